@@ -1,0 +1,1 @@
+"""carecircle: the core, its transports, the scheduler and the command line."""

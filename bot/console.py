@@ -1,0 +1,129 @@
+"""The local console: a circle's group chat in the terminal, playing every member in turn.
+
+Lines look like ``alice: can someone pick up Mum's prescription Friday 3pm?``. Reply to a
+message with ``bob ^b2: I'll take it``, react with ``carol +✋ b2``, press a button with
+``carol !claim:1``. Messages are numbered as they appear (``3`` for people, ``b2`` for the bot).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TextIO
+
+from bot.core import CareCircleCore
+from bot.messages import Incoming, Outgoing
+
+PLATFORM = "console"
+_LINE = re.compile(
+    r"^\s*(?P<who>[^\s:^+!]{1,32})\s*"
+    r"(?:\^(?P<reply>\w+)\s*:|:|\+(?P<emoji>\S+)\s+(?P<target>\w+)|!(?P<button>\S+))\s*(?P<text>.*)$",
+    re.DOTALL,
+)
+CONSOLE_HELP = """\
+Type as any member:  alice: can someone pick up Mum's prescription Friday 3pm?
+Reply to a message:  bob ^b2: I'll take it        React:  carol +✋ b2
+Press a button:      carol !claim:1               Quit:   Ctrl-D or :quit"""
+
+
+@dataclass(slots=True)
+class ConsoleChat:
+    """One circle in the terminal; ``clock`` says what time it is (fixed in the demo)."""
+
+    core: CareCircleCore
+    out: TextIO
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    chat_id: str = "console"
+    title: str = "Console circle"
+    _count: int = 0
+
+    def start(self) -> None:
+        self.core.bot_joined(PLATFORM, self.chat_id, self.title, self.clock())
+        self.deliver()
+
+    def send(self, line: str) -> bool:
+        """Act on one typed line; False when it could not be read as a member's act."""
+        match = _LINE.match(line)
+        if match is None:
+            return False
+        self._count += 1
+        who = match.group("who")
+        message_id = str(self._count)
+        incoming = Incoming(
+            platform=PLATFORM,
+            chat_id=self.chat_id,
+            message_id=message_id,
+            sender_id=who.lower(),
+            sender_name=who[:1].upper() + who[1:],
+            sent_at=self.clock(),
+            text=match.group("text"),
+            reply_to_id=match.group("reply") or match.group("target"),
+            reaction=match.group("emoji"),
+            button=match.group("button"),
+            chat_title=self.title,
+        )
+        self.out.write(f"[{message_id}] {incoming.sender_name}: {_describe(incoming)}\n")
+        self.core.handle(incoming, self.clock())
+        self.deliver()
+        return True
+
+    def deliver(self) -> None:
+        """Print everything the outbox holds for the console, then mark it delivered."""
+        now = self.clock()
+        while batch := self.core.claim_deliveries(PLATFORM, "console", now):
+            for message in batch:
+                self.out.write(render(message) + "\n")
+                self.core.mark_delivered(message.outbox_id or 0, f"b{message.outbox_id}", now)
+        self.out.flush()
+
+
+def _describe(incoming: Incoming) -> str:
+    if incoming.reaction:
+        return f"reacts {incoming.reaction} to {incoming.reply_to_id}"
+    if incoming.button:
+        return f"presses [{incoming.button}]"
+    prefix = f"(re {incoming.reply_to_id}) " if incoming.reply_to_id else ""
+    return prefix + incoming.text
+
+
+def render(message: Outgoing) -> str:
+    """How a group chat would show the bot's message, in plain text."""
+    if message.reaction and message.reply_to_id:
+        return f"       🤖 reacts {message.reaction} to {message.reply_to_id}"
+    label = f"b{message.outbox_id}"
+    if message.edit_of:
+        label = f"{message.edit_of} edited"
+    text = message.text
+    if message.mentions:
+        text += "\n→ " + " ".join(f"@{mention.name}" for mention in message.mentions)
+    if message.buttons:
+        text += "\n" + "  ".join(f"[{b.label} !{b.action}]" for b in message.buttons)
+    indented = text.replace("\n", "\n       ")
+    return f"[{label}] 🤖 {indented}"
+
+
+def run_console(core: CareCircleCore, lines: Iterable[str] | None = None) -> None:
+    """Read lines until end of input; interactive when ``lines`` is None."""
+    chat = ConsoleChat(core, sys.stdout)
+    print(CONSOLE_HELP)
+    chat.start()
+    source = lines if lines is not None else _prompted_lines()
+    for line in source:
+        if line.strip() in (":quit", ":q"):
+            break
+        if line.strip() in (":help", "?"):
+            print(CONSOLE_HELP)
+        elif line.strip() and not chat.send(line):
+            print("  (start the line with a name, like  alice: hello)")
+
+
+def _prompted_lines() -> Iterable[str]:
+    while True:
+        try:
+            yield input("> ")
+        except EOFError:
+            print()
+            return

@@ -1,0 +1,90 @@
+"""The transport-neutral values that cross between adapters and the core.
+
+An adapter turns a platform update into one of these inert values, makes one call into the
+core, and sends each ``Outgoing`` it gets back. Nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One thing a member did in the circle's chat.
+
+    Exactly one of ``text`` (a message, or its new text when ``edit_of`` is set), ``reaction``
+    (an emoji put on ``reply_to_id``) or ``button`` (the action of a button under the bot's
+    message ``reply_to_id``, such as ``"claim:12"``) carries the member's act.
+    """
+
+    platform: str
+    chat_id: str
+    message_id: str
+    sender_id: str
+    sender_name: str
+    sent_at: datetime
+    text: str = ""
+    reply_to_id: str | None = None
+    thread_id: str | None = None
+    edit_of: str | None = None
+    reaction: str | None = None
+    button: str | None = None
+    chat_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button under a bot message; ``action`` comes back as ``Incoming.button``."""
+
+    label: str
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A member to notify; adapters render it the platform's way (a link, a pill)."""
+
+    user_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One thing the bot says or does in a circle's chat.
+
+    ``text`` is plain text: adapters escape it for whatever formatting they use. Where
+    ``reaction`` is set, a platform with reactions may put that emoji on ``reply_to_id``
+    instead of sending ``text``; ``text`` is the fallback. ``edit_of`` names a message the
+    bot sent earlier that this one replaces in place. ``outbox_id`` is the row in the
+    persistent outbox; the adapter reports delivery with it.
+    """
+
+    platform: str
+    chat_id: str
+    text: str
+    reply_to_id: str | None = None
+    thread_id: str | None = None
+    reaction: str | None = None
+    edit_of: str | None = None
+    buttons: tuple[Button, ...] = ()
+    mentions: tuple[Mention, ...] = field(default=())
+    task_number: int | None = None
+    is_urgent: bool = False
+    outbox_id: int | None = None
+
+
+def outgoing_to_json(message: Outgoing) -> str:
+    """Serialise for the outbox (``outbox_id`` is the row's own, so it is left out)."""
+    fields = asdict(message)
+    del fields["outbox_id"]
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def outgoing_from_json(payload: str, outbox_id: int) -> Outgoing:
+    fields = json.loads(payload)
+    fields["buttons"] = tuple(Button(**button) for button in fields["buttons"])
+    fields["mentions"] = tuple(Mention(**mention) for mention in fields["mentions"])
+    return Outgoing(**fields, outbox_id=outbox_id)

@@ -1,0 +1,161 @@
+"""Claims, hand-backs and completions, and working out which task a member means."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.formatting import format_due, task_line
+from handlers.intent import Intent, Kind
+from handlers.recurring import schedule_next_occurrence
+from handlers.tasks import refresh_acknowledgement
+from handlers.turn import Turn
+from storage import events, tasks
+from storage.records import TaskRecord
+
+_WORD = re.compile(r"\w{4,}", re.UNICODE)
+CANDIDATES_SHOWN = 4
+
+
+def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
+    """The task a claim, hand-back or done refers to; asks once when it cannot tell.
+
+    A number wins; then the message replied to (the request or the bot's acknowledgement);
+    then the one open task the sender can only mean. ``None`` when there is nothing or the
+    member was asked to choose.
+    """
+    session, circle_id = turn.session, turn.circle.id
+    if ref is not None:
+        task = tasks.task_by_number(session, circle_id, ref)
+        if task is None:
+            turn.say(f"There is no task #{ref}.")
+        return task
+    if turn.incoming.reply_to_id:
+        task = tasks.task_by_message(session, circle_id, turn.incoming.reply_to_id)
+        if task is not None:
+            return task
+    candidates = _candidates(turn, kind)
+    if len(candidates) > 1:
+        candidates = _best_matches(candidates, turn.incoming.text) or candidates
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        listed = ", ".join(f"#{task.number} {task.title}" for task in candidates[:CANDIDATES_SHOWN])
+        more = "…" if len(candidates) > CANDIDATES_SHOWN else ""
+        verb = {Kind.CLAIM: "me", Kind.DONE: "done", Kind.UNCLAIM: "hand back"}[kind]
+        turn.say(f'Which one? {listed}{more} — say "#N {verb}"')
+    return None
+
+
+def _candidates(turn: Turn, kind: Kind) -> list[TaskRecord]:
+    session, circle_id = turn.session, turn.circle.id
+    mine = tasks.tasks_of(session, circle_id, turn.member.id)
+    if kind is Kind.UNCLAIM:
+        return mine
+    open_now = tasks.open_tasks(session, circle_id)
+    if kind is Kind.CLAIM:
+        return [task for task in open_now if not task.claimers]
+    return mine or open_now
+
+
+def _best_matches(candidates: list[TaskRecord], text: str) -> list[TaskRecord]:
+    """Candidates sharing the most words with the message ("I can do Thursday's drive")."""
+    words = {word.lower() for word in _WORD.findall(text)}
+    if not words:
+        return []
+    scored = [
+        (len(words & {w.lower() for w in _WORD.findall(task.title)}), task) for task in candidates
+    ]
+    best = max(score for score, _ in scored)
+    return [task for score, task in scored if score == best] if best else []
+
+
+def claim(turn: Turn, intent: Intent) -> None:
+    task = resolve_task(turn, Kind.CLAIM, intent.ref)
+    if task is None:
+        return
+    zone = turn.circle.zone
+    if not task.is_open:
+        turn.say(f"#{task.number} is already {task.status}.")
+        return
+    if not tasks.claim_task(turn.session, task.id, turn.member.id, turn.now):
+        turn.say(f"You already have #{task.number}.", task=task, reaction="👌")
+        return
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "claimed",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+    )
+    others = [m.display_name for m in task.claimers if m.id != turn.member.id]
+    name = turn.member.display_name
+    if others:
+        text = f"✋ {name} joins {', '.join(others)} on {task_line(task, zone, with_holders=False)}"
+    else:
+        text = f"✋ {name} has {task_line(task, zone, with_holders=False)}"
+    if turn.incoming.button is None:
+        turn.say(text, task=task, reaction="👌")
+    refresh_acknowledgement(turn, task.id)
+
+
+def unclaim(turn: Turn, intent: Intent) -> None:
+    task = resolve_task(turn, Kind.UNCLAIM, intent.ref)
+    if task is None:
+        return
+    if not tasks.release_claim(turn.session, task.id, turn.member.id, turn.now):
+        if intent.ref is not None:
+            turn.say(f"You were not on #{task.number}.")
+        return
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "unclaimed",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+    )
+    task = tasks.task_by_number(turn.session, turn.circle.id, task.number) or task
+    still = (
+        f" ({', '.join(m.display_name for m in task.claimers)} still on it)"
+        if task.claimers
+        else " — can anyone take it?"
+    )
+    turn.say(
+        f"↩️ {turn.member.display_name} handed back "
+        f"{task_line(task, turn.circle.zone, with_holders=False)}{still}",
+        task=task,
+    )
+    refresh_acknowledgement(turn, task.id)
+
+
+def complete(turn: Turn, intent: Intent) -> None:
+    task = resolve_task(turn, Kind.DONE, intent.ref)
+    if task is None:
+        return
+    if not tasks.set_status(
+        turn.session, task.id, old=("open",), new="done", now=turn.now, member_id=turn.member.id
+    ):
+        if intent.ref is not None or turn.incoming.button:
+            turn.say(f"#{task.number} is already {task.status}.", task=task)
+        return
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "done",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+    )
+    following = schedule_next_occurrence(turn.session, turn.circle, task, turn.now, turn.member.id)
+    text = f"✅ #{task.number} {task.title} — done by {turn.member.display_name}"
+    if following is not None:
+        due = format_due(following, turn.circle.zone)
+        text += f"\n🔁 Next: #{following.number}" + (f" — {due}" if due else "")
+        turn.say(text, task=task)
+    elif turn.incoming.button is None:
+        turn.say(text, task=task, reaction="✅")
+    refresh_acknowledgement(turn, task.id)

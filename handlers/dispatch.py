@@ -1,0 +1,156 @@
+"""One member's act to the handler that owns it: the single place intents are routed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from handlers import claims, decisions, queries, settings, tasks, undo
+from handlers.commands import is_not_a_task, is_undo, read_command, remind_me_when
+from handlers.intent import Intent, Kind
+from handlers.turn import Turn
+from handlers.understand import understand
+from storage import decisions as stored_decisions
+from storage import tasks as stored_tasks
+
+CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
+DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
+
+QUERIES: dict[str, Callable[[Turn], None]] = {
+    "tasks": queries.list_open,
+    "mine": queries.list_mine,
+    "decisions": queries.list_decisions,
+    "help": queries.show_help,
+    "start": queries.show_help,
+    "export": queries.export_markdown,
+    "undo": undo.undo_last,
+    "mute": lambda turn: settings.set_muted(turn, True),
+    "unmute": lambda turn: settings.set_muted(turn, False),
+}
+SETTINGS: dict[str, Callable[[Turn, str], None]] = {
+    "timezone": settings.set_timezone,
+    "language": settings.set_languages,
+    "languages": settings.set_languages,
+    "quiet": settings.set_quiet_hours,
+    "digest": settings.set_digest,
+    "role": settings.set_role,
+}
+ACTS: dict[Kind, Callable[[Turn, Intent], None]] = {
+    Kind.CLAIM: claims.claim,
+    Kind.UNCLAIM: claims.unclaim,
+    Kind.DONE: claims.complete,
+}
+
+
+def dispatch(turn: Turn, text: str) -> None:
+    """Act on a button, a reaction, an edit, a command, a steering phrase or a plain message."""
+    incoming = turn.incoming
+    if incoming.button is not None:
+        _press(turn, incoming.button)
+    elif incoming.reaction is not None:
+        _react(turn, incoming.reaction)
+    elif incoming.edit_of is not None:
+        _edit(turn, incoming.edit_of, text)
+    elif not _steer(turn, text):
+        act_on(turn, understand(text, turn.local_now, turn.circle.languages), text)
+
+
+def act_on(turn: Turn, intent: Intent, text: str) -> None:
+    if intent.kind is Kind.TASK:
+        tasks.record_task(turn, intent, text)
+    elif intent.kind is Kind.DECISION:
+        decisions.record_decision(turn, text)
+    elif intent.kind in ACTS:
+        ACTS[intent.kind](turn, intent)
+
+
+def _press(turn: Turn, action: str) -> None:
+    verb, _, number = action.partition(":")
+    if verb in ("claim", "done", "unclaim") and number.isdigit():
+        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=int(number)))
+
+
+def _react(turn: Turn, emoji: str) -> None:
+    """✋ on a task or its acknowledgement claims it; ✅ marks it done; other emoji are chat."""
+    emoji = emoji.strip()
+    target = turn.incoming.reply_to_id
+    if not target or stored_tasks.task_by_message(turn.session, turn.circle.id, target) is None:
+        return
+    if emoji in DONE_REACTIONS:
+        claims.complete(turn, Intent(Kind.DONE))
+    elif emoji in CLAIM_REACTIONS or emoji.rstrip("\ufe0f") in CLAIM_REACTIONS:
+        claims.claim(turn, Intent(Kind.CLAIM))
+
+
+def _edit(turn: Turn, original_id: str, text: str) -> None:
+    """An edited request updates its task, an edited decision its text; anything else is new."""
+    session, circle_id = turn.session, turn.circle.id
+    task = stored_tasks.task_by_message(session, circle_id, original_id)
+    if task is not None and task.source_message_id == original_id:
+        intent = understand(text, turn.local_now, turn.circle.languages)
+        if task.is_open and intent.kind is Kind.TASK:
+            tasks.update_from_edit(turn, task, intent, text)
+        return
+    decision = stored_decisions.decision_by_message(session, circle_id, original_id)
+    if decision is not None:
+        decisions.update_decision(turn, decision.id, decision.text, text)  # type: ignore[arg-type]
+        return
+    act_on(turn, understand(text, turn.local_now, turn.circle.languages), text)
+
+
+def _steer(turn: Turn, text: str) -> bool:
+    """Commands and steering phrases; True when the message was one."""
+    command = read_command(text)
+    if command is not None:
+        return _command(turn, command.name, command.argument)
+    if is_undo(text):
+        undo.undo_last(turn)
+        return True
+    replied = turn.incoming.reply_to_id
+    if replied and is_not_a_task(text):
+        task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied)
+        if task is not None:
+            tasks.remove_task(turn, task)
+        return True
+    when = remind_me_when(text) if replied else None
+    if when is not None:
+        task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied)  # type: ignore[arg-type]
+        if task is not None:
+            settings.snooze(turn, task.number, _moment(turn, when))
+            return True
+    zone = settings.zone_from_phrase(text)
+    if zone is not None:
+        settings.set_timezone(turn, zone)
+        return True
+    return False
+
+
+def _command(turn: Turn, name: str, argument: str) -> bool:
+    if name in QUERIES:
+        QUERIES[name](turn)
+    elif name in SETTINGS:
+        SETTINGS[name](turn, argument)
+    elif name == "done" and not argument:
+        queries.list_done(turn)
+    elif name == "snooze":
+        number, _, when = argument.partition(" ")
+        if not number.lstrip("#").isdigit():
+            turn.say("Say which task and until when, like /snooze 12 tomorrow")
+        else:
+            settings.snooze(turn, int(number.lstrip("#")), _moment(turn, when or "tomorrow"))
+    elif name == "task" and not argument:
+        turn.say('What is the task? Say "/task pick up the prescription Friday 3pm"')
+    else:
+        return False
+    return True
+
+
+def _moment(turn: Turn, words: str) -> datetime | None:
+    """When "remind me …" / "/snooze N …" ends: a stated time, or the morning of a stated day."""
+    from handlers.due import find_when
+
+    due: date | datetime | None = find_when(words, turn.local_now, turn.circle.languages).due
+    if due is None or isinstance(due, datetime):
+        return due
+    start = datetime.combine(due, datetime.min.time(), tzinfo=turn.circle.zone)
+    return settings.morning_of(start, turn.circle.quiet_end)

@@ -1,0 +1,155 @@
+"""Recording a request as a task, updating it on edit, and removing a false one."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from bot.messages import Button, Mention
+from handlers.formatting import task_line
+from handlers.intent import Intent
+from handlers.turn import Turn
+from storage import circles, events, tasks
+from storage.outbox import acknowledgement_of
+from storage.records import TaskRecord
+
+TITLE_MAX_CHARS = 80
+
+
+def task_buttons(task: TaskRecord) -> tuple[Button, ...]:
+    return (
+        Button("✋ I'll take it", f"claim:{task.number}"),
+        Button("✅ Done", f"done:{task.number}"),
+    )
+
+
+def split_due(due: date | datetime | None) -> tuple[datetime | None, date | None]:
+    """A timed due is stored as UTC; a day stays a day (its morning depends on the zone)."""
+    if isinstance(due, datetime):
+        return due.astimezone(UTC), None
+    return None, due
+
+
+def tidy_title(text: str) -> str:
+    """The message itself, on one line, capitalised and cut to a title's length."""
+    words = " ".join(text.split())
+    words = words[:1].upper() + words[1:]
+    return words[: TITLE_MAX_CHARS - 1] + "…" if len(words) > TITLE_MAX_CHARS else words
+
+
+def acknowledgement_text(task: TaskRecord, turn: Turn) -> str:
+    if task.is_open and not task.claimers:
+        line = task_line(task, turn.circle.zone, with_holders=False)
+        return f'📝 {line} · reply "I\'ll take it" to claim'
+    return f"📝 {task_line(task, turn.circle.zone)}"
+
+
+def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
+    due_at, due_on = split_due(intent.due)
+    task = tasks.add_task(
+        turn.session,
+        turn.circle.id,
+        tasks.NewTask(
+            title=tidy_title(intent.title or source_text),
+            source_text=source_text,
+            source_message_id=turn.incoming.message_id,
+            requester_id=turn.member.id,
+            due_at=due_at,
+            due_on=due_on,
+            recurrence=intent.recurrence,
+            is_urgent=intent.is_urgent,
+        ),
+        turn.now,
+    )
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "task_added",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+    )
+    mentions: tuple[Mention, ...] = ()
+    if task.is_urgent:
+        # Urgent requests are the one exception to quiet: everyone else hears at once.
+        mentions = tuple(
+            Mention(member.user_id, member.display_name)
+            for member in circles.active_members(turn.session, turn.circle.id)
+            if member.id != turn.member.id
+        )
+    turn.say(
+        acknowledgement_text(task, turn),
+        task=task,
+        buttons=task_buttons(task),
+        mentions=mentions,
+        is_urgent=task.is_urgent,
+        dedupe_key=f"ack:{task.id}",
+    )
+
+
+def refresh_acknowledgement(turn: Turn, task_id: int) -> None:
+    """Edit the bot's acknowledgement in place so it shows who holds the task now."""
+    ack_id = acknowledgement_of(turn.session, task_id)
+    task = tasks.task_records(turn.session, [tasks.load_task(turn.session, task_id)])[0]
+    if ack_id is None:
+        return
+    buttons = task_buttons(task) if task.is_open else ()
+    text = acknowledgement_text(task, turn)
+    if task.status == "done":
+        text = (
+            f"✅ {task_line(task, turn.circle.zone, with_holders=False)} · done by {task.done_by}"
+        )
+    elif task.status == "removed":
+        text = f"🗑 #{task.number} {task.title} · removed"
+    turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
+
+
+def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str) -> None:
+    """An edited request updates its task: the circle sees the corrected acknowledgement."""
+    due_at, due_on = split_due(intent.due)
+    tasks.update_task(
+        turn.session,
+        task.id,
+        title=tidy_title(intent.title or new_text),
+        source_text=new_text,
+        due_at=due_at,
+        due_on=due_on,
+        recurrence=intent.recurrence,
+        is_urgent=intent.is_urgent,
+    )
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "task_edited",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+        detail={
+            "before": {
+                "title": task.title,
+                "due_at": task.due_at,
+                "due_on": task.due_on,
+                "recurrence": task.recurrence,
+                "is_urgent": task.is_urgent,
+            }
+        },
+    )
+    refresh_acknowledgement(turn, task.id)
+
+
+def remove_task(turn: Turn, task: TaskRecord) -> None:
+    """ "not a task": any member may take a false task out of the list."""
+    if not tasks.set_status(turn.session, task.id, old=("open",), new="removed"):
+        return
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "task_removed",
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+    )
+    turn.say(f"🗑 Removed #{task.number} {task.title}", task=task, reaction="👌")
+    refresh_acknowledgement(turn, task.id)

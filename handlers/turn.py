@@ -1,0 +1,64 @@
+"""One member's act being handled: what handlers read, and how they say something back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.messages import Button, Incoming, Mention, Outgoing
+from storage.records import CircleRecord, MemberRecord, TaskRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An ``Outgoing`` plus what the outbox needs: the task it is about and its dedupe key."""
+
+    message: Outgoing
+    task_id: int | None = None
+    dedupe_key: str | None = None
+
+
+@dataclass(slots=True)
+class Turn:
+    """The circle, the member, their act and the moment, plus the replies handlers add."""
+
+    session: Session
+    circle: CircleRecord
+    member: MemberRecord
+    incoming: Incoming
+    now: datetime
+    replies: list[Reply] = field(default_factory=list)
+
+    @property
+    def local_now(self) -> datetime:
+        return self.now.astimezone(self.circle.zone)
+
+    def say(
+        self,
+        text: str,
+        *,
+        task: TaskRecord | None = None,
+        buttons: tuple[Button, ...] = (),
+        mentions: tuple[Mention, ...] = (),
+        reaction: str | None = None,
+        edit_of: str | None = None,
+        is_urgent: bool = False,
+        dedupe_key: str | None = None,
+    ) -> None:
+        """Answer in the member's thread, replying to their message (unless editing)."""
+        message = Outgoing(
+            platform=self.circle.platform,
+            chat_id=self.circle.chat_id,
+            text=text,
+            reply_to_id=None if edit_of else self.incoming.message_id,
+            thread_id=self.incoming.thread_id,
+            reaction=reaction,
+            edit_of=edit_of,
+            buttons=buttons,
+            mentions=mentions,
+            task_number=task.number if task else None,
+            is_urgent=is_urgent,
+        )
+        self.replies.append(Reply(message, task.id if task else None, dedupe_key))

@@ -1,0 +1,85 @@
+"""``undo``: a member takes back their own last change, whatever it was."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from handlers.tasks import refresh_acknowledgement
+from handlers.turn import Turn
+from storage import circles, decisions, events, tasks
+
+UNDOABLE = (
+    "task_added",
+    "task_edited",
+    "task_removed",
+    "claimed",
+    "unclaimed",
+    "done",
+    "decided",
+    "setting",
+)
+
+
+def undo_last(turn: Turn) -> None:
+    session, circle_id, member_id = turn.session, turn.circle.id, turn.member.id
+    event = events.last_undoable(session, circle_id, member_id, UNDOABLE)
+    if event is None or not events.mark_undone(session, event.id):
+        turn.say("Nothing of yours to undo.")
+        return
+    task_id, now = event.task_id, turn.now
+    if event.action == "task_added" and task_id:
+        tasks.set_status(session, task_id, old=("open",), new="removed")
+        what = "task"
+    elif event.action == "task_removed" and task_id:
+        tasks.set_status(session, task_id, old=("removed",), new="open")
+        what = "removal"
+    elif event.action == "task_edited" and task_id:
+        tasks.update_task(session, task_id, **_restored(event.detail["before"]))
+        what = "edit"
+    elif event.action == "claimed" and task_id:
+        tasks.release_claim(session, task_id, member_id, now)
+        what = "claim"
+    elif event.action == "unclaimed" and task_id:
+        tasks.claim_task(session, task_id, member_id, now)
+        what = "hand-back"
+    elif event.action == "done" and task_id:
+        tasks.set_status(session, task_id, old=("done",), new="open")
+        tasks.remove_followers(session, task_id)
+        what = "done"
+    elif event.action == "decided" and event.decision_id:
+        decisions.set_decision(session, event.decision_id, is_removed=True)
+        what = "decision"
+    else:
+        _restore_setting(turn, event.detail)
+        what = "setting"
+    events.log_event(
+        session,
+        circle_id,
+        member_id,
+        "undo",
+        now,
+        task_id=task_id,
+        decision_id=event.decision_id,
+        message_id=turn.incoming.message_id,
+        detail={"undid": event.id},
+    )
+    turn.say(f"↶ Undone: {turn.member.display_name}'s last {what}.")
+    if task_id:
+        refresh_acknowledgement(turn, task_id)
+
+
+def _restored(before: dict[str, object]) -> dict[str, object]:
+    """Event details keep dates as text; give the columns their types back."""
+    fields = dict(before)
+    if isinstance(fields.get("due_at"), str):
+        fields["due_at"] = datetime.fromisoformat(str(fields["due_at"]))
+    if isinstance(fields.get("due_on"), str):
+        fields["due_on"] = date.fromisoformat(str(fields["due_on"]))
+    return fields
+
+
+def _restore_setting(turn: Turn, detail: dict[str, object]) -> None:
+    if "before" in detail:
+        circles.update_circle(turn.session, turn.circle.id, **dict(detail["before"]))  # type: ignore[arg-type]
+    if "member_before" in detail:
+        circles.update_member(turn.session, turn.member.id, **dict(detail["member_before"]))  # type: ignore[arg-type]

@@ -1,0 +1,70 @@
+"""Decisions the circle settled, numbered per circle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from storage.circles import next_number
+from storage.models import Decision, Member
+from storage.records import DecisionRecord
+
+
+def add_decision(
+    session: Session,
+    circle_id: int,
+    text: str,
+    member_id: int | None,
+    message_id: str | None,
+    now: datetime,
+) -> DecisionRecord:
+    number = next_number(session, circle_id, "last_decision_number")
+    decision = Decision(
+        circle_id=circle_id,
+        number=number,
+        text=text,
+        member_id=member_id,
+        decided_at=now,
+        source_message_id=message_id,
+    )
+    session.add(decision)
+    session.flush()
+    name = session.get(Member, member_id).display_name if member_id else None
+    return DecisionRecord(decision.id, number, text, name, now)  # type: ignore[arg-type]
+
+
+def decisions(
+    session: Session, circle_id: int, since: datetime | None = None
+) -> list[DecisionRecord]:
+    query = (
+        select(Decision, Member)
+        .join(Member, col(Member.id) == Decision.member_id, isouter=True)
+        .where(Decision.circle_id == circle_id, col(Decision.is_removed).is_(False))
+        .order_by(Decision.number)
+    )
+    if since is not None:
+        query = query.where(col(Decision.decided_at) >= since)
+    return [
+        DecisionRecord(
+            row.id,  # type: ignore[arg-type]
+            row.number,
+            row.text,
+            member.display_name if member else None,
+            row.decided_at,
+        )
+        for row, member in session.exec(query).all()
+    ]
+
+
+def decision_by_message(session: Session, circle_id: int, message_id: str) -> Decision | None:
+    return session.exec(
+        select(Decision).where(
+            Decision.circle_id == circle_id, Decision.source_message_id == message_id
+        )
+    ).first()
+
+
+def set_decision(session: Session, decision_id: int, **fields: object) -> None:
+    session.execute(update(Decision).where(Decision.id == decision_id).values(fields))

@@ -1,0 +1,157 @@
+"""The circle's tables. Times are stored as aware UTC; a circle's zone applies only at its edges."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.utc import UTCDateTime
+
+
+def _utc_column(*, nullable: bool = True, index: bool = False) -> Column:
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class Circle(SQLModel, table=True):
+    """One group chat on one platform: the people around someone who needs care."""
+
+    __table_args__ = (UniqueConstraint("platform", "chat_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=32)
+    chat_id: str = Field(max_length=255)
+    name: str = Field(default="", max_length=255)
+    timezone: str = Field(default="UTC", max_length=64)
+    languages: str = Field(default="en", max_length=64, description="comma-separated ISO 639-1")
+    quiet_start: str = Field(default="21:00", max_length=5)
+    quiet_end: str = Field(default="08:00", max_length=5)
+    digest_time: str | None = Field(default="08:00", max_length=5)
+    last_task_number: int = 0
+    last_decision_number: int = 0
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class Member(SQLModel, table=True):
+    """A person in a circle; ``role_label`` is self-chosen ("GP"), never a permission."""
+
+    __table_args__ = (UniqueConstraint("circle_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    user_id: str = Field(max_length=255)
+    display_name: str = Field(default="", max_length=255)
+    role_label: str | None = Field(default=None, max_length=64)
+    is_active: bool = True
+    is_muted: bool = False
+    joined_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class Task(SQLModel, table=True):
+    """Something the circle asked for. ``number`` counts per circle, as members see it."""
+
+    __table_args__ = (UniqueConstraint("circle_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    number: int
+    title: str = Field(max_length=255)
+    source_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    source_message_id: str | None = Field(default=None, max_length=255, index=True)
+    requester_id: int | None = Field(default=None, foreign_key="member.id")
+    due_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
+    due_on: date | None = None
+    recurrence: str | None = Field(default=None, max_length=255)
+    is_urgent: bool = False
+    status: str = Field(default="open", max_length=16, index=True)
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    done_at: datetime | None = Field(default=None, sa_column=_utc_column())
+    done_by_id: int | None = Field(default=None, foreign_key="member.id")
+    previous_id: int | None = Field(default=None, foreign_key="task.id")
+
+
+class Claim(SQLModel, table=True):
+    """A member holding a task; several may share one. A hand-back sets ``released_at``."""
+
+    __table_args__ = (UniqueConstraint("task_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    member_id: int = Field(foreign_key="member.id")
+    claimed_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    released_at: datetime | None = Field(default=None, sa_column=_utc_column())
+
+
+class Decision(SQLModel, table=True):
+    """Something the circle settled, numbered per circle."""
+
+    __table_args__ = (UniqueConstraint("circle_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    number: int
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    decided_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    source_message_id: str | None = Field(default=None, max_length=255)
+    is_removed: bool = False
+
+
+class Event(SQLModel, table=True):
+    """The append-only log of every change: who, when, from which message, and what it undoes."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    at: datetime = Field(sa_column=_utc_column(nullable=False))
+    action: str = Field(max_length=32)
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    decision_id: int | None = Field(default=None, foreign_key="decision.id")
+    message_id: str | None = Field(default=None, max_length=255)
+    detail: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    is_undone: bool = False
+
+
+class SeenMessage(SQLModel, table=True):
+    """Platform acts already handled, so a redelivered message records nothing new."""
+
+    __table_args__ = (UniqueConstraint("circle_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id")
+    key: str = Field(max_length=512)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A message queued for a circle's chat, kept until the platform has it.
+
+    ``dedupe_key`` makes queueing idempotent (a nudge is queued once, ever); the lease lets two
+    bot processes share one database without sending a row twice.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    platform: str = Field(max_length=32, index=True)
+    chat_id: str = Field(max_length=255)
+    payload: str = Field(sa_column=Column(Text, nullable=False))
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    dedupe_key: str | None = Field(default=None, max_length=255, unique=True)
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    not_before: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
+    leased_until: datetime | None = Field(default=None, sa_column=_utc_column())
+    lease_owner: str | None = Field(default=None, max_length=128)
+    attempts: int = 0
+    delivered_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
+    platform_message_id: str | None = Field(default=None, max_length=255, index=True)
+
+
+class Snooze(SQLModel, table=True):
+    """A member's "remind me later" on one task: no routine nudges to them before ``until``."""
+
+    __table_args__ = (UniqueConstraint("task_id", "member_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id")
+    member_id: int = Field(foreign_key="member.id")
+    until: datetime = Field(sa_column=_utc_column(nullable=False))

@@ -1,0 +1,66 @@
+"""Frozen views of stored rows: what storage hands to the rest of the bot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, slots=True)
+class CircleRecord:
+    id: int
+    platform: str
+    chat_id: str
+    name: str
+    timezone: str
+    languages: tuple[str, ...]
+    quiet_start: str
+    quiet_end: str
+    digest_time: str | None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecord:
+    id: int
+    user_id: str
+    display_name: str
+    role_label: str | None
+    is_muted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRecord:
+    """A task with the names of whoever holds it, oldest claim first."""
+
+    id: int
+    number: int
+    title: str
+    due_at: datetime | None
+    due_on: date | None
+    recurrence: str | None
+    is_urgent: bool
+    status: str
+    requester_id: int | None
+    claimers: tuple[MemberRecord, ...]
+    done_at: datetime | None
+    done_by: str | None
+    created_at: datetime
+    source_message_id: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    id: int
+    number: int
+    text: str
+    decided_by: str | None
+    decided_at: datetime

@@ -1,0 +1,234 @@
+"""Tasks and claims: each change is one conditional write, so two members cannot both win."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from storage.circles import member_record, next_number
+from storage.models import Claim, Member, OutboxMessage, Snooze, Task
+from storage.records import MemberRecord, TaskRecord
+
+
+@dataclass(frozen=True, slots=True)
+class NewTask:
+    """What a request asks for, ready to be stored."""
+
+    title: str
+    source_text: str
+    source_message_id: str | None
+    requester_id: int | None
+    due_at: datetime | None
+    due_on: date | None
+    recurrence: str | None
+    is_urgent: bool
+    previous_id: int | None = None
+
+
+def add_task(session: Session, circle_id: int, new: NewTask, now: datetime) -> TaskRecord:
+    number = next_number(session, circle_id, "last_task_number")
+    task = Task(
+        circle_id=circle_id,
+        number=number,
+        title=new.title,
+        source_text=new.source_text,
+        source_message_id=new.source_message_id,
+        requester_id=new.requester_id,
+        due_at=new.due_at,
+        due_on=new.due_on,
+        recurrence=new.recurrence,
+        is_urgent=new.is_urgent,
+        created_at=now,
+        previous_id=new.previous_id,
+    )
+    session.add(task)
+    session.flush()
+    return task_records(session, [task])[0]
+
+
+def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
+    """Attach current claimers and the finisher's name to task rows, in two queries in all."""
+    ids = [task.id for task in tasks]
+    holders: dict[int, list[MemberRecord]] = {task_id: [] for task_id in ids if task_id}
+    names: dict[int, str] = {}
+    if ids:
+        rows = session.exec(
+            select(Claim.task_id, Member)
+            .join(Member, col(Member.id) == Claim.member_id)
+            .where(col(Claim.task_id).in_(ids), col(Claim.released_at).is_(None))
+            .order_by(Claim.claimed_at, Claim.id)
+        ).all()
+        for task_id, member in rows:
+            holders[task_id].append(member_record(member))
+        finisher_ids = {task.done_by_id for task in tasks if task.done_by_id}
+        if finisher_ids:
+            for member in session.exec(select(Member).where(col(Member.id).in_(finisher_ids))):
+                names[member.id] = member.display_name  # type: ignore[index]
+    return [
+        TaskRecord(
+            id=task.id,  # type: ignore[arg-type]
+            number=task.number,
+            title=task.title,
+            due_at=task.due_at,
+            due_on=task.due_on,
+            recurrence=task.recurrence,
+            is_urgent=task.is_urgent,
+            status=task.status,
+            requester_id=task.requester_id,
+            claimers=tuple(holders.get(task.id, ())),  # type: ignore[arg-type]
+            done_at=task.done_at,
+            done_by=names.get(task.done_by_id) if task.done_by_id else None,
+            created_at=task.created_at,
+            source_message_id=task.source_message_id,
+        )
+        for task in tasks
+    ]
+
+
+def task_by_number(session: Session, circle_id: int, number: int) -> TaskRecord | None:
+    task = session.exec(
+        select(Task).where(Task.circle_id == circle_id, Task.number == number)
+    ).first()
+    return task_records(session, [task])[0] if task else None
+
+
+def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRecord | None:
+    """The task a message is about: its own request, or the bot's acknowledgement of it."""
+    task = session.exec(
+        select(Task).where(Task.circle_id == circle_id, Task.source_message_id == message_id)
+    ).first()
+    if task is None:
+        task = session.exec(
+            select(Task)
+            .join(OutboxMessage, col(OutboxMessage.task_id) == Task.id)
+            .where(
+                OutboxMessage.circle_id == circle_id,
+                OutboxMessage.platform_message_id == message_id,
+            )
+        ).first()
+    return task_records(session, [task])[0] if task else None
+
+
+def open_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
+    rows = session.exec(
+        select(Task).where(Task.circle_id == circle_id, Task.status == "open").order_by(Task.number)
+    ).all()
+    return task_records(session, rows)
+
+
+def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
+    rows = session.exec(
+        select(Task)
+        .where(Task.circle_id == circle_id, Task.status == "done", col(Task.done_at) >= since)
+        .order_by(col(Task.done_at).desc())
+    ).all()
+    return task_records(session, rows)
+
+
+def claim_task(session: Session, task_id: int, member_id: int, now: datetime) -> bool:
+    """Add the member to the task's holders; False when they already hold it or it is closed."""
+    if session.exec(select(Task.status).where(Task.id == task_id)).one() != "open":
+        return False
+    reopened = session.execute(
+        update(Claim)
+        .where(
+            Claim.task_id == task_id,
+            Claim.member_id == member_id,
+            col(Claim.released_at).is_not(None),
+        )
+        .values(released_at=None, claimed_at=now)
+    )
+    if reopened.rowcount:
+        return True
+    exists = session.exec(
+        select(Claim.id).where(Claim.task_id == task_id, Claim.member_id == member_id)
+    ).first()
+    if exists is not None:
+        return False
+    session.add(Claim(task_id=task_id, member_id=member_id, claimed_at=now))
+    session.flush()
+    return True
+
+
+def release_claim(session: Session, task_id: int, member_id: int, now: datetime) -> bool:
+    """Hand a task back; False when the member did not hold it."""
+    result = session.execute(
+        update(Claim)
+        .where(
+            Claim.task_id == task_id,
+            Claim.member_id == member_id,
+            col(Claim.released_at).is_(None),
+        )
+        .values(released_at=now)
+    )
+    return bool(result.rowcount)
+
+
+def set_status(
+    session: Session,
+    task_id: int,
+    *,
+    old: Iterable[str],
+    new: str,
+    now: datetime | None = None,
+    member_id: int | None = None,
+) -> bool:
+    """Move a task from one of ``old`` statuses to ``new`` in one conditional update."""
+    values: dict[str, object] = {"status": new}
+    if new == "done":
+        values |= {"done_at": now, "done_by_id": member_id}
+    elif new == "open":
+        values |= {"done_at": None, "done_by_id": None}
+    result = session.execute(
+        update(Task).where(Task.id == task_id, col(Task.status).in_(list(old))).values(values)
+    )
+    return bool(result.rowcount)
+
+
+def update_task(session: Session, task_id: int, **fields: object) -> None:
+    session.execute(update(Task).where(Task.id == task_id).values(fields))
+
+
+def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecord]:
+    """Open tasks the member holds."""
+    rows = session.exec(
+        select(Task)
+        .join(Claim, col(Claim.task_id) == Task.id)
+        .where(
+            Task.circle_id == circle_id,
+            Task.status == "open",
+            Claim.member_id == member_id,
+            col(Claim.released_at).is_(None),
+        )
+        .order_by(Task.number)
+    ).all()
+    return task_records(session, rows)
+
+
+def load_task(session: Session, task_id: int) -> Task:
+    task = session.get(Task, task_id)
+    assert task is not None, f"task {task_id} vanished inside its own transaction"
+    return task
+
+
+def snooze_task(session: Session, task_id: int, member_id: int, until: datetime) -> None:
+    row = session.exec(
+        select(Snooze).where(Snooze.task_id == task_id, Snooze.member_id == member_id)
+    ).first()
+    if row is None:
+        row = Snooze(task_id=task_id, member_id=member_id, until=until)
+    row.until = until
+    session.add(row)
+
+
+def remove_followers(session: Session, task_id: int) -> None:
+    """Withdraw the open next occurrence a completion created, when that completion is undone."""
+    session.execute(
+        update(Task)
+        .where(Task.previous_id == task_id, Task.status == "open")
+        .values(status="removed")
+    )

@@ -1,0 +1,82 @@
+"""Shared fixtures: a core on a real SQLite file, and a circle members can talk in."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.core import CareCircleCore
+from bot.messages import Incoming, Outgoing
+from storage.database import Database
+
+START = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
+
+
+@dataclass
+class Circle:
+    """A group chat in a test: members speak, the clock moves, the outbox is read like a chat."""
+
+    core: CareCircleCore
+    chat_id: str = "family"
+    platform: str = "console"
+    now: datetime = START
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def say(self, who: str, text: str = "", **fields: object) -> str:
+        """A member sends a message; returns its id."""
+        message_id = str(next(self._ids))
+        self.core.handle(self.incoming(who, message_id, text=text, **fields), self.now)
+        return message_id
+
+    def incoming(self, who: str, message_id: str, **fields: object) -> Incoming:
+        return Incoming(
+            platform=self.platform,
+            chat_id=self.chat_id,
+            message_id=message_id,
+            sender_id=who.lower(),
+            sender_name=who.title(),
+            sent_at=self.now,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def bot_messages(self) -> list[Outgoing]:
+        """Deliver everything queued, as a chat would show it, and return it."""
+        delivered = []
+        while batch := self.core.claim_deliveries(self.platform, "test", self.now):
+            for message in batch:
+                self.core.mark_delivered(
+                    message.outbox_id or 0, f"bot-{message.outbox_id}", self.now
+                )
+                delivered.append(message)
+        return delivered
+
+    def texts(self) -> list[str]:
+        return [message.text for message in self.bot_messages()]
+
+    def later(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'circle.db'}"
+
+
+@pytest.fixture
+def core(database_url: str) -> CareCircleCore:
+    settings = Settings(database_url=database_url, default_timezone="Europe/London")
+    return CareCircleCore(Database.open(database_url), settings)
+
+
+@pytest.fixture
+def circle(core: CareCircleCore) -> Circle:
+    chat = Circle(core)
+    core.bot_joined(chat.platform, chat.chat_id, "Mum", chat.now)
+    chat.bot_messages()  # the introduction
+    return chat

@@ -1,0 +1,91 @@
+"""Two bot processes on one database: no claim silently lost, no message sent twice.
+
+Runs on SQLite always, and on PostgreSQL when CARECIRCLE_TEST_POSTGRES_URL names a server
+(CI starts one).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.config import Settings
+from bot.core import CareCircleCore
+from bot.messages import Incoming
+from storage.database import Database
+
+NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+
+
+def _postgres_url() -> str:
+    url = os.environ.get("CARECIRCLE_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server: set CARECIRCLE_TEST_POSTGRES_URL (CI does)")
+    schema_db = f"carecircle_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {schema_db}"))
+    admin.dispose()
+    return url.rsplit("/", 1)[0] + "/" + schema_db
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def shared_url(request: pytest.FixtureRequest, database_url: str) -> str:
+    return database_url if request.param == "sqlite" else _postgres_url()
+
+
+def _process(url: str) -> CareCircleCore:
+    """A separate bot process: its own engine and core on the same database."""
+    return CareCircleCore(Database.open(url), Settings(database_url=url))
+
+
+def _message(sender: str, message_id: str, text: str) -> Incoming:
+    return Incoming("console", "family", message_id, sender, sender.title(), NOW, text=text)
+
+
+def test_two_processes_never_deliver_the_same_message(shared_url: str) -> None:
+    first, second = _process(shared_url), _process(shared_url)
+    for number in range(30):
+        first.handle(_message("alice", f"m{number}", f"task: errand {number}"), NOW)
+
+    def drain(core: CareCircleCore, worker: str) -> list[int]:
+        taken: list[int] = []
+        while batch := core.claim_deliveries("console", worker, NOW, limit=3):
+            for message in batch:
+                core.mark_delivered(message.outbox_id or 0, f"{worker}-{message.outbox_id}", NOW)
+                taken.append(message.outbox_id or 0)
+        return taken
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(drain, (first, second), ("one", "two")))
+    delivered = results[0] + results[1]
+    assert len(delivered) == 31  # the introduction and 30 acknowledgements
+    assert len(set(delivered)) == len(delivered)
+
+
+def test_simultaneous_claims_are_both_recorded(shared_url: str) -> None:
+    first, second = _process(shared_url), _process(shared_url)
+    first.handle(_message("alice", "t1", "task: drive Dad to dialysis"), NOW)
+    with ThreadPoolExecutor(2) as pool:
+        pool.map(
+            lambda pair: pair[0].handle(_message(pair[1], f"c-{pair[1]}", "/claim 1"), NOW),
+            ((first, "bob"), (second, "carol")),
+        )
+    first.handle(_message("dan", "q", "/tasks"), NOW)
+    listing = [m.text for m in first.claim_deliveries("console", "w", NOW, limit=50)][-1]
+    assert "Bob" in listing and "Carol" in listing
+
+
+def test_the_same_message_through_two_processes_counts_once(shared_url: str) -> None:
+    first, second = _process(shared_url), _process(shared_url)
+    message = _message("alice", "dup", "task: pick up the prescription")
+    with ThreadPoolExecutor(2) as pool:
+        pool.map(lambda core: core.handle(message, NOW), (first, second))
+    first.handle(_message("bob", "q", "/tasks"), NOW)
+    listing = [m.text for m in first.claim_deliveries("console", "w", NOW, limit=50)][-1]
+    assert listing.count("#") == 1
