@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, or_, select
 
+from storage.inserts import insert_if_absent
 from storage.models import OutboxMessage
 
 # How long a delivering process owns a row before another may try it.
@@ -41,28 +41,18 @@ def queue_message(
     not_before: datetime | None = None,
 ) -> int | None:
     """Queue a message; None when ``dedupe_key`` was queued before (it is never sent twice)."""
-    row = OutboxMessage(
-        circle_id=circle_id,
-        platform=platform,
-        chat_id=chat_id,
-        payload=payload,
-        task_id=task_id,
-        dedupe_key=dedupe_key,
-        created_at=now,
-        not_before=not_before or now,
-    )
-    if dedupe_key is None:
-        session.add(row)
-        session.flush()
-        return row.id
-    if session.exec(select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)).first():
-        return None
-    try:
-        with session.begin_nested():
-            session.add(row)
-    except IntegrityError:
-        return None
-    return row.id
+    values = {
+        "circle_id": circle_id,
+        "platform": platform,
+        "chat_id": chat_id,
+        "payload": payload,
+        "task_id": task_id,
+        "dedupe_key": dedupe_key,
+        "created_at": now,
+        "not_before": not_before or now,
+        "attempts": 0,
+    }
+    return insert_if_absent(session, OutboxMessage, values)
 
 
 def lease_due(

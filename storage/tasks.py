@@ -10,6 +10,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage.circles import member_record, next_number
+from storage.inserts import insert_if_absent
 from storage.models import Claim, Member, OutboxMessage, Snooze, Task
 from storage.records import MemberRecord, TaskRecord
 
@@ -133,7 +134,10 @@ def claim_task(session: Session, task_id: int, member_id: int, now: datetime) ->
     """Add the member to the task's holders; False when they already hold it or it is closed."""
     if session.exec(select(Task.status).where(Task.id == task_id)).one() != "open":
         return False
-    reopened = session.execute(
+    row = {"task_id": task_id, "member_id": member_id, "claimed_at": now}
+    if insert_if_absent(session, Claim, row) is not None:
+        return True
+    taken_again = session.execute(
         update(Claim)
         .where(
             Claim.task_id == task_id,
@@ -142,16 +146,7 @@ def claim_task(session: Session, task_id: int, member_id: int, now: datetime) ->
         )
         .values(released_at=None, claimed_at=now)
     )
-    if reopened.rowcount:
-        return True
-    exists = session.exec(
-        select(Claim.id).where(Claim.task_id == task_id, Claim.member_id == member_id)
-    ).first()
-    if exists is not None:
-        return False
-    session.add(Claim(task_id=task_id, member_id=member_id, claimed_at=now))
-    session.flush()
-    return True
+    return bool(taken_again.rowcount)
 
 
 def release_claim(session: Session, task_id: int, member_id: int, now: datetime) -> bool:
