@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from bot.config import Settings, load_settings
 from bot.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
-from handlers.commands import is_undo
+from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
 from handlers.intent import Kind
 from handlers.settings import zone_from_phrase
@@ -81,7 +81,7 @@ class CareCircleCore:
         return self.database.run(self._handle, incoming, text, now)
 
     def _is_chatter(self, incoming: Incoming, text: str, now: datetime) -> bool:
-        if incoming.button or incoming.reaction or incoming.edit_of or incoming.reply_to_id:
+        if incoming.button or incoming.reaction or incoming.edit_of:
             return False
         cached = self._circles.get((incoming.platform, incoming.chat_id))
         if cached is None or cached[1] < time.monotonic():
@@ -91,7 +91,7 @@ class CareCircleCore:
             return False
         if not text:
             return True
-        if text.startswith("/") or is_undo(text) or zone_from_phrase(text):
+        if _may_change_settings(text) or is_not_a_task(text) or remind_me_when(text):
             return False
         return understand(text, now.astimezone(circle.zone), circle.languages).kind is Kind.NONE
 
