@@ -99,6 +99,9 @@ def render(message: Outgoing) -> str:
     text = message.text
     if message.mentions:
         text += "\n→ " + " ".join(f"@{mention.name}" for mention in message.mentions)
+    if message.attachment:
+        file = message.attachment
+        text += f"\n📎 {file.filename} ({len(file.content.encode())} bytes):\n{file.content}"
     if message.buttons:
         text += "\n" + "  ".join(f"[{b.label} !{b.action}]" for b in message.buttons)
     indented = text.replace("\n", "\n       ")

@@ -52,6 +52,15 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a message (an export); adapters upload it the platform's way."""
+
+    filename: str
+    media_type: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
     """One thing the bot says or does in a circle's chat.
 
@@ -59,7 +68,8 @@ class Outgoing:
     ``reaction`` is set, a platform with reactions may put that emoji on ``reply_to_id``
     instead of sending ``text``; ``text`` is the fallback. ``edit_of`` names a message the
     bot sent earlier that this one replaces in place. ``outbox_id`` is the row in the
-    persistent outbox; the adapter reports delivery with it.
+    persistent outbox; the adapter reports delivery with it. ``attachment``, where set, is a
+    file to send with ``text`` as its caption.
     """
 
     platform: str
@@ -73,6 +83,7 @@ class Outgoing:
     mentions: tuple[Mention, ...] = field(default=())
     task_number: int | None = None
     is_urgent: bool = False
+    attachment: Attachment | None = None
     outbox_id: int | None = None
 
 
@@ -87,4 +98,6 @@ def outgoing_from_json(payload: str, outbox_id: int) -> Outgoing:
     fields = json.loads(payload)
     fields["buttons"] = tuple(Button(**button) for button in fields["buttons"])
     fields["mentions"] = tuple(Mention(**mention) for mention in fields["mentions"])
+    if fields.get("attachment"):
+        fields["attachment"] = Attachment(**fields["attachment"])
     return Outgoing(**fields, outbox_id=outbox_id)

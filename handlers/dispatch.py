@@ -22,12 +22,12 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "decisions": queries.list_decisions,
     "help": queries.show_help,
     "start": queries.show_help,
-    "export": queries.export_markdown,
     "undo": undo.undo_last,
     "mute": lambda turn: settings.set_muted(turn, True),
     "unmute": lambda turn: settings.set_muted(turn, False),
 }
-SETTINGS: dict[str, Callable[[Turn, str], None]] = {
+WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
+    "export": queries.export,
     "timezone": settings.set_timezone,
     "language": settings.set_languages,
     "languages": settings.set_languages,
@@ -128,8 +128,8 @@ def _steer(turn: Turn, text: str) -> bool:
 def _command(turn: Turn, name: str, argument: str) -> bool:
     if name in QUERIES:
         QUERIES[name](turn)
-    elif name in SETTINGS:
-        SETTINGS[name](turn, argument)
+    elif name in WITH_ARGUMENT:
+        WITH_ARGUMENT[name](turn, argument)
     elif name == "done" and not argument:
         queries.list_done(turn)
     elif name == "snooze":

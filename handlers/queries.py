@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from bot.messages import Attachment
+from handlers import export as exports
 from handlers.formatting import decision_line, format_moment, task_line
 from handlers.turn import Turn
 from storage import decisions, tasks
 
 RECENTLY_DONE_DAYS = 7
-BEGINNING = datetime(1970, 1, 1, tzinfo=UTC)
 
 HELP_TEXT = """\
 I keep this circle's tasks and decisions. Just talk as usual:
@@ -67,16 +68,24 @@ def show_help(turn: Turn) -> None:
     turn.say(HELP_TEXT)
 
 
-def export_markdown(turn: Turn) -> None:
-    """Everything the circle has, as Markdown any member can copy out."""
-    zone = turn.circle.zone
-    open_now = tasks.open_tasks(turn.session, turn.circle.id)
-    finished = tasks.recently_done(turn.session, turn.circle.id, BEGINNING)
+def export(turn: Turn, form: str) -> None:
+    """``/export`` posts Markdown; ``/export json`` and ``/export ics`` attach a file."""
+    snapshot = tasks.all_tasks(turn.session, turn.circle.id)
     settled = decisions.decisions(turn.session, turn.circle.id)
-    lines = [f"# {turn.circle.name or 'Our circle'}", "", "## Open tasks"]
-    lines += [f"- {task_line(task, zone)}" for task in open_now] or ["- none"]
-    lines += ["", "## Done"]
-    lines += [f"- #{t.number} {t.title} — {t.done_by}" for t in finished] or ["- none"]
-    lines += ["", "## Decisions"]
-    lines += [f"- {decision_line(d, zone)}" for d in settled] or ["- none"]
-    turn.say("\n".join(lines))
+    form = form.strip().lower() or "md"
+    if form in ("md", "markdown"):
+        turn.say(exports.as_markdown(turn.circle, snapshot, settled))
+    elif form == "json":
+        content = exports.as_json(turn.circle, snapshot, settled)
+        turn.say(
+            "📎 The circle's tasks and decisions as JSON",
+            attachment=Attachment("carecircle.json", "application/json", content),
+        )
+    elif form in ("ics", "ical", "calendar"):
+        content = exports.as_ical(turn.circle, snapshot, turn.now)
+        turn.say(
+            "📎 The circle's tasks as a calendar file",
+            attachment=Attachment("carecircle.ics", "text/calendar", content),
+        )
+    else:
+        turn.say("Export as /export (Markdown), /export json or /export ics")

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.messages import Button, Incoming, Mention, Outgoing
+from bot.messages import Attachment, Button, Incoming, Mention, Outgoing
 from storage.records import CircleRecord, MemberRecord, TaskRecord
 
 
@@ -46,6 +46,7 @@ class Turn:
         edit_of: str | None = None,
         is_urgent: bool = False,
         dedupe_key: str | None = None,
+        attachment: Attachment | None = None,
     ) -> None:
         """Answer in the member's thread, replying to their message (unless editing)."""
         message = Outgoing(
@@ -60,5 +61,6 @@ class Turn:
             mentions=mentions,
             task_number=task.number if task else None,
             is_urgent=is_urgent,
+            attachment=attachment,
         )
         self.replies.append(Reply(message, task.id if task else None, dedupe_key))

@@ -227,3 +227,13 @@ def remove_followers(session: Session, task_id: int) -> None:
         .where(Task.previous_id == task_id, Task.status == "open")
         .values(status="removed")
     )
+
+
+def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
+    """Every task the circle has not removed, in number order: what an export holds."""
+    rows = session.exec(
+        select(Task)
+        .where(Task.circle_id == circle_id, Task.status != "removed")
+        .order_by(Task.number)
+    ).all()
+    return task_records(session, rows)

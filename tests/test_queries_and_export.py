@@ -1,0 +1,76 @@
+"""What any member can ask for: lists, their own tasks, decisions, and the whole circle exported."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Circle
+
+
+def _busy_circle(circle: Circle) -> None:
+    circle.say("alice", "task: book the podiatrist, urgently; really")
+    circle.say("alice", "task: renew the blue badge")
+    circle.say("bob", "/claim 2")
+    circle.say("carol", "/claim 1")
+    circle.say("carol", "/done 1")
+    circle.say("alice", "decision: Mum moves downstairs")
+    circle.bot_messages()
+
+
+def test_mine_lists_only_what_i_hold(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("bob", "/mine")
+    assert circle.texts() == ["Bob's tasks:\n#2 Renew the blue badge"]
+
+
+def test_decisions_list_who_decided(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("dan", "/decisions")
+    assert circle.texts() == ["Decisions:\n#1 Mum moves downstairs (Alice, Mon 16 Nov)"]
+
+
+def test_export_markdown_has_everything(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("dan", "/export")
+    [text] = circle.texts()
+    assert "## Open tasks\n- #2 Renew the blue badge — ✋ Bob" in text
+    assert "## Done\n- #1 Book the podiatrist, urgently; really — Carol" in text
+    assert "## Decisions\n- #1 Mum moves downstairs" in text
+
+
+def test_export_json_is_a_file_any_member_can_get(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("dan", "/export json")
+    [message] = circle.bot_messages()
+    assert message.attachment is not None and message.attachment.filename == "carecircle.json"
+    document = json.loads(message.attachment.content)
+    assert [(t["number"], t["status"], t["claimed_by"]) for t in document["tasks"]] == [
+        (1, "done", ["Carol"]),
+        (2, "open", ["Bob"]),
+    ]
+    assert document["decisions"][0]["decided_by"] == "Alice"
+
+
+def test_export_ics_escapes_text_and_marks_completion(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("dan", "/export ics")
+    [message] = circle.bot_messages()
+    assert message.attachment is not None
+    calendar = message.attachment.content
+    assert calendar.startswith("BEGIN:VCALENDAR\r\n")
+    assert "SUMMARY:#1 Book the podiatrist\\, urgently\\; really\r\n" in calendar
+    assert calendar.count("BEGIN:VTODO") == 2
+    assert "STATUS:COMPLETED" in calendar and "STATUS:NEEDS-ACTION" in calendar
+    assert all(len(line.encode()) <= 75 for line in calendar.split("\r\n"))
+
+
+def test_one_circle_never_sees_another(circle: Circle) -> None:
+    _busy_circle(circle)
+    other = Circle(circle.core, chat_id="another-family", now=circle.now)
+    other.say("zoe", "/tasks")
+    other.say("zoe", "/claim 2")
+    other.say("zoe", "/export json")
+    messages = other.bot_messages()
+    assert [m.text for m in messages[1:3]] == ["No open tasks. 🌿", "There is no task #2."]
+    exported = messages[3].attachment
+    assert exported is not None and json.loads(exported.content)["tasks"] == []
