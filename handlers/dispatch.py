@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from handlers import claims, decisions, queries, settings, tasks, undo
+from handlers import claims, decisions, forget, queries, settings, tasks, undo
 from handlers.commands import is_not_a_task, is_undo, read_command, remind_me_when
 from handlers.intent import Intent, Kind
 from handlers.turn import Turn
@@ -23,6 +23,7 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "help": queries.show_help,
     "start": queries.show_help,
     "undo": undo.undo_last,
+    "forget": forget.forget,
     "mute": lambda turn: settings.set_muted(turn, True),
     "unmute": lambda turn: settings.set_muted(turn, False),
 }

@@ -17,6 +17,7 @@ UNDOABLE = (
     "done",
     "decided",
     "setting",
+    "forget_requested",
 )
 
 
@@ -46,6 +47,8 @@ def undo_last(turn: Turn) -> None:
         tasks.set_status(session, task_id, old=("done",), new="open")
         tasks.remove_followers(session, task_id)
         what = "done"
+    elif event.action == "forget_requested":
+        what = "request to forget"
     elif event.action == "decided" and event.decision_id:
         decisions.set_decision(session, event.decision_id, is_removed=True)
         what = "decision"

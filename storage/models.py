@@ -51,7 +51,8 @@ class Member(SQLModel, table=True):
 class Task(SQLModel, table=True):
     """Something the circle asked for. ``number`` counts per circle, as members see it."""
 
-    __table_args__ = (UniqueConstraint("circle_id", "number"),)
+    # Ids are never reused, even after /forget: outbox dedupe keys name them.
+    __table_args__ = (UniqueConstraint("circle_id", "number"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     circle_id: int = Field(foreign_key="circle.id", index=True)
@@ -86,7 +87,7 @@ class Claim(SQLModel, table=True):
 class Decision(SQLModel, table=True):
     """Something the circle settled, numbered per circle."""
 
-    __table_args__ = (UniqueConstraint("circle_id", "number"),)
+    __table_args__ = (UniqueConstraint("circle_id", "number"), {"sqlite_autoincrement": True})
 
     id: int | None = Field(default=None, primary_key=True)
     circle_id: int = Field(foreign_key="circle.id", index=True)

@@ -74,3 +74,32 @@ def test_one_circle_never_sees_another(circle: Circle) -> None:
     assert [m.text for m in messages[1:3]] == ["No open tasks. 🌿", "There is no task #2."]
     exported = messages[3].attachment
     assert exported is not None and json.loads(exported.content)["tasks"] == []
+
+
+def test_forgetting_takes_a_second_member(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("alice", "/forget")
+    circle.say("alice", "/forget")
+    circle.say("bob", "/tasks")
+    texts = circle.texts()
+    assert texts[0].startswith("⚠️ Alice asks me to forget everything")
+    assert texts[1] == "Another member needs to confirm with /forget — it takes two."
+    assert "#2 Renew the blue badge" in texts[2]
+    circle.say("bob", "/forget")
+    circle.say("bob", "/tasks")
+    circle.say("bob", "/decisions")
+    assert circle.texts()[0].startswith("🧹 Done")
+    circle.say("carol", "task: a fresh start")
+    assert circle.texts()[0].startswith("📝 #1 A fresh start")
+
+
+def test_a_request_to_forget_can_be_cancelled_or_expire(circle: Circle) -> None:
+    _busy_circle(circle)
+    circle.say("alice", "/forget")
+    circle.say("alice", "undo")
+    circle.say("bob", "/forget")  # a new request, not a confirmation
+    circle.later(hours=25)
+    circle.say("carol", "/forget")  # bob's request has expired: another new request
+    texts = circle.texts()
+    assert texts[1] == "↶ Undone: Alice's last request to forget."
+    assert texts[2].startswith("⚠️ Bob asks me") and texts[3].startswith("⚠️ Carol asks me")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 22:58:29.240267
+Create Date: 2026-11-22 23:08:57.272767
 """
 
 from collections.abc import Sequence
@@ -90,6 +90,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("circle_id", "number"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("decision", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_decision_circle_id"), ["circle_id"], unique=False)
@@ -130,6 +131,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("circle_id", "number"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("task", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_task_circle_id"), ["circle_id"], unique=False)

@@ -1,0 +1,45 @@
+"""``/forget``: wiping the circle's memory takes two members, never an administrator."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from handlers.turn import Turn
+from storage import events
+from storage.forget import forget_circle, pending_forget_request
+
+CONFIRM_WITHIN = timedelta(hours=24)
+
+
+def forget(turn: Turn) -> None:
+    session, circle_id = turn.session, turn.circle.id
+    request = pending_forget_request(session, circle_id, turn.now - CONFIRM_WITHIN)
+    name = turn.member.display_name
+    if request is None:
+        events.log_event(
+            session,
+            circle_id,
+            turn.member.id,
+            "forget_requested",
+            turn.now,
+            message_id=turn.incoming.message_id,
+        )
+        turn.say(
+            f"⚠️ {name} asks me to forget everything this circle holds: every task and "
+            "decision. Another member must say /forget within 24 hours to confirm; "
+            f"{name} can cancel with undo."
+        )
+    elif request.member_id == turn.member.id:
+        turn.say("Another member needs to confirm with /forget — it takes two.")
+    else:
+        forget_circle(session, circle_id)
+        events.log_event(
+            session,
+            circle_id,
+            turn.member.id,
+            "forgotten",
+            turn.now,
+            message_id=turn.incoming.message_id,
+            detail={"requested_by": request.member_id},
+        )
+        turn.say(f"🧹 Done: the circle's tasks and decisions are forgotten (confirmed by {name}).")
