@@ -17,6 +17,7 @@ from bot.config import Settings, load_settings
 from bot.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
 from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
+from handlers.guide import intro_text
 from handlers.intent import Kind
 from handlers.settings import zone_from_phrase
 from handlers.turn import Reply, Turn
@@ -30,13 +31,6 @@ from storage.records import CircleRecord
 MESSAGE_MAX_CHARS = 8_000
 # How long a circle's settings are trusted from memory before being read again.
 CIRCLE_CACHE_SECONDS = 30.0
-
-INTRO_TEXT = """\
-👋 Hello, I'm carecircle. I keep this circle's shared memory: tasks, who has them, and \
-decisions. Nobody needs to register — just talk as usual:
-• "can someone pick up Mum's prescription Friday 3pm?" becomes a task
-• "I'll take it" (as a reply), "#3 done", "we decided …" do what they say
-/help shows the rest. Everything I keep is visible to everyone here."""
 
 
 def clean_text(text: str) -> str:
@@ -197,7 +191,7 @@ class CareCircleCore:
         )
         record = circle_record(row)
         if is_new:
-            intro = Outgoing(platform=platform, chat_id=chat_id, text=INTRO_TEXT)
+            intro = Outgoing(platform=platform, chat_id=chat_id, text=intro_text(record.languages))
             self._queue(session, record.id, Reply(intro, dedupe_key=f"intro:{record.id}"), now)
         self._circles[(platform, chat_id)] = (record, time.monotonic() + CIRCLE_CACHE_SECONDS)
         return record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from handlers.formatting import format_due, task_line
+from handlers.formatting import format_due
 from handlers.intent import Intent, Kind
 from handlers.recurring import schedule_next_occurrence
 from handlers.tasks import refresh_acknowledgement
@@ -27,7 +27,7 @@ def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
     if ref is not None:
         task = tasks.task_by_number(session, circle_id, ref)
         if task is None:
-            turn.say(f"There is no task #{ref}.")
+            turn.say(turn.phrase("task.missing", number=ref))
         return task
     if turn.incoming.reply_to_id:
         task = tasks.task_by_message(session, circle_id, turn.incoming.reply_to_id)
@@ -41,8 +41,7 @@ def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
     if candidates:
         listed = ", ".join(f"#{task.number} {task.title}" for task in candidates[:CANDIDATES_SHOWN])
         more = "…" if len(candidates) > CANDIDATES_SHOWN else ""
-        verb = {Kind.CLAIM: "me", Kind.DONE: "done", Kind.UNCLAIM: "hand back"}[kind]
-        turn.say(f'Which one? {listed}{more} — say "#N {verb}"')
+        turn.say(turn.phrase("which", listed=listed + more, command=f"/{kind.value} N"))
     return None
 
 
@@ -73,12 +72,11 @@ def claim(turn: Turn, intent: Intent) -> None:
     task = resolve_task(turn, Kind.CLAIM, intent.ref)
     if task is None:
         return
-    zone = turn.circle.zone
     if not task.is_open:
-        turn.say(f"#{task.number} is already {task.status}.")
+        turn.say(turn.phrase(f"already.{task.status}", number=task.number))
         return
     if not tasks.claim_task(turn.session, task.id, turn.member.id, turn.now):
-        turn.say(f"You already have #{task.number}.", task=task, reaction="👌")
+        turn.say(turn.phrase("claim.again", number=task.number), task=task, reaction="👌")
         return
     events.log_event(
         turn.session,
@@ -91,10 +89,11 @@ def claim(turn: Turn, intent: Intent) -> None:
     )
     others = [m.display_name for m in task.claimers if m.id != turn.member.id]
     name = turn.member.display_name
+    line = turn.line(task, with_holders=False)
     if others:
-        text = f"✋ {name} joins {', '.join(others)} on {task_line(task, zone, with_holders=False)}"
+        text = turn.phrase("claim.joins", name=name, others=", ".join(others), line=line)
     else:
-        text = f"✋ {name} has {task_line(task, zone, with_holders=False)}"
+        text = turn.phrase("claim.has", name=name, line=line)
     if turn.incoming.button is None:
         turn.say(text, task=task, reaction="👌")
     refresh_acknowledgement(turn, task.id)
@@ -106,7 +105,7 @@ def unclaim(turn: Turn, intent: Intent) -> None:
         return
     if not tasks.release_claim(turn.session, task.id, turn.member.id, turn.now):
         if intent.ref is not None:
-            turn.say(f"You were not on #{task.number}.")
+            turn.say(turn.phrase("unclaim.not_on", number=task.number))
         return
     events.log_event(
         turn.session,
@@ -118,16 +117,12 @@ def unclaim(turn: Turn, intent: Intent) -> None:
         message_id=turn.incoming.message_id,
     )
     task = tasks.task_by_number(turn.session, turn.circle.id, task.number) or task
-    still = (
-        f" ({', '.join(m.display_name for m in task.claimers)} still on it)"
-        if task.claimers
-        else " — can anyone take it?"
-    )
-    turn.say(
-        f"↩️ {turn.member.display_name} handed back "
-        f"{task_line(task, turn.circle.zone, with_holders=False)}{still}",
-        task=task,
-    )
+    line, name = turn.line(task, with_holders=False), turn.member.display_name
+    if task.claimers:
+        names = ", ".join(member.display_name for member in task.claimers)
+        turn.say(turn.phrase("unclaim.still", name=name, line=line, names=names), task=task)
+    else:
+        turn.say(turn.phrase("unclaim.anyone", name=name, line=line), task=task)
     refresh_acknowledgement(turn, task.id)
 
 
@@ -139,7 +134,7 @@ def complete(turn: Turn, intent: Intent) -> None:
         turn.session, task.id, old=("open",), new="done", now=turn.now, member_id=turn.member.id
     ):
         if intent.ref is not None or turn.incoming.button:
-            turn.say(f"#{task.number} is already {task.status}.", task=task)
+            turn.say(turn.phrase(f"already.{task.status}", number=task.number), task=task)
         return
     events.log_event(
         turn.session,
@@ -151,10 +146,14 @@ def complete(turn: Turn, intent: Intent) -> None:
         message_id=turn.incoming.message_id,
     )
     following = schedule_next_occurrence(turn.session, turn.circle, task, turn.now, turn.member.id)
-    text = f"✅ #{task.number} {task.title} — done by {turn.member.display_name}"
+    text = turn.phrase(
+        "done.by", number=task.number, title=task.title, name=turn.member.display_name
+    )
     if following is not None:
-        due = format_due(following, turn.circle.zone)
-        text += f"\n🔁 Next: #{following.number}" + (f" — {due}" if due else "")
+        due = format_due(following, turn.circle.zone, turn.circle.languages)
+        text += "\n" + turn.phrase(
+            "done.next", number=following.number, due=f" — {due}" if due else ""
+        )
         turn.say(text, task=task)
     elif turn.incoming.button is None:
         turn.say(text, task=task, reaction="✅")

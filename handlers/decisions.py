@@ -20,7 +20,7 @@ def decision_text(text: str) -> str:
 def record_decision(turn: Turn, text: str) -> None:
     body = decision_text(text)
     if not body:
-        turn.say('What was decided? Say "decision: …"')
+        turn.say(turn.phrase("decision.ask"))
         return
     decision = decisions.add_decision(
         turn.session, turn.circle.id, body, turn.member.id, turn.incoming.message_id, turn.now
@@ -34,7 +34,7 @@ def record_decision(turn: Turn, text: str) -> None:
         decision_id=decision.id,
         message_id=turn.incoming.message_id,
     )
-    turn.say(f"📌 Decision #{decision.number} recorded: {body}", reaction="✍")
+    turn.say(turn.phrase("decision.recorded", number=decision.number, text=body), reaction="✍")
 
 
 def update_decision(turn: Turn, decision_id: int, before: str, text: str) -> None:
@@ -52,4 +52,4 @@ def update_decision(turn: Turn, decision_id: int, before: str, text: str) -> Non
         message_id=turn.incoming.message_id,
         detail={"before": before},
     )
-    turn.say(f"📌 Decision updated: {body}", reaction="✍")
+    turn.say(turn.phrase("decision.updated", text=body), reaction="✍")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.messages import Button, Mention
-from handlers.formatting import task_line
 from handlers.intent import Intent
 from handlers.turn import Turn
 from storage import circles, events, tasks
@@ -15,10 +14,10 @@ from storage.records import TaskRecord
 TITLE_MAX_CHARS = 80
 
 
-def task_buttons(task: TaskRecord) -> tuple[Button, ...]:
+def task_buttons(turn: Turn, task: TaskRecord) -> tuple[Button, ...]:
     return (
-        Button("✋ I'll take it", f"claim:{task.number}"),
-        Button("✅ Done", f"done:{task.number}"),
+        Button(turn.phrase("button.claim"), f"claim:{task.number}"),
+        Button(turn.phrase("button.done"), f"done:{task.number}"),
     )
 
 
@@ -38,9 +37,8 @@ def tidy_title(text: str) -> str:
 
 def acknowledgement_text(task: TaskRecord, turn: Turn) -> str:
     if task.is_open and not task.claimers:
-        line = task_line(task, turn.circle.zone, with_holders=False)
-        return f'📝 {line} · reply "I\'ll take it" to claim'
-    return f"📝 {task_line(task, turn.circle.zone)}"
+        return turn.phrase("ack.unclaimed", line=turn.line(task, with_holders=False))
+    return f"📝 {turn.line(task)}"
 
 
 def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
@@ -80,7 +78,7 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
     turn.say(
         acknowledgement_text(task, turn),
         task=task,
-        buttons=task_buttons(task),
+        buttons=task_buttons(turn, task),
         mentions=mentions,
         is_urgent=task.is_urgent,
         dedupe_key=f"ack:{task.id}",
@@ -93,14 +91,12 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> None:
     task = tasks.task_records(turn.session, [tasks.load_task(turn.session, task_id)])[0]
     if ack_id is None:
         return
-    buttons = task_buttons(task) if task.is_open else ()
+    buttons = task_buttons(turn, task) if task.is_open else ()
     text = acknowledgement_text(task, turn)
     if task.status == "done":
-        text = (
-            f"✅ {task_line(task, turn.circle.zone, with_holders=False)} · done by {task.done_by}"
-        )
+        text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)
     elif task.status == "removed":
-        text = f"🗑 #{task.number} {task.title} · removed"
+        text = turn.phrase("ack.removed", number=task.number, title=task.title)
     turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
 
 
@@ -151,5 +147,7 @@ def remove_task(turn: Turn, task: TaskRecord) -> None:
         task_id=task.id,
         message_id=turn.incoming.message_id,
     )
-    turn.say(f"🗑 Removed #{task.number} {task.title}", task=task, reaction="👌")
+    turn.say(
+        turn.phrase("task.removed", number=task.number, title=task.title), task=task, reaction="👌"
+    )
     refresh_acknowledgement(turn, task.id)

@@ -8,6 +8,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.messages import Attachment, Button, Incoming, Mention, Outgoing
+from handlers.formatting import task_line
+from handlers.phrases import phrase
 from storage.records import CircleRecord, MemberRecord, TaskRecord
 
 
@@ -34,6 +36,16 @@ class Turn:
     @property
     def local_now(self) -> datetime:
         return self.now.astimezone(self.circle.zone)
+
+    def phrase(self, key: str, **values: object) -> str:
+        """What to say, in the circle's language."""
+        return phrase(key, self.circle.languages, **values)
+
+    def line(self, task: TaskRecord, *, with_holders: bool = True) -> str:
+        """A task as one line, in the circle's zone and language."""
+        return task_line(
+            task, self.circle.zone, with_holders=with_holders, languages=self.circle.languages
+        )
 
     def say(
         self,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from handlers.phrasebook import UNDONE_WHAT
+from handlers.phrases import language_index
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from storage import circles, decisions, events, tasks
@@ -25,36 +27,27 @@ def undo_last(turn: Turn) -> None:
     session, circle_id, member_id = turn.session, turn.circle.id, turn.member.id
     event = events.last_undoable(session, circle_id, member_id, UNDOABLE)
     if event is None or not events.mark_undone(session, event.id):
-        turn.say("Nothing of yours to undo.")
+        turn.say(turn.phrase("undo.nothing"))
         return
     task_id, now = event.task_id, turn.now
     if event.action == "task_added" and task_id:
         tasks.set_status(session, task_id, old=("open",), new="removed")
-        what = "task"
     elif event.action == "task_removed" and task_id:
         tasks.set_status(session, task_id, old=("removed",), new="open")
-        what = "removal"
     elif event.action == "task_edited" and task_id:
         tasks.update_task(session, task_id, **_restored(event.detail["before"]))
-        what = "edit"
     elif event.action == "claimed" and task_id:
         tasks.release_claim(session, task_id, member_id, now)
-        what = "claim"
     elif event.action == "unclaimed" and task_id:
         tasks.claim_task(session, task_id, member_id, now)
-        what = "hand-back"
     elif event.action == "done" and task_id:
         tasks.set_status(session, task_id, old=("done",), new="open")
         tasks.remove_followers(session, task_id)
-        what = "done"
-    elif event.action == "forget_requested":
-        what = "request to forget"
     elif event.action == "decided" and event.decision_id:
         decisions.set_decision(session, event.decision_id, is_removed=True)
-        what = "decision"
-    else:
+    elif event.action == "setting":
         _restore_setting(turn, event.detail)
-        what = "setting"
+    # A request to forget needs nothing more: being marked undone cancels it.
     events.log_event(
         session,
         circle_id,
@@ -66,7 +59,8 @@ def undo_last(turn: Turn) -> None:
         message_id=turn.incoming.message_id,
         detail={"undid": event.id},
     )
-    turn.say(f"↶ Undone: {turn.member.display_name}'s last {what}.")
+    what = UNDONE_WHAT[event.action][language_index(turn.circle.languages)]
+    turn.say(turn.phrase("undo.done", name=turn.member.display_name, what=what))
     if task_id:
         refresh_acknowledgement(turn, task_id)
 
