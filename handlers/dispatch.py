@@ -136,11 +136,11 @@ def _command(turn: Turn, name: str, argument: str) -> bool:
     elif name == "snooze":
         number, _, when = argument.partition(" ")
         if not number.lstrip("#").isdigit():
-            turn.say("Say which task and until when, like /snooze 12 tomorrow")
+            turn.say(turn.phrase("usage.snooze"))
         else:
             settings.snooze(turn, int(number.lstrip("#")), _moment(turn, when or "tomorrow"))
     elif name == "task" and not argument:
-        turn.say('What is the task? Say "/task pick up the prescription Friday 3pm"')
+        turn.say(turn.phrase("task.ask"))
     else:
         return False
     return True

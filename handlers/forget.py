@@ -24,13 +24,9 @@ def forget(turn: Turn) -> None:
             turn.now,
             message_id=turn.incoming.message_id,
         )
-        turn.say(
-            f"⚠️ {name} asks me to forget everything this circle holds: every task and "
-            "decision. Another member must say /forget within 24 hours to confirm; "
-            f"{name} can cancel with undo."
-        )
+        turn.say(turn.phrase("forget.asked", name=name))
     elif request.member_id == turn.member.id:
-        turn.say("Another member needs to confirm with /forget — it takes two.")
+        turn.say(turn.phrase("forget.second"))
     else:
         forget_circle(session, circle_id)
         events.log_event(
@@ -42,4 +38,4 @@ def forget(turn: Turn) -> None:
             message_id=turn.incoming.message_id,
             detail={"requested_by": request.member_id},
         )
-        turn.say(f"🧹 Done: the circle's tasks and decisions are forgotten (confirmed by {name}).")
+        turn.say(turn.phrase("forget.done", name=name))

@@ -264,6 +264,169 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "↶ Desfeito: {what} de {name}.",
         "↶ Annullato: {what} di {name}.",
     ),
+    "zone.unknown": (
+        "I don't know the time zone {zone}. Try e.g. /timezone Europe/London",
+        "No conozco la zona horaria {zone}. Prueba p. ej. /timezone Europe/Madrid",
+        "Je ne connais pas le fuseau horaire {zone}. Essayez par ex. /timezone Europe/Paris",
+        "Die Zeitzone {zone} kenne ich nicht. Versuch z. B. /timezone Europe/Berlin",
+        "Não conheço o fuso horário {zone}. Tente p. ex. /timezone America/Sao_Paulo",
+        "Non conosco il fuso orario {zone}. Prova ad es. /timezone Europe/Rome",
+    ),
+    "set.zone": (
+        "⚙️ {name} set the circle's time zone to {zone}",
+        "⚙️ {name} cambió la zona horaria del círculo a {zone}",
+        "⚙️ {name} a réglé le fuseau horaire du cercle sur {zone}",
+        "⚙️ {name} hat die Zeitzone des Kreises auf {zone} gestellt",
+        "⚙️ {name} mudou o fuso horário do círculo para {zone}",
+        "⚙️ {name} ha impostato il fuso orario del cerchio su {zone}",
+    ),
+    "set.languages": (
+        "⚙️ {name} set the circle's languages to {codes}",
+        "⚙️ {name} cambió los idiomas del círculo a {codes}",
+        "⚙️ {name} a réglé les langues du cercle sur {codes}",
+        "⚙️ {name} hat die Sprachen des Kreises auf {codes} gestellt",
+        "⚙️ {name} mudou os idiomas do círculo para {codes}",
+        "⚙️ {name} ha impostato le lingue del cerchio su {codes}",
+    ),
+    "set.quiet_off": (
+        "⚙️ {name} turned quiet hours off",
+        "⚙️ {name} desactivó las horas de silencio",
+        "⚙️ {name} a désactivé les heures calmes",
+        "⚙️ {name} hat die Ruhezeiten ausgeschaltet",
+        "⚙️ {name} desativou as horas de silêncio",
+        "⚙️ {name} ha disattivato le ore di silenzio",
+    ),
+    "set.quiet": (
+        "⚙️ {name} set quiet hours to {start}–{end}",
+        "⚙️ {name} fijó las horas de silencio en {start}–{end}",
+        "⚙️ {name} a réglé les heures calmes sur {start}–{end}",
+        "⚙️ {name} hat die Ruhezeiten auf {start}–{end} gestellt",
+        "⚙️ {name} definiu as horas de silêncio para {start}–{end}",
+        "⚙️ {name} ha impostato le ore di silenzio su {start}–{end}",
+    ),
+    "set.digest_off": (
+        "⚙️ {name} turned the daily digest off",
+        "⚙️ {name} desactivó el resumen diario",
+        "⚙️ {name} a désactivé le résumé quotidien",
+        "⚙️ {name} hat die tägliche Übersicht ausgeschaltet",
+        "⚙️ {name} desativou o resumo diário",
+        "⚙️ {name} ha disattivato il riepilogo quotidiano",
+    ),
+    "set.digest": (
+        "⚙️ {name} set the daily digest to {clock}",
+        "⚙️ {name} fijó el resumen diario a las {clock}",
+        "⚙️ {name} a réglé le résumé quotidien à {clock}",
+        "⚙️ {name} hat die tägliche Übersicht auf {clock} gestellt",
+        "⚙️ {name} definiu o resumo diário para as {clock}",
+        "⚙️ {name} ha impostato il riepilogo quotidiano alle {clock}",
+    ),
+    "usage.languages": (
+        "Say which languages the circle writes in, from: {codes} (e.g. /language en es)",
+        "Di en qué idiomas escribe el círculo, entre: {codes} (p. ej. /language es en)",
+        "Dites dans quelles langues écrit le cercle, parmi : {codes} (par ex. /language fr en)",
+        "Sag, in welchen Sprachen der Kreis schreibt, aus: {codes} (z. B. /language de en)",
+        "Diga em que idiomas o círculo escreve, entre: {codes} (p. ex. /language pt en)",
+        "Di' in quali lingue scrive il cerchio, tra: {codes} (ad es. /language it en)",
+    ),
+    "usage.quiet": (
+        "Say the quiet hours like /quiet 21:00-08:00 (or /quiet off)",
+        "Indica las horas de silencio así: /quiet 21:00-08:00 (o /quiet off)",
+        "Indiquez les heures calmes ainsi : /quiet 21:00-08:00 (ou /quiet off)",
+        "Gib die Ruhezeiten so an: /quiet 21:00-08:00 (oder /quiet off)",
+        "Indique as horas de silêncio assim: /quiet 21:00-08:00 (ou /quiet off)",
+        "Indica le ore di silenzio così: /quiet 21:00-08:00 (o /quiet off)",
+    ),
+    "usage.digest": (
+        "Say the digest time like /digest 08:30 (or /digest off)",
+        "Indica la hora del resumen así: /digest 08:30 (o /digest off)",
+        "Indiquez l'heure du résumé ainsi : /digest 08:30 (ou /digest off)",
+        "Gib die Uhrzeit der Übersicht so an: /digest 08:30 (oder /digest off)",
+        "Indique a hora do resumo assim: /digest 08:30 (ou /digest off)",
+        "Indica l'ora del riepilogo così: /digest 08:30 (o /digest off)",
+    ),
+    "usage.snooze": (
+        "Say which task and until when, like /snooze 12 tomorrow",
+        "Di qué tarea y hasta cuándo, así: /snooze 12 mañana",
+        "Dites quelle tâche et jusqu'à quand, ainsi : /snooze 12 demain",
+        "Sag, welche Aufgabe und bis wann, so: /snooze 12 morgen",
+        "Diga qual tarefa e até quando, assim: /snooze 12 amanhã",
+        "Di' quale compito e fino a quando, così: /snooze 12 domani",
+    ),
+    "muted": (
+        "🔕 {name} is muted: no mentions except urgent",
+        "🔕 {name} silenciado: sin menciones salvo lo urgente",
+        "🔕 {name} en sourdine : plus de mentions sauf l'urgent",
+        "🔕 {name} ist stumm: keine Erwähnungen außer Dringendem",
+        "🔕 {name} em silêncio: sem menções exceto o urgente",
+        "🔕 {name} in silenzio: nessuna menzione tranne l'urgente",
+    ),
+    "unmuted": (
+        "🔔 {name} is unmuted",
+        "🔔 {name} vuelve a recibir menciones",
+        "🔔 {name} n'est plus en sourdine",
+        "🔔 {name} ist nicht mehr stumm",
+        "🔔 {name} voltou a receber menções",
+        "🔔 {name} riceve di nuovo le menzioni",
+    ),
+    "role": (
+        "🏷 {name} now shows as “{label}”",
+        "🏷 {name} aparece ahora como «{label}»",
+        "🏷 {name} apparaît maintenant comme « {label} »",
+        "🏷 {name} erscheint jetzt als „{label}“",
+        "🏷 {name} aparece agora como “{label}”",
+        "🏷 {name} ora appare come “{label}”",
+    ),
+    "role.none": (
+        "🏷 {name} now shows with no label",
+        "🏷 {name} aparece ahora sin etiqueta",
+        "🏷 {name} apparaît maintenant sans étiquette",
+        "🏷 {name} erscheint jetzt ohne Bezeichnung",
+        "🏷 {name} aparece agora sem etiqueta",
+        "🏷 {name} ora appare senza etichetta",
+    ),
+    "snoozed": (
+        "😴 #{number}: no reminders to {name} until {until}",
+        "😴 #{number}: sin recordatorios para {name} hasta {until}",
+        "😴 #{number} : pas de rappel pour {name} avant {until}",
+        "😴 #{number}: keine Erinnerungen an {name} bis {until}",
+        "😴 #{number}: sem lembretes para {name} até {until}",
+        "😴 #{number}: nessun promemoria per {name} fino a {until}",
+    ),
+    "forget.asked": (
+        "⚠️ {name} asks me to forget everything this circle holds: every task and decision. "
+        "Another member must say /forget within 24 hours to confirm; {name} can cancel with undo.",
+        "⚠️ {name} me pide olvidar todo lo que guarda el círculo: cada tarea y decisión. Otro "
+        "miembro debe escribir /forget en 24 horas para confirmarlo; {name} puede cancelar con "
+        "deshacer.",
+        "⚠️ {name} me demande d'oublier tout ce que garde le cercle : chaque tâche et décision. "
+        "Un autre membre doit écrire /forget dans les 24 heures pour confirmer ; {name} peut "
+        "annuler avec annuler.",
+        "⚠️ {name} bittet mich, alles zu vergessen, was der Kreis gespeichert hat: jede Aufgabe "
+        "und Entscheidung. Ein anderes Mitglied muss innerhalb von 24 Stunden /forget schreiben; "
+        "{name} kann mit rückgängig abbrechen.",
+        "⚠️ {name} pede para eu esquecer tudo o que o círculo guarda: cada tarefa e decisão. "
+        "Outro membro deve escrever /forget em 24 horas para confirmar; {name} pode cancelar "
+        "com desfazer.",
+        "⚠️ {name} mi chiede di dimenticare tutto ciò che il cerchio conserva: ogni compito e "
+        "decisione. Un altro membro deve scrivere /forget entro 24 ore per confermare; {name} "
+        "può annullare con annulla.",
+    ),
+    "forget.second": (
+        "Another member needs to confirm with /forget — it takes two.",
+        "Otro miembro tiene que confirmarlo con /forget: hacen falta dos.",
+        "Un autre membre doit confirmer avec /forget : il faut être deux.",
+        "Ein anderes Mitglied muss mit /forget bestätigen – es braucht zwei.",
+        "Outro membro precisa confirmar com /forget — são precisos dois.",
+        "Un altro membro deve confermare con /forget: servono due persone.",
+    ),
+    "forget.done": (
+        "🧹 Done: the circle's tasks and decisions are forgotten (confirmed by {name}).",
+        "🧹 Hecho: las tareas y decisiones del círculo están olvidadas (confirmó {name}).",
+        "🧹 C'est fait : les tâches et décisions du cercle sont oubliées (confirmé par {name}).",
+        "🧹 Erledigt: Aufgaben und Entscheidungen des Kreises sind vergessen (bestätigt: {name}).",
+        "🧹 Feito: as tarefas e decisões do círculo foram esquecidas (confirmado por {name}).",
+        "🧹 Fatto: i compiti e le decisioni del cerchio sono dimenticati (confermato da {name}).",
+    ),
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).

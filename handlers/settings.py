@@ -6,10 +6,13 @@ import re
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.formatting import format_moment
+from handlers.phrasebook import LANGUAGES
+from handlers.phrases import phrase
 from handlers.turn import Turn
 from storage import circles, events, tasks
 
-SUPPORTED_LANGUAGES = {"en", "es", "fr", "de", "pt", "it"}
+SUPPORTED_LANGUAGES = LANGUAGES
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)?$")
 _SPAN = re.compile(r"^\s*(\S+)\s*(?:-|–|to)\s*(\S+)\s*$")
 _ZONE_PHRASE = re.compile(
@@ -32,7 +35,10 @@ def parse_clock(text: str) -> str | None:
     return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
 
 
-def _change_circle(turn: Turn, announcement: str, **fields: object) -> None:
+def _change_circle(
+    turn: Turn, announcement: str, values: dict[str, object], **fields: object
+) -> None:
+    """Apply a circle setting, log it for undo, and tell the whole circle in one line."""
     before = {name: getattr(turn.circle, name) for name in fields}
     circles.update_circle(turn.session, turn.circle.id, **fields)
     events.log_event(
@@ -44,7 +50,9 @@ def _change_circle(turn: Turn, announcement: str, **fields: object) -> None:
         message_id=turn.incoming.message_id,
         detail={"before": before},
     )
-    turn.say(f"⚙️ {turn.member.display_name} set {announcement}")
+    # Announced in the circle's language as it is after the change.
+    languages = tuple(str(fields.get("languages", ",".join(turn.circle.languages))).split(","))
+    turn.say(phrase(announcement, languages, name=turn.member.display_name, **values))
 
 
 def set_timezone(turn: Turn, argument: str) -> None:
@@ -52,42 +60,42 @@ def set_timezone(turn: Turn, argument: str) -> None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        turn.say(f"I don't know the time zone {name[:40]!r}. Try e.g. /timezone Europe/London")
+        turn.say(turn.phrase("zone.unknown", zone=repr(name[:40])))
         return
-    _change_circle(turn, f"the circle's time zone to {name}", timezone=name)
+    _change_circle(turn, "set.zone", {"zone": name}, timezone=name)
 
 
 def set_languages(turn: Turn, argument: str) -> None:
     codes = [code.lower() for code in re.split(r"[\s,]+", argument) if code]
     unknown = [code for code in codes if code not in SUPPORTED_LANGUAGES]
     if not codes or unknown:
-        listed = " ".join(sorted(SUPPORTED_LANGUAGES))
-        turn.say(f"Say which languages the circle writes in, from: {listed} (e.g. /language en es)")
+        turn.say(turn.phrase("usage.languages", codes=" ".join(SUPPORTED_LANGUAGES)))
         return
-    _change_circle(turn, "the circle's languages to " + ", ".join(codes), languages=",".join(codes))
+    _change_circle(turn, "set.languages", {"codes": ", ".join(codes)}, languages=",".join(codes))
 
 
 def set_quiet_hours(turn: Turn, argument: str) -> None:
     if argument.strip().lower() == "off":
-        _change_circle(turn, "no quiet hours", quiet_start="00:00", quiet_end="00:00")
+        _change_circle(turn, "set.quiet_off", {}, quiet_start="00:00", quiet_end="00:00")
         return
     span = _SPAN.match(argument)
     start, end = (parse_clock(span.group(1)), parse_clock(span.group(2))) if span else (None, None)
     if not start or not end:
-        turn.say("Say the quiet hours like /quiet 21:00-08:00 (or /quiet off)")
+        turn.say(turn.phrase("usage.quiet"))
         return
-    _change_circle(turn, f"quiet hours to {start}–{end}", quiet_start=start, quiet_end=end)
+    values = {"start": start, "end": end}
+    _change_circle(turn, "set.quiet", values, quiet_start=start, quiet_end=end)
 
 
 def set_digest(turn: Turn, argument: str) -> None:
     if argument.strip().lower() == "off":
-        _change_circle(turn, "the daily digest off", digest_time=None)
+        _change_circle(turn, "set.digest_off", {}, digest_time=None)
         return
     clock = parse_clock(argument)
     if clock is None:
-        turn.say("Say the digest time like /digest 08:30 (or /digest off)")
+        turn.say(turn.phrase("usage.digest"))
         return
-    _change_circle(turn, f"the daily digest to {clock}", digest_time=clock)
+    _change_circle(turn, "set.digest", {"clock": clock}, digest_time=clock)
 
 
 def set_muted(turn: Turn, is_muted: bool) -> None:
@@ -101,35 +109,31 @@ def set_muted(turn: Turn, is_muted: bool) -> None:
         message_id=turn.incoming.message_id,
         detail={"member_before": {"is_muted": not is_muted}},
     )
-    state = "muted: no mentions except urgent" if is_muted else "unmuted"
-    turn.say(
-        f"🔕 {turn.member.display_name} is {state}"
-        if is_muted
-        else f"🔔 {turn.member.display_name} is {state}"
-    )
+    turn.say(turn.phrase("muted" if is_muted else "unmuted", name=turn.member.display_name))
 
 
 def set_role(turn: Turn, argument: str) -> None:
     label = " ".join(argument.split())[:64] or None
     circles.update_member(turn.session, turn.member.id, role_label=label)
-    shown = f"“{label}”" if label else "no label"
-    turn.say(f"🏷 {turn.member.display_name} now shows as {shown}")
+    name = turn.member.display_name
+    turn.say(
+        turn.phrase("role", name=name, label=label)
+        if label
+        else turn.phrase("role.none", name=name)
+    )
 
 
 def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     """No routine reminders to this member about one task until a later moment."""
     task = tasks.task_by_number(turn.session, turn.circle.id, number)
     if task is None:
-        turn.say(f"There is no task #{number}.")
+        turn.say(turn.phrase("task.missing", number=number))
         return
     until = until_local or (turn.local_now + timedelta(days=1))
     tasks.snooze_task(turn.session, task.id, turn.member.id, until.astimezone(UTC))
-    shown = until.astimezone(turn.circle.zone).strftime("%a %d %b %H:%M")
-    turn.say(
-        f"😴 #{task.number}: no reminders to {turn.member.display_name} until {shown}",
-        task=task,
-        reaction="👌",
-    )
+    shown = format_moment(until, turn.circle.zone, turn.circle.languages)
+    text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)
+    turn.say(text, task=task, reaction="👌")
 
 
 def morning_of(day: datetime, quiet_end: str) -> datetime:
