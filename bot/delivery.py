@@ -1,0 +1,105 @@
+"""Delivering the outbox to one platform: lease, send, mark delivered, or try again later.
+
+Every message the bot posts waits in the persistent outbox until its platform confirms it, so
+an outage, a flood limit or a restart delays messages and never loses them. Adapters give the
+loop one coroutine that sends a single ``Outgoing`` and returns the platform's message id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from bot.core import CareCircleCore
+from bot.messages import Outgoing
+
+log = logging.getLogger(__name__)
+
+Send = Callable[[Outgoing], Awaitable[str | None]]
+Clock = Callable[[], datetime]
+
+# How often the outbox is looked at when nothing pokes the loop (scheduled nudges land there).
+POLL_SECONDS = 1.0
+# Backoff after a failure that names no wait of its own: 2 s, doubling, at most 5 minutes.
+FIRST_BACKOFF_SECONDS = 2.0
+MAX_BACKOFF_SECONDS = 300.0
+
+
+class DeliveryDeferred(Exception):
+    """The platform asked us to wait (a flood limit): try again after ``seconds``."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds:.0f} s")
+        self.seconds = seconds
+
+
+class Undeliverable(Exception):
+    """The platform refused this message for good (the bot was removed from the chat)."""
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def worker_name(platform: str) -> str:
+    """A lease owner unique to this process, so two bot processes never send the same row."""
+    return f"{platform}:{socket.gethostname()}:{os.getpid()}"
+
+
+class DeliveryLoop:
+    """Sends one platform's share of the outbox, in order per chat, for as long as it runs."""
+
+    def __init__(
+        self, core: CareCircleCore, platform: str, send: Send, clock: Clock = utc_now
+    ) -> None:
+        self.core = core
+        self.platform = platform
+        self.send = send
+        self.clock = clock
+        self.worker = worker_name(platform)
+        self._poke = asyncio.Event()
+        self._backoff = FIRST_BACKOFF_SECONDS
+
+    def poke(self) -> None:
+        """Something was just queued: look at the outbox now rather than at the next poll."""
+        self._poke.set()
+
+    async def run(self) -> None:
+        while True:
+            pause = await self.deliver_due()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poke.wait(), timeout=pause)
+            self._poke.clear()
+
+    async def deliver_due(self) -> float:
+        """Deliver what is due now; returns how long to rest before looking again."""
+        pause = POLL_SECONDS
+        held_chats: set[str] = set()
+        for message in self.core.claim_deliveries(self.platform, self.worker, self.clock()):
+            outbox_id = message.outbox_id or 0
+            if message.chat_id in held_chats:  # keep each chat's messages in order
+                self.core.retry_delivery(outbox_id, self.clock())
+                continue
+            try:
+                platform_id = await self.send(message)
+            except DeliveryDeferred as wait:
+                held_chats.add(message.chat_id)
+                self.core.retry_delivery(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
+            except Undeliverable as refusal:
+                log.warning("outbox %s dropped by %s: %s", outbox_id, self.platform, refusal)
+                self.core.mark_delivered(outbox_id, None, self.clock())
+            except Exception as failure:  # a network error, a 5xx, a bug: never the end of the loop
+                held_chats.add(message.chat_id)
+                log.warning("outbox %s not delivered (%s); backing off", outbox_id, failure)
+                self.core.retry_delivery(outbox_id, self.clock() + timedelta(seconds=self._backoff))
+                pause = self._backoff
+                self._backoff = min(self._backoff * 2, MAX_BACKOFF_SECONDS)
+            else:
+                self.core.mark_delivered(outbox_id, platform_id, self.clock())
+                self._backoff = FIRST_BACKOFF_SECONDS
+        return pause
