@@ -1,4 +1,12 @@
-"""Read one plain message into an Intent (placeholder: explicit forms only, replaced soon)."""
+"""Read one plain message into an Intent: task, claim, unclaim, done, decision, or nothing.
+
+Most of a family's chat is news, feelings and thanks, so the order of the questions matters
+for speed and for trust: explicit forms first (they are never misread), then a decision, a
+hand-back, a request, a claim and a completion, each recognised by how people phrase that
+act in the circle's languages (``handlers.cues``). A message with none of those cues is
+dismissed without looking for dates at all; a false task is noise in a family's chat, so
+a request needs words that ask *someone* for something, never just a date.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +14,95 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
+from handlers.cues import cue
+from handlers.due import find_when
 from handlers.intent import NOTHING, Intent, Kind
+from handlers.titles import title_of
 
 _EXPLICIT = re.compile(
-    r"^\s*(?:/(task|claim|done|unclaim|decide)\b|(task|todo|decision):)\s*(.*)$",
+    r"^\s*(?:/(task|claim|done|unclaim|decide)(?:@\w+)?\b|(task|todo|decision):)\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_REF = re.compile(
+    r"(?:#|\b(?:task|tarea|tâche|tache|aufgabe|tarefa|compito|nr\.?|no\.|n\.|n°|nº)\s*#?)"
+    r"\s*(\d{1,6})\b",
+    re.IGNORECASE,
+)
+# Bare "#4 me", "#7 done": a number and a word, nothing else.
+_REF_ACT = re.compile(r"^\s*#?(\d{1,6})\s+(me|mine|done|fait|hecho|feito|fatto|erledigt)\b")
+_WORDS = str.maketrans({"’": "'", "‘": "'"})
+_KIND_OF_COMMAND = {
+    "task": Kind.TASK,
+    "todo": Kind.TASK,
+    "claim": Kind.CLAIM,
+    "done": Kind.DONE,
+    "unclaim": Kind.UNCLAIM,
+    "decide": Kind.DECISION,
+    "decision": Kind.DECISION,
+}
 
 
 def understand(text: str, now: datetime, languages: Sequence[str]) -> Intent:
     """Return what ``text`` means, sent at ``now`` (aware, circle zone) in ``languages``."""
-    match = _EXPLICIT.match(text)
-    if not match:
+    if not text:
         return NOTHING
-    word = (match.group(1) or match.group(2)).lower()
+    explicit = _EXPLICIT.match(text)
+    if explicit:
+        return _explicit(explicit, now, languages)
+    lowered = text.lower().translate(_WORDS)
+    codes = tuple(languages) or ("en",)
+    kind, request = _kind_of(lowered, codes)
+    if kind is Kind.NONE:
+        return NOTHING
+    ref = _ref(lowered)
+    if kind is not Kind.TASK:
+        return Intent(kind, ref=ref)
+    urgent = bool(cue("urgent", codes).search(lowered))
+    when = find_when(text, now, codes, focus=request, urgent=urgent)
+    return Intent(
+        Kind.TASK,
+        title=title_of(text, request),
+        due=when.due,
+        recurrence=when.recurrence,
+        is_urgent=urgent,
+    )
+
+
+def _kind_of(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None]:
+    """The kind of act, and for a request the span of the words that ask."""
+    if ref_act := _REF_ACT.match(text):
+        return (Kind.CLAIM if ref_act.group(2) in ("me", "mine") else Kind.DONE), None
+    if cue("decision", languages).search(text):
+        return Kind.DECISION, None
+    if cue("unclaim", languages).search(text):
+        return Kind.UNCLAIM, None
+    asks_nothing = cue("not_an_act", languages).search(text)
+    if not asks_nothing and (request := cue("request", languages).search(text)):
+        return Kind.TASK, request.span()
+    if not asks_nothing and cue("claim", languages).search(text):
+        return Kind.CLAIM, None
+    if cue("done", languages).search(text):
+        return Kind.DONE, None
+    return Kind.NONE, None
+
+
+def _ref(text: str) -> int | None:
+    match = _REF.search(text) or _REF_ACT.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _explicit(match: re.Match[str], now: datetime, languages: Sequence[str]) -> Intent:
+    kind = _KIND_OF_COMMAND[(match.group(1) or match.group(2)).lower()]
     rest = match.group(3).strip()
-    if word in ("task", "todo"):
-        return Intent(Kind.TASK, title=rest or None)
-    if word in ("decide", "decision"):
+    if kind is Kind.TASK:
+        when = find_when(rest, now, languages)
+        return Intent(
+            Kind.TASK,
+            title=title_of(rest, None) if rest else None,
+            due=when.due,
+            recurrence=when.recurrence,
+        )
+    if kind is Kind.DECISION:
         return Intent(Kind.DECISION)
-    number = int(rest) if rest.isdigit() else None
-    return Intent(Kind(word), ref=number)
+    number = re.match(r"#?(\d{1,6})\b", rest)
+    return Intent(kind, ref=int(number.group(1)) if number else None)

@@ -1,0 +1,323 @@
+"""The calendar words of each language a circle may write in, as regular-expression fragments.
+
+Everything is lowercase; ``handlers.due`` compiles the fragments of a circle's languages only,
+so "mar" is a Tuesday in Spanish and never in an English circle.
+"""
+
+from __future__ import annotations
+
+# Monday first, as in ``date.weekday()``. Plural and adverb forms ("sábados", "mittwochs")
+# are matched by the scanner; names are the forms that read unambiguously as days.
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "monday|mon(?=\\b[ /,]*(?:\\d|and|&|/))",
+        "tuesday|tues|tue",
+        "wednesday|wed(?=\\b[ /,]*(?:\\d|and|&|/))",
+        "thursday|thurs|thur|thu",
+        "friday|fri",
+        "saturday|sat(?=\\b[ /,]*(?:\\d|and|&|/))",
+        "sunday|sun(?=\\b[ /,]*(?:\\d|and|&|/))",
+    ),
+    "es": (
+        "lunes",
+        "martes",
+        "miércoles|miercoles",
+        "jueves",
+        "viernes",
+        "sábado|sabado",
+        "domingo",
+    ),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "de": (
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag|donnschtig",
+        "freitag",
+        "samstag|sonnabend",
+        "sonntag",
+    ),
+    "pt": (
+        "segunda-feira|segunda(?=\\s+(?:que vem|de manhã|à|às))",
+        "terça-feira|terça|terca",
+        "quarta-feira|quarta(?=\\s+(?:que vem|de manhã|à|às))",
+        "quinta-feira|quinta(?=\\s+(?:que vem|de manhã|à|às))",
+        "sexta-feira|sexta",
+        "sábado|sabado",
+        "domingo",
+    ),
+    "it": (
+        "lunedì|lunedi",
+        "martedì|martedi",
+        "mercoledì|mercoledi",
+        "giovedì|giovedi",
+        "venerdì|venerdi",
+        "sabato",
+        "domenica",
+    ),
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "january|jan",
+        "february|feb",
+        "march",
+        "april|apr",
+        "may",
+        "june",
+        "july",
+        "august|aug",
+        "september|sept|sep",
+        "october|oct",
+        "november|nov",
+        "december|dec",
+    ),
+    "es": (
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre|setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ),
+    "fr": (
+        "janvier",
+        "février|fevrier",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août|aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre|decembre",
+    ),
+    "de": (
+        "januar|jänner",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ),
+    "pt": (
+        "janeiro",
+        "fevereiro",
+        "março|marco",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+    "it": (
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ),
+}
+
+# Words naming a day relative to today: (fragment, days from today).
+RELATIVE_DAYS: dict[str, tuple[tuple[str, int], ...]] = {
+    "en": (
+        ("day after tomorrow", 2),
+        ("tomorrow|tmrw|tmw", 1),
+        ("today|tonight|this (?:morning|afternoon|evening)", 0),
+    ),
+    "es": (
+        ("pasado mañana", 2),
+        ("mañana(?! (?:mismo|temprano))(?<!la mañana)(?<!esta mañana)", 1),
+        ("hoy|esta (?:noche|tarde|mañana)", 0),
+    ),
+    "fr": (("après-demain", 2), ("demain", 1), ("aujourd'hui|ce soir|ce matin|cet après-midi", 0)),
+    "de": (
+        ("übermorgen", 2),
+        ("(?<!am )(?<!jeden )(?<!guten )morgen(?!s)", 1),
+        ("heute", 0),
+    ),
+    "pt": (("depois de amanhã", 2), ("amanhã|amanha", 1), ("hoje", 0)),
+    "it": (("dopodomani", 2), ("domani", 1), ("oggi|stasera|stamattina|stamani|stanotte", 0)),
+}
+
+# "next Friday", "vendredi prochain", "nächsten Freitag": the next one, after today.
+NEXT_WORDS: dict[str, str] = {
+    "en": "next|this coming|coming",
+    "es": "próximo|proximo|próxima",
+    "fr": "prochain|prochaine",
+    "de": "nächsten|nächster|nächste|kommenden|kommender",
+    "pt": "próximo|próxima|proximo|proxima",
+    "it": "prossimo|prossima",
+}
+
+# "next week", "la semana que viene": a weekday named with it falls in the following week.
+NEXT_WEEK: dict[str, str] = {
+    "en": "next week",
+    "es": "(?:la )?semana (?:que viene|próxima)|(?:la )?próxima semana",
+    "fr": "(?:la )?semaine prochaine",
+    "de": "nächste(?:r|n)? woche",
+    "pt": "(?:a )?semana que vem|(?:a )?próxima semana",
+    "it": "(?:la )?settimana prossima|(?:la )?prossima settimana",
+}
+
+# "before the weekend" is due the coming Saturday.
+WEEKEND: dict[str, str] = {
+    "en": r"(?:the|this) weekend",
+    "es": r"(?:el|este) fin de semana",
+    "fr": r"(?:le|ce) week-end",
+    "de": r"(?:das|dieses|am|zum) wochenende",
+    "pt": r"(?:o|este|no) fim de semana",
+    "it": r"(?:il|questo|nel) (?:fine settimana|weekend)",
+}
+
+# Day of the month without a month name: "the 9th", "el 10", "am 22.", "dia 13", "il 16".
+DAY_OF_MONTH: dict[str, str] = {
+    "en": r"(?:the |on )(\d{1,2})(?:st|nd|rd|th)\b|\b(\d{1,2})(?:st|nd|rd|th)\b",
+    "es": r"\b(?:el|día|dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
+    "fr": r"\b(?:le|du|au) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|heures|min))",
+    "de": r"\b(?:am|zum|bis zum|ab dem) (\d{1,2})\.",
+    "pt": r"\b(?:dia|no dia|o dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
+    "it": r"\b(?:il|dal|al|entro il) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|ore|min))",
+}
+
+# Recurrence: "every", "todos los", "tous les", "jeden", "todos os", "ogni".
+EVERY: dict[str, str] = {
+    "en": r"every|each",
+    "es": r"todos los|todas las|cada",
+    "fr": r"tous les|toutes les|chaque",
+    "de": r"jeden|jede|jedes|alle",
+    "pt": r"todos os|todas as|todo|toda|cada|aos|às",
+    "it": r"ogni|tutti i|tutte le",
+}
+EVERY_OTHER: dict[str, str] = {
+    "en": r"every other|every second|every two weeks on|fortnightly on",
+    "es": r"cada dos|uno de cada dos",
+    "fr": r"un \w+ sur deux|tous les deux",
+    "de": r"jeden zweiten|alle zwei wochen",
+    "pt": r"a cada dois|a cada duas|de quinze em quinze dias",
+    "it": r"ogni due|un \w+ sì e uno no",
+}
+DAILY: dict[str, str] = {
+    "en": r"(?:every|each) (?:day|morning|evening|night|afternoon)|daily",
+    "es": r"todos los días|todas las (?:mañanas|noches|tardes)|cada (?:día|mañana|noche)|a diario",
+    "fr": r"tous les (?:jours|matins|soirs)|chaque (?:jour|matin|soir)",
+    "de": r"jeden (?:tag|morgen|abend)|täglich|jede nacht",
+    "pt": r"todos os dias|todas as (?:manhãs|noites|tardes)|todo dia|diariamente",
+    "it": r"ogni (?:giorno|mattina|sera)|tutti i giorni|tutte le (?:mattine|sere)",
+}
+WEEKDAY_SET: dict[str, str] = {
+    "en": r"(?:every|each) weekday|weekdays|monday to friday|mon-fri",
+    "es": r"de lunes a viernes|entre semana",
+    "fr": r"en semaine|du lundi au vendredi",
+    "de": r"werktags|montags bis freitags|von montag bis freitag",
+    "pt": r"de segunda a sexta|dias úteis",
+    "it": r"dal lunedì al venerdì|nei giorni feriali",
+}
+# "for 2 weeks" (a count of occurrences), "until Friday" (the last day).
+FOR_WEEKS: dict[str, str] = {
+    "en": r"for (\d+|two|three|four) weeks",
+    "es": r"durante (\d+|dos|tres|cuatro) semanas",
+    "fr": r"pendant (\d+|deux|trois|quatre) semaines",
+    "de": r"(?:für )?(\d+|zwei|drei|vier) wochen lang",
+    "pt": r"durante (\d+|duas|três|quatro) semanas",
+    "it": r"per (\d+|due|tre|quattro) settimane",
+}
+UNTIL: dict[str, str] = {
+    "en": r"until|till|through",
+    "es": r"hasta",
+    "fr": r"jusqu'à|jusqu'au",
+    "de": r"bis",
+    "pt": r"até",
+    "it": r"fino a|fino al",
+}
+# "starting Monday", "à partir de samedi", "ab Montag", "começando dia 13".
+START: dict[str, str] = {
+    "en": r"starting|starts|start|from|beginning|next one's|next one is",
+    "es": r"a partir del?|desde el|empezando|empezamos|comenzando",
+    "fr": r"à partir de|a partir de|dès|commençant",
+    "de": r"ab|beginnend|ab dem",
+    "pt": r"a partir de|começando|comecando|desde",
+    "it": r"a partire da|a partire dal|dal|da",
+}
+
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "duas": 2,
+    "três": 3,
+    "quatro": 4,
+    "due": 2,
+    "tre": 3,
+    "quattro": 4,
+}
+
+# A clock time's neighbours that say morning or evening ("every evening at 8" is 20:00).
+EVENING = (
+    r"evening|tonight|night|pm\b|soir|soirée|abend|nacht|noche|tarde|noite|sera|"
+    r"stasera|after work|dinner"
+)
+MORNING = r"morning|\bam\b|matin|früh|morgens|vormittag|mañana|manhã|mattin|breakfast"
+
+# Said of when something becomes possible, not when it is due ("ready Friday after 3").
+AVAILABLE = (
+    r"ready|available|open|listo|lista|disponible|prêt|prête|fertig|bereit|pronto|"
+    r"pronta|pronti|disponibile"
+)
+# A request with no deadline at all.
+VAGUE = (
+    r"sometime|some time|no rush|whenever|no hurry|sin prisa|cuando puedan|pas pressé|"
+    r"quand vous pouvez|keine eile|wann immer|sem pressa|quando puderem|non c'è fretta|"
+    r"quando riuscite|con calma"
+)
+# Half past, the German way: "halb eins" is 12:30.
+HOUR_WORDS = {
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+}
+NOON = r"noon|midday|mediodía|midi|meio-dia|mezzogiorno"

@@ -1,0 +1,279 @@
+"""The words by which a circle asks, takes on, hands back, finishes and decides, per language.
+
+Each pattern is matched against the lowercased message (typographic apostrophes made plain).
+They describe how people phrase an act, never particular messages: a request names *someone*
+("can someone…", "alguien puede…", "kann wer…"); a claim is a firm first person ("I'll take
+it", "me encargo", "übernehm ich"); a hand-back gives something back; a decision is the circle
+settling ("we've decided", "queda decidido", "abgemacht"). Conditionals and info questions are
+listed separately because they look like requests and claims but ask nothing of anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+REQUEST: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:can|could|would|will) (?:some(?:one|body)|any(?:one|body)|one of (?:us|you)|whoever)",
+        r"(?:can|could) (?:we|you) (?:get|find|have) (?:some(?:one|body)|any(?:one|body))",
+        r"(?:some(?:one|body)|any(?:one|body)) (?:can|could|free|able|around|available)\b",
+        r"(?:some(?:one|body)) (?:needs|has|have|must|should) to\b",
+        r"(?:some(?:one|body)) (?:to|should) (?!say|know|tell)\w+",
+        r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
+        r"\bwho can\b",
+        r"\bwho(?:'s| is) (?:free|able|around|available)\b",
+        r"\bany(?:one|body|one free|body free)\s*\?",
+        r"^(?:todo|to-do|to do)\s*:",
+        r"\bneeds? (?:her|his|their|my|the|our) [\w' ]{2,30} (?:picked up|collected|done|dropped"
+        r" off|delivered|fixed|sorted|booked)\b",
+    ),
+    "es": (
+        r"alguien (?:(?:me|te|le|la|lo|les|las|los|nos|se) )*(?:puede|podría|pueda|podrá|"
+        r"acompaña|lleva|va|viene|tiene tiempo|se anima|se ofrece)",
+        r"¿\s*alguien\b",
+        r"que alguien\b",
+        r"necesitamos (?:a )?(?:alguien|gente|ayuda|voluntari)",
+        r"quién (?:puede|podría|se anima|la|lo|le)\b",
+    ),
+    "fr": (
+        r"quelqu'un (?:(?:me|te|le|la|les|lui|leur|nous|en|y) )*(?:peut|pourrait|pourra|sait"
+        r" (?!si|où|quand|comment|pourquoi|qui|quoi|ce)|serait dispo|est dispo|aurait le temps)",
+        r"que quelqu'un\b",
+        r"(?:on a|nous avons|il nous faut) besoin de quelqu'un",
+        r"qui (?:peut|pourrait|est dispo)\b",
+    ),
+    "de": (
+        r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
+        r"wir brauchen (?:jemand|hilfe|leute)",
+        r"braucht? (?:\w+ ){0,2}jemand",
+        r"wer (?:kann|könnte|hat zeit|mag)\b",
+    ),
+    "pt": (
+        r"alguém (?:(?:me|te|lhe|o|a|os|as|nos|se) )*(?:pode|poderia|consegue|conseguiria|"
+        r"topa|leva|vai|tem tempo)",
+        r"que alguém\b",
+        r"precisamos de (?:alguém|ajuda|gente)",
+        r"quem (?:pode|consegue|topa)\b",
+    ),
+    "it": (
+        r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
+        r"è libero|è libera|se la sente|va|passa)",
+        r"(?:serve|servirebbe|ci serve|abbiamo bisogno di) qualcuno",
+        r"che qualcuno\b",
+        r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,40}\?",
+    ),
+}
+
+CLAIM: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\bi(?:'ll| will) (?:take|do|grab|get|go|pick|drive|bring|cover|handle|sort|be there|"
+        r"collect|ring|call|sit|pop|come)\b",
+        r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
+        r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
+        r"\b(?:put|count|sign) me (?:down|in|up)\b",
+        r"^(?:\w+[,!]? )?on it\b",
+        r"\bleave it (?:with|to) me\b",
+        r"^(?:\w+[,!]? )?(?:will do|me\b[.!]|mine\b)",
+        r"\b(?:is|are) mine\b",
+        r"\bi(?:'m| am) (?:on|taking|doing) (?:it|#|task)",
+    ),
+    "es": (
+        r"\b(?:yo )?me (?:encargo|ocupo|lo aviento|la aviento|apunto|apunto yo)\b",
+        r"\b(?:lo|la|le|los|las) (?:llevo|hago|acompaño|recojo|cubro) yo\b",
+        r"^yo[!.]",
+        r"^(?:\w+[,!]? )?(?:yo )?le llevo\b",
+        r"\bcuenta(?:n)? conmigo\b",
+    ),
+    "fr": (
+        r"\bje m'en (?:occupe|charge)\b",
+        r"\bmoi je (?:sais|peux|prends)\b",
+        r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
+        r"\bcompte[zs]? sur moi\b",
+    ),
+    "de": (
+        r"\b(?:übernehm|übernehme|mach|mache|nehm|nehme) ich\b",
+        r"\bich (?:machs|mach das|mache das|übernehme|kümmer|kümmere)\b",
+        r"\bich bin dabei\b",
+    ),
+    "pt": (
+        r"\bdeixa (?:comigo|que eu)\b",
+        r"^(?:\w+[,!]? )?(?:levo|faço|vou|busco|pego|compro) eu\b",
+        r"\btô indo\b|\bestou indo\b|\bvou eu\b",
+        r"\bpode deixar\b",
+    ),
+    "it": (
+        r"\bci penso io\b",
+        r"\bme ne occupo(?: io)?\b",
+        r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
+        r"\bvado io\b|\bpasso io\b",
+    ),
+}
+
+UNCLAIM: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of)\b",
+        r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
+        r"\bcan(?:'t|not) (?:do|make|manage|cover|take)\b[^.!?]*\b(?:anymore|any more|after all)",
+        r"\bsome(?:one|body) else (?:will have|has|needs) to take\b",
+        r"\bunclaim\b|\bdrop(?:ping)? (?:out of )?#\d",
+    ),
+    "es": (
+        r"\bsoltar (?:la|el|mi)\b",
+        r"\balguien me (?:cambia|sustituye|reemplaza|cubre)\b",
+        r"\bya no (?:puedo|podré)\b",
+        r"\bdejar (?:la tarea|libre)\b",
+    ),
+    "fr": (
+        r"\b(?:lâcher|laisser tomber|rendre) (?:la tâche|ma|mon|mes)\b",
+        r"\bje (?:ne peux|peux) plus\b",
+        r"\bquelqu'un (?:peut|pourrait) (?:me remplacer|reprendre)\b",
+    ),
+    "de": (
+        r"\b(?:wieder )?abgeben\b",
+        r"\bkann (?:ich )?(?:doch )?nicht mehr\b",
+        r"\bspringt (?:jemand|wer) für mich ein\b",
+    ),
+    "pt": (
+        r"\bnão vou (?:conseguir|poder)\b",
+        r"\balguém (?:troca|me substitui|fica no meu lugar)\b",
+        r"\bnão posso mais\b",
+    ),
+    "it": (
+        r"\bnon posso più\b",
+        r"\bqualcuno mi (?:sostituisce|cambia|copre)\b",
+        r"\bdevo (?:lasciare|mollare) (?:il|la)\b",
+    ),
+}
+
+DONE: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:#\d+|task \d+|^it'?s?|^all|^that'?s?)\s*(?:is |'s )?(?:done|sorted|finished|complete|"
+        r"handled|taken care of)\b",
+        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b",
+        r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
+        r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up)\b",
+        r"^(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|gave|got)"
+        r" (?:him|her|them|mum|mom|dad|the|his|hers|it|\w+'s)\b",
+        r"\b(?:is|'s|are) in[.!]",
+        r"\b(?:is|'s|are) in and\b",
+        r"\ball (?:fixed|done|sorted)\b",
+        r"[:—–-]\s*done\b",
+    ),
+    "es": (
+        r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
+        r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad)[oa]s?\b",
+    ),
+    "fr": (
+        r"\bc'est (?:fait|réglé|bon pour)\b",
+        r"^(?:[\w']+ ){0,3}(?:fait|faite|livrée?s?|récupérée?s?|déposée?s?|achetée?s?|"
+        r"déneigée?s?|ramenée?s?|réglée?s?)\b",
+    ),
+    "de": (
+        r"\berledigt\b",
+        r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben)\b",
+        r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?da\b",
+    ),
+    "pt": (
+        r"(?:#\d+ )?\bfeit[oa]\b",
+        r"^já está\b",
+        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid)[oea]s?\b",
+    ),
+    "it": (
+        r"^fatt[oa]\b|#\d+ fatt[oa]\b",
+        r"^(?:[\w]+ ){0,3}(?:fatt|comprat|portat|ritirat|consegnat|sistemat)[oaie]\b",
+    ),
+}
+
+DECISION: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\bwe(?:'ve| have)? (?:all )?(?:decided|agreed|settled)\b",
+        r"\b(?:have|has|all) agreed\b",
+        r"\b(?:agreed|decided|settled|sorted)\s*(?::|then\b)",
+        r"\bdecision\b(?! on whether)",
+        r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
+    ),
+    "es": (
+        r"\bqueda(?:mos)? (?:decidido|así|en que)\b",
+        r"\b(?:hemos|habíamos) (?:decidido|acordado|quedado)\b",
+        r"\bdecidimos\b|\bacordado\b|\bestá decidido\b",
+    ),
+    "fr": (
+        r"\bc'est décidé\b",
+        r"\b(?:on a|nous avons) (?:décidé|convenu)\b",
+        r"\bon est d'accord\b",
+        r"\bdécision\b",
+    ),
+    "de": (
+        r"\b(?:ist es |ist )?beschlossen\b",
+        r"\babgemacht\b",
+        r"\b(?:wir haben|haben wir) (?:entschieden|beschlossen|vereinbart)\b",
+        r"\bentscheidung\b",
+    ),
+    "pt": (
+        r"\bficou (?:decidido|combinado)\b",
+        r"\bfechado(?:,)? então\b",
+        r"\b(?:decidimos|combinamos)\b",
+        r"\bestá decidido\b",
+    ),
+    "it": (
+        r"\bè deciso\b",
+        r"\babbiamo (?:deciso|concordato|stabilito)\b",
+        r"\bdecisione\b",
+    ),
+}
+
+# Sentences that look like a request or a claim but are not: asking for information,
+# offering maybe, declining, musing about what "we should" do.
+NOT_AN_ACT: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\b(?:does|do|did|has|have) (?:any(?:one|body)|some(?:one|body)) (?:know|seen|heard|got)",
+        r"\bany(?:one|body) know\b",
+        r"\bi(?:'d| would| could| might)\b[^.!?]*\bbut\b",
+        r"\bwish i could\b",
+        r"\bif i could\b",
+    ),
+    "es": (r"\balguien sabe\b", r"\bsi pudiera\b"),
+    "fr": (r"\bquelqu'un sait (?:si|où|quand|comment|pourquoi)", r"\bje pourrais peut-être\b"),
+    "de": (r"\bweiß (?:jemand|wer)\b", r"\bkönnte ich vielleicht\b"),
+    "pt": (r"\balguém sabe\b",),
+    "it": (r"\bqualcuno sa\b", r"\bpotrei forse\b"),
+}
+
+URGENT: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"\burgent(?:ly)?\b",
+        r"\basap\b",
+        r"\bright (?:now|away)\b",
+        r"\bstraight away\b",
+        r"\bimmediately\b",
+        r"\b(?:get|go|come|be) (?:there |in |over |round )?now\b",
+        r"\bnow(?: please)?\s*[?!]",
+        r"\bin the next \d+ ?min",
+        r"\bneed (?:some(?:one|body)|help) now\b",
+    ),
+    "es": (r"\burgente\b", r"\bya\s*[?!]", r"\bahora mismo\b", r"\bcuanto antes\b"),
+    "fr": (r"\burgent\b|\burgence\b", r"\btout de suite\b", r"\bimmédiatement\b"),
+    "de": (r"\bdringend\b", r"\bsofort\b", r"\bnotfall\b"),
+    "pt": (r"\burgente\b", r"\bagora\s*[?!]", r"\bagora mesmo\b", r"\bjá\s*[?!]"),
+    "it": (r"\burgente\b", r"\bsubito\b", r"\bimmediatamente\b"),
+}
+
+_KINDS = {
+    "request": REQUEST,
+    "claim": CLAIM,
+    "unclaim": UNCLAIM,
+    "done": DONE,
+    "decision": DECISION,
+    "not_an_act": NOT_AN_ACT,
+    "urgent": URGENT,
+}
+
+
+@cache
+def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation of a kind's cues in the circle's languages."""
+    table = _KINDS[kind]
+    chosen = [code for code in languages if code in table] or ["en"]
+    patterns = [pattern for code in chosen for pattern in table[code]]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.MULTILINE)
