@@ -39,6 +39,7 @@ class When:
 
     due: date | datetime | None = None
     recurrence: str | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # where the message says when (titles leave it out)
 
 
 @dataclass(slots=True)
@@ -59,6 +60,7 @@ class _Rule:
     interval: int = 1
     byday: list[int] = field(default_factory=list)
     count: int | None = None
+    next_week: bool = False  # "starting next week"
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -198,25 +200,39 @@ def find_when(
     mentions = _days(lowered, now.date(), patterns, taken) + _clocks(lowered, now)
     for mention in mentions:
         mention.role = _role(lowered, mention.start, patterns)
-    if _VAGUE.search(lowered) and not any(m.role == "plain" and m.day for m in mentions):
-        return When(None, _rule_text(rule, None) if rule else None)
-    sentence = _sentence_of(lowered, focus)
+    due, recurrence = _resolve(lowered, now, languages, rule, mentions, focus, urgent)
+    spans = [*taken, *((m.start, m.end) for m in mentions)]
+    return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
+
+
+def _resolve(
+    text: str,
+    now: datetime,
+    languages: Sequence[str],
+    rule: _Rule | None,
+    mentions: list[_Mention],
+    focus: tuple[int, int] | None,
+    urgent: bool,
+) -> tuple[date | datetime | None, str | None]:
+    if _VAGUE.search(text) and not any(m.role == "plain" and m.day for m in mentions):
+        return None, _rule_text(rule, None) if rule else None
     if rule is not None:
-        return _recurring(rule, mentions, now, lowered, patterns)
+        return _recurring(rule, mentions, now, text)
+    sentence = _sentence_of(text, focus)
     day, clock, offset = _pick(mentions, sentence)
     if offset is not None:
-        return When(now + offset)
+        return now + offset, None
     if day is None and clock is None:
         if urgent:
-            return When(now.date())
-        return When(None if mentions else _numeric_date(lowered[slice(*sentence)], now, languages))
+            return now.date(), None
+        return (None if mentions else _numeric_date(text[slice(*sentence)], now, languages)), None
     if day is None:
         assert clock is not None
         moment = datetime.combine(now.date(), clock, tzinfo=now.tzinfo)
-        return When(moment if moment > now else moment + timedelta(days=1))
+        return (moment if moment > now else moment + timedelta(days=1)), None
     if clock is None:
-        return When(day)
-    return When(datetime.combine(day, clock, tzinfo=now.tzinfo))
+        return day, None
+    return datetime.combine(day, clock, tzinfo=now.tzinfo), None
 
 
 # -- days -----------------------------------------------------------------------------------
@@ -374,6 +390,7 @@ def _recurrence(text: str, patterns: _Patterns) -> _Rule | None:
         amount = weeks.group(weeks.lastindex or 1) or "1"
         count = words.NUMBER_WORDS.get(amount) or int(amount)
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
+    rule.next_week = bool(patterns.next_week.search(text))
     return rule
 
 
@@ -411,8 +428,8 @@ def _index_of(match: re.Match[str]) -> int:
 
 
 def _recurring(
-    rule: _Rule, mentions: list[_Mention], now: datetime, text: str, patterns: _Patterns
-) -> When:
+    rule: _Rule, mentions: list[_Mention], now: datetime, text: str
+) -> tuple[date | datetime, str]:
     today = now.date()
     days = [m for m in mentions if m.day and m.role in ("plain", "start")]
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
@@ -420,7 +437,7 @@ def _recurring(
     if starts:
         first = starts[0].day
         assert first is not None
-    elif patterns.next_week.search(text):
+    elif rule.next_week:
         first = today + timedelta(days=7 - today.weekday())
     else:
         first = today + timedelta(days=1)
@@ -431,7 +448,7 @@ def _recurring(
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
-    return When(due, _rule_text(rule, until if not clocks else None))
+    return due, _rule_text(rule, until if not clocks else None)
 
 
 def _rule_text(rule: _Rule, until: date | None) -> str:

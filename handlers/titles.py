@@ -8,12 +8,21 @@ the sentence ("…someone has to be there. Anyone?"), the message's first senten
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 TITLE_MAX_CHARS = 60
-_SENTENCE = re.compile(r"[^.!?\n]+")
+MIN_WORDS = 3
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\s*\w))+")
 _FILLER = re.compile(
-    r"^(?:\s|,|to|please|pls|plz|bitte|por favor|s'il (?:te|vous) pla[iî]t|per favore|"
-    r"maybe|perhaps|also|quickly|just|please)+\s*",
+    r"^(?:\s|,|\b(?:to|please|pls|plz|bitte|por favor|s'il (?:te|vous) pla[iî]t|per favore|"
+    r"maybe|perhaps|also|quickly|just|le|la|lo|les|me|te|se|lui|o|a|pode|puede|peut|kann|può|"
+    r"consegue|can|could|di|de|pra|para|que|qui|che|wer|jemand|en)\b)+\s*",
+    re.IGNORECASE,
+)
+# A preposition left hanging where the time words were cut away ("…chez le kiné avant").
+_DANGLING = re.compile(
+    r"(?:\s+(?:on|at|by|before|until|till|is|are|from|for|avant|à|le|entro|per|il|alle|até|às|"
+    r"na|no|antes|del|de|el|a|las|am|um|bis|vor|ab|en|con|in))+$",
     re.IGNORECASE,
 )
 _WHEN_WORDS = re.compile(
@@ -26,21 +35,28 @@ _WHEN_WORDS = re.compile(
 )
 
 
-def title_of(text: str, request: tuple[int, int] | None) -> str:
-    """The task's title; ``request`` is the span of the words that ask, when known."""
-    clause = ""
-    if request is not None:
-        rest = _SENTENCE.match(text, request[1])
-        clause = rest.group(0) if rest else ""
-    clause = _FILLER.sub("", clause).strip()
-    if len(clause.split()) < 2:
-        first = _SENTENCE.search(text)
-        clause = first.group(0).strip() if first else text.strip()
-    cut = _WHEN_WORDS.search(clause, 1)
-    if cut and len(clause[: cut.start()].split()) >= 2:
-        clause = clause[: cut.start()]
-    clause = " ".join(clause.split()).strip(" ,;:—-")
-    clause = clause[:1].upper() + clause[1:]
-    if len(clause) > TITLE_MAX_CHARS:
-        clause = clause[: TITLE_MAX_CHARS - 1].rstrip() + "…"
-    return clause or text.strip()[:TITLE_MAX_CHARS]
+def title_of(
+    text: str, request: tuple[int, int] | None, when_spans: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The task's title; ``request`` is the span of the words that ask, when known, and
+    ``when_spans`` where the message says when (the title ends before them if it can)."""
+    clause = _SENTENCE.match(text, request[1]) if request is not None else None
+    if clause is None or len(_FILLER.sub("", clause.group(0)).split()) < MIN_WORDS:
+        sentences = list(_SENTENCE.finditer(text))
+        if not sentences:
+            return text.strip()[:TITLE_MAX_CHARS]
+        clause = max(sentences, key=lambda sentence: len(sentence.group(0).split()))
+    start, end = clause.span()
+    whole = _FILLER.sub("", text[start:end], count=1)
+    shortest = min([end, *(s for s, _ in when_spans if start < s < end)])
+    short = _FILLER.sub("", text[start:shortest], count=1)
+    cut = _WHEN_WORDS.search(short, 1)
+    if cut and len(short[: cut.start()].split()) >= MIN_WORDS:
+        short = short[: cut.start()]
+    title = short if len(short.split()) >= MIN_WORDS else whole
+    title = " ".join(title.split()).strip(" ,;:—-")
+    title = _DANGLING.sub("", title)
+    title = title[:1].upper() + title[1:]
+    if len(title) > TITLE_MAX_CHARS:
+        title = title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+    return title or text.strip()[:TITLE_MAX_CHARS]

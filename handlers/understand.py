@@ -61,7 +61,7 @@ def understand(text: str, now: datetime, languages: Sequence[str]) -> Intent:
     when = find_when(text, now, codes, focus=request, urgent=urgent)
     return Intent(
         Kind.TASK,
-        title=title_of(text, request),
+        title=title_of(text, request, when.spans),
         due=when.due,
         recurrence=when.recurrence,
         is_urgent=urgent,
