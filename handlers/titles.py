@@ -15,8 +15,8 @@ MIN_WORDS = 3
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\s*\w))+")
 _FILLER = re.compile(
     r"^(?:\s|,|\b(?:to|please|pls|plz|bitte|por favor|s'il (?:te|vous) pla[iî]t|per favore|"
-    r"maybe|perhaps|also|quickly|just|le|la|lo|les|me|te|se|lui|o|a|pode|puede|peut|kann|può|"
-    r"consegue|can|could|di|de|pra|para|que|qui|che|wer|jemand|en)\b)+\s*",
+    r"maybe|perhaps|also|quickly|just|le|la|lo|les|me|te|se|lui|pode|puede|peut|kann|può|"
+    r"consegue|can|could|di|pra|para|que|qui|che|wer|jemand)\b)+\s*",
     re.IGNORECASE,
 )
 # A preposition left hanging where the time words were cut away ("…chez le kiné avant").
