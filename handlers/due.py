@@ -162,7 +162,7 @@ _NOON = re.compile(rf"\b(?:{words.NOON})\b")
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(words.HOUR_WORDS) + r")\b")
 _OFFSET = re.compile(
     r"\b(?:in|within|en|dans|em|tra|fra|innerhalb von|dentro de)\s+(?:the next |the |los "
-    r"próximos |les |den nächsten |os próximos |i prossimi )?(?P<n>\d{1,3}|an?|one|half an)\s*"
+    r"próximos |les |den nächsten |os próximos |i prossimi )?(?P<n>\d{1,3}|an?|one|half an)?\s*"
     r"(?P<unit>min|mins|minutes|minutos|minuten|minuti|hour|hours|hrs|horas|heures|heure|"
     r"stunden|stunde|ore|ora)\b"
 )
@@ -328,7 +328,7 @@ def _next_date_of(today: date, month: int, number: int) -> date | None:
 def _clocks(text: str, now: datetime) -> list[_Mention]:
     found: list[_Mention] = []
     for match in _OFFSET.finditer(text):
-        amount = {"a": 1, "an": 1, "one": 1, "half an": 0.5}.get(match.group("n"))
+        amount = {None: 1, "a": 1, "an": 1, "one": 1, "half an": 0.5}.get(match.group("n"))
         number = float(amount if amount is not None else match.group("n"))
         minutes = number if match.group("unit").startswith("min") else number * 60
         found.append(_Mention(*match.span(), offset=timedelta(minutes=minutes)))

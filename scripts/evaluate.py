@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from handlers.intent import Kind, due_as_text
 from handlers.understand import understand
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "messages.jsonl"
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus_dev.jsonl"
 
 
 def main() -> int:

@@ -1,0 +1,187 @@
+"""How plain messages are understood: kinds, dates in the circle's zone, recurrence, urgency."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from handlers.intent import Kind, due_as_text
+from handlers.understand import understand
+
+LONDON = ZoneInfo("Europe/London")
+# Friday 20 November 2026, 10:00 in London.
+FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)
+CORPUS = Path(__file__).parent / "data" / "corpus_dev.jsonl"
+
+
+def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)):
+    return understand(text, now, languages)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("can someone pick up Mum's prescription Friday 3pm?", Kind.TASK),
+        ("we need someone to sit with Dad on Sunday", Kind.TASK),
+        ("who can drive Dad to dialysis Tue 9am?", Kind.TASK),
+        ("Mum needs her meds picked up tomorrow", Kind.TASK),
+        ("todo: order more pads", Kind.TASK),
+        ("I'll take it", Kind.CLAIM),
+        ("on it", Kind.CLAIM),
+        ("I can do Thursday's drive", Kind.CLAIM),
+        ("leave it with me", Kind.CLAIM),
+        ("#4 me", Kind.CLAIM),
+        ("can't make it after all, sorry", Kind.UNCLAIM),
+        ("done", Kind.DONE),
+        ("#7 done", Kind.DONE),
+        ("picked them up ✅", Kind.DONE),
+        ("we decided Mum moves downstairs", Kind.DECISION),
+        ("agreed: no more driving", Kind.DECISION),
+        ("settled then, physio on Tuesdays", Kind.DECISION),
+        ("she may be tired after Monday's chemo", Kind.NONE),
+        ("thanks everyone, you're amazing", Kind.NONE),
+        ("Does anyone know if she can eat grapefruit on these pills?", Kind.NONE),
+        ("I would if I could but I'm away till Sunday", Kind.NONE),
+        ("Agreed, she looked so much better today", Kind.NONE),
+        ("visiting hours are 2 to 8 every day", Kind.NONE),
+    ],
+)
+def test_kinds_in_english(text: str, kind: Kind) -> None:
+    assert read(text).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("¿Alguien puede llevar a papá al médico el martes?", "es", Kind.TASK),
+        ("Yo me encargo", "es", Kind.CLAIM),
+        ("Quelqu'un peut faire les courses pour Mamie demain ?", "fr", Kind.TASK),
+        ("C'est décidé : on garde l'infirmière le matin", "fr", Kind.DECISION),
+        ("Kann jemand morgen Oma zum Arzt fahren?", "de", Kind.TASK),
+        ("Erledigt 👍", "de", Kind.DONE),
+        ("Alguém pode ir à farmácia hoje?", "pt", Kind.TASK),
+        ("Deixa comigo", "pt", Kind.CLAIM),
+        ("Qualcuno può passare da nonna stasera?", "it", Kind.TASK),
+        ("Non posso più venerdì, mi dispiace", "it", Kind.UNCLAIM),
+    ],
+)
+def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:
+    assert read(text, languages=(language,)).kind is kind
+
+
+def test_explicit_forms_are_never_misread() -> None:
+    assert read("task: Friday is bin day").kind is Kind.TASK
+    assert read("/task call the council").title == "Call the council"
+    assert read("decision: we sell the car").kind is Kind.DECISION
+    assert (read("/claim 3").kind, read("/claim 3").ref) == (Kind.CLAIM, 3)
+    assert (read("/done 5").kind, read("/done 5").ref) == (Kind.DONE, 5)
+    assert (read("/unclaim 2").kind, read("/unclaim 2").ref) == (Kind.UNCLAIM, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "due"),
+    [
+        ("can someone pick up the prescription Friday?", ("en",), "2026-11-27"),
+        ("can someone pick up the prescription Friday 3pm?", ("en",), "2026-11-27T15:00"),
+        ("can someone come next Tuesday at 9:40?", ("en",), "2026-11-24T09:40"),
+        ("can someone ring the GP before Wednesday?", ("en",), "2026-11-25"),
+        ("can someone bring soup tomorrow evening?", ("en",), "2026-11-21"),
+        ("can someone collect it by 7?", ("en",), "2026-11-20T19:00"),
+        ("can someone take her on the 3rd?", ("en",), "2026-12-03"),
+        ("can someone come in the next hour?", ("en",), "2026-11-20T11:00"),
+        ("¿alguien puede ir el lunes a las 9?", ("es",), "2026-11-23T09:00"),
+        ("quelqu'un peut l'emmener lundi à 9h ?", ("fr",), "2026-11-23T09:00"),
+        ("kann jemand am Montag um 9 Uhr kommen?", ("de",), "2026-11-23T09:00"),
+        ("kann jemand morgen um halb eins kommen?", ("de",), "2026-11-21T12:30"),
+        ("alguém pode levar ela na segunda às 14h?", ("pt",), "2026-11-23T14:00"),
+        ("qualcuno può accompagnarla il 7 gennaio alle 15?", ("it",), "2027-01-07T15:00"),
+    ],
+)
+def test_due_dates_as_the_circle_means_them(text: str, languages: tuple[str, ...], due: str):
+    intent = read(text, languages=languages)
+    assert intent.kind is Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can someone help? we could do it together",  # "we" is not Wednesday
+        "can someone check if she may need a new walker?",  # "may" is not May
+        "can someone ask whether he sat the test?",  # "sat" is not Saturday
+        "can someone hold on a second while I look?",  # "a second" is no date
+        "can someone help her march on to the end of the corridor?",  # nor "march on"
+        "can someone pick up the walker? it'll be ready Friday after 3",  # availability
+        "can someone drive her to the follow-up sometime next week?",  # a vague span
+    ],
+)
+def test_words_that_look_like_dates_are_not_due_dates(text: str) -> None:
+    intent = read(text)
+    assert intent.kind is Kind.TASK
+    assert intent.due is None
+
+
+def test_a_date_without_a_time_is_a_date_not_midnight() -> None:
+    assert read("can someone do the shopping Friday?").due == date(2026, 11, 27)
+
+
+def test_recurrence_keeps_local_time_across_the_clock_change() -> None:
+    autumn = datetime(2026, 10, 20, 12, 0, tzinfo=LONDON)  # clocks go back on 25 October
+    intent = read("can someone drive Dad to physio every Tuesday at 9:00?", autumn)
+    assert intent.recurrence == "FREQ=WEEKLY;BYDAY=TU"
+    assert intent.due == datetime(2026, 10, 27, 9, 0, tzinfo=LONDON)
+    assert intent.due.utcoffset() != autumn.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "due"),
+    [
+        (
+            "can someone visit every other Thursday at 8:30?",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+            "2026-11-26T08:30",
+        ),
+        ("could someone come daily at 8 for 2 weeks?", "FREQ=DAILY;COUNT=14", "2026-11-21T08:00"),
+        (
+            "can someone walk with him every weekday at 5pm?",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            "2026-11-23T17:00",
+        ),
+        (
+            "can someone pop in every morning from Monday until Thursday?",
+            "FREQ=DAILY;UNTIL=20261126",
+            "2026-11-23",
+        ),
+    ],
+)
+def test_recurring_requests(text: str, rule: str, due: str) -> None:
+    intent = read(text)
+    assert (intent.recurrence, due_as_text(intent.due)) == (rule, due)
+
+
+def test_urgent_requests_are_flagged_and_due_today() -> None:
+    intent = read("URGENT can anyone get to Mum's now? she's had a fall")
+    assert intent.is_urgent
+    assert intent.due == FRIDAY.date()
+    assert not read("can someone pick up milk tomorrow?").is_urgent
+
+
+def test_the_labelled_corpus_is_understood() -> None:
+    """The development corpus: kinds, task precision and due dates, at the project's aims."""
+    rows = [json.loads(line) for line in CORPUS.open()]
+    results = []
+    for row in rows:
+        now = datetime.fromisoformat(row["now"]).replace(tzinfo=ZoneInfo(row["tz"]))
+        results.append((row, understand(row["text"], now, [row["lang"]])))
+    accuracy = sum(row["kind"] == got.kind.value for row, got in results) / len(rows)
+    predicted_tasks = [(row, got) for row, got in results if got.kind is Kind.TASK]
+    precision = sum(row["kind"] == "task" for row, _ in predicted_tasks) / len(predicted_tasks)
+    tasks = [(row, got) for row, got in results if row["kind"] == "task"]
+    due_exact = sum(row["due"] == due_as_text(got.due) for row, got in tasks) / len(tasks)
+    assert accuracy >= 0.90
+    assert precision >= 0.95
+    assert due_exact >= 0.90
