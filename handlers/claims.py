@@ -14,6 +14,8 @@ from storage.records import TaskRecord
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 CANDIDATES_SHOWN = 4
+# "I'll take it" with no number and no reply means one of the circle's recent requests.
+RECENT_TASKS_CONSIDERED = 20
 
 
 def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
@@ -50,7 +52,7 @@ def _candidates(turn: Turn, kind: Kind) -> list[TaskRecord]:
     mine = tasks.tasks_of(session, circle_id, turn.member.id)
     if kind is Kind.UNCLAIM:
         return mine
-    open_now = tasks.open_tasks(session, circle_id)
+    open_now = tasks.open_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
     if kind is Kind.CLAIM:
         return [task for task in open_now if not task.claimers]
     return mine or open_now

@@ -32,7 +32,7 @@ from bot.core import CareCircleCore  # noqa: E402
 from bot.messages import Incoming  # noqa: E402
 from storage.database import Database  # noqa: E402
 
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "messages.jsonl"
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus_dev.jsonl"
 # Share of ordinary chat in a family group: most messages ask nothing of the bot.
 CHATTER_SHARE = 0.8
 
@@ -54,6 +54,9 @@ def measure(label: str, messages: list[dict], act: Callable[[int, dict], object]
         act(index, row)
         latencies.append(time.perf_counter() - begin)
     elapsed = time.perf_counter() - started
+    by_kind: dict[str, list[float]] = {}
+    for row, latency in zip(messages, latencies, strict=True):
+        by_kind.setdefault(row["kind"], []).append(latency)
     latencies.sort()
     result = {
         "approach": label,
@@ -63,6 +66,9 @@ def measure(label: str, messages: list[dict], act: Callable[[int, dict], object]
         "p99_ms": round(latencies[int(len(latencies) * 0.99)] * 1000, 3),
         # The process high-water mark so far (Linux reports kilobytes).
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "p50_ms_by_kind": {
+            kind: round(statistics.median(values) * 1000, 3) for kind, values in by_kind.items()
+        },
     }
     print(json.dumps(result))
     return result

@@ -114,11 +114,13 @@ def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRe
     return task_records(session, [task])[0] if task else None
 
 
-def open_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
-    rows = session.exec(
-        select(Task).where(Task.circle_id == circle_id, Task.status == "open").order_by(Task.number)
-    ).all()
-    return task_records(session, rows)
+def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> list[TaskRecord]:
+    """Open tasks in number order; ``newest`` keeps only that many of the latest."""
+    query = select(Task).where(Task.circle_id == circle_id, Task.status == "open")
+    if newest is None:
+        return task_records(session, session.exec(query.order_by(Task.number)).all())
+    rows = session.exec(query.order_by(col(Task.number).desc()).limit(newest)).all()
+    return task_records(session, list(reversed(rows)))
 
 
 def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
