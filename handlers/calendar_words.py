@@ -240,8 +240,16 @@ WEEKDAY_SET: dict[str, str] = {
     "it": r"dal lunedì al venerdì|nei giorni feriali",
 }
 # "for 2 weeks" (a count of occurrences), "until Friday" (the last day).
+FOR_DAYS: dict[str, str] = {
+    "en": r"for (?:the next )?(\d+) days",
+    "es": r"durante (\d+) días",
+    "fr": r"pendant (\d+) jours",
+    "de": r"(\d+) tage lang",
+    "pt": r"durante (\d+) dias",
+    "it": r"per (\d+) giorni",
+}
 FOR_WEEKS: dict[str, str] = {
-    "en": r"for (\d+|two|three|four) weeks",
+    "en": r"for (?:the next )?(\d+|two|three|four) weeks",
     "es": r"durante (\d+|dos|tres|cuatro) semanas",
     "fr": r"pendant (\d+|deux|trois|quatre) semaines",
     "de": r"(?:für )?(\d+|zwei|drei|vier) wochen lang",
@@ -261,7 +269,7 @@ START: dict[str, str] = {
     "en": r"starting|starts|start|from|beginning|next one's|next one is",
     "es": r"a partir del?|desde el|empezando|empezamos|comenzando",
     "fr": r"à partir de|a partir de|dès|commençant",
-    "de": r"ab|beginnend|ab dem",
+    "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem",
     "pt": r"a partir de|começando|comecando|desde",
     "it": r"a partire da|a partire dal|dal|da",
 }
@@ -292,12 +300,15 @@ EVENING = (
     r"evening|tonight|night|pm\b|soir|soirée|abend|nacht|noche|tarde|noite|sera|"
     r"stasera|after work|dinner"
 )
-MORNING = r"morning|\bam\b|matin|früh|morgens|vormittag|mañana|manhã|mattin|breakfast"
+MORNING = (
+    r"morning|\bam\b|matin|früh|morgens|vormittag|mañana|manhã|mattin|breakfast|café|"
+    r"desayuno|frühstück|colazione|déjeuner"
+)
 
 # Said of when something becomes possible, not when it is due ("ready Friday after 3").
 AVAILABLE = (
-    r"ready|available|open|listo|lista|disponible|prêt|prête|fertig|bereit|pronto|"
-    r"pronta|pronti|disponibile"
+    r"ready|available|open|listos?|listas?|disponibles?|prêts?|prêtes?|fertig|bereit|prontos?|"
+    r"prontas?|pronti|disponibile"
 )
 # A request with no deadline at all.
 VAGUE = (

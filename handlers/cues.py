@@ -22,6 +22,12 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"(?:some(?:one|body)) (?:to|should) (?!say|know|tell)\w+",
         r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
         r"\bwho can\b",
+        r"\bany (?:volunteers?|takers?)\b",
+        r"\bwe need (?:a |some )?(?:volunteers?|drivers?|hands|people)\b",
+        r"\b(?:some(?:one|body)|any(?:one|body)) please\b",
+        r"\bneeds? (?:some(?:one|body)|a volunteer|a driver) to\b",
+        r"\b(?:can|could) (?:a|one) (?:family member|volunteer|neighbou?r|of (?:us|you))\b",
+        r"\bis any(?:one|body) (?:free|able|around|available)\b",
         r"\bwho(?:'s| is) (?:free|able|around|available)\b",
         r"\bany(?:one|body|one free|body free)\s*\?",
         r"^(?:todo|to-do|to do)\s*:",
@@ -41,20 +47,22 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r" (?!si|où|quand|comment|pourquoi|qui|quoi|ce)|serait dispo|est dispo|aurait le temps)",
         r"que quelqu'un\b",
         r"(?:on a|nous avons|il nous faut) besoin de quelqu'un",
-        r"qui (?:peut|pourrait|est dispo)\b",
+        r"qui (?:\w+ )?(?:peut|pourrait|pourra|est dispo)\b",
+        r"\bil (?:faut|faudrait|faudra) quelqu'un\b",
     ),
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
         r"wir brauchen (?:jemand|hilfe|leute)",
         r"braucht? (?:\w+ ){0,2}jemand",
-        r"wer (?:kann|könnte|hat zeit|mag)\b",
+        r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
     ),
     "pt": (
         r"alguém (?:(?:me|te|lhe|o|a|os|as|nos|se) )*(?:pode|poderia|consegue|conseguiria|"
         r"topa|leva|vai|tem tempo)",
         r"que alguém\b",
         r"precisamos de (?:alguém|ajuda|gente)",
-        r"quem (?:pode|consegue|topa)\b",
+        r"quem (?:pode|poderia|consegue|topa)\b",
+        r"\balguém \w+\s*\?",
     ),
     "it": (
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
@@ -77,6 +85,11 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?(?:will do|me\b[.!]|mine\b)",
         r"\b(?:is|are) mine\b",
         r"\bi(?:'m| am) (?:on|taking|doing) (?:it|#|task)",
+        r"\bomw\b|\bon my way\b",
+        r"\b(?:i'm |i am )?(?:going|heading|leaving) (?:now|over|there|round)\b",
+        r"^(?:\w+[,!]? )?happy to\b",
+        r"\bcount me in\b",
+        r"\bi(?:'ve| have) got (?:this|it)\b",
     ),
     "es": (
         r"\b(?:yo )?me (?:encargo|ocupo|lo aviento|la aviento|apunto|apunto yo)\b",
@@ -84,29 +97,36 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^yo[!.]",
         r"^(?:\w+[,!]? )?(?:yo )?le llevo\b",
         r"\bcuenta(?:n)? conmigo\b",
+        r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
         r"\bje m'en (?:occupe|charge)\b",
         r"\bmoi je (?:sais|peux|prends)\b",
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
+        r"\bj'y vais\b",
+        r"^(?:ok|oui|d'accord)(?: pour moi)?[,!.]? je (?:lui |leur |la |le )?"
+        r"(?:apporte|amène|emmène|passe|fais|prends)\b",
     ),
     "de": (
         r"\b(?:übernehm|übernehme|mach|mache|nehm|nehme) ich\b",
         r"\bich (?:machs|mach das|mache das|übernehme|kümmer|kümmere)\b",
         r"\bich bin dabei\b",
+        r"\bkann ich (?:machen|übernehmen)\b|\bmach(?:e)? ich gerne?\b",
     ),
     "pt": (
         r"\bdeixa (?:comigo|que eu)\b",
         r"^(?:\w+[,!]? )?(?:levo|faço|vou|busco|pego|compro) eu\b",
         r"\btô indo\b|\bestou indo\b|\bvou eu\b",
         r"\bpode deixar\b",
+        r"\b(?:pode|podem) contar comigo\b|\bconta comigo\b",
+        r"^(?:\w+[,!]? )?(?:vou já|já vou|estou a ir|vou agora)\b",
     ),
     "it": (
         r"\bci penso io\b",
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
-        r"\bvado io\b|\bpasso io\b",
+        r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcontate su di me\b|\bconta su di me\b",
     ),
 }
 
@@ -126,7 +146,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     ),
     "fr": (
         r"\b(?:lâcher|laisser tomber|rendre) (?:la tâche|ma|mon|mes)\b",
-        r"\bje (?:ne peux|peux) plus\b",
+        r"\bje (?:ne peux|peux|ne pourrai|pourrai) plus\b",
         r"\bquelqu'un (?:peut|pourrait) (?:me remplacer|reprendre)\b",
     ),
     "de": (
@@ -138,6 +158,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bnão vou (?:conseguir|poder)\b",
         r"\balguém (?:troca|me substitui|fica no meu lugar)\b",
         r"\bnão posso mais\b",
+        r"\bjá não dá\b|\bnão dá (?:mais )?para mim\b|\bme pode substituir\b",
     ),
     "it": (
         r"\bnon posso più\b",
@@ -150,7 +171,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:#\d+|task \d+|^it'?s?|^all|^that'?s?)\s*(?:is |'s )?(?:done|sorted|finished|complete|"
         r"handled|taken care of)\b",
-        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b",
+        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b(?! with)",
         r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up)\b",
         r"^(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|gave|got)"
@@ -158,6 +179,8 @@ DONE: dict[str, tuple[str, ...]] = {
         r"\b(?:is|'s|are) in[.!]",
         r"\b(?:is|'s|are) in and\b",
         r"\ball (?:fixed|done|sorted)\b",
+        r"^finished\b|\bfinished #\d",
+        r"[✅✔☑]",
         r"[:—–-]\s*done\b",
     ),
     "es": (
@@ -167,7 +190,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "fr": (
         r"\bc'est (?:fait|réglé|bon pour)\b",
         r"^(?:[\w']+ ){0,3}(?:fait|faite|livrée?s?|récupérée?s?|déposée?s?|achetée?s?|"
-        r"déneigée?s?|ramenée?s?|réglée?s?)\b",
+        r"déneigée?s?|ramenée?s?|réglée?s?|terminée?s?)\b",
     ),
     "de": (
         r"\berledigt\b",
@@ -177,7 +200,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "pt": (
         r"(?:#\d+ )?\bfeit[oa]\b",
         r"^já está\b",
-        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid)[oea]s?\b",
+        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad)[oea]s?\b",
     ),
     "it": (
         r"^fatt[oa]\b|#\d+ fatt[oa]\b",
@@ -189,7 +212,8 @@ DECISION: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bwe(?:'ve| have)? (?:all )?(?:decided|agreed|settled)\b",
         r"\b(?:have|has|all) agreed\b",
-        r"\b(?:agreed|decided|settled|sorted)\s*(?::|then\b)",
+        r"\b(?:agreed|decided|settled|sorted)\s*(?::|then\b|for #|by all\b)",
+        r"\bfinal answer\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
     ),
@@ -205,7 +229,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bdécision\b",
     ),
     "de": (
-        r"\b(?:ist es |ist )?beschlossen\b",
+        r"\bbeschlossen|\bso machen wir(?:'s|s)?\b",
         r"\babgemacht\b",
         r"\b(?:wir haben|haben wir) (?:entschieden|beschlossen|vereinbart)\b",
         r"\bentscheidung\b",

@@ -86,6 +86,7 @@ class _Patterns:
     daily: re.Pattern[str]
     weekday_set: re.Pattern[str]
     for_weeks: re.Pattern[str]
+    for_days: re.Pattern[str]
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
 
@@ -134,6 +135,7 @@ def _patterns(languages: tuple[str, ...]) -> _Patterns:
         daily=re.compile(rf"\b(?:{_alternation(words.DAILY, languages)})\b"),
         weekday_set=re.compile(rf"\b(?:{_alternation(words.WEEKDAY_SET, languages)})\b"),
         for_weeks=re.compile(rf"\b(?:{_alternation(words.FOR_WEEKS, languages)})\b"),
+        for_days=re.compile(rf"\b(?:{_alternation(words.FOR_DAYS, languages)})\b"),
         until_before=re.compile(
             rf"\b(?:{_alternation(words.UNTIL, languages)})\s+(?:the |el |le |o |il |zum )?$"
         ),
@@ -172,6 +174,7 @@ _AVAILABLE = re.compile(rf"\b(?:{words.AVAILABLE})\b[^,;]{{0,24}}$|\bafter\s+$")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
     r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.)?\b(?!\s*(?:[:h]|[ap]\.?m|uhr|o'clock))"
 )
+_PLURAL_ARTICLES = ("on ", "the ", "les ", "os ", "nos ", "i ", "am ", "an den ")
 _JOINED = re.compile(r"\s*(?:,|and|&|/|y|e|et|und|or)?\s*")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
@@ -216,10 +219,11 @@ def _resolve(
 ) -> tuple[date | datetime | None, str | None]:
     if _VAGUE.search(text) and not any(m.role == "plain" and m.day for m in mentions):
         return None, _rule_text(rule, None) if rule else None
-    if rule is not None:
-        return _recurring(rule, mentions, now, text)
     sentence = _sentence_of(text, focus)
-    day, clock, offset = _pick(mentions, sentence)
+    request = (focus[0] if focus else sentence[0], *sentence)
+    if rule is not None:
+        return _recurring(rule, mentions, now, request)
+    day, clock, offset = _pick(mentions, request)
     if offset is not None:
         return now + offset, None
     if day is None and clock is None:
@@ -341,7 +345,8 @@ def _clocks(text: str, now: datetime) -> list[_Mention]:
     for match in _HALF.finditer(text):
         word = match.group("hour")
         hour = int(word) if word.isdigit() else words.HOUR_WORDS[word]
-        found.append(_Mention(*match.span(), clock=time((hour - 1) % 12 or 12, 30)))
+        hour = _plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        found.append(_Mention(*match.span(), clock=time(hour, 30)))
     return found
 
 
@@ -354,7 +359,7 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
         return None
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
-    elif 1 <= hour <= 12 and not hour_text.startswith("0"):
+    elif 1 <= hour <= 12 and not hour_text.startswith("0") and not groups["h3"]:
         hour = _plausible_hour(hour, text, match.start())
     return time(hour, minute)
 
@@ -386,6 +391,8 @@ def _recurrence(text: str, patterns: _Patterns) -> _Rule | None:
         rule = _Rule("DAILY", spans=[match.span()])
     else:
         return None
+    if days := patterns.for_days.search(text):
+        rule.count = int(days.group(days.lastindex or 1)) if rule.freq == "DAILY" else None
     if weeks := patterns.for_weeks.search(text):
         amount = weeks.group(weeks.lastindex or 1) or "1"
         count = words.NUMBER_WORDS.get(amount) or int(amount)
@@ -405,7 +412,9 @@ def _weekly(text: str, patterns: _Patterns) -> _Rule | None:
         other = patterns.every_other.search(before)
         every = other or patterns.every.search(before)
         adverb = match.group("suffix") == "s" and match.group(0).endswith("ochs")
-        on_plural = match.group("suffix") in ("s", "es") and before.endswith(("on ", "los "))
+        on_plural = before.endswith(("los ", "las ")) or (
+            match.group("suffix") in ("s", "es") and before.endswith(_PLURAL_ARTICLES)
+        )
         position += 1
         if not (every or adverb or on_plural):
             continue
@@ -428,12 +437,14 @@ def _index_of(match: re.Match[str]) -> int:
 
 
 def _recurring(
-    rule: _Rule, mentions: list[_Mention], now: datetime, text: str
+    rule: _Rule, mentions: list[_Mention], now: datetime, sentence: tuple[int, int, int]
 ) -> tuple[date | datetime, str]:
+    """The first occurrence: a stated start, else a day in the request, else the next one."""
     today = now.date()
-    days = [m for m in mentions if m.day and m.role in ("plain", "start")]
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
-    starts = [m for m in days if m.role == "start"] or days
+    starts = [m for m in mentions if m.day and m.role == "start"] or [
+        m for m in _in_order(mentions, sentence) if m.day and m.role == "plain"
+    ]
     if starts:
         first = starts[0].day
         assert first is not None
@@ -444,7 +455,7 @@ def _recurring(
     if rule.byday:
         while first.weekday() not in rule.byday:
             first += timedelta(days=1)
-    clocks = [m.clock for m in mentions if m.clock and m.role != "available"]
+    clocks = [m.clock for m in _in_order(mentions, sentence) if m.clock and m.role != "available"]
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
@@ -490,18 +501,24 @@ def _sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
     return (start, len(text))
 
 
+def _in_order(mentions: list[_Mention], request: tuple[int, int, int]) -> list[_Mention]:
+    """Mentions in the order they count: from the request to the end of its sentence, then
+    the start of that sentence, then the rest of the message."""
+    asked, start, end = request
+
+    def rank(mention: _Mention) -> tuple[bool, bool, int]:
+        return (not asked <= mention.start < end, not start <= mention.start < end, mention.start)
+
+    return sorted(mentions, key=rank)
+
+
 def _pick(
-    mentions: list[_Mention], sentence: tuple[int, int]
+    mentions: list[_Mention], request: tuple[int, int, int]
 ) -> tuple[date | None, time | None, timedelta | None]:
-    usable = sorted((m for m in mentions if m.role != "available"), key=lambda m: m.start)
-    inside = [m for m in usable if sentence[0] <= m.start < sentence[1]]
+    usable = _in_order([m for m in mentions if m.role != "available"], request)
     offset = next((m.offset for m in usable if m.offset), None)
-    day_mention = next((m for m in inside if m.day), None) or next(
-        (m for m in usable if m.day), None
-    )
-    clock = next((m.clock for m in inside if m.clock), None) or next(
-        (m.clock for m in usable if m.clock), None
-    )
+    day_mention = next((m for m in usable if m.day), None)
+    clock = next((m.clock for m in usable if m.clock), None)
     day = day_mention.day if day_mention else None
     if offset is not None and day is None:
         return None, None, offset
