@@ -61,6 +61,7 @@ def load_state(session: Session, circle: CircleRecord, now: datetime) -> CircleS
     keys, day_keys = settled.settled_keys(session, circle.id, task_ids, now - CIRCLE_NUDGE_MEMORY)
     return CircleState(
         circle=circle,
+        circle_since=settled.circle_started_at(session, circle.id),
         members=tuple(circles.active_members(session, circle.id)),
         open_tasks=tuple(open_tasks),
         snoozes=settled.snoozes(session, task_ids, now),

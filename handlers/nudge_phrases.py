@@ -39,12 +39,12 @@ NUDGE_PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "⚠️ In ritardo: {line}",
     ),
     "nudge.urgent": (
-        "🚨 Urgent and still nobody on it: {line}",
-        "🚨 Urgente y nadie se encarga aún: {line}",
-        "🚨 Urgent et toujours personne dessus : {line}",
-        "🚨 Dringend und noch niemand dran: {line}",
-        "🚨 Urgente e ainda ninguém assumiu: {line}",
-        "🚨 Urgente e ancora nessuno se ne occupa: {line}",
+        "{line} — still nobody on it!",
+        "{line} — ¡todavía nadie se encarga!",
+        "{line} — toujours personne dessus !",
+        "{line} — noch immer niemand dran!",
+        "{line} — ainda ninguém assumiu!",
+        "{line} — ancora nessuno se ne occupa!",
     ),
     "digest.soon": (
         "☀️ Today and tomorrow:",

@@ -70,7 +70,9 @@ def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> Nud
 
 def _say(state: CircleState, nudge: Nudge) -> str:
     assert nudge.task is not None
-    return phrase(f"nudge.{nudge.kind}", state.circle.languages, line=_line(state, nudge.task))
+    with_holders = nudge.kind not in (NudgeKind.UNCLAIMED, NudgeKind.URGENT)  # nobody, it says
+    line = _line(state, nudge.task, with_holders=with_holders)
+    return phrase(f"nudge.{nudge.kind}", state.circle.languages, line=line)
 
 
 def digest_lines(state: CircleState, now: datetime) -> list[str]:

@@ -62,6 +62,7 @@ class CircleState:
     """What the nudge decisions read about one circle, loaded in one transaction."""
 
     circle: CircleRecord
+    circle_since: datetime
     members: tuple[MemberRecord, ...]
     open_tasks: tuple[TaskRecord, ...]
     snoozes: Mapping[tuple[int, int], datetime]  # (task id, member id) → until
@@ -112,7 +113,7 @@ def next_nudge_at(state: CircleState, now: datetime) -> datetime | None:
 
 def pending_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     """Every useful nudge not settled yet, due now or later."""
-    nudges = [nudge for task in state.open_tasks for nudge in _task_nudges(state, task)]
+    nudges = [nudge for task in state.open_tasks for nudge in _task_nudges(state, task, now)]
     nudges += _circle_nudges(state, now)
     return [n for n in nudges if n.key not in state.settled_keys and n.is_useful]
 
@@ -120,9 +121,9 @@ def pending_nudges(state: CircleState, now: datetime) -> list[Nudge]:
 # -- the nudges a task earns -----------------------------------------------------------------
 
 
-def _task_nudges(state: CircleState, task: TaskRecord) -> Iterable[Nudge]:
+def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterable[Nudge]:
     if task.is_urgent and not task.claimers:
-        yield _urgent_reraise(state, task)
+        yield _urgent_reraise(state, task, now)
     due = _due_moment(state.circle, task)
     if due is None:
         return
@@ -148,7 +149,7 @@ def _task_nudges(state: CircleState, task: TaskRecord) -> Iterable[Nudge]:
     for kind, name, meant_at, useful_until, not_before in plans:
         if meant_at <= not_before:
             continue  # the circle has just heard about it
-        at = _effective_moment(state, kind, task, meant_at)
+        at = _effective_moment(state, kind, task, max(meant_at, now))
         yield Nudge(
             key=f"{name}:{task.id}:{stamp}",
             kind=kind,
@@ -160,7 +161,7 @@ def _task_nudges(state: CircleState, task: TaskRecord) -> Iterable[Nudge]:
         )
 
 
-def _urgent_reraise(state: CircleState, task: TaskRecord) -> Nudge:
+def _urgent_reraise(state: CircleState, task: TaskRecord, now: datetime) -> Nudge:
     """Urgent is the one exception to quiet and to mutes: everyone hears it again."""
     mentions = tuple(
         Mention(member.user_id, member.display_name)
@@ -170,7 +171,7 @@ def _urgent_reraise(state: CircleState, task: TaskRecord) -> Nudge:
     return Nudge(
         key=f"urgent:{task.id}",
         kind=NudgeKind.URGENT,
-        at=task.created_at + URGENT_RERAISE_AFTER,
+        at=max(task.created_at + URGENT_RERAISE_AFTER, now),
         useful_until=NEVER,
         task=task,
         mentions=mentions,
@@ -178,10 +179,14 @@ def _urgent_reraise(state: CircleState, task: TaskRecord) -> Nudge:
 
 
 def _effective_moment(
-    state: CircleState, kind: NudgeKind, task: TaskRecord, meant_at: datetime
+    state: CircleState, kind: NudgeKind, task: TaskRecord, earliest: datetime
 ) -> datetime:
-    """Move a nudge past the holders' snoozes, quiet hours and the task's spent days."""
-    at = meant_at
+    """Move a nudge past the holders' snoozes, quiet hours and the task's spent days.
+
+    ``earliest`` is the later of when it was meant and now: a nudge missed while the bot was
+    down keeps to quiet hours and the budget on its way out too.
+    """
+    at = earliest
     for _ in range(8):  # each rule only moves later; a few rounds settle them all
         moved = at
         if kind in TO_HOLDERS and task.claimers and not _awake_holders(state, task, moved):
@@ -216,25 +221,26 @@ def _day_key(circle: CircleRecord, task: TaskRecord, at: datetime) -> str:
 
 
 def _circle_nudges(state: CircleState, now: datetime) -> Iterable[Nudge]:
+    """Today's and tomorrow's digest, this week's and next week's look-back."""
     circle = state.circle
     today = _local_day(circle, now)
+    moments: list[tuple[str, datetime, timedelta]] = []
     if circle.digest_time is not None:
         for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
             meant_at = _local_moment(circle, day, _clock(circle.digest_time))
-            yield Nudge(
-                key=f"digest:{circle.id}:{day.isoformat()}",
-                kind=NudgeKind.DIGEST,
-                at=after_quiet_hours(circle, meant_at),
-                useful_until=meant_at + DIGEST_USEFUL,
-            )
+            moments.append((f"digest:{circle.id}:{day.isoformat()}", meant_at, DIGEST_USEFUL))
     sunday = today - timedelta(days=(today.weekday() - LOOKBACK_WEEKDAY) % 7)
     for day in (sunday, sunday + timedelta(days=7)):
         meant_at = _local_moment(circle, day, LOOKBACK_CLOCK)
+        moments.append((f"lookback:{circle.id}:{day.isoformat()}", meant_at, LOOKBACK_USEFUL))
+    for key, meant_at, useful_for in moments:
+        if meant_at < state.circle_since:
+            continue  # no digest of a morning before the bot joined
         yield Nudge(
-            key=f"lookback:{circle.id}:{day.isoformat()}",
-            kind=NudgeKind.LOOKBACK,
-            at=after_quiet_hours(circle, meant_at),
-            useful_until=meant_at + LOOKBACK_USEFUL,
+            key=key,
+            kind=NudgeKind(key.split(":", 1)[0]),
+            at=after_quiet_hours(circle, max(meant_at, now)),
+            useful_until=meant_at + useful_for,
         )
 
 

@@ -80,3 +80,8 @@ def snoozes(
         select(Snooze).where(col(Snooze.task_id).in_(list(task_ids)), col(Snooze.until) > now)
     ).all()
     return {(row.task_id, row.member_id): row.until for row in rows}
+
+
+def circle_started_at(session: Session, circle_id: int) -> datetime:
+    """When the bot joined the circle."""
+    return session.exec(select(Circle.created_at).where(Circle.id == circle_id)).one()
