@@ -91,8 +91,8 @@ def _deliver(circle: Circle, core: CareCircleCore) -> list[Outgoing]:
     return delivered
 
 
-def local(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
-    return datetime(2026, month, day, hour, minute, tzinfo=LONDON)
+def local(day: int, hour: int, minute: int = 0, second: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, second, tzinfo=LONDON)
 
 
 def containing(heard: list[Said], words: str) -> list[Said]:
