@@ -9,7 +9,7 @@ every open task due soon, unclaimed or overdue. Nothing here reads the clock or 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
@@ -53,6 +53,10 @@ class NudgeKind(StrEnum):
 BUDGETED = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED, NudgeKind.OVERDUE})
 # Said in the digest instead when both fall due together.
 FOLDABLE = BUDGETED
+# A heads-up this close to its moment rides along with a message going out now. Being a
+# little early does no harm to these; "due now" and "overdue" never move earlier.
+RIDE_ALONG = timedelta(minutes=30)
+MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
 
@@ -91,8 +95,22 @@ class Nudge:
 
 
 def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
-    """The nudges to settle now: due, still useful, at most one routine one per task."""
-    due = [nudge for nudge in pending_nudges(state, now) if nudge.at <= now < nudge.useful_until]
+    """The nudges to settle now: due, still useful, at most one routine one per task.
+
+    When something goes out anyway, heads-ups due within ``RIDE_ALONG`` join it rather than
+    posting on their own a few minutes later.
+    """
+    pending = pending_nudges(state, now)
+    due = [nudge for nudge in pending if nudge.at <= now < nudge.useful_until]
+    if due and not in_quiet_hours(state.circle, now):
+        due += [
+            replace(nudge, at=now, day_key=_day_key(state.circle, nudge.task, now))
+            for nudge in pending
+            if nudge.kind in MAY_BE_EARLY
+            and nudge.task is not None
+            and now < nudge.at <= now + RIDE_ALONG
+            and _day_key(state.circle, nudge.task, now) not in state.used_day_keys
+        ]
     latest: dict[int, Nudge] = {}
     for nudge in due:
         if nudge.kind in BUDGETED and nudge.task is not None:
