@@ -3,6 +3,8 @@
 Lines look like ``alice: can someone pick up Mum's prescription Friday 3pm?``. Reply to a
 message with ``bob ^b2: I'll take it``, react with ``carol +✋ b2``, press a button with
 ``carol !claim:1``. Messages are numbered as they appear (``3`` for people, ``b2`` for the bot).
+Nudges print when they fall due; ``:time +2h`` (or ``+30m``, ``+1d``) moves the console's clock
+forward through them, and ``:tick`` looks for due nudges now.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from bot.core import CareCircleCore
 from bot.messages import Incoming, Outgoing
+from bot.nudging import next_wakeup, queue_due_nudges
 
 PLATFORM = "console"
+UTC_ZONE = ZoneInfo("UTC")
 _LINE = re.compile(
     r"^\s*(?P<who>[^\s:^+!]{1,32})\s*"
     r"(?:\^(?P<reply>\w+)\s*:|:|\+(?P<emoji>\S+)\s+(?P<target>\w+)|!(?P<button>\S+))\s*(?P<text>.*)$",
@@ -26,22 +31,43 @@ _LINE = re.compile(
 CONSOLE_HELP = """\
 Type as any member:  alice: can someone pick up Mum's prescription Friday 3pm?
 Reply to a message:  bob ^b2: I'll take it        React:  carol +✋ b2
-Press a button:      carol !claim:1               Quit:   Ctrl-D or :quit"""
+Press a button:      carol !claim:1               Quit:   Ctrl-D or :quit
+Let time pass:       :time +2h  (+30m, +1d)        Check for nudges now:  :tick"""
+_TIME_STEP = re.compile(r"^:time\s+\+(\d+)\s*([mhd])$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 
 
 @dataclass(slots=True)
 class ConsoleChat:
-    """One circle in the terminal; ``clock`` says what time it is (fixed in the demo)."""
+    """One circle in the terminal; ``clock`` says what time it is (fixed in the demo).
+
+    ``:time`` moves the console's own time ahead of the clock by ``offset``.
+    """
 
     core: CareCircleCore
     out: TextIO
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     chat_id: str = "console"
     title: str = "Console circle"
+    zone: ZoneInfo = UTC_ZONE
+    offset: timedelta = timedelta(0)
     _count: int = 0
 
+    def now(self) -> datetime:
+        return self.clock() + self.offset
+
     def start(self) -> None:
-        self.core.bot_joined(PLATFORM, self.chat_id, self.title, self.clock())
+        self.core.bot_joined(PLATFORM, self.chat_id, self.title, self.now())
+        self.deliver()
+
+    def pass_time(self, until: datetime) -> None:
+        """Let time pass until ``until``, printing each nudge at the moment it falls due."""
+        while (wakeup := next_wakeup(self.core, self.now())) is not None and wakeup <= until:
+            self.offset = wakeup - self.clock()
+            if queue_due_nudges(self.core, wakeup):
+                self.out.write(f"⏱ {wakeup.astimezone(self.zone):%a %d %b %H:%M}\n")
+            self.deliver()
+        self.offset = max(until - self.clock(), self.offset)
         self.deliver()
 
     def send(self, line: str) -> bool:
@@ -58,7 +84,7 @@ class ConsoleChat:
             message_id=message_id,
             sender_id=who.lower(),
             sender_name=who[:1].upper() + who[1:],
-            sent_at=self.clock(),
+            sent_at=self.now(),
             text=match.group("text"),
             reply_to_id=match.group("reply") or match.group("target"),
             reaction=match.group("emoji"),
@@ -66,13 +92,14 @@ class ConsoleChat:
             chat_title=self.title,
         )
         self.out.write(f"[{message_id}] {incoming.sender_name}: {_describe(incoming)}\n")
-        self.core.handle(incoming, self.clock())
+        self.core.handle(incoming, self.now())
         self.deliver()
         return True
 
     def deliver(self) -> None:
-        """Print everything the outbox holds for the console, then mark it delivered."""
-        now = self.clock()
+        """Queue the nudges due now, print everything the outbox holds, mark it delivered."""
+        now = self.now()
+        queue_due_nudges(self.core, now)
         while batch := self.core.claim_deliveries(PLATFORM, "console", now):
             for message in batch:
                 self.out.write(render(message) + "\n")
@@ -110,15 +137,22 @@ def render(message: Outgoing) -> str:
 
 def run_console(core: CareCircleCore, lines: Iterable[str] | None = None) -> None:
     """Read lines until end of input; interactive when ``lines`` is None."""
-    chat = ConsoleChat(core, sys.stdout)
+    chat = ConsoleChat(core, sys.stdout, zone=ZoneInfo(core.settings.default_timezone))
     print(CONSOLE_HELP)
     chat.start()
     source = lines if lines is not None else _prompted_lines()
     for line in source:
+        step = _TIME_STEP.match(line.strip())
         if line.strip() in (":quit", ":q"):
             break
         if line.strip() in (":help", "?"):
             print(CONSOLE_HELP)
+        elif step:
+            amount = timedelta(**{_UNITS[step.group(2)]: int(step.group(1))})
+            chat.pass_time(chat.now() + amount)
+            print(f"  (it is now {chat.now().astimezone(chat.zone):%a %d %b %H:%M})")
+        elif line.strip() == ":tick":
+            chat.deliver()
         elif line.strip() and not chat.send(line):
             print("  (start the line with a name, like  alice: hello)")
 

@@ -1,4 +1,8 @@
-"""``carecircle demo``: a scripted few days of a circle, printed as the group would see it."""
+"""``carecircle demo``: a scripted week of a circle, printed as the group would see it.
+
+Between the members' lines time passes as it would with the bot running: reminders, digests
+and the Sunday look-back appear at the moments they fall due.
+"""
 
 from __future__ import annotations
 
@@ -30,18 +34,24 @@ SCRIPT: tuple[tuple[int, str], ...] = (
     (4320, "alice: /tasks"),
     (4330, "alice: /done"),
     (4340, "alice: /decisions"),
+    (4400, "carol: task: book Mum's chiropodist"),
 )
+# The demo ends on Sunday evening, after the weekly look-back.
+DEMO_END = DEMO_START + timedelta(days=6, hours=11)
 
 
 def run_demo(core: CareCircleCore) -> None:
-    moment = [DEMO_START]
-    chat = ConsoleChat(core, sys.stdout, clock=lambda: moment[0], chat_id="demo", title="Mum")
+    chat = ConsoleChat(
+        core, sys.stdout, clock=lambda: DEMO_START, chat_id="demo", title="Mum", zone=DEMO_ZONE
+    )
     chat.start()
     day = None
     for minutes, line in SCRIPT:
-        moment[0] = DEMO_START + timedelta(minutes=minutes)
-        if moment[0].date() != day:
-            day = moment[0].date()
-            print(f"\n—— {moment[0]:%A %d %B} ——")
-        print(f"{moment[0]:%H:%M} ", end="")
+        moment = DEMO_START + timedelta(minutes=minutes)
+        chat.pass_time(moment)
+        if moment.date() != day:
+            day = moment.date()
+            print(f"\n—— {moment:%A %d %B} ——")
+        print(f"{moment:%H:%M} ", end="")
         chat.send(line)
+    chat.pass_time(DEMO_END)

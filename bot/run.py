@@ -8,6 +8,7 @@ import signal
 
 from bot.config import Settings
 from bot.core import CareCircleCore, open_core
+from bot.scheduler import NudgeScheduler
 from bot.transport import Transport
 
 log = logging.getLogger(__name__)
@@ -35,15 +36,22 @@ def configured_transports(core: CareCircleCore, settings: Settings) -> list[Tran
 
 
 async def serve(core: CareCircleCore, transports: list[Transport], stop: asyncio.Event) -> None:
-    """Run until ``stop`` is set; undelivered messages stay in the outbox for next time."""
+    """Run until ``stop`` is set; undelivered messages stay in the outbox for next time.
+
+    The nudge scheduler runs beside the transports: it queues nudges in the outbox, which each
+    transport's delivery loop sends.
+    """
     started: list[Transport] = []
+    nudges = NudgeScheduler(core)
     try:
         for transport in transports:
             await transport.start()
             started.append(transport)
             log.info("%s is running", transport.platform)
+        await nudges.start()
         await stop.wait()
     finally:
+        await nudges.stop()
         for transport in reversed(started):
             await transport.stop()
 

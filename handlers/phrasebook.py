@@ -3,6 +3,8 @@ German, Portuguese and Italian. Keys are looked up by ``handlers.phrases.phrase`
 
 from __future__ import annotations
 
+from handlers.nudge_phrases import NUDGE_PHRASES
+
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 
@@ -427,6 +429,7 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "🧹 Feito: as tarefas e decisões do círculo foram esquecidas (confirmado por {name}).",
         "🧹 Fatto: i compiti e le decisioni del cerchio sono dimenticati (confermato da {name}).",
     ),
+    **NUDGE_PHRASES,
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).

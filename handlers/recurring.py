@@ -47,9 +47,12 @@ def next_due(
 def schedule_next_occurrence(
     session: Session, circle: CircleRecord, task: TaskRecord, now: datetime, member_id: int | None
 ) -> TaskRecord | None:
-    """Open the task's next occurrence, if it recurs; the same people keep holding it."""
+    """Open the task's next occurrence, if it recurs; the same people keep holding it.
+
+    Only one: a task done after its time had passed already has its next occurrence.
+    """
     due = task.due_at or task.due_on
-    if not task.recurrence or due is None:
+    if not task.recurrence or due is None or tasks.has_follower(session, task.id):
         return None
     following, rule = next_due(task.recurrence, due, circle.zone, now)
     if following is None:

@@ -140,3 +140,8 @@ def update_circle(session: Session, circle_id: int, **fields: object) -> None:
 
 def update_member(session: Session, member_id: int, **fields: object) -> None:
     session.execute(update(Member).where(Member.id == member_id).values(fields))
+
+
+def circle_by_id(session: Session, circle_id: int) -> CircleRecord | None:
+    circle = session.get(Circle, circle_id)
+    return circle_record(circle) if circle is not None else None

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from storage.models import Circle, Claim, Decision, Event, OutboxMessage, Snooze, Task
+from storage.models import Circle, Claim, Decision, Event, Nudge, OutboxMessage, Snooze, Task
 
 
 def pending_forget_request(session: Session, circle_id: int, since: datetime) -> Event | None:
@@ -34,6 +34,8 @@ def forget_circle(session: Session, circle_id: int) -> None:
     session.execute(
         update(OutboxMessage).where(OutboxMessage.circle_id == circle_id).values(task_id=None)
     )
+    # Settled nudges stay (their keys keep a forgotten task's nudges from coming back).
+    session.execute(update(Nudge).where(Nudge.circle_id == circle_id).values(task_id=None))
     session.execute(delete(Event).where(Event.circle_id == circle_id))
     session.execute(update(Task).where(Task.circle_id == circle_id).values(previous_id=None))
     session.execute(delete(Task).where(Task.circle_id == circle_id))

@@ -156,3 +156,21 @@ class Snooze(SQLModel, table=True):
     task_id: int = Field(foreign_key="task.id")
     member_id: int = Field(foreign_key="member.id")
     until: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class Nudge(SQLModel, table=True):
+    """A nudge the bot has settled: queued in the outbox, folded into a digest, or found empty.
+
+    ``key`` names the nudge (``remind:12:2026-11-20T15:00``) so it is settled once, ever;
+    ``day_key`` (``12:2026-11-20``) is set on routine task nudges only, so a task gets at most
+    one routine nudge per local day even with two bot processes racing.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    key: str = Field(max_length=255, unique=True)
+    day_key: str | None = Field(default=None, max_length=64, unique=True)
+    kind: str = Field(max_length=16)
+    task_id: int | None = Field(default=None, foreign_key="task.id")
+    settled_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    outbox_id: int | None = Field(default=None, foreign_key="outboxmessage.id")

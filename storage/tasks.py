@@ -239,3 +239,11 @@ def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
         .order_by(Task.number)
     ).all()
     return task_records(session, rows)
+
+
+def has_follower(session: Session, task_id: int) -> bool:
+    """Whether a recurring task's next occurrence has been opened (and not withdrawn)."""
+    follower = session.exec(
+        select(Task.id).where(Task.previous_id == task_id, Task.status != "removed")
+    ).first()
+    return follower is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -17,6 +17,8 @@ from sqlalchemy import create_engine, text
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.messages import Incoming
+from bot.nudging import queue_due_nudges
+from storage import circles, tasks
 from storage.database import Database
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
@@ -89,3 +91,36 @@ def test_the_same_message_through_two_processes_counts_once(shared_url: str) -> 
     first.handle(_message("bob", "q", "/tasks"), NOW)
     listing = [m.text for m in first.claim_deliveries("console", "w", NOW, limit=50)][-1]
     assert listing.count("#") == 1
+
+
+def test_two_processes_never_queue_the_same_nudge(shared_url: str) -> None:
+    first, second = _process(shared_url), _process(shared_url)
+    for number in range(1, 13):
+        first.handle(_message("alice", f"t{number}", f"task: errand {number}"), NOW)
+        if number % 2:
+            first.handle(_message("bob", f"c{number}", f"/claim {number}"), NOW)
+    with first.database.transaction() as session:
+        circle = circles.find_circle(session, "console", "family")
+        assert circle is not None and circle.id is not None
+        for number in range(1, 13):
+            task = tasks.task_by_number(session, circle.id, number)
+            assert task is not None
+            tasks.update_task(session, task.id, due_at=NOW + timedelta(hours=2 * number))
+    moments = [NOW + timedelta(minutes=10 * step) for step in range(6 * 30)]
+
+    def live(core: CareCircleCore) -> int:
+        return sum(queue_due_nudges(core, moment) for moment in moments)
+
+    with ThreadPoolExecutor(2) as pool:
+        queued = sum(pool.map(live, (first, second)))
+    late = NOW + timedelta(days=3)
+    nudges = [
+        message.text
+        for message in first.claim_deliveries("console", "w", late, limit=500)
+        if message.text[:1] in "⏰🔔🙋⚠☀"
+    ]
+    assert len(nudges) == queued
+    lines = [line for text in nudges for line in text.split("\n") if not line.startswith("•")]
+    said = [line for line in lines if line[:1] in "⏰🔔🙋⚠" and "#" in line]
+    assert len(said) >= 8
+    assert len(said) == len(set(said))

@@ -1,0 +1,121 @@
+"""What the bot says when it nudges: reminders, digests and the weekly look-back.
+
+Each entry: key → (en, es, fr, de, pt, it), merged into ``handlers.phrasebook.PHRASES``.
+"""
+
+from __future__ import annotations
+
+NUDGE_PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
+    "nudge.remind": (
+        "⏰ Coming up: {line}",
+        "⏰ Se acerca: {line}",
+        "⏰ Bientôt : {line}",
+        "⏰ Bald fällig: {line}",
+        "⏰ Está chegando: {line}",
+        "⏰ In arrivo: {line}",
+    ),
+    "nudge.due": (
+        "🔔 Due now: {line}",
+        "🔔 Es ahora: {line}",
+        "🔔 C'est maintenant : {line}",
+        "🔔 Jetzt fällig: {line}",
+        "🔔 É agora: {line}",
+        "🔔 È ora: {line}",
+    ),
+    "nudge.unclaimed": (
+        "🙋 Nobody has this yet: {line}",
+        "🙋 Nadie se encarga aún: {line}",
+        "🙋 Personne ne s'en charge encore : {line}",
+        "🙋 Das hat noch niemand: {line}",
+        "🙋 Ninguém assumiu ainda: {line}",
+        "🙋 Nessuno se ne occupa ancora: {line}",
+    ),
+    "nudge.overdue": (
+        "⚠️ Overdue: {line}",
+        "⚠️ Atrasada: {line}",
+        "⚠️ En retard : {line}",
+        "⚠️ Überfällig: {line}",
+        "⚠️ Atrasada: {line}",
+        "⚠️ In ritardo: {line}",
+    ),
+    "nudge.urgent": (
+        "{line} — still nobody on it!",
+        "{line} — ¡todavía nadie se encarga!",
+        "{line} — toujours personne dessus !",
+        "{line} — noch immer niemand dran!",
+        "{line} — ainda ninguém assumiu!",
+        "{line} — ancora nessuno se ne occupa!",
+    ),
+    "digest.soon": (
+        "☀️ Today and tomorrow:",
+        "☀️ Hoy y mañana:",
+        "☀️ Aujourd'hui et demain :",
+        "☀️ Heute und morgen:",
+        "☀️ Hoje e amanhã:",
+        "☀️ Oggi e domani:",
+    ),
+    "digest.unclaimed": (
+        "🙋 Nobody has these yet:",
+        "🙋 Nadie se encarga aún de:",
+        "🙋 Personne ne s'en charge encore :",
+        "🙋 Das hat noch niemand:",
+        "🙋 Ninguém assumiu ainda:",
+        "🙋 Nessuno se ne occupa ancora:",
+    ),
+    "digest.overdue": (
+        "⚠️ Overdue:",
+        "⚠️ Atrasadas:",
+        "⚠️ En retard :",
+        "⚠️ Überfällig:",
+        "⚠️ Atrasadas:",
+        "⚠️ In ritardo:",
+    ),
+    "digest.done": (
+        "✅ Done since the last digest:",
+        "✅ Hecho desde el último resumen:",
+        "✅ Fait depuis le dernier résumé :",
+        "✅ Erledigt seit der letzten Übersicht:",
+        "✅ Feito desde o último resumo:",
+        "✅ Fatto dall'ultimo riepilogo:",
+    ),
+    "digest.more": (
+        "…and {count} more",
+        "…y {count} más",
+        "…et {count} de plus",
+        "…und {count} weitere",
+        "…e mais {count}",
+        "…e altri {count}",
+    ),
+    "lookback.head": (
+        "🌿 Our week together",
+        "🌿 Nuestra semana",
+        "🌿 Notre semaine",
+        "🌿 Unsere Woche",
+        "🌿 A nossa semana",
+        "🌿 La nostra settimana",
+    ),
+    "lookback.done": (
+        "✅ Done:",
+        "✅ Hecho:",
+        "✅ Fait :",
+        "✅ Erledigt:",
+        "✅ Feito:",
+        "✅ Fatto:",
+    ),
+    "lookback.decided": (
+        "🤝 Decided:",
+        "🤝 Decidido:",
+        "🤝 Décidé :",
+        "🤝 Entschieden:",
+        "🤝 Decidido:",
+        "🤝 Deciso:",
+    ),
+    "lookback.thanks": (
+        "💛 Thank you, {names}!",
+        "💛 ¡Gracias, {names}!",
+        "💛 Merci, {names} !",
+        "💛 Danke, {names}!",
+        "💛 Obrigado, {names}!",
+        "💛 Grazie, {names}!",
+    ),
+}

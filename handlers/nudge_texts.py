@@ -1,0 +1,174 @@
+"""How a minute's nudges read: one message per circle, in the circle's language.
+
+Routine task nudges that fall due with the digest are said by the digest (each of their tasks
+is in one of its lists); their holders are still mentioned.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.messages import Mention
+from handlers.formatting import decision_line, task_line
+from handlers.nudges import FOLDABLE, CircleState, Nudge, NudgeKind
+from handlers.phrases import phrase
+from storage.records import TaskRecord
+
+# How many tasks one digest list shows before "…and 3 more".
+DIGEST_LIST_MAX = 5
+# Look-back lists are longer: the week is worth seeing whole.
+LOOKBACK_LIST_MAX = 10
+WEEK = timedelta(days=7)
+# The order lines appear in a batch: the most pressing first.
+ORDER = (
+    NudgeKind.URGENT,
+    NudgeKind.DUE_NOW,
+    NudgeKind.REMIND,
+    NudgeKind.UNCLAIMED,
+    NudgeKind.OVERDUE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeMessage:
+    """What a batch of nudges says, who it mentions, and its task when it is about one."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    is_urgent: bool
+    task: TaskRecord | None
+
+
+def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> NudgeMessage | None:
+    """The one message saying ``nudges``; None when there is nothing to say (an empty digest)."""
+    kinds = {nudge.kind for nudge in nudges}
+    has_digest = NudgeKind.DIGEST in kinds
+    said = [
+        nudge
+        for nudge in sorted(nudges, key=lambda n: ORDER.index(n.kind) if n.kind in ORDER else 99)
+        if nudge.task is not None and not (has_digest and nudge.kind in FOLDABLE)
+    ]
+    lines = [_say(state, nudge) for nudge in said]
+    if has_digest:
+        lines += digest_lines(state, now)
+    if NudgeKind.LOOKBACK in kinds:
+        lines += lookback_lines(state, now)
+    if not lines:
+        return None
+    tasks = {nudge.task.id: nudge.task for nudge in nudges if nudge.task is not None}
+    only_task = next(iter(tasks.values())) if len(tasks) == 1 and len(lines) == 1 else None
+    return NudgeMessage(
+        text="\n".join(lines),
+        mentions=_unique(mention for nudge in nudges for mention in nudge.mentions),
+        is_urgent=NudgeKind.URGENT in kinds,
+        task=only_task,
+    )
+
+
+def _say(state: CircleState, nudge: Nudge) -> str:
+    assert nudge.task is not None
+    with_holders = nudge.kind not in (NudgeKind.UNCLAIMED, NudgeKind.URGENT)  # nobody, it says
+    line = _line(state, nudge.task, with_holders=with_holders)
+    return phrase(f"nudge.{nudge.kind}", state.circle.languages, line=line)
+
+
+def digest_lines(state: CircleState, now: datetime) -> list[str]:
+    """Due today and tomorrow, nobody on it, overdue, done since the last digest; or nothing."""
+    circle = state.circle
+    today = now.astimezone(circle.zone).date()
+    soon, unclaimed, overdue = [], [], []
+    for task in sorted(state.open_tasks, key=_due_order):
+        day = _due_day(state, task)
+        if day is not None and today <= day <= today + timedelta(days=1):
+            soon.append(task)
+        elif day is not None and day < today:
+            overdue.append(task)
+        elif not task.claimers:
+            unclaimed.append(task)
+    since = state.last_digest_at or now - timedelta(days=1)
+    done = [task for task in state.done_this_week if task.done_at and task.done_at >= since]
+    lines: list[str] = []
+    lines += _section(state, "digest.soon", [_line(state, task) for task in soon])
+    lines += _section(state, "digest.overdue", [_line(state, task) for task in overdue])
+    lines += _section(
+        state, "digest.unclaimed", [_line(state, task, with_holders=False) for task in unclaimed]
+    )
+    lines += _section(state, "digest.done", [_done_line(task) for task in done])
+    return lines
+
+
+def lookback_lines(state: CircleState, now: datetime) -> list[str]:
+    """The week's completions and decisions, thanking who helped; nothing when it was quiet."""
+    since = now - WEEK
+    done = [task for task in state.done_this_week if task.done_at and task.done_at >= since]
+    decided = [decision for decision in state.decided_this_week if decision.decided_at >= since]
+    if not done and not decided:
+        return []
+    languages, zone = state.circle.languages, state.circle.zone
+    lines = [phrase("lookback.head", languages)]
+    done_lines = [_done_line(task) for task in done]
+    lines += _section(state, "lookback.done", done_lines, LOOKBACK_LIST_MAX)
+    lines += _section(
+        state,
+        "lookback.decided",
+        [decision_line(decision, zone, languages) for decision in decided],
+        LOOKBACK_LIST_MAX,
+    )
+    helpers = Counter(name for task in done for name in _helpers(task))
+    if helpers:
+        names = ", ".join(
+            f"{name} ×{count}" if count > 1 else name for name, count in helpers.most_common()
+        )
+        lines.append(phrase("lookback.thanks", languages, names=names))
+    return lines
+
+
+def _helpers(task: TaskRecord) -> set[str]:
+    """Who finished a task and who held it: recognition for everyone who carried it."""
+    names = {holder.display_name for holder in task.claimers}
+    if task.done_by:
+        names.add(task.done_by)
+    return names
+
+
+def _section(
+    state: CircleState, title_key: str, lines: list[str], limit: int = DIGEST_LIST_MAX
+) -> list[str]:
+    if not lines:
+        return []
+    languages = state.circle.languages
+    shown = [f"• {line}" for line in lines[:limit]]
+    if len(lines) > limit:
+        shown.append(phrase("digest.more", languages, count=len(lines) - limit))
+    return [phrase(title_key, languages), *shown]
+
+
+def _line(state: CircleState, task: TaskRecord, *, with_holders: bool = True) -> str:
+    circle = state.circle
+    return task_line(task, circle.zone, with_holders=with_holders, languages=circle.languages)
+
+
+def _done_line(task: TaskRecord) -> str:
+    line = f"#{task.number} {task.title}"
+    return f"{line} — {task.done_by}" if task.done_by else line
+
+
+def _due_day(state: CircleState, task: TaskRecord) -> date | None:
+    if task.due_at is not None:
+        return task.due_at.astimezone(state.circle.zone).date()
+    return task.due_on
+
+
+def _due_order(task: TaskRecord) -> tuple[str, int]:
+    due = task.due_at.isoformat() if task.due_at else (str(task.due_on) if task.due_on else "~")
+    return due, task.number
+
+
+def _unique(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.user_id, mention)
+    return tuple(seen.values())

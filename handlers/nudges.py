@@ -1,0 +1,338 @@
+"""Which nudges a circle is due: pure decisions on a snapshot of the circle and the moment.
+
+Every nudge has a stable key, a moment it is meant for and a moment after which it is no longer
+worth a message. Quiet hours, snoozes and the one-routine-nudge-per-task-per-day budget only
+move that moment later; a nudge pushed past its usefulness is left to the digest, which lists
+every open task due soon, unclaimed or overdue. Nothing here reads the clock or the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+from bot.messages import Mention
+from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
+
+# A timed task's holders hear about it this long before it is due.
+REMIND_LEAD = timedelta(hours=2)
+# Nobody holds a task: raised this long before it is due, and once more at REMIND_LEAD.
+UNCLAIMED_EARLY_LEAD = timedelta(hours=24)
+# An unclaimed task is not raised sooner than this after the circle saw it asked for.
+UNCLAIMED_FRESH = timedelta(hours=1)
+# "Due now" is worth sending for this long; after that the overdue nudge says it.
+DUE_NOW_USEFUL = timedelta(hours=1)
+# A timed task still open this long after its time is overdue.
+OVERDUE_GRACE = timedelta(hours=1)
+# An urgent task nobody has claimed after this long is raised again.
+URGENT_RERAISE_AFTER = timedelta(minutes=15)
+# A digest delayed (by an outage) more than this is skipped; the next one says it all.
+DIGEST_USEFUL = timedelta(hours=4)
+# The weekly look-back: Sunday 18:00 local, worth sending until the next morning.
+LOOKBACK_WEEKDAY = 6
+LOOKBACK_CLOCK = time(18, 0)
+LOOKBACK_USEFUL = timedelta(hours=18)
+# The morning of a day when quiet hours are off.
+DEFAULT_MORNING = time(8, 0)
+NEVER = datetime.max.replace(tzinfo=UTC)
+
+
+class NudgeKind(StrEnum):
+    REMIND = "remind"
+    DUE_NOW = "due"
+    UNCLAIMED = "unclaimed"
+    OVERDUE = "overdue"
+    URGENT = "urgent"
+    DIGEST = "digest"
+    LOOKBACK = "lookback"
+
+
+# Spend the task's one routine nudge of the day.
+BUDGETED = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED, NudgeKind.OVERDUE})
+# Said in the digest instead when both fall due together.
+FOLDABLE = BUDGETED
+# A heads-up this close to its moment rides along with a message going out now. Being a
+# little early does no harm to these; "due now" and "overdue" never move earlier.
+RIDE_ALONG = timedelta(minutes=30)
+MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
+# Addressed to the task's holders: waits while every holder has snoozed it.
+TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
+
+
+@dataclass(frozen=True, slots=True)
+class CircleState:
+    """What the nudge decisions read about one circle, loaded in one transaction."""
+
+    circle: CircleRecord
+    circle_since: datetime
+    members: tuple[MemberRecord, ...]
+    open_tasks: tuple[TaskRecord, ...]
+    snoozes: Mapping[tuple[int, int], datetime]  # (task id, member id) → until
+    settled_keys: frozenset[str]
+    used_day_keys: frozenset[str]
+    last_digest_at: datetime | None
+    done_this_week: tuple[TaskRecord, ...]
+    decided_this_week: tuple[DecisionRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Nudge:
+    """One nudge: ``at`` is when it goes out, after quiet hours, snoozes and the budget."""
+
+    key: str
+    kind: NudgeKind
+    at: datetime
+    useful_until: datetime
+    task: TaskRecord | None = None
+    mentions: tuple[Mention, ...] = ()
+    day_key: str | None = None
+
+    @property
+    def is_useful(self) -> bool:
+        return self.at < self.useful_until
+
+
+def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
+    """The nudges to settle now: due, still useful, at most one routine one per task.
+
+    When something goes out anyway, heads-ups due within ``RIDE_ALONG`` join it rather than
+    posting on their own a few minutes later.
+    """
+    pending = pending_nudges(state, now)
+    due = [nudge for nudge in pending if nudge.at <= now < nudge.useful_until]
+    if due and not in_quiet_hours(state.circle, now):
+        due += [
+            replace(nudge, at=now, day_key=_day_key(state.circle, nudge.task, now))
+            for nudge in pending
+            if nudge.kind in MAY_BE_EARLY
+            and nudge.task is not None
+            and now < nudge.at <= now + RIDE_ALONG
+            and _day_key(state.circle, nudge.task, now) not in state.used_day_keys
+        ]
+    latest: dict[int, Nudge] = {}
+    for nudge in due:
+        if nudge.kind in BUDGETED and nudge.task is not None:
+            kept = latest.get(nudge.task.id)
+            if kept is None or kept.at <= nudge.at:
+                latest[nudge.task.id] = nudge
+    return [
+        nudge
+        for nudge in due
+        if nudge.kind not in BUDGETED or nudge.task is None or latest[nudge.task.id] is nudge
+    ]
+
+
+def next_nudge_at(state: CircleState, now: datetime) -> datetime | None:
+    """When the circle's next nudge falls due, if any is pending."""
+    return min((nudge.at for nudge in pending_nudges(state, now) if nudge.at > now), default=None)
+
+
+def pending_nudges(state: CircleState, now: datetime) -> list[Nudge]:
+    """Every useful nudge not settled yet, due now or later."""
+    nudges = [nudge for task in state.open_tasks for nudge in _task_nudges(state, task, now)]
+    nudges += _circle_nudges(state, now)
+    return [n for n in nudges if n.key not in state.settled_keys and n.is_useful]
+
+
+# -- the nudges a task earns -----------------------------------------------------------------
+
+
+def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterable[Nudge]:
+    if task.is_urgent and not task.claimers:
+        yield _urgent_reraise(state, task, now)
+    due = _due_moment(state.circle, task)
+    if due is None:
+        return
+    stamp = task.due_at.isoformat() if task.due_at else str(task.due_on)
+    timed = task.due_at is not None
+    fresh = task.created_at
+    plans: list[tuple[NudgeKind, str, datetime, datetime, datetime]] = []
+    if task.claimers:
+        remind_at = due - REMIND_LEAD if timed else due
+        until = due if timed else _evening_of(state.circle, due)
+        plans.append((NudgeKind.REMIND, "remind", remind_at, until, fresh))
+        if timed:
+            plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
+    else:
+        late = due - REMIND_LEAD if timed else due
+        early = due - UNCLAIMED_EARLY_LEAD if timed else _morning_before(state.circle, due)
+        until = due if timed else _evening_of(state.circle, due)
+        fresh = task.created_at + UNCLAIMED_FRESH
+        plans.append((NudgeKind.UNCLAIMED, "unclaimed1", early, late, fresh))
+        plans.append((NudgeKind.UNCLAIMED, "unclaimed2", late, until, fresh))
+    overdue_at = due + OVERDUE_GRACE if timed else _morning_after(state.circle, due)
+    plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, task.created_at))
+    for kind, name, meant_at, useful_until, not_before in plans:
+        if meant_at <= not_before:
+            continue  # the circle has just heard about it
+        at = _effective_moment(state, kind, task, max(meant_at, now))
+        yield Nudge(
+            key=f"{name}:{task.id}:{stamp}",
+            kind=kind,
+            at=at,
+            useful_until=useful_until,
+            task=task,
+            mentions=_holder_mentions(state, task, at),
+            day_key=_day_key(state.circle, task, at) if kind in BUDGETED else None,
+        )
+
+
+def _urgent_reraise(state: CircleState, task: TaskRecord, now: datetime) -> Nudge:
+    """Urgent is the one exception to quiet and to mutes: everyone hears it again."""
+    mentions = tuple(
+        Mention(member.user_id, member.display_name)
+        for member in state.members
+        if member.id != task.requester_id
+    )
+    return Nudge(
+        key=f"urgent:{task.id}",
+        kind=NudgeKind.URGENT,
+        at=max(task.created_at + URGENT_RERAISE_AFTER, now),
+        useful_until=NEVER,
+        task=task,
+        mentions=mentions,
+    )
+
+
+def _effective_moment(
+    state: CircleState, kind: NudgeKind, task: TaskRecord, earliest: datetime
+) -> datetime:
+    """Move a nudge past the holders' snoozes, quiet hours and the task's spent days.
+
+    ``earliest`` is the later of when it was meant and now: a nudge missed while the bot was
+    down keeps to quiet hours and the budget on its way out too.
+    """
+    at = earliest
+    for _ in range(8):  # each rule only moves later; a few rounds settle them all
+        moved = at
+        if kind in TO_HOLDERS and task.claimers and not _awake_holders(state, task, moved):
+            moved = min(state.snoozes[(task.id, holder.id)] for holder in task.claimers)
+        moved = after_quiet_hours(state.circle, moved)
+        if kind in BUDGETED and _day_key(state.circle, task, moved) in state.used_day_keys:
+            moved = _morning_of(state.circle, _local_day(state.circle, moved) + timedelta(days=1))
+        if moved == at:
+            return at
+        at = moved
+    return at
+
+
+def _awake_holders(state: CircleState, task: TaskRecord, at: datetime) -> list[MemberRecord]:
+    return [holder for holder in task.claimers if state.snoozes.get((task.id, holder.id), at) <= at]
+
+
+def _holder_mentions(state: CircleState, task: TaskRecord, at: datetime) -> tuple[Mention, ...]:
+    """The holders to mention: muted members and those who snoozed the task are left out."""
+    return tuple(
+        Mention(holder.user_id, holder.display_name)
+        for holder in _awake_holders(state, task, at)
+        if not holder.is_muted
+    )
+
+
+def _day_key(circle: CircleRecord, task: TaskRecord, at: datetime) -> str:
+    return f"{task.id}:{_local_day(circle, at).isoformat()}"
+
+
+# -- the circle's own rhythm -------------------------------------------------------------------
+
+
+def _circle_nudges(state: CircleState, now: datetime) -> Iterable[Nudge]:
+    """Today's and tomorrow's digest, this week's and next week's look-back."""
+    circle = state.circle
+    today = _local_day(circle, now)
+    moments: list[tuple[str, datetime, timedelta]] = []
+    if circle.digest_time is not None:
+        for day in (today - timedelta(days=1), today, today + timedelta(days=1)):
+            meant_at = _local_moment(circle, day, _clock(circle.digest_time))
+            moments.append((f"digest:{circle.id}:{day.isoformat()}", meant_at, DIGEST_USEFUL))
+    sunday = today - timedelta(days=(today.weekday() - LOOKBACK_WEEKDAY) % 7)
+    for day in (sunday, sunday + timedelta(days=7)):
+        meant_at = _local_moment(circle, day, LOOKBACK_CLOCK)
+        moments.append((f"lookback:{circle.id}:{day.isoformat()}", meant_at, LOOKBACK_USEFUL))
+    for key, meant_at, useful_for in moments:
+        if meant_at < state.circle_since:
+            continue  # no digest of a morning before the bot joined
+        yield Nudge(
+            key=key,
+            kind=NudgeKind(key.split(":", 1)[0]),
+            at=after_quiet_hours(circle, max(meant_at, now)),
+            useful_until=meant_at + useful_for,
+        )
+
+
+def in_quiet_hours(circle: CircleRecord, moment: datetime) -> bool:
+    """Whether a moment falls in the circle's quiet hours (``21:00-08:00`` spans midnight)."""
+    start, end = _clock(circle.quiet_start), _clock(circle.quiet_end)
+    if start == end:
+        return False
+    local = moment.astimezone(circle.zone).time().replace(tzinfo=None)
+    return start <= local < end if start < end else (local >= start or local < end)
+
+
+def after_quiet_hours(circle: CircleRecord, moment: datetime) -> datetime:
+    """The moment itself, or the end of the quiet hours it falls in."""
+    if not in_quiet_hours(circle, moment):
+        return moment
+    day = _local_day(circle, moment)
+    end = _local_moment(circle, day, _clock(circle.quiet_end))
+    if end > moment:
+        return end
+    return _local_moment(circle, day + timedelta(days=1), _clock(circle.quiet_end))
+
+
+def _morning_of(circle: CircleRecord, day: date) -> datetime:
+    """The end of quiet hours on a day (08:00 when the circle keeps none)."""
+    quiet_off = circle.quiet_start == circle.quiet_end
+    return _local_moment(circle, day, DEFAULT_MORNING if quiet_off else _clock(circle.quiet_end))
+
+
+def _due_moment(circle: CircleRecord, task: TaskRecord) -> datetime | None:
+    """A timed task's time, or the morning of a day-only task's day."""
+    if task.due_at is not None:
+        return task.due_at
+    if task.due_on is not None:
+        return _morning_of(circle, task.due_on)
+    return None
+
+
+def _morning_before(circle: CircleRecord, morning: datetime) -> datetime:
+    return _morning_of(circle, _local_day(circle, morning) - timedelta(days=1))
+
+
+def _morning_after(circle: CircleRecord, morning: datetime) -> datetime:
+    return _morning_of(circle, _local_day(circle, morning) + timedelta(days=1))
+
+
+def _evening_of(circle: CircleRecord, morning: datetime) -> datetime:
+    """When a day-only task's day is over for nudging: its quiet hours begin (or midnight)."""
+    day = _local_day(circle, morning)
+    if circle.quiet_start == circle.quiet_end:
+        return _local_moment(circle, day + timedelta(days=1), time())
+    start = _local_moment(circle, day, _clock(circle.quiet_start))
+    return start if start > morning else _local_moment(circle, day + timedelta(days=1), time())
+
+
+def _local_day(circle: CircleRecord, moment: datetime) -> date:
+    return moment.astimezone(circle.zone).date()
+
+
+def _local_moment(circle: CircleRecord, day: date, clock: time) -> datetime:
+    return datetime.combine(day, clock, tzinfo=circle.zone).astimezone(UTC)
+
+
+def _clock(text: str) -> time:
+    hours, minutes = (int(part) for part in text.split(":"))
+    return time(hours, minutes)
+
+
+def recurrence_passes_at(circle: CircleRecord, task: TaskRecord) -> datetime | None:
+    """When an open recurring task's time has passed and its next occurrence should open."""
+    if not task.recurrence:
+        return None
+    if task.due_at is not None:
+        return task.due_at
+    if task.due_on is not None:
+        return _local_moment(circle, task.due_on + timedelta(days=1), time())
+    return None

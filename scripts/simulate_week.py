@@ -1,0 +1,337 @@
+"""A busy week of one care circle, played on an injected clock, and what the nudges cost it.
+
+About 40 tasks (three urgent, one every evening), about 300 human messages, six members of whom
+two muted the bot, in Europe/Berlin across the end of summer time (Sunday 25 October 2026).
+On Thursday the bot is killed in the middle of a delivery and comes back two hours later as a
+new process on the same database. Prints:
+
+- bot messages per 100 human messages (all posts, and nudges alone);
+- routine nudges posted inside quiet hours;
+- tasks with a due time that got a reminder or an alert while open;
+- messages the circle saw twice across the restart.
+
+The tasks are asked for in explicit forms (``task: … Friday 15:00``); when the plain-language
+parser does not read the stated time, the script stores it as stated, and says how often.
+
+Usage: python scripts/simulate_week.py [--seed 7] [--database sqlite:///week.db]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from sqlmodel import col, select  # noqa: E402
+
+from bot.config import Settings  # noqa: E402
+from bot.core import CareCircleCore  # noqa: E402
+from bot.messages import Incoming, Outgoing  # noqa: E402
+from bot.nudging import next_wakeup, queue_due_nudges  # noqa: E402
+from handlers.formatting import format_day  # noqa: E402
+from handlers.nudges import in_quiet_hours  # noqa: E402
+from handlers.tasks import tidy_title  # noqa: E402
+from storage import circles, tasks  # noqa: E402
+from storage.database import Database  # noqa: E402
+from storage.models import Nudge, OutboxMessage, Task  # noqa: E402
+
+ZONE = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 10, 19, 7, 30, tzinfo=ZONE)  # a Monday; summer time ends on Sunday
+END = START + timedelta(days=7, hours=4)
+KILL_AT = datetime(2026, 10, 22, 12, 0, tzinfo=ZONE)
+BACK_AT = KILL_AT + timedelta(hours=2)
+MEMBERS = ("alice", "bob", "carol", "dan", "eve", "frank")
+MUTED = ("eve", "frank")
+HUMAN_MESSAGES = 300
+TABLETS = 1  # the daily task: its open occurrence is the one done each evening
+CORPUS = REPO.parent / "shared" / "corpus" / "messages.jsonl"
+CHATTER = (
+    "How was Mum today?",
+    "She ate all her lunch, which is good news",
+    "Thanks everyone, really appreciated",
+    "Running a bit late, will call later",
+    "Did anyone hear back from the hospital?",
+    "Lovely photo, she looks well",
+)
+ERRANDS = (
+    "pick up prescriptions",
+    "drive Mum to the GP",
+    "buy groceries for Mum",
+    "ring the pharmacy about the repeat",
+    "collect the wheelchair from repair",
+    "sit with Mum in the afternoon",
+    "book the chiropodist",
+    "take Mum to the hairdresser",
+    "change the bed linen",
+    "water the garden",
+    "fix the bathroom light",
+    "post the benefits form",
+)
+
+
+@dataclass(order=True)
+class Act:
+    """One human message at one moment."""
+
+    at: datetime
+    who: str
+    text: str  # "/claim {n}": ``n`` becomes the number task ``ref`` got
+    ref: int | None = None
+    title: str | None = None
+    due: datetime | date | None = None
+    recurrence: str | None = None
+    is_urgent: bool = False
+
+
+def plan_week(rng: random.Random) -> list[Act]:
+    """The circle's week: requests, claims, completions, decisions and chat, in time order."""
+    acts: list[Act] = [Act(START, who, "/mute") for who in MUTED]
+    acts.append(
+        Act(
+            START + timedelta(minutes=5),
+            "carol",
+            "task: give Mum her evening tablets every day 19:00",
+            ref=TABLETS,
+            due=datetime.combine(START.date(), time(19), tzinfo=ZONE),
+            recurrence="FREQ=DAILY",
+        )
+    )
+    acts.append(Act(START + timedelta(minutes=7), "carol", "/claim {n}", ref=TABLETS))
+    for day in range(7):
+        evening = datetime.combine(START.date() + timedelta(days=day), time(19, 20), tzinfo=ZONE)
+        acts.append(Act(evening, "carol", "/done {n}", ref=TABLETS))
+    for number in range(2, 41):
+        asked = _waking(rng, START + timedelta(hours=rng.uniform(1, 6.3 * 24)))
+        title = ERRANDS[number % len(ERRANDS)]
+        who = rng.choice(MEMBERS)
+        if number in (9, 23, 33):
+            at = asked if number != 23 else asked.replace(hour=23, minute=10)
+            acts.append(Act(at, who, f"task: {title} now, urgent", ref=number, is_urgent=True))
+            if number != 33:
+                helper = rng.choice([m for m in MEMBERS if m != who])
+                later = at + timedelta(minutes=5 if number == 9 else 40)
+                acts.append(Act(later, helper, "/claim {n}", ref=number))
+            continue
+        due_at = _waking(rng, asked + timedelta(hours=rng.uniform(4, 60)))
+        due_at = due_at.replace(minute=15 * (due_at.minute // 15), second=0, microsecond=0)
+        due: datetime | date = due_at if rng.random() < 0.7 else due_at.date()
+        words = f"{format_day(due_at.date())} {due_at:%H:%M}" if due is due_at else format_day(due)
+        text = f"task: {title} {words}"
+        acts.append(Act(asked, who, text, ref=number, title=title, due=due))
+        if rng.random() < 0.75:
+            claimer = rng.choice(MEMBERS)
+            claimed = _waking(rng, asked + timedelta(minutes=rng.uniform(10, 20 * 60)))
+            acts.append(Act(claimed, claimer, "/claim {n}", ref=number))
+            if rng.random() < 0.7:
+                done = _waking(rng, max(claimed, due_at + timedelta(hours=rng.uniform(-3, 3))))
+                acts.append(Act(done + timedelta(minutes=1), claimer, "/done {n}", ref=number))
+    for number in range(6):
+        moment = _waking(rng, START + timedelta(hours=rng.uniform(2, 6.5 * 24)))
+        acts.append(Act(moment, rng.choice(MEMBERS), f"decision: care plan point {number + 1}"))
+    chatter = _chatter()
+    while len(acts) < HUMAN_MESSAGES:
+        moment = _waking(rng, START + timedelta(hours=rng.uniform(0.5, 7 * 24)))
+        acts.append(Act(moment, rng.choice(MEMBERS), rng.choice(chatter)))
+    return sorted(acts, key=lambda act: act.at)
+
+
+def _waking(rng: random.Random, moment: datetime) -> datetime:
+    """People write between 08:00 and 21:00; a night-time moment moves to the next morning."""
+    local = moment.astimezone(ZONE)
+    if 8 <= local.hour < 21:
+        return local
+    day = local.date() + timedelta(days=1 if local.hour >= 21 else 0)
+    return datetime.combine(day, time(8), tzinfo=ZONE) + timedelta(minutes=rng.uniform(5, 120))
+
+
+def _chatter() -> list[str]:
+    if not CORPUS.exists():
+        return list(CHATTER)
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    return [row["text"] for row in rows if row.get("kind") == "none"] or list(CHATTER)
+
+
+class Week:
+    """The circle as the bot sees it: a core (replaced on restart), a clock and a chat log."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.settings = Settings(database_url=url, default_timezone="Europe/Berlin")
+        self.core = CareCircleCore(Database.open(url), self.settings)
+        self.now = START
+        self.count = 0
+        self.posts: list[tuple[datetime, Outgoing]] = []
+        self.delivered_ids: Counter[int] = Counter()
+        self.due_set_by_script = 0
+        self.numbers: dict[int, int] = {}
+        self.core.bot_joined("console", "family", "Mum", self.now)
+
+    def live_until(self, moment: datetime) -> None:
+        """Let time pass: wake at every nudge moment before ``moment`` and deliver."""
+        while (wakeup := next_wakeup(self.core, self.now)) is not None and wakeup <= moment:
+            self.now = wakeup
+            queue_due_nudges(self.core, self.now)
+            self.deliver()
+        self.now = max(self.now, moment)
+        queue_due_nudges(self.core, self.now)
+        self.deliver()
+
+    def deliver(self, worker: str = "bot") -> None:
+        while batch := self.core.claim_deliveries("console", worker, self.now):
+            for message in batch:
+                self.core.mark_delivered(message.outbox_id or 0, f"m{message.outbox_id}", self.now)
+                self.delivered_ids[message.outbox_id or 0] += 1
+                if message.text and not message.edit_of:
+                    self.posts.append((self.now, message))
+
+    def say(self, act: Act) -> None:
+        self.count += 1
+        text = (
+            act.text.format(n=self._number(act.ref)) if act.ref and "{n}" in act.text else act.text
+        )
+        incoming = Incoming(
+            "console", "family", str(self.count), act.who, act.who.title(), act.at, text=text
+        )
+        self.core.handle(incoming, self.now)
+        if act.text.startswith("task:"):
+            self._store_as_stated(act)
+        self.deliver()
+
+    def kill_and_restart(self) -> None:
+        """The process dies holding leases on undelivered rows; a new one starts later."""
+        self.core.claim_deliveries("console", "dying", self.now)  # leased, never sent
+        self.core = CareCircleCore(Database.open(self.url), self.settings)
+
+    def _number(self, ref: int) -> int:
+        """The number a planned task got; for the daily task, its open occurrence."""
+        if ref != TABLETS:
+            return self.numbers.get(ref, 0)
+        with self.core.database.transaction() as session:
+            number = session.exec(
+                select(Task.number)
+                .where(Task.status == "open", col(Task.title).contains("tablets"))
+                .order_by(Task.number)
+            ).first()
+        return number or 0
+
+    def _store_as_stated(self, act: Act) -> None:
+        """Give the new task the time its request stated, if the parser did not read it."""
+        with self.core.database.transaction() as session:
+            circle = circles.find_circle(session, "console", "family")
+            assert circle is not None and circle.id is not None
+            task = tasks.task_by_number(session, circle.id, circle.last_task_number)
+            assert task is not None
+            if act.ref is not None:
+                self.numbers[act.ref] = task.number
+            needs_due = act.due is not None and task.due_at is None and task.due_on is None
+            if needs_due or (act.is_urgent and not task.is_urgent) or act.recurrence:
+                self.due_set_by_script += int(needs_due)
+                tasks.update_task(
+                    session,
+                    task.id,
+                    title=tidy_title(act.title) if needs_due and act.title else task.title,
+                    due_at=act.due.astimezone(UTC) if isinstance(act.due, datetime) else None,
+                    due_on=act.due if not isinstance(act.due, datetime) else None,
+                    recurrence=act.recurrence or task.recurrence,
+                    is_urgent=act.is_urgent or task.is_urgent,
+                )
+
+
+def play(url: str, seed: int) -> dict[str, object]:
+    acts = plan_week(random.Random(seed))
+    week = Week(url)
+    restarted = False
+    for act in acts:
+        if not restarted and act.at >= KILL_AT:
+            week.live_until(KILL_AT)
+            week.kill_and_restart()
+            week.now = BACK_AT  # what was said while it was down arrives when it is back
+            restarted = True
+        week.live_until(max(act.at, week.now))
+        week.say(act)
+    week.live_until(END)
+    return measure(week, len(acts))
+
+
+def measure(week: Week, human_messages: int) -> dict[str, object]:
+    with week.core.database.transaction() as session:
+        circle = circles.find_circle(session, "console", "family")
+        assert circle is not None
+        record = circles.circle_record(circle)
+        nudge_rows = session.exec(
+            select(OutboxMessage).where(col(OutboxMessage.dedupe_key).like("nudge:%"))
+        ).all()
+        said = session.exec(select(Nudge).where(col(Nudge.outbox_id).is_not(None))).all()
+        nudged_tasks = {row.task_id for row in said if row.task_id is not None}
+        # A nudge is named "kind:task:due"; the same name twice would be the same nudge twice.
+        names = Counter(
+            f"{row.key.split(':')[0]}:{row.task_id}" if row.task_id else row.key for row in said
+        )
+        timed = session.exec(
+            select(Task).where((col(Task.due_at).is_not(None)) | (col(Task.due_on).is_not(None)))
+        ).all()
+    nudge_ids = {row.id for row in nudge_rows}
+    urgent_ids = {row.id for row in nudge_rows if '"is_urgent": true' in row.payload}
+    nudge_posts = [(at, m) for at, m in week.posts if m.outbox_id in nudge_ids]
+    quiet_routine = [
+        at for at, m in nudge_posts if m.outbox_id not in urgent_ids and in_quiet_hours(record, at)
+    ]
+    due_in_week = [task for task in timed if _due_moment(task) <= END]
+    needing = [task for task in due_in_week if _open_before_due(task)]
+    reached = [task for task in needing if task.id in nudged_tasks]
+    return {
+        "human messages": human_messages,
+        "bot posts": len(week.posts),
+        "bot posts per 100 human messages": round(100 * len(week.posts) / human_messages, 1),
+        "nudge messages": len(nudge_posts),
+        "nudge messages per 100 human messages": round(100 * len(nudge_posts) / human_messages, 1),
+        "routine nudges inside quiet hours": len(quiet_routine),
+        "tasks due in the week, open before their time": len(needing),
+        "of those reminded or alerted": f"{len(reached)} ({percent(len(reached), len(needing))})",
+        "nudges said twice": sum(count - 1 for count in names.values() if count > 1),
+        "messages delivered twice": sum(1 for count in week.delivered_ids.values() if count > 1),
+        "due times stored by the script (parser missed)": week.due_set_by_script,
+    }
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "n/a"
+
+
+def _due_moment(task: Task) -> datetime:
+    if task.due_at is not None:
+        return task.due_at
+    assert task.due_on is not None
+    return datetime.combine(task.due_on, time(8), tzinfo=ZONE)
+
+
+def _open_before_due(task: Task) -> bool:
+    """A task still open two hours before it was due (or on its morning) needed a nudge."""
+    lead = _due_moment(task) - timedelta(hours=2 if task.due_at else 0)
+    return task.created_at < lead and (task.done_at is None or task.done_at > lead)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--database", help="SQLAlchemy URL (default: a temporary SQLite file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = args.database or f"sqlite:///{Path(folder) / 'week.db'}"
+        for name, value in play(url, args.seed).items():
+            print(f"{name:>48}: {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

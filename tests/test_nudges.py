@@ -1,0 +1,395 @@
+"""Scheduled nudges as a circle lives them: days pass in milliseconds on an injected clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.core import CareCircleCore
+from bot.messages import Outgoing
+from bot.nudging import next_wakeup, queue_due_nudges
+from storage import circles, tasks
+from storage.database import Database
+from tests.conftest import Circle
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@dataclass(frozen=True)
+class Said:
+    """A bot message and when the circle saw it."""
+
+    at: datetime
+    message: Outgoing
+
+    @property
+    def text(self) -> str:
+        return self.message.text
+
+    @property
+    def mentioned(self) -> list[str]:
+        return [mention.name for mention in self.message.mentions]
+
+
+def ask(
+    circle: Circle,
+    who: str,
+    title: str,
+    *,
+    due_at: datetime | None = None,
+    due_on: date | None = None,
+    recurrence: str | None = None,
+    is_urgent: bool = False,
+) -> int:
+    """A member asks for a task; returns its number.
+
+    The due, recurrence and urgency are stored as the request stated them, so these tests do
+    not depend on how well the plain-language parser reads dates.
+    """
+    circle.say(who, f"task: {title}")
+    with circle.core.database.transaction() as session:
+        circle_row = circles.find_circle(session, circle.platform, circle.chat_id)
+        assert circle_row is not None and circle_row.id is not None
+        number = circle_row.last_task_number
+        task = tasks.task_by_number(session, circle_row.id, number)
+        assert task is not None
+        tasks.update_task(
+            session,
+            task.id,
+            due_at=due_at.astimezone(UTC) if due_at else None,
+            due_on=due_on,
+            recurrence=recurrence,
+            is_urgent=is_urgent,
+        )
+    circle.bot_messages()
+    return number
+
+
+def live_until(circle: Circle, end: datetime, core: CareCircleCore | None = None) -> list[Said]:
+    """Let time pass as the scheduler would: wake at each nudge moment, deliver what is queued."""
+    core = core or circle.core
+    heard: list[Said] = []
+    queue_due_nudges(core, circle.now)
+    while True:
+        heard += [Said(circle.now, message) for message in _deliver(circle, core)]
+        wakeup = next_wakeup(core, circle.now)
+        if wakeup is None or wakeup > end:
+            circle.now = end
+            return heard
+        circle.now = wakeup
+        queue_due_nudges(core, circle.now)
+
+
+def _deliver(circle: Circle, core: CareCircleCore) -> list[Outgoing]:
+    delivered = []
+    while batch := core.claim_deliveries(circle.platform, "test", circle.now):
+        for message in batch:
+            core.mark_delivered(message.outbox_id or 0, f"bot-{message.outbox_id}", circle.now)
+            delivered.append(message)
+    return delivered
+
+
+def local(day: int, hour: int, minute: int = 0, second: int = 0, month: int = 11) -> datetime:
+    return datetime(2026, month, day, hour, minute, second, tzinfo=LONDON)
+
+
+def containing(heard: list[Said], words: str) -> list[Said]:
+    return [said for said in heard if words in said.text]
+
+
+# -- reminders to whoever holds a task -------------------------------------------------------
+
+
+def test_holder_hears_two_hours_before_and_again_when_it_is_due(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 17))
+    [coming] = containing(heard, "⏰ Coming up: #1 Pick up prescriptions")
+    assert coming.at == local(18, 13)
+    assert coming.mentioned == ["Bob"]
+    [due_now] = containing(heard, "🔔 Due now: #1")
+    assert due_now.at == local(18, 15)
+    assert due_now.mentioned == ["Bob"]
+    assert [button.action for button in due_now.message.buttons] == ["done:1"]
+
+
+def test_day_only_task_reminds_its_holder_on_the_morning(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "change the bed linen", due_on=date(2026, 11, 19))
+    circle.say("carol", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(19, 20))
+    [coming] = containing(heard, "⏰ Coming up: #1")
+    assert coming.at == local(19, 8)
+    assert coming.mentioned == ["Carol"]
+
+
+def test_a_reply_to_a_reminder_acts_on_its_task(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    [coming] = containing(live_until(circle, local(18, 13, 30)), "⏰ Coming up")
+    circle.say("bob", "✅", reaction="✅", reply_to_id=f"bot-{coming.message.outbox_id}")
+    assert any("Bob" in text and "#1" in text for text in circle.texts())
+    later = live_until(circle, local(20, 12))
+    assert containing(later, "Due now") == containing(later, "Overdue") == []
+    assert "✅ Done since the last digest:\n• #1 Pick up prescriptions — Bob" in later[0].text
+
+
+# -- nobody has it yet, overdue -----------------------------------------------------------------
+
+
+def test_unclaimed_task_is_raised_once_the_day_before_and_once_more_shortly_before(
+    circle: Circle,
+) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "drive Dad to dialysis", due_at=local(19, 15))
+    heard = live_until(circle, local(21, 12))
+    raised = containing(heard, "🙋 Nobody has this yet: #1 Drive Dad to dialysis")
+    assert [said.at for said in raised] == [local(18, 15), local(19, 13)]
+    assert [button.action for button in raised[0].message.buttons] == ["claim:1", "done:1"]
+
+
+def test_overdue_is_said_once_then_only_in_the_digest(circle: Circle) -> None:
+    ask(circle, "alice", "ring the pharmacy", due_at=local(17, 11))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(22, 12))
+    overdue = containing(heard, "⚠️ Overdue")
+    # The reminder spent Tuesday's nudge, so the overdue word waits for Wednesday's digest.
+    assert overdue[0].at == local(18, 8)
+    assert overdue[0].mentioned == ["Bob"]
+    assert [said.mentioned for said in overdue[1:]] == [[]] * 4  # then listed, nobody pinged
+    assert all(said.text.startswith("⚠️ Overdue:\n") for said in overdue)
+
+
+def test_overdue_stands_alone_when_the_circle_has_no_digest(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "ring the pharmacy", due_at=local(17, 11))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(22, 12))
+    [overdue] = containing(heard, "⚠️ Overdue: #1 Ring the pharmacy")
+    assert overdue.at == local(18, 8)
+
+
+# -- the digest and the week -------------------------------------------------------------------
+
+
+def test_digest_lists_today_tomorrow_nobody_and_who_did_what(circle: Circle) -> None:
+    ask(circle, "alice", "GP appointment", due_at=local(17, 10, 30))
+    circle.say("bob", "/claim 1")
+    ask(circle, "alice", "buy incontinence pads", due_on=date(2026, 11, 18))
+    ask(circle, "alice", "ring the council about grab rails")
+    ask(circle, "alice", "return the library books")
+    circle.say("carol", "/done 4")
+    circle.bot_messages()
+    digest = containing(live_until(circle, local(17, 8, 30)), "☀️ Today and tomorrow:")[0]
+    assert digest.at == local(17, 8)
+    lines = digest.text.split("\n")
+    assert lines[1].startswith("• #1 GP appointment — Tue 17 Nov 10:30 · ✋ Bob")
+    assert lines[2].startswith("• #2 Buy incontinence pads — Wed 18 Nov")
+    assert "🙋 Nobody has these yet:\n• #3 Ring the council about grab rails" in digest.text
+    assert "✅ Done since the last digest:\n• #4 Return the library books — Carol" in digest.text
+    next_day = containing(live_until(circle, local(18, 9)), "☀️")[0]
+    assert "Return the library books" not in next_day.text
+
+
+def test_no_digest_when_there_is_nothing_to_say(circle: Circle) -> None:
+    assert live_until(circle, local(20, 12)) == []
+
+
+def test_digest_comes_at_the_time_the_circle_picked(circle: Circle) -> None:
+    circle.say("alice", "/digest 07:15")
+    circle.say("alice", "/quiet 22:00-07:00")
+    ask(circle, "alice", "ring the council")
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 12))
+    assert [said.at for said in containing(heard, "🙋 Nobody has these yet")] == [
+        local(17, 7, 15),
+        local(18, 7, 15),
+    ]
+
+
+def test_weekly_look_back_thanks_the_people_who_helped(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    circle.say("alice", "decision: physio on Tuesdays")
+    ask(circle, "alice", "collect the wheelchair")
+    ask(circle, "alice", "book the chiropodist")
+    circle.say("bob", "/claim 1")
+    circle.say("bob", "/done 1")
+    circle.say("carol", "/done 2")
+    circle.bot_messages()
+    [week] = live_until(circle, local(23, 12))
+    assert week.at == local(22, 18)
+    assert week.text.startswith("🌿 Our week together")
+    assert "physio on Tuesdays" in week.text
+    assert "#1 Collect the wheelchair — Bob" in week.text
+    assert "💛 Thank you, Bob, Carol!" in week.text or "💛 Thank you, Carol, Bob!" in week.text
+
+
+def test_nudges_speak_the_circles_language(circle: Circle) -> None:
+    circle.say("alice", "/language es")
+    ask(circle, "alice", "recoger la receta", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 16))
+    assert containing(heard, "⏰ Se acerca: #1 Recoger la receta — mié 18 nov 15:00")
+    assert containing(heard, "☀️ Hoy y mañana:")
+
+
+# -- urgent, quiet hours, mute and snooze ---------------------------------------------------
+
+
+def test_urgent_task_is_raised_again_after_15_minutes_even_at_night(circle: Circle) -> None:
+    for who in ("bob", "carol"):
+        circle.say(who, "/mute" if who == "carol" else "hello")
+    circle.now = local(16, 23, 40)
+    ask(circle, "alice", "Mum has fallen, someone go round", is_urgent=True)
+    [again] = live_until(circle, local(17, 0, 30))
+    assert again.at == local(16, 23, 55)
+    assert again.text == "🚨 #1 Mum has fallen, someone go round — still nobody on it!"
+    assert sorted(again.mentioned) == ["Bob", "Carol"]  # muted Carol too: it is urgent
+    assert again.message.is_urgent
+
+
+def test_urgent_task_claimed_in_time_is_not_raised_again(circle: Circle) -> None:
+    ask(circle, "alice", "Mum has fallen, someone go round", is_urgent=True)
+    circle.later(minutes=5)
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    assert containing(live_until(circle, local(16, 18)), "🚨") == []
+
+
+def test_quiet_hours_hold_routine_nudges_until_morning(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "take the bins out", due_at=local(18, 23))
+    heard = live_until(circle, local(19, 12))
+    for said in heard:
+        assert 8 <= said.at.astimezone(LONDON).hour < 21
+    # Tuesday 23:00 was quiet: the early raise came at 08:00, and once more at Wed 21:00 is
+    # quiet too, too late to be useful: the circle heard it once.
+    raised = containing(heard, "🙋 Nobody has this yet: #1")
+    assert [said.at for said in raised] == [local(18, 8)]
+
+
+def test_muted_holder_is_not_mentioned(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.say("carol", "/claim 1")
+    circle.say("bob", "/mute")
+    circle.bot_messages()
+    [coming] = containing(live_until(circle, local(18, 14)), "⏰ Coming up")
+    assert coming.mentioned == ["Carol"]
+
+
+def test_snoozed_holder_hears_nothing_until_the_snooze_ends(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    with circle.core.database.transaction() as session:
+        circle_row = circles.find_circle(session, circle.platform, circle.chat_id)
+        task = tasks.task_by_number(session, circle_row.id, 1)  # type: ignore[union-attr,arg-type]
+        tasks.snooze_task(session, task.id, task.claimers[0].id, local(18, 14).astimezone(UTC))  # type: ignore[union-attr]
+    heard = live_until(circle, local(18, 14, 30))
+    [coming] = containing(heard, "⏰ Coming up")
+    assert coming.at == local(18, 14)
+    assert coming.mentioned == ["Bob"]
+
+
+# -- recurring tasks ----------------------------------------------------------------------------
+
+
+def test_every_tuesday_at_nine_stays_at_nine_when_the_clocks_go_back(core: CareCircleCore) -> None:
+    circle = Circle(core, now=local(19, 10, month=10))
+    core.bot_joined(circle.platform, circle.chat_id, "Mum", circle.now)
+    circle.say("alice", "/digest off")
+    ask(
+        circle,
+        "alice",
+        "take Mum to the day centre",
+        due_at=local(20, 9, month=10),
+        recurrence="FREQ=WEEKLY;BYDAY=TU",
+    )
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(28, 12, month=10))
+    due_now = containing(heard, "🔔 Due now")
+    assert [said.at.astimezone(LONDON).hour for said in due_now] == [9, 9]
+    second = "🔔 Due now: #2 Take Mum to the day centre — Tue 27 Oct 09:00"
+    assert due_now[1].text.startswith(second)
+    assert due_now[1].mentioned == ["Bob"]  # the next occurrence keeps its holder
+
+
+# -- restarts and two processes -------------------------------------------------------------------
+
+
+def test_a_restart_sends_nothing_twice(circle: Circle, database_url: str) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    ask(circle, "alice", "ring the GP", due_at=local(19, 10))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    before = live_until(circle, local(18, 14))
+    restarted = CareCircleCore(Database.open(database_url), circle.core.settings)
+    assert queue_due_nudges(restarted, circle.now) == 0
+    after = live_until(circle, local(20, 12), core=restarted)
+    texts = [said.text for said in before + after]
+    assert len(texts) == len(set(texts))
+    assert len(containing(before + after, "⏰ Coming up: #1")) == 1
+
+
+def test_a_nudge_missed_while_down_is_sent_once_on_return_if_still_useful(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    circle.now = local(18, 14, 20)  # down from Monday until after the 13:00 reminder
+    heard = live_until(circle, local(18, 14, 30))
+    [coming] = containing(heard, "⏰ Coming up: #1")
+    assert coming.at == local(18, 14, 20)
+
+
+def test_a_nudge_missed_past_its_use_is_folded_into_the_digest(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    circle.now = local(19, 7)  # down from Monday until Thursday morning
+    heard = live_until(circle, local(19, 9))
+    [digest] = heard
+    assert digest.at == local(19, 8)
+    assert "⚠️ Overdue:\n• #1 Pick up prescriptions" in digest.text
+    assert digest.mentioned == ["Bob"]
+
+
+def test_nudges_in_the_same_minute_are_one_message(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    for title in ("pick up prescriptions", "walk the dog", "water the plants"):
+        ask(circle, "alice", title, due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.say("carol", "/claim 2")
+    circle.say("dan", "/claim 3")
+    circle.bot_messages()
+    [coming] = live_until(circle, local(18, 13))
+    assert coming.text.count("⏰ Coming up") == 3
+    assert sorted(coming.mentioned) == ["Bob", "Carol", "Dan"]
+
+
+def test_next_wakeup_is_the_next_nudge(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    assert next_wakeup(circle.core, circle.now) == local(18, 13)
+
+
+def test_settings_survive_in_a_new_process(database_url: str) -> None:
+    settings = Settings(database_url=database_url, default_timezone="Europe/London")
+    first = CareCircleCore(Database.open(database_url), settings)
+    circle = Circle(first)
+    first.bot_joined(circle.platform, circle.chat_id, "Mum", circle.now)
+    circle.say("alice", "/digest off")
+    second = CareCircleCore(Database.open(database_url), settings)
+    assert next_wakeup(second, circle.now) is not None  # the look-back still comes
+    assert queue_due_nudges(second, local(17, 8)) == 0

@@ -1,0 +1,94 @@
+"""The nudge scheduler and the console's clock: nudges reach the chat on time, restarts too."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from datetime import timedelta
+
+from bot.console import ConsoleChat, run_console
+from bot.core import CareCircleCore
+from bot.scheduler import EVERY_MINUTE_JOB, NEXT_NUDGE_JOB, NudgeScheduler
+from tests.conftest import Circle
+from tests.test_nudges import ask, local
+
+
+def test_scheduler_sends_what_was_missed_on_start_and_plans_the_next_nudge(
+    circle: Circle,
+) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    circle.now = local(18, 13, 20)  # the bot was down at 13:00, when the reminder fell due
+
+    async def start_and_stop() -> list[str]:
+        scheduler = NudgeScheduler(circle.core, clock=lambda: circle.now)
+        await scheduler.start()
+        try:
+            assert scheduler.next_nudge_at == local(18, 15)
+            assert scheduler._scheduler is not None
+            jobs = {job.id for job in scheduler._scheduler.get_jobs()}
+            assert jobs == {EVERY_MINUTE_JOB, NEXT_NUDGE_JOB}
+            return circle.texts()
+        finally:
+            await scheduler.stop()
+
+    [reminder] = asyncio.run(start_and_stop())
+    assert reminder.startswith("⏰ Coming up: #1 Pick up prescriptions")
+    again = asyncio.run(start_and_stop())  # a restart: nothing new is due, nothing is re-sent
+    assert again == []
+
+
+def test_scheduler_wakes_when_the_next_nudge_falls_due(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    circle.now = local(18, 13) - timedelta(microseconds=1)
+
+    async def wait_for_the_wakeup() -> list[str]:
+        scheduler = NudgeScheduler(circle.core, clock=lambda: circle.now)
+        await scheduler.start()
+        try:
+            assert scheduler.next_nudge_at == local(18, 13)
+            circle.now = local(18, 13)  # the injected clock moves on before the loop runs the job
+            for _ in range(50):  # poll briefly while the job's database work runs in a thread
+                if texts := circle.texts():
+                    return texts
+                await asyncio.sleep(0.1)
+            return []
+        finally:
+            await scheduler.stop()
+
+    [reminder] = asyncio.run(wait_for_the_wakeup())
+    assert reminder.startswith("⏰ Coming up: #1")
+
+
+def test_console_time_passes_through_the_nudges(core: CareCircleCore) -> None:
+    out = io.StringIO()
+    chat = ConsoleChat(core, out, clock=lambda: local(16, 9))
+    chat.start()
+    chat.send("alice: task: book the chiropodist")
+    chat.pass_time(local(16, 9) + timedelta(days=1))
+    assert "⏱ Tue 17 Nov 08:00" in out.getvalue()
+    assert "🙋 Nobody has these yet:" in out.getvalue()
+
+
+def test_console_time_command(core: CareCircleCore, capsys) -> None:  # type: ignore[no-untyped-def]
+    run_console(core, ["alice: task: book the chiropodist", ":time +1d", ":tick", ":quit"])
+    printed = capsys.readouterr().out
+    assert "🙋 Nobody has these yet:" in printed
+    assert "(it is now" in printed
+
+
+def test_the_demo_shows_digests(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.config import Settings
+    from bot.core import open_core
+    from bot.demo import run_demo
+
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    run_demo(open_core(url, Settings(database_url=url)))
+    printed = capsys.readouterr().out
+    assert "⏱ Fri 20 Nov 08:00" in printed
+    assert "Nobody has these yet" in printed
