@@ -1,0 +1,161 @@
+"""One ``Outgoing`` as Bot API calls: a message, an edit, a reaction or a document.
+
+Telegram's refusals are translated for the delivery loop: a flood limit waits, a chat the bot
+may no longer write to is given up, anything else (network, timeouts, 5xx) is retried later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import warnings
+from datetime import timedelta
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Message,
+    ReactionTypeEmoji,
+    ReplyParameters,
+)
+from telegram.constants import ParseMode, ReactionEmoji
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.delivery import DeliveryDeferred, Undeliverable
+from bot.messages import Outgoing
+from bot.telegram.formatting import CAPTION_MAX_UNITS, html_parts
+
+log = logging.getLogger(__name__)
+
+# Emoji a bot may put on a message; others would be refused, so the text goes instead.
+BOT_REACTIONS = frozenset(emoji.value for emoji in ReactionEmoji)
+
+
+class TelegramSender:
+    """Sends the outbox's messages through one bot; returns the id a reply would point at."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def send(self, message: Outgoing) -> str | None:
+        """Deliver one message; raises ``DeliveryDeferred`` or ``Undeliverable`` as the API says."""
+        try:
+            return await self._deliver(message)
+        except ChatMigrated as moved:
+            # Queued before the group became a supergroup: it belongs in the new chat.
+            return await self.send(dataclasses.replace(message, chat_id=str(moved.new_chat_id)))
+        except RetryAfter as flood:
+            raise DeliveryDeferred(_seconds(flood)) from flood
+        except Forbidden as refusal:
+            raise Undeliverable(f"chat {message.chat_id}: {refusal.message}") from refusal
+        except BadRequest as refusal:
+            # A request Telegram reads and rejects (chat gone, message deleted) fails the same
+            # way every time; retrying would hold back the chat's later messages forever.
+            raise Undeliverable(f"chat {message.chat_id}: {refusal.message}") from refusal
+
+    async def _deliver(self, message: Outgoing) -> str | None:
+        if message.edit_of is not None:
+            return await self._edit(message, message.edit_of)
+        if message.reaction and message.reply_to_id and await self._react(message):
+            return None
+        if message.attachment is not None:
+            return await self._send_document(message)
+        return await self._send_text(message)
+
+    async def _send_text(self, message: Outgoing) -> str:
+        parts = html_parts(message.text, message.mentions)
+        sent: list[Message] = []
+        for index, part in enumerate(parts):
+            is_last = index == len(parts) - 1
+            sent.append(
+                await self.bot.send_message(
+                    chat_id=message.chat_id,
+                    text=part,
+                    parse_mode=ParseMode.HTML,
+                    message_thread_id=_thread(message),
+                    reply_parameters=_reply(message) if index == 0 else None,
+                    reply_markup=_keyboard(message) if is_last else None,
+                )
+            )
+        # The buttons sit under the last part: that is the message a reply or press points at.
+        return str(sent[-1].message_id)
+
+    async def _edit(self, message: Outgoing, target: str) -> str:
+        text = html_parts(message.text, message.mentions)[0]
+        try:
+            await self.bot.edit_message_text(
+                chat_id=message.chat_id,
+                message_id=int(target),
+                text=text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(message),
+            )
+        except BadRequest as refusal:
+            if "not modified" not in refusal.message.lower():
+                raise
+        return target
+
+    async def _react(self, message: Outgoing) -> bool:
+        """Put the emoji on the member's message; False when the text must go instead."""
+        emoji = message.reaction or ""
+        target = message.reply_to_id or ""
+        if emoji not in BOT_REACTIONS or not target.isdigit():
+            return False
+        try:
+            await self.bot.set_message_reaction(
+                chat_id=message.chat_id,
+                message_id=int(target),
+                reaction=[ReactionTypeEmoji(emoji)],
+            )
+        except BadRequest as refusal:
+            log.info("reaction refused in chat %s (%s); sending text", message.chat_id, refusal)
+            return False
+        return True
+
+    async def _send_document(self, message: Outgoing) -> str:
+        attachment = message.attachment
+        assert attachment is not None
+        captions = html_parts(message.text, message.mentions, limit=CAPTION_MAX_UNITS)
+        if len(captions) > 1:  # too long for a caption: the text first, then the file alone
+            await self._send_text(dataclasses.replace(message, attachment=None, buttons=()))
+            captions = [""]
+        sent = await self.bot.send_document(
+            chat_id=message.chat_id,
+            document=InputFile(attachment.content.encode(), filename=attachment.filename),
+            caption=captions[0] or None,
+            parse_mode=ParseMode.HTML,
+            message_thread_id=_thread(message),
+            reply_parameters=_reply(message),
+            reply_markup=_keyboard(message),
+        )
+        return str(sent.message_id)
+
+
+def _thread(message: Outgoing) -> int | None:
+    return int(message.thread_id) if message.thread_id else None
+
+
+def _reply(message: Outgoing) -> ReplyParameters | None:
+    """Reply to the member's message; acts without a message of their own (a press) get none."""
+    target = message.reply_to_id
+    if not target or not target.isdigit():
+        return None
+    return ReplyParameters(message_id=int(target), allow_sending_without_reply=True)
+
+
+def _keyboard(message: Outgoing) -> InlineKeyboardMarkup | None:
+    if not message.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.action) for b in message.buttons]]
+    )
+
+
+def _seconds(flood: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = flood.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)

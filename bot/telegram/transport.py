@@ -1,0 +1,216 @@
+"""The Telegram transport: python-telegram-bot's Application run inside the bot's event loop.
+
+Updates arrive by long polling (or a webhook when ``webhook_url`` is set), are read into
+member acts and handed to the core one by one; everything the bot says leaves through the
+persistent outbox and ``DeliveryLoop``, paced by python-telegram-bot's rate limiter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
+
+from bot.config import TelegramSettings
+from bot.core import CareCircleCore
+from bot.delivery import Clock, DeliveryLoop, utc_now
+from bot.telegram.sending import TelegramSender
+from bot.telegram.updates import (
+    PLATFORM,
+    Act,
+    BotAdded,
+    ChatMoved,
+    ChatRenamed,
+    MemberJoined,
+    MemberLeft,
+    read_update,
+)
+
+log = logging.getLogger(__name__)
+# httpx logs every request URL at INFO, and Bot API URLs carry the token.
+logging.getLogger("httpx").setLevel(logging.WARNING)
+
+ALLOWED_UPDATES = (
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.MY_CHAT_MEMBER,
+    Update.CHAT_MEMBER,
+    Update.MESSAGE_REACTION,
+)
+COMMANDS = (
+    BotCommand("tasks", "Open tasks and who has them"),
+    BotCommand("mine", "Tasks you hold"),
+    BotCommand("decisions", "Decisions the circle made"),
+    BotCommand("done", "Mark a task done: /done 4"),
+    BotCommand("help", "What I understand"),
+    BotCommand("undo", "Take back your last change"),
+    BotCommand("export", "Everything the circle has, as a file (json, ics)"),
+    BotCommand("timezone", "The circle's time zone: /timezone Europe/London"),
+    BotCommand("quiet", "Quiet hours: /quiet 21:00-08:00"),
+    BotCommand("digest", "Daily digest time: /digest 08:30 or off"),
+    BotCommand("mute", "No more mentions for you, except urgent ones"),
+    BotCommand("unmute", "Mentions for you again"),
+    BotCommand("snooze", "Remind you later: /snooze 4 tomorrow"),
+    BotCommand("claim", "Take a task: /claim 4"),
+    BotCommand("unclaim", "Hand a task back: /unclaim 4"),
+    BotCommand("task", "Add a task: /task pick up prescriptions Friday 15:00"),
+    BotCommand("decide", "Record a decision: /decide physio on Tuesdays"),
+)
+PRIVACY_NOTICE = """\
+⚠️ I can only see commands and replies to me here, so I will miss tasks asked in plain words.
+Either fix works:
+1. In Telegram, open @BotFather, send /setprivacy, pick this bot and choose Disable; then remove \
+me from this group and add me again.
+2. Or make me an admin of this group (no special rights needed)."""
+# Long-poll wait for updates; Telegram holds the request open this long when nothing happens.
+POLL_TIMEOUT_SECONDS = 30.0
+
+
+def default_rate_limiter() -> AIORateLimiter:
+    """Telegram's flood limits: 30 messages a second overall, 20 a minute in one group.
+
+    It does not retry on its own: a 429 goes back to the outbox, which waits ``retry_after``.
+    """
+    return AIORateLimiter(
+        overall_max_rate=30,
+        overall_time_period=1,
+        group_max_rate=20,
+        group_time_period=60,
+        max_retries=0,
+    )
+
+
+class TelegramTransport:
+    """One bot account serving every group it is a member of."""
+
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        core: CareCircleCore,
+        settings: TelegramSettings,
+        clock: Clock = utc_now,
+        rate_limiter: BaseRateLimiter | None = None,
+        poll_timeout_seconds: float = POLL_TIMEOUT_SECONDS,
+    ) -> None:
+        self.core = core
+        self.settings = settings
+        self.clock = clock
+        self.poll_timeout_seconds = poll_timeout_seconds
+        self.app = self._build_application(rate_limiter or default_rate_limiter())
+        self.delivery = DeliveryLoop(core, PLATFORM, TelegramSender(self.app.bot).send, clock)
+        self._delivery_task: asyncio.Task[None] | None = None
+
+    def _build_application(self, rate_limiter: BaseRateLimiter) -> Application:
+        builder = Application.builder().token(self.settings.token).rate_limiter(rate_limiter)
+        if self.settings.api_url:
+            api_url = self.settings.api_url.rstrip("/")
+            builder = builder.base_url(f"{api_url}/bot").base_file_url(f"{api_url}/file/bot")
+        app = builder.build()
+        app.add_handler(TypeHandler(Update, self._on_update))
+        app.add_error_handler(self._on_error)
+        return app
+
+    async def start(self) -> None:
+        """Connect, register the commands, start receiving updates and delivering the outbox."""
+        await self.app.initialize()
+        await self._register_commands()
+        await self.app.start()
+        assert self.app.updater is not None
+        if self.settings.webhook_url:
+            await self.app.updater.start_webhook(
+                listen=self.settings.webhook_listen,
+                port=self.settings.webhook_port,
+                url_path=urlsplit(self.settings.webhook_url).path.lstrip("/"),
+                webhook_url=self.settings.webhook_url,
+                allowed_updates=list(ALLOWED_UPDATES),
+                secret_token=webhook_secret(self.settings.token),
+            )
+        else:
+            await self.app.updater.start_polling(
+                timeout=int(self.poll_timeout_seconds),
+                allowed_updates=list(ALLOWED_UPDATES),
+                bootstrap_retries=3,
+                error_callback=_log_polling_error,
+            )
+        self._delivery_task = asyncio.create_task(self.delivery.run(), name="telegram-delivery")
+
+    async def stop(self) -> None:
+        """Stop receiving and delivering; undelivered messages wait in the outbox."""
+        if self._delivery_task is not None:
+            self._delivery_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._delivery_task
+            self._delivery_task = None
+        if self.app.updater is not None and self.app.updater.running:
+            await self.app.updater.stop()
+        if self.app.running:
+            await self.app.stop()
+        await self.app.shutdown()
+
+    async def _register_commands(self) -> None:
+        try:
+            await self.app.bot.set_my_commands(COMMANDS)
+        except TelegramError as failure:  # the menu is a convenience; the bot works without it
+            log.warning("Telegram commands not registered: %s", failure)
+
+    # -- receiving --------------------------------------------------------------------------
+
+    async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            for act in read_update(update, self.app.bot.id):
+                await self._apply(act)
+        finally:
+            if update.callback_query is not None:
+                # Telegram shows a spinner on the button until the press is answered.
+                await update.callback_query.answer()
+            self.delivery.poke()
+
+    async def _apply(self, act: Act) -> None:
+        now = self.clock()
+        match act:
+            case BotAdded(chat_id, title):
+                self.core.bot_joined(PLATFORM, chat_id, title, now)
+                await self._warn_if_deaf(chat_id)
+            case MemberJoined(chat_id, user_id, name):
+                self.core.member_joined(PLATFORM, chat_id, user_id, name, now)
+            case MemberLeft(chat_id, user_id):
+                self.core.member_left(PLATFORM, chat_id, user_id, now)
+            case ChatMoved(old_chat_id, new_chat_id):
+                self.core.move_circle(PLATFORM, old_chat_id, new_chat_id)
+            case ChatRenamed(chat_id, title):
+                self.core.rename_circle(PLATFORM, chat_id, title)
+            case _:
+                self.core.handle(act, now)
+
+    async def _warn_if_deaf(self, chat_id: str) -> None:
+        """In privacy mode a bot that is no admin sees only commands: say so, once."""
+        me = await self.app.bot.get_me()
+        if me.can_read_all_group_messages:
+            return
+        membership = await self.app.bot.get_chat_member(int(chat_id), me.id)
+        if membership.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
+            return
+        self.core.notice_once(PLATFORM, chat_id, "privacy", PRIVACY_NOTICE, self.clock())
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("Telegram update %s not handled", update_id, exc_info=context.error)
+
+
+def webhook_secret(token: str) -> str:
+    """A secret Telegram sends with every webhook call, so forged calls are refused."""
+    return hashlib.sha256(b"carecircle-webhook:" + token.encode()).hexdigest()[:48]
+
+
+def _log_polling_error(failure: TelegramError) -> None:
+    # python-telegram-bot retries with a growing pause; one line per failure is enough.
+    log.warning("Telegram polling failed, retrying: %s", failure)

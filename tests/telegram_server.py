@@ -1,0 +1,522 @@
+"""A small Telegram Bot API server on loopback for end-to-end tests of the Telegram transport.
+
+It answers the methods the bot uses with the real JSON shapes, keeps each chat's messages the
+way a member would see them (edits applied, reactions shown), lets a test play the members
+(messages, replies, edits, button presses, reactions, joins, a supergroup upgrade) and can be
+told to answer the next calls with 429 or 500. Every request is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from aiohttp import web
+
+BOT_ID = 7000
+# What Telegram renders of the HTML parse mode; any other tag is refused.
+ALLOWED_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "a", "code", "pre"})
+# Emoji a bot may react with (a subset of Telegram's list is enough here).
+BOT_REACTIONS = frozenset({"👍", "👌", "✍", "🫡", "🤝", "🙏", "👀", "❤"})
+# Parameters PTB sends JSON-encoded, and those that are numbers.
+JSON_PARAMS = frozenset(
+    {"reply_markup", "reply_parameters", "reaction", "commands", "allowed_updates"}
+)
+INT_PARAMS = frozenset(
+    {"chat_id", "message_id", "message_thread_id", "offset", "timeout", "user_id", "limit"}
+)
+MESSAGE_MAX_CHARS = 4096
+
+
+@dataclass
+class ApiCall:
+    """One request the bot made, with its parameters decoded."""
+
+    method: str
+    params: dict[str, Any]
+    status: int = 200
+
+
+@dataclass
+class ChatMessage:
+    """A message in a chat as its members see it."""
+
+    message_id: int
+    sender_id: int
+    text: str
+    html: str = ""
+    thread_id: int | None = None
+    reply_to: int | None = None
+    buttons: list[tuple[str, str]] = field(default_factory=list)
+    reaction: str | None = None
+    document: dict[str, str] | None = None
+    was_edited: bool = False
+
+    @property
+    def is_from_bot(self) -> bool:
+        return self.sender_id == BOT_ID
+
+
+@dataclass
+class Chat:
+    id: int
+    title: str
+    type: str = "supergroup"
+    is_forum: bool = False
+    bot_is_admin: bool = False
+    migrated_to: int | None = None
+    messages: list[ChatMessage] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        shape: dict[str, Any] = {"id": self.id, "type": self.type, "title": self.title}
+        if self.is_forum:
+            shape["is_forum"] = True
+        return shape
+
+    def message(self, message_id: int) -> ChatMessage | None:
+        return next((m for m in self.messages if m.message_id == message_id), None)
+
+
+@dataclass
+class Failure:
+    count: int
+    status: int
+    retry_after: int
+    methods: frozenset[str]
+
+
+class VisibleText(HTMLParser):
+    """What a member sees of an HTML message; notes tags Telegram would refuse."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.bad_tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.bad_tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def user(user_id: int, first_name: str) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": first_name}
+
+
+class BotApiServer:
+    """The Bot API for one bot on 127.0.0.1, with the chats it is in."""
+
+    def __init__(self, token: str, *, can_read_all_group_messages: bool = True) -> None:
+        self.token = token
+        self.can_read_all_group_messages = can_read_all_group_messages
+        self.calls: list[ApiCall] = []
+        self.chats: dict[int, Chat] = {}
+        self._updates: list[dict[str, Any]] = []
+        self._confirmed = 0
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(100)
+        self._new_update = asyncio.Event()
+        self._failures: list[Failure] = []
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def __aenter__(self) -> BotApiServer:
+        app = web.Application()
+        app.router.add_post(f"/bot{self.token}/{{method}}", self._dispatch)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        assert self._runner is not None
+        await self._runner.cleanup()
+
+    # -- what the bot sent --------------------------------------------------------------------
+
+    def received(self, method: str) -> list[dict[str, Any]]:
+        """Parameters of every successful call of ``method``, in order."""
+        return [c.params for c in self.calls if c.method == method and c.status == 200]
+
+    def bot_messages(self, chat_id: int) -> list[ChatMessage]:
+        return [m for m in self.chats[chat_id].messages if m.is_from_bot]
+
+    def bot_texts(self, chat_id: int) -> list[str]:
+        return [m.text for m in self.bot_messages(chat_id)]
+
+    # -- members acting -----------------------------------------------------------------------
+
+    def add_chat(self, chat_id: int, title: str, **options: Any) -> Chat:
+        self.chats[chat_id] = Chat(chat_id, title, **options)
+        return self.chats[chat_id]
+
+    def bot_added(self, chat_id: int, by: dict[str, Any], *, as_admin: bool = False) -> None:
+        chat = self.chats[chat_id]
+        chat.bot_is_admin = as_admin
+        self._push(
+            "my_chat_member",
+            {
+                "chat": chat.as_json(),
+                "from": by,
+                "date": int(time.time()),
+                "old_chat_member": {"status": "left", "user": self.bot_user()},
+                "new_chat_member": self._bot_membership(chat),
+            },
+        )
+
+    def says(
+        self,
+        chat_id: int,
+        sender: dict[str, Any],
+        text: str,
+        *,
+        reply_to: int | None = None,
+        thread_id: int | None = None,
+    ) -> int:
+        """A member sends a message; returns its id."""
+        chat = self.chats[chat_id]
+        message = ChatMessage(
+            next(self._message_ids), sender["id"], text, text, thread_id, reply_to
+        )
+        chat.messages.append(message)
+        self._push("message", self._message_json(chat, message, sender))
+        return message.message_id
+
+    def edits(self, chat_id: int, sender: dict[str, Any], message_id: int, text: str) -> None:
+        chat = self.chats[chat_id]
+        message = chat.message(message_id)
+        assert message is not None
+        message.text = message.html = text
+        shape = self._message_json(chat, message, sender)
+        shape["edit_date"] = int(time.time()) + len(self._updates)
+        self._push("edited_message", shape)
+
+    def presses(self, chat_id: int, sender: dict[str, Any], message_id: int, label: str) -> None:
+        """A member taps the button labelled ``label`` under a bot message."""
+        chat = self.chats[chat_id]
+        message = chat.message(message_id)
+        assert message is not None
+        [action] = [data for text, data in message.buttons if text == label]
+        self._push(
+            "callback_query",
+            {
+                "id": str(next(self._update_ids) * 7919),
+                "from": sender,
+                "chat_instance": f"ci{chat_id}",
+                "data": action,
+                "message": self._message_json(chat, message, self.bot_user()),
+            },
+        )
+
+    def reacts(self, chat_id: int, sender: dict[str, Any], message_id: int, emoji: str) -> None:
+        self._push(
+            "message_reaction",
+            {
+                "chat": self.chats[chat_id].as_json(),
+                "message_id": message_id,
+                "user": sender,
+                "date": int(time.time()),
+                "old_reaction": [],
+                "new_reaction": [{"type": "emoji", "emoji": emoji}],
+            },
+        )
+
+    def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
+        self._service_message(self.chats[chat_id], member, left_chat_member=member)
+
+    def upgrades_to_supergroup(self, chat_id: int, new_chat_id: int, by: dict[str, Any]) -> None:
+        """The group becomes a supergroup with a new id, as Telegram announces it in both."""
+        old = self.chats[chat_id]
+        new = self.add_chat(new_chat_id, old.title, bot_is_admin=old.bot_is_admin)
+        old.migrated_to = new_chat_id
+        old.type = "group"
+        self._service_message(old, by, migrate_to_chat_id=new_chat_id)
+        self._service_message(new, by, migrate_from_chat_id=chat_id)
+
+    def redeliver_all(self) -> None:
+        """Forget which updates were confirmed: Telegram sends them all again."""
+        self._confirmed = 0
+        self._new_update.set()
+
+    def fail_next(
+        self, count: int, status: int, *, retry_after: int = 1, methods: Iterable[str] = ()
+    ) -> None:
+        """Answer the next ``count`` calls of ``methods`` (any but getUpdates) with ``status``."""
+        self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
+
+    async def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+        """Wait for the bot's requests to make ``condition`` true (real network I/O)."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("the bot did not get there in time")
+            await asyncio.sleep(0.02)
+
+    # -- the Bot API ------------------------------------------------------------------------------
+
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "CareCircle",
+            "username": "carecircle_test_bot",
+            "can_join_groups": True,
+            "can_read_all_group_messages": self.can_read_all_group_messages,
+            "supports_inline_queries": False,
+        }
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await _params(request)
+        call = ApiCall(method, params)
+        self.calls.append(call)
+        failure = self._failure_for(method)
+        if failure is not None:
+            call.status = failure.status
+            if failure.status == 429:
+                return _error(
+                    429, "Too Many Requests: retry after", retry_after=failure.retry_after
+                )
+            return _error(failure.status, "Internal Server Error")
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            call.status = 404
+            return _error(404, "Not Found: method not found")
+        if method == "getUpdates":
+            return await handler(params)
+        result = handler(params)
+        if isinstance(result, web.Response):
+            call.status = result.status
+            return result
+        return web.json_response({"ok": True, "result": result})
+
+    def _failure_for(self, method: str) -> Failure | None:
+        for failure in self._failures:
+            if (
+                failure.count > 0
+                and method != "getUpdates"
+                and (not failure.methods or method in failure.methods)
+            ):
+                failure.count -= 1
+                return failure
+        return None
+
+    def _api_getMe(self, _: dict[str, Any]) -> dict[str, Any]:
+        return self.bot_user()
+
+    def _api_deleteWebhook(self, _: dict[str, Any]) -> bool:
+        return True
+
+    def _api_setMyCommands(self, _: dict[str, Any]) -> bool:
+        return True
+
+    def _api_answerCallbackQuery(self, _: dict[str, Any]) -> bool:
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> web.Response:
+        offset = params.get("offset") or 0
+        self._confirmed = max(self._confirmed, offset)
+        if not self._pending():
+            self._new_update.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._new_update.wait(), timeout=params.get("timeout", 0))
+        return web.json_response({"ok": True, "result": self._pending()[:100]})
+
+    def _api_getChatMember(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
+        chat = self.chats.get(params["chat_id"])
+        if chat is None:
+            return _error(400, "Bad Request: chat not found")
+        if params["user_id"] == BOT_ID:
+            return self._bot_membership(chat)
+        return {"status": "member", "user": user(params["user_id"], "Member")}
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
+        refusal = self._refusal(params["chat_id"])
+        if refusal is not None:
+            return refusal
+        text, problem = _visible(params["text"], params.get("parse_mode"))
+        if problem:
+            return _error(400, problem)
+        return self._post(self.chats[params["chat_id"]], params, text)
+
+    def _api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
+        refusal = self._refusal(params["chat_id"])
+        if refusal is not None:
+            return refusal
+        text, problem = _visible(params.get("caption", ""), params.get("parse_mode"))
+        if problem:
+            return _error(400, problem)
+        return self._post(self.chats[params["chat_id"]], params, text, params["document"])
+
+    def _api_editMessageText(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
+        chat = self.chats[params["chat_id"]]
+        message = chat.message(params["message_id"])
+        if message is None or not message.is_from_bot:
+            return _error(400, "Bad Request: message to edit not found")
+        text, problem = _visible(params["text"], params.get("parse_mode"))
+        if problem:
+            return _error(400, problem)
+        message.text, message.html, message.was_edited = text, params["text"], True
+        message.buttons = _buttons(params)
+        return self._message_json(chat, message, self.bot_user())
+
+    def _api_setMessageReaction(self, params: dict[str, Any]) -> bool | web.Response:
+        chat = self.chats[params["chat_id"]]
+        message = chat.message(params["message_id"])
+        [reaction] = params["reaction"]
+        if message is None:
+            return _error(400, "Bad Request: message to react not found")
+        if reaction["emoji"] not in BOT_REACTIONS:
+            return _error(400, "Bad Request: REACTION_INVALID")
+        message.reaction = reaction["emoji"]
+        return True
+
+    # -- inside the server ----------------------------------------------------------------------
+
+    def _pending(self) -> list[dict[str, Any]]:
+        return [u for u in self._updates if u["update_id"] >= self._confirmed]
+
+    def _push(self, kind: str, payload: dict[str, Any]) -> None:
+        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        self._new_update.set()
+
+    def _service_message(self, chat: Chat, by: dict[str, Any], **event: Any) -> None:
+        shape = self._message_json(chat, ChatMessage(next(self._message_ids), by["id"], ""), by)
+        del shape["text"]
+        self._push("message", shape | event)
+
+    def _refusal(self, chat_id: int) -> web.Response | None:
+        """Why Telegram would not post in this chat, if it would not."""
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            return _error(400, "Bad Request: chat not found")
+        if chat.migrated_to is not None:
+            return _error(
+                400,
+                "Bad Request: group chat was upgraded to a supergroup chat",
+                migrate_to_chat_id=chat.migrated_to,
+            )
+        return None
+
+    def _post(
+        self, chat: Chat, params: dict[str, Any], text: str, document: Any = None
+    ) -> dict[str, Any]:
+        reply = params.get("reply_parameters") or {}
+        message = ChatMessage(
+            next(self._message_ids),
+            BOT_ID,
+            text,
+            html=params.get("text") or params.get("caption", ""),
+            thread_id=params.get("message_thread_id"),
+            reply_to=reply.get("message_id"),
+            buttons=_buttons(params),
+            document=document,
+        )
+        chat.messages.append(message)
+        return self._message_json(chat, message, self.bot_user())
+
+    def _message_json(
+        self, chat: Chat, message: ChatMessage, sender: dict[str, Any]
+    ) -> dict[str, Any]:
+        shape: dict[str, Any] = {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": chat.as_json(),
+            "from": sender,
+            "text": message.text,
+        }
+        if message.thread_id is not None:
+            shape["message_thread_id"] = message.thread_id
+            shape["is_topic_message"] = True
+        replied = chat.message(message.reply_to or message.thread_id or 0)
+        if replied is not None:
+            shape["reply_to_message"] = {
+                "message_id": replied.message_id,
+                "date": int(time.time()),
+                "chat": chat.as_json(),
+                "text": replied.text,
+            }
+        if message.buttons:
+            shape["reply_markup"] = {
+                "inline_keyboard": [
+                    [{"text": label, "callback_data": data} for label, data in message.buttons]
+                ]
+            }
+        return shape
+
+    def _bot_membership(self, chat: Chat) -> dict[str, Any]:
+        if not chat.bot_is_admin:
+            return {"status": "member", "user": self.bot_user()}
+        rights = (
+            "can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members "
+            "can_change_info can_invite_users can_post_stories can_edit_stories "
+            "can_delete_stories"
+        )
+        return {
+            "status": "administrator",
+            "user": self.bot_user(),
+            "can_be_edited": False,
+            "is_anonymous": False,
+            "can_promote_members": False,
+            **dict.fromkeys(rights.split(), True),
+        }
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    form = await request.post()
+    params: dict[str, Any] = {}
+    for key, value in form.items():
+        if isinstance(value, web.FileField):
+            params[key] = {"filename": value.filename, "content": value.file.read().decode()}
+        elif key in JSON_PARAMS:
+            params[key] = json.loads(value)
+        elif key in INT_PARAMS:
+            params[key] = int(value)
+        else:
+            params[key] = value
+    return params
+
+
+def _visible(text: str, parse_mode: str | None) -> tuple[str, str | None]:
+    """The text members see, or why Telegram would refuse it."""
+    if parse_mode != "HTML":
+        return text, None
+    parser = VisibleText()
+    parser.feed(text)
+    parser.close()
+    visible = "".join(parser.parts)
+    if parser.bad_tags:
+        return "", f"Bad Request: can't parse entities: unsupported start tag {parser.bad_tags[0]}"
+    if len(visible.encode("utf-16-le")) // 2 > MESSAGE_MAX_CHARS:
+        return "", "Bad Request: message is too long"
+    return visible, None
+
+
+def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
+    markup = params.get("reply_markup") or {}
+    return [
+        (button["text"], button["callback_data"])
+        for row in markup.get("inline_keyboard", [])
+        for button in row
+    ]
+
+
+def _error(status: int, description: str, **parameters: Any) -> web.Response:
+    body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return web.json_response(body, status=status)
