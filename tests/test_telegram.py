@@ -20,7 +20,7 @@ from bot.core import CareCircleCore
 from bot.telegram import TelegramTransport
 from storage.database import Database
 from tests.conftest import START
-from tests.telegram_server import BOT_ID, BotApiServer, ChatMessage, user
+from tests.telegram_server import BotApiServer, ChatMessage, user
 
 pytestmark = pytest.mark.telegram
 
