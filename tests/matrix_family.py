@@ -1,0 +1,143 @@
+"""Family members for the Matrix tests: real nio clients with encryption, as Element users are.
+
+Each member has their own device and key store, joins the rooms they are invited to, shares
+room keys with every device in the room, and keeps what their timeline showed, decrypted where
+their keys allow, so a test asserts on what that person actually saw.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    Event,
+    LoginResponse,
+    MegolmEvent,
+    RoomCreateResponse,
+    RoomSendResponse,
+    SyncResponse,
+)
+
+from tests.synapse import RegisteredUser
+
+ENCRYPTION_STATE = {
+    "type": "m.room.encryption",
+    "state_key": "",
+    "content": {"algorithm": "m.megolm.v1.aes-sha2"},
+}
+# How long a member waits for the bot's answer before the test fails.
+ANSWER_TIMEOUT_SECONDS = 30.0
+
+
+def shown_text(event: Event) -> str:
+    """The words a client shows for a message: the new text of an edit."""
+    content = event.source.get("content", {})
+    new_content = content.get("m.new_content")
+    return (new_content or content).get("body", "")
+
+
+class Member:
+    """One person in the circle, on their own device."""
+
+    def __init__(self, homeserver: str, user: RegisteredUser, name: str, store: Path) -> None:
+        store.mkdir(parents=True, exist_ok=True)
+        self.user = user
+        self.name = name
+        self.client = AsyncClient(
+            homeserver,
+            user.user_id,
+            store_path=str(store),
+            config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
+        )
+        self.timeline: list[Event] = []
+
+    @property
+    def user_id(self) -> str:
+        return self.user.user_id
+
+    async def log_in(self) -> None:
+        answer = await self.client.login(self.user.password, device_name="phone")
+        assert isinstance(answer, LoginResponse), answer
+        await self.client.set_displayname(self.name)
+        await self.sync()
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    async def sync(self, timeout_ms: int = 0) -> None:
+        answer = await self.client.sync(timeout=timeout_ms)
+        assert isinstance(answer, SyncResponse), answer
+        for room_id in answer.rooms.invite:
+            await self.client.join(room_id)
+        for joined in answer.rooms.join.values():
+            self.timeline.extend(joined.timeline.events)
+        await self.client.send_to_device_messages()
+        if self.client.should_upload_keys:
+            await self.client.keys_upload()
+        if self.client.should_query_keys:
+            await self.client.keys_query()
+        if self.client.should_claim_keys:
+            await self.client.keys_claim(self.client.get_users_for_key_claiming())
+
+    async def create_encrypted_room(self, name: str, invite: list[str]) -> str:
+        answer = await self.client.room_create(
+            name=name, invite=invite, initial_state=[ENCRYPTION_STATE]
+        )
+        assert isinstance(answer, RoomCreateResponse), answer
+        await self.sync()
+        return answer.room_id
+
+    async def invite(self, room_id: str, user_id: str) -> None:
+        await self.client.room_invite(room_id, user_id)
+
+    async def send(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
+        await self.sync()  # know the latest members and their devices before encrypting
+        answer = await self.client.room_send(
+            room_id, event_type, content, ignore_unverified_devices=True
+        )
+        assert isinstance(answer, RoomSendResponse), answer
+        return answer.event_id
+
+    async def say(self, room_id: str, text: str, reply_to: str | None = None) -> str:
+        content: dict[str, Any] = {"msgtype": "m.text", "body": text}
+        if reply_to is not None:
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+        return await self.send(room_id, "m.room.message", content)
+
+    async def react(self, room_id: str, event_id: str, key: str) -> str:
+        relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}
+        return await self.send(room_id, "m.reaction", {"m.relates_to": relation})
+
+    def from_bot(self, bot_id: str) -> list[Event]:
+        return [event for event in self.timeline if event.sender == bot_id]
+
+    async def wait_for(
+        self, bot_id: str, matches: Callable[[Event], bool], timeout: float = ANSWER_TIMEOUT_SECONDS
+    ) -> Event:
+        """The first event from the bot that ``matches``, syncing until it arrives."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for event in self.from_bot(bot_id):
+                if matches(event):
+                    return event
+            if time.monotonic() > deadline:
+                seen = [type(e).__name__ + ": " + shown_text(e) for e in self.from_bot(bot_id)]
+                raise AssertionError(f"{self.user_id} never saw it; the bot said {seen}")
+            await self.sync(timeout_ms=500)
+
+    async def wait_for_text(self, bot_id: str, *words: str) -> Event:
+        return await self.wait_for(bot_id, lambda event: all(w in shown_text(event) for w in words))
+
+    def undecryptable_from(self, sender: str) -> list[MegolmEvent]:
+        return [e for e in self.timeline if isinstance(e, MegolmEvent) and e.sender == sender]
+
+
+async def settle(*members: Member) -> None:
+    """Let everyone catch up with the server (and anything still in flight arrive)."""
+    await asyncio.gather(*(member.sync(timeout_ms=1000) for member in members))

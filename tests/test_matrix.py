@@ -1,0 +1,244 @@
+"""The circle in an encrypted Matrix room, end to end against a real Synapse on loopback.
+
+The bot runs its real transport; the family are real nio clients with their own devices, and
+every assertion is about what a member's client received and could decrypt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import stat
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from nio import Event
+
+from bot.config import MatrixSettings, Settings
+from bot.core import CareCircleCore
+from bot.matrix import MatrixTransport
+from storage.database import Database
+from tests.matrix_family import Member, settle, shown_text
+from tests.synapse import RegisteredUser, Synapse
+
+pytestmark = pytest.mark.matrix
+
+READY_TIMEOUT_SECONDS = 30.0
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    pytest.importorskip("synapse", reason="matrix-synapse is not installed (the test extra)")
+    server = Synapse(tmp_path_factory.mktemp("synapse"))
+    server.configure()
+    server.start()
+    yield server
+    server.stop()
+
+
+@dataclass
+class Scene:
+    """One test's people: a bot account with its store and database, and family to register."""
+
+    synapse: Synapse
+    folder: Path
+    bot: RegisteredUser
+    suffix: str
+
+    @property
+    def database_url(self) -> str:
+        return f"sqlite:///{self.folder / 'circle.db'}"
+
+    members: list[Member] = field(default_factory=list)
+    bots: list[MatrixTransport] = field(default_factory=list)
+
+    def member(self, name: str) -> Member:
+        user = self.synapse.register(f"{name}-{self.suffix}")
+        member = Member(self.synapse.url, user, name.title(), self.folder / name)
+        self.members.append(member)
+        return member
+
+    def transport(self, allowed_inviters: tuple[str, ...] = ()) -> MatrixTransport:
+        """A bot process: a fresh core on the test's database, the test's Matrix store."""
+        core = CareCircleCore(
+            Database.open(self.database_url), Settings(database_url=self.database_url)
+        )
+        settings = MatrixSettings(
+            homeserver=self.synapse.url,
+            user=self.bot.user_id,
+            password=self.bot.password,
+            store_path=self.folder / "bot-store",
+            allowed_inviters=allowed_inviters,
+        )
+        transport = MatrixTransport(core, settings)
+        self.bots.append(transport)
+        return transport
+
+    def play(self, story: Callable[[], Awaitable[None]]) -> None:
+        """Run the story, then stop every bot and close every member's client."""
+
+        async def played() -> None:
+            try:
+                await story()
+            finally:
+                for bot in self.bots:
+                    await bot.stop()
+                for member in self.members:
+                    await member.close()
+
+        asyncio.run(played())
+
+
+@pytest.fixture
+def scene(synapse: Synapse, tmp_path: Path) -> Scene:
+    suffix = secrets.token_hex(3)
+    return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)
+
+
+async def started(transport: MatrixTransport) -> MatrixTransport:
+    await transport.start()
+    await asyncio.wait_for(transport.ready.wait(), READY_TIMEOUT_SECONDS)
+    return transport
+
+
+def is_reaction(event: Event, target: str, key: str) -> bool:
+    relation = event.source.get("content", {}).get("m.relates_to", {})
+    return (
+        event.source.get("type") == "m.reaction"
+        and relation.get("event_id") == target
+        and relation.get("key") == key
+    )
+
+
+async def circle_with_bot(scene: Scene, *names: str) -> tuple[list[Member], str, MatrixTransport]:
+    """Members in an encrypted room, the first of whom invites the running bot."""
+    members = [scene.member(name) for name in names]
+    for member in members:
+        await member.log_in()
+    first = members[0]
+    room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
+    await settle(*members)
+    bot = await started(scene.transport())
+    await first.invite(room_id, scene.bot.user_id)
+    await first.wait_for_text(scene.bot.user_id, "carecircle")
+    return members, room_id, bot
+
+
+def test_family_runs_its_circle_in_an_encrypted_room(scene: Scene) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        ann, bob, cat, doctor = (scene.member(name) for name in ("ann", "bob", "cat", "doc"))
+        for member in (ann, bob, cat, doctor):
+            await member.log_in()
+        room = await ann.create_encrypted_room("Mum", [bob.user_id, cat.user_id])
+        await settle(ann, bob, cat)
+        await ann.say(room, "task: water the plants Saturday 10:00")  # before the bot came
+        await started(scene.transport())
+        await ann.invite(room, bot_id)
+        intro = await bob.wait_for_text(bot_id, "carecircle")
+        assert intro.decrypted
+
+        request = await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        ack = await bob.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        assert ack.source["content"]["m.relates_to"]["m.in_reply_to"]["event_id"] == request
+
+        await bob.say(room, "/claim 1")
+        await cat.wait_for_text(bot_id, "#1 Pick up prescriptions", "✋ Bob")
+
+        await ann.say(room, "task: book a blood test Monday 10:00")
+        second_ack = await cat.wait_for_text(bot_id, "#2 Book a blood test")
+        await cat.react(room, second_ack.event_id, "✋")
+        await ann.wait_for_text(bot_id, "#2", "Cat")
+
+        await bob.say(room, "/done 1")  # "#1 done" waits for the parser work
+        await ann.wait_for_text(bot_id, "#1", "done by Bob")
+
+        decision = await cat.say(room, "decision: physio on Tuesdays")
+        await cat.wait_for(bot_id, lambda event: is_reaction(event, decision, "✍"))
+
+        await ann.invite(room, doctor.user_id)
+        await settle(doctor)
+        await ann.say(room, "/tasks")
+        listing = await doctor.wait_for_text(bot_id, "#2 Book a blood test")
+        assert listing.decrypted and "Water the plants" not in shown_text(listing)
+
+        await ann.say(room, "task: ask about <b>new</b> pills Friday 10:00")
+        escaped = await ann.wait_for_text(bot_id, "<b>new</b>")
+        assert "&lt;b&gt;new&lt;/b&gt;" in escaped.source["content"]["formatted_body"]
+
+        for member in (ann, bob, cat):
+            assert member.undecryptable_from(bot_id) == []
+
+    scene.play(story)
+
+
+def test_a_restarted_bot_is_the_same_device_and_repeats_nothing(
+    scene: Scene, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def story() -> None:
+        caplog.set_level(logging.DEBUG, logger="bot")
+        bot_id = scene.bot.user_id
+        [ann, bob], room, bot = await circle_with_bot(scene, "ann", "bob")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await bob.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        device_id = bot.client.device_id if bot.client else None
+        await bot.stop()
+
+        await ann.say(room, "task: book a blood test Monday 10:00")  # while the bot is away
+        bot = await started(scene.transport())
+        assert bot.client is not None and bot.client.device_id == device_id
+        await bob.wait_for_text(bot_id, "#2 Book a blood test")
+        await bob.say(room, "/claim 2")
+        await ann.wait_for_text(bot_id, "#2 Book a blood test", "✋ Bob")
+        await settle(ann, bob)
+
+        first_acks = [e for e in bob.from_bot(bot_id) if "#1 Pick up" in shown_text(e)]
+        assert len(first_acks) == 1
+        assert ann.undecryptable_from(bot_id) == []
+        login_file = scene.folder / "bot-store" / "login.json"
+        assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
+        token = bot.client.access_token
+        assert token and token not in caplog.text
+
+    scene.play(story)
+
+
+def test_messages_queued_while_the_homeserver_is_down_arrive_once(
+    scene: Scene, synapse: Synapse
+) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, bot = await circle_with_bot(scene, "ann")
+        await asyncio.to_thread(synapse.stop)
+        # What a scheduled nudge does: the core queues, the transport delivers when it can.
+        bot.core.notice_once("matrix", room, "outage", "⏰ Reminder: physio at 14:00", bot.clock())
+        bot.delivery.poke()
+        await asyncio.to_thread(synapse.start)
+
+        await ann.wait_for_text(bot_id, "Reminder: physio")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        await settle(ann)
+        reminders = [e for e in ann.from_bot(bot_id) if "Reminder" in shown_text(e)]
+        assert len(reminders) == 1
+
+    scene.play(story)
+
+
+def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -> None:
+    async def story() -> None:
+        ann = scene.member("ann")
+        await ann.log_in()
+        room = await ann.create_encrypted_room("Mum", [])
+        await started(scene.transport(allowed_inviters=(":care.example.org",)))
+        await ann.invite(room, scene.bot.user_id)
+        deadline = asyncio.get_running_loop().time() + READY_TIMEOUT_SECONDS
+        while scene.bot.user_id in ann.client.rooms[room].invited_users:
+            assert asyncio.get_running_loop().time() < deadline, "the invite was never answered"
+            await ann.sync(timeout_ms=500)
+        assert scene.bot.user_id not in ann.client.rooms[room].users
+
+    scene.play(story)
