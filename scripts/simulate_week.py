@@ -191,7 +191,7 @@ class Week:
             for message in batch:
                 self.core.mark_delivered(message.outbox_id or 0, f"m{message.outbox_id}", self.now)
                 self.delivered_ids[message.outbox_id or 0] += 1
-                if message.text and not message.edit_of:
+                if message.text and not message.edit_of and not message.reaction:
                     self.posts.append((self.now, message))
 
     def say(self, act: Act) -> None:
