@@ -4,6 +4,11 @@ Every nudge has a stable key, a moment it is meant for and a moment after which 
 worth a message. Quiet hours, snoozes and the one-routine-nudge-per-task-per-day budget only
 move that moment later; a nudge pushed past its usefulness is left to the digest, which lists
 every open task due soon, unclaimed or overdue. Nothing here reads the clock or the database.
+
+The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
+the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
+re-raise keeps neither. Heads-ups due within half an hour ride along with a message that goes
+out anyway, so the circle gets one message instead of two.
 """
 
 from __future__ import annotations
@@ -19,8 +24,7 @@ from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskReco
 # A timed task's holders hear about it this long before it is due.
 REMIND_LEAD = timedelta(hours=2)
 # Nobody holds a task: raised the day before (with the digest, when the circle has one), and
-# once more REMIND_LEAD before it is due.
-# An unclaimed task is not raised sooner than this after the circle saw it asked for.
+# once more REMIND_LEAD before it is due, but never sooner than this after it was asked for.
 UNCLAIMED_FRESH = timedelta(hours=1)
 # "Due now" is worth sending for this long; after that the overdue nudge says it.
 DUE_NOW_USEFUL = timedelta(hours=1)
