@@ -1,7 +1,8 @@
 # Install (if needed) and start a throwaway PostgreSQL server on 127.0.0.1 for the test run.
 # Sets CARECIRCLE_TEST_POSTGRES_URL; stop_postgres removes the cluster again.
 
-PG_PORT="${PG_PORT:-54329}"
+# A free port unless one is given, so a server already running here is never in the way.
+PG_PORT="${PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 PG_DIR="$(mktemp -d /tmp/carecircle-pg.XXXXXX)"
 
 pg_bin() {

@@ -4,6 +4,11 @@ Every nudge has a stable key, a moment it is meant for and a moment after which 
 worth a message. Quiet hours, snoozes and the one-routine-nudge-per-task-per-day budget only
 move that moment later; a nudge pushed past its usefulness is left to the digest, which lists
 every open task due soon, unclaimed or overdue. Nothing here reads the clock or the database.
+
+The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
+the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
+re-raise keeps neither. Heads-ups due within half an hour ride along with a message that goes
+out anyway, so the circle gets one message instead of two.
 """
 
 from __future__ import annotations
@@ -18,9 +23,8 @@ from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskReco
 
 # A timed task's holders hear about it this long before it is due.
 REMIND_LEAD = timedelta(hours=2)
-# Nobody holds a task: raised this long before it is due, and once more at REMIND_LEAD.
-UNCLAIMED_EARLY_LEAD = timedelta(hours=24)
-# An unclaimed task is not raised sooner than this after the circle saw it asked for.
+# Nobody holds a task: raised the day before (with the digest, when the circle has one), and
+# once more REMIND_LEAD before it is due, but never sooner than this after it was asked for.
 UNCLAIMED_FRESH = timedelta(hours=1)
 # "Due now" is worth sending for this long; after that the overdue nudge says it.
 DUE_NOW_USEFUL = timedelta(hours=1)
@@ -110,6 +114,7 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
             and nudge.task is not None
             and now < nudge.at <= now + RIDE_ALONG
             and _day_key(state.circle, nudge.task, now) not in state.used_day_keys
+            and len(_awake_holders(state, nudge.task, now)) == len(nudge.task.claimers)
         ]
     latest: dict[int, Nudge] = {}
     for nudge in due:
@@ -157,7 +162,7 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
     else:
         late = due - REMIND_LEAD if timed else due
-        early = due - UNCLAIMED_EARLY_LEAD if timed else _morning_before(state.circle, due)
+        early = _day_before(state.circle, due)
         until = due if timed else _evening_of(state.circle, due)
         fresh = task.created_at + UNCLAIMED_FRESH
         plans.append((NudgeKind.UNCLAIMED, "unclaimed1", early, late, fresh))
@@ -297,8 +302,12 @@ def _due_moment(circle: CircleRecord, task: TaskRecord) -> datetime | None:
     return None
 
 
-def _morning_before(circle: CircleRecord, morning: datetime) -> datetime:
-    return _morning_of(circle, _local_day(circle, morning) - timedelta(days=1))
+def _day_before(circle: CircleRecord, due: datetime) -> datetime:
+    """The day before a due: at digest time, so the digest says it; else in the morning."""
+    day = _local_day(circle, due) - timedelta(days=1)
+    if circle.digest_time is not None:
+        return _local_moment(circle, day, _clock(circle.digest_time))
+    return _morning_of(circle, day)
 
 
 def _morning_after(circle: CircleRecord, morning: datetime) -> datetime:

@@ -5,7 +5,7 @@ two muted the bot, in Europe/Berlin across the end of summer time (Sunday 25 Oct
 On Thursday the bot is killed in the middle of a delivery and comes back two hours later as a
 new process on the same database. Prints:
 
-- bot messages per 100 human messages (all posts, and nudges alone);
+- bot messages per 100 human messages (all of them, reactions aside, and nudges alone);
 - routine nudges posted inside quiet hours;
 - tasks with a due time that got a reminder or an alert while open;
 - messages the circle saw twice across the restart.
@@ -172,6 +172,7 @@ class Week:
         self.count = 0
         self.posts: list[tuple[datetime, Outgoing]] = []
         self.delivered_ids: Counter[int] = Counter()
+        self.reactions = 0
         self.due_set_by_script = 0
         self.numbers: dict[int, int] = {}
         self.core.bot_joined("console", "family", "Mum", self.now)
@@ -191,7 +192,9 @@ class Week:
             for message in batch:
                 self.core.mark_delivered(message.outbox_id or 0, f"m{message.outbox_id}", self.now)
                 self.delivered_ids[message.outbox_id or 0] += 1
-                if message.text and not message.edit_of and not message.reaction:
+                if message.reaction:
+                    self.reactions += 1
+                elif message.text and not message.edit_of:
                     self.posts.append((self.now, message))
 
     def say(self, act: Act) -> None:
@@ -291,8 +294,9 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
     reached = [task for task in needing if task.id in nudged_tasks]
     return {
         "human messages": human_messages,
-        "bot posts": len(week.posts),
-        "bot posts per 100 human messages": round(100 * len(week.posts) / human_messages, 1),
+        "bot messages (reactions aside)": len(week.posts),
+        "bot messages per 100 human messages": round(100 * len(week.posts) / human_messages, 1),
+        "reactions": week.reactions,
         "nudge messages": len(nudge_posts),
         "nudge messages per 100 human messages": round(100 * len(nudge_posts) / human_messages, 1),
         "routine nudges inside quiet hours": len(quiet_routine),

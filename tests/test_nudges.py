@@ -67,6 +67,16 @@ def ask(
     return number
 
 
+def snooze(circle: Circle, number: int, until: datetime) -> None:
+    """The task's first holder snoozes it (stored directly: "/snooze" needs the date parser)."""
+    with circle.core.database.transaction() as session:
+        circle_row = circles.find_circle(session, circle.platform, circle.chat_id)
+        assert circle_row is not None and circle_row.id is not None
+        task = tasks.task_by_number(session, circle_row.id, number)
+        assert task is not None
+        tasks.snooze_task(session, task.id, task.claimers[0].id, until.astimezone(UTC))
+
+
 def live_until(circle: Circle, end: datetime, core: CareCircleCore | None = None) -> list[Said]:
     """Let time pass as the scheduler would: wake at each nudge moment, deliver what is queued."""
     core = core or circle.core
@@ -149,7 +159,7 @@ def test_unclaimed_task_is_raised_once_the_day_before_and_once_more_shortly_befo
     ask(circle, "alice", "drive Dad to dialysis", due_at=local(19, 15))
     heard = live_until(circle, local(21, 12))
     raised = containing(heard, "🙋 Nobody has this yet: #1 Drive Dad to dialysis")
-    assert [said.at for said in raised] == [local(18, 15), local(19, 13)]
+    assert [said.at for said in raised] == [local(18, 8), local(19, 13)]
     assert [button.action for button in raised[0].message.buttons] == ["claim:1", "done:1"]
 
 
@@ -266,14 +276,27 @@ def test_urgent_task_claimed_in_time_is_not_raised_again(circle: Circle) -> None
 
 def test_quiet_hours_hold_routine_nudges_until_morning(circle: Circle) -> None:
     circle.say("alice", "/digest off")
+    ask(circle, "alice", "take Mum to the early clinic", due_at=local(18, 8, 45))
     ask(circle, "alice", "take the bins out", due_at=local(18, 23))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
     heard = live_until(circle, local(19, 12))
     for said in heard:
         assert 8 <= said.at.astimezone(LONDON).hour < 21
-    # Tuesday 23:00 was quiet: the early raise came at 08:00, and once more at Wed 21:00 is
-    # quiet too, too late to be useful: the circle heard it once.
-    raised = containing(heard, "🙋 Nobody has this yet: #1")
-    assert [said.at for said in raised] == [local(18, 8)]
+    # 06:45 is quiet: the reminder waits for 08:00, still in time.
+    [coming] = containing(heard, "⏰ Coming up: #1")
+    assert coming.at == local(18, 8)
+    # "Once more" at 21:00 would be quiet, and by the morning too late: said once, the day before.
+    raised = containing(heard, "🙋 Nobody has this yet: #2")
+    assert [said.at for said in raised] == [local(17, 8)]
+
+
+def test_the_day_before_a_task_nobody_has_is_said_by_the_digest(circle: Circle) -> None:
+    ask(circle, "alice", "drive Dad to dialysis", due_at=local(18, 15))
+    heard = live_until(circle, local(17, 12))
+    [digest] = heard
+    assert digest.at == local(17, 8)
+    assert "• #1 Drive Dad to dialysis — Wed 18 Nov 15:00 · nobody yet" in digest.text
 
 
 def test_muted_holder_is_not_mentioned(circle: Circle) -> None:
@@ -290,14 +313,26 @@ def test_snoozed_holder_hears_nothing_until_the_snooze_ends(circle: Circle) -> N
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
     circle.say("bob", "/claim 1")
     circle.bot_messages()
-    with circle.core.database.transaction() as session:
-        circle_row = circles.find_circle(session, circle.platform, circle.chat_id)
-        task = tasks.task_by_number(session, circle_row.id, 1)  # type: ignore[union-attr,arg-type]
-        tasks.snooze_task(session, task.id, task.claimers[0].id, local(18, 14).astimezone(UTC))  # type: ignore[union-attr]
+    snooze(circle, number=1, until=local(18, 14))
     heard = live_until(circle, local(18, 14, 30))
     [coming] = containing(heard, "⏰ Coming up")
     assert coming.at == local(18, 14)
     assert coming.mentioned == ["Bob"]
+
+
+def test_a_snoozed_reminder_does_not_ride_along_early(circle: Circle) -> None:
+    circle.say("alice", "/digest off")
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    ask(circle, "alice", "walk the dog", due_at=local(18, 15, 40))
+    circle.say("bob", "/claim 1")
+    circle.say("carol", "/claim 2")
+    circle.bot_messages()
+    snooze(circle, number=1, until=local(18, 13, 50))
+    heard = live_until(circle, local(18, 14, 30))
+    assert [(said.at, said.mentioned) for said in heard] == [
+        (local(18, 13, 40), ["Carol"]),
+        (local(18, 13, 50), ["Bob"]),
+    ]
 
 
 # -- recurring tasks ----------------------------------------------------------------------------

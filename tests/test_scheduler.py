@@ -92,3 +92,14 @@ def test_the_demo_shows_digests(capsys, tmp_path) -> None:  # type: ignore[no-un
     printed = capsys.readouterr().out
     assert "⏱ Fri 20 Nov 08:00" in printed
     assert "Nobody has these yet" in printed
+
+
+def test_serve_starts_and_stops_the_scheduler_beside_the_transports(core: CareCircleCore) -> None:
+    from bot.run import serve
+
+    async def serve_briefly() -> None:
+        stop = asyncio.Event()
+        stop.set()
+        await asyncio.wait_for(serve(core, [], stop), timeout=10)
+
+    asyncio.run(serve_briefly())
