@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import io
 import logging
+from collections.abc import Coroutine
 from datetime import timedelta
 from typing import Any, NoReturn
 
@@ -35,6 +36,7 @@ from nio import (
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, Undeliverable, utc_now
+from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.outbound import file_content, reaction_content, text_content
 from bot.matrix.state import MatrixStore, SavedLogin
@@ -128,7 +130,12 @@ class MatrixTransport:
             config=config,
         )
         await self._log_in(self.client)
-        self._tasks = [asyncio.create_task(self._sync_forever(), name="matrix-sync")]
+        self._tasks = [self._run(self._sync_forever(), "matrix-sync")]
+
+    def _run(self, loop: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        task = asyncio.create_task(loop, name=name)
+        task.add_done_callback(_report_crash)
+        return task
 
     async def stop(self) -> None:
         """Stop syncing and delivering; the device stays logged in for the next start."""
@@ -169,15 +176,17 @@ class MatrixTransport:
         while True:
             try:
                 await self._sync_once()
-            except (ClientError, TimeoutError, MatrixRequestFailed) as failure:
-                log.warning("Matrix sync failed (%s); again in %.0f s", failure, reconnect_seconds)
+            # The homeserver away or erring, or the database busy: the same sync is tried again
+            # (its token was not saved), so nothing is lost while waiting.
+            except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
+                log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
                 await asyncio.sleep(reconnect_seconds)
                 reconnect_seconds = min(reconnect_seconds * 2, MAX_RECONNECT_SECONDS)
                 continue
             reconnect_seconds = FIRST_RECONNECT_SECONDS
             if not self.ready.is_set():
                 self.ready.set()
-                self._tasks.append(asyncio.create_task(self.delivery.run(), name="matrix-out"))
+                self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
 
     async def _sync_once(self) -> None:
         client = self._client()
@@ -323,6 +332,12 @@ class MatrixTransport:
         if self.client is None:
             raise RuntimeError("the Matrix transport was not started")
         return self.client
+
+
+def _report_crash(task: asyncio.Task[None]) -> None:
+    """A loop that should run forever ended: say so loudly rather than go quiet."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s stopped", task.get_name(), exc_info=task.exception())
 
 
 def _raise_for(answer: object) -> NoReturn:
