@@ -141,8 +141,7 @@ class Member:
     async def download_file(self, event: Event) -> bytes:
         """The decrypted bytes of an encrypted file message."""
         file = event.source["content"]["file"]
-        server_name, media_id = file["url"].removeprefix("mxc://").split("/", 1)
-        answer = await self.client.download(server_name=server_name, media_id=media_id)
+        answer = await self.client.download(mxc=file["url"])
         assert isinstance(answer, DownloadResponse), answer
         return decrypt_attachment(
             answer.body, file["key"]["k"], file["hashes"]["sha256"], file["iv"]

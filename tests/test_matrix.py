@@ -276,6 +276,10 @@ def test_replies_edits_threads_and_exports_work_as_in_the_console(scene: Scene) 
         assert relation_of(in_thread)["rel_type"] == "m.thread"
         assert relation_of(in_thread)["event_id"] == request
 
+        await ann.client.room_put_state(room, "m.room.name", {"name": "Grandma's care"})
+        await bob.say(room, "/export")
+        await ann.wait_for_text(bot_id, "# Grandma's care")
+
         await bob.say(room, "/export json")
         exported = await ann.wait_for(bot_id, lambda e: "carecircle.json" in str(e.source))
         assert exported.source["content"]["msgtype"] == "m.file"

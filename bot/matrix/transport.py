@@ -39,7 +39,7 @@ from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, Undeliverable, u
 from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.outbound import file_content, reaction_content, text_content
-from bot.matrix.state import MatrixStore, SavedLogin
+from bot.matrix.state import LOGIN_FILE, MatrixStore, SavedLogin
 from bot.matrix.undecryptable import DEFAULT_GRACE, FIX_TEXT, UndecryptableMessages
 from bot.messages import Outgoing
 
@@ -149,25 +149,35 @@ class MatrixTransport:
             await self.client.close()
 
     async def _log_in(self, client: AsyncClient) -> None:
+        """Restore the saved device; log in (once, with a new device) only when there is none."""
         saved = self.store.load_login(self.settings.user)
-        if saved is None and self.settings.access_token:
-            client.access_token = self.settings.access_token
-            whoami = await client.whoami()
-            if not isinstance(whoami, WhoamiResponse) or not whoami.device_id:
-                raise MatrixLoginFailed(f"the access token was refused: {whoami}")
-            saved = SavedLogin(whoami.user_id, whoami.device_id, self.settings.access_token)
-            self.store.save_login(saved)
+        token = self.settings.access_token
+        if token and (saved is None or saved.access_token != token):
+            saved = await self._device_of_token(client, token)
         elif saved is None:
-            if not self.settings.password:
-                raise MatrixLoginFailed("no saved login and no password to log in with")
-            answer = await client.login(self.settings.password, device_name=DEVICE_NAME)
-            if not isinstance(answer, LoginResponse):
-                raise MatrixLoginFailed(f"the homeserver refused the login: {answer}")
-            saved = SavedLogin(answer.user_id, answer.device_id, answer.access_token)
-            self.store.save_login(saved)
-            log.info("logged in to Matrix as %s, new device %s", saved.user_id, saved.device_id)
+            saved = await self._new_device(client)
         client.restore_login(saved.user_id, saved.device_id, saved.access_token)
         log.info("Matrix device %s of %s", saved.device_id, saved.user_id)
+
+    async def _device_of_token(self, client: AsyncClient, token: str) -> SavedLogin:
+        client.access_token = token
+        whoami = await client.whoami()
+        if not isinstance(whoami, WhoamiResponse) or not whoami.device_id:
+            raise MatrixLoginFailed(f"the access token was refused: {whoami}")
+        saved = SavedLogin(whoami.user_id, whoami.device_id, token)
+        self.store.save_login(saved)
+        return saved
+
+    async def _new_device(self, client: AsyncClient) -> SavedLogin:
+        if not self.settings.password:
+            raise MatrixLoginFailed("no saved login and no password to log in with")
+        answer = await client.login(self.settings.password, device_name=DEVICE_NAME)
+        if not isinstance(answer, LoginResponse):
+            raise MatrixLoginFailed(f"the homeserver refused the login: {answer}")
+        saved = SavedLogin(answer.user_id, answer.device_id, answer.access_token)
+        self.store.save_login(saved)
+        log.info("logged in to Matrix as %s, new device %s", saved.user_id, saved.device_id)
+        return saved
 
     # -- receiving --------------------------------------------------------------------------
 
@@ -198,6 +208,11 @@ class MatrixTransport:
             # encrypted), which an incremental sync would only show for rooms with news.
             full_state=not self.ready.is_set(),
         )
+        if isinstance(response, ErrorResponse) and response.status_code == "M_UNKNOWN_TOKEN":
+            raise MatrixLoginFailed(
+                f"the homeserver no longer accepts device {client.device_id} (logged out or "
+                f"deleted); remove {self.store.path / LOGIN_FILE} to log in as a new device"
+            )
         if not isinstance(response, SyncResponse):
             raise MatrixRequestFailed(str(response))
         await self._maintain_keys()
