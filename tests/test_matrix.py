@@ -19,10 +19,11 @@ from typing import Any
 import pytest
 from nio import Event
 
-from bot.config import MatrixSettings, Settings
-from bot.core import CareCircleCore
+from bot.config import MatrixSettings, Settings, load_settings
+from bot.core import CareCircleCore, open_core
 from bot.matrix import MatrixTransport
 from bot.matrix.undecryptable import DEFAULT_GRACE
+from bot.run import configured_transports, serve
 from storage.database import Database
 from tests.matrix_family import Member, settle, shown_text
 from tests.synapse import RegisteredUser, Synapse
@@ -306,15 +307,30 @@ def test_a_message_the_bot_cannot_decrypt_gets_one_short_explanation(scene: Scen
     scene.play(story)
 
 
-def test_the_bot_runs_on_an_access_token_alone(scene: Scene) -> None:
+def test_carecircle_run_serves_a_room_with_an_access_token_from_the_environment(
+    scene: Scene,
+) -> None:
     async def story() -> None:
         ann = scene.member("ann")
         await ann.log_in()
         room = await ann.create_encrypted_room("Mum", [])
-        token = scene.bot.access_token
-        bot = await started(scene.transport(access_token=token, password=None))
+        settings = load_settings(
+            {
+                "CARECIRCLE_DATABASE_URL": scene.database_url,
+                "CARECIRCLE_MATRIX_HOMESERVER": scene.synapse.url,
+                "CARECIRCLE_MATRIX_USER": scene.bot.user_id,
+                "CARECIRCLE_MATRIX_ACCESS_TOKEN": scene.bot.access_token,
+                "CARECIRCLE_MATRIX_STORE": str(scene.folder / "bot-store"),
+            }
+        )
+        core = open_core(settings=settings)
+        stop = asyncio.Event()
+        running = asyncio.create_task(serve(core, configured_transports(core, settings), stop))
         await ann.invite(room, scene.bot.user_id)
         await ann.wait_for_text(scene.bot.user_id, "carecircle")
-        assert bot.client is not None and bot.client.access_token == token
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(scene.bot.user_id, "#1 Pick up prescriptions")
+        stop.set()
+        await asyncio.wait_for(running, READY_TIMEOUT_SECONDS)
 
     scene.play(story)
