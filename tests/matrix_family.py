@@ -16,6 +16,7 @@ from typing import Any
 from nio import (
     AsyncClient,
     AsyncClientConfig,
+    DownloadResponse,
     Event,
     LoginResponse,
     MegolmEvent,
@@ -23,6 +24,7 @@ from nio import (
     RoomSendResponse,
     SyncResponse,
 )
+from nio.crypto import decrypt_attachment
 
 from tests.synapse import RegisteredUser
 
@@ -104,11 +106,46 @@ class Member:
         assert isinstance(answer, RoomSendResponse), answer
         return answer.event_id
 
-    async def say(self, room_id: str, text: str, reply_to: str | None = None) -> str:
+    async def say(
+        self, room_id: str, text: str, reply_to: Event | None = None, thread: str | None = None
+    ) -> str:
+        """Send ``text``; a reply carries the quote fallback clients put above it."""
         content: dict[str, Any] = {"msgtype": "m.text", "body": text}
         if reply_to is not None:
-            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
+            quote = f"> <{reply_to.sender}> {shown_text(reply_to)}"
+            content["body"] = f"{quote}\n\n{text}"
+            content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to.event_id}}
+        if thread is not None:
+            content["m.relates_to"] = {
+                "rel_type": "m.thread",
+                "event_id": thread,
+                "is_falling_back": True,
+                "m.in_reply_to": {"event_id": thread},
+            }
         return await self.send(room_id, "m.room.message", content)
+
+    async def edit(self, room_id: str, event_id: str, text: str) -> str:
+        content = {
+            "msgtype": "m.text",
+            "body": f"* {text}",
+            "m.new_content": {"msgtype": "m.text", "body": text},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": event_id},
+        }
+        return await self.send(room_id, "m.room.message", content)
+
+    def stop_sharing_keys_with(self, user_id: str) -> None:
+        """What "never send to unverified sessions" does to that user's devices."""
+        for device in self.client.device_store.active_user_devices(user_id):
+            self.client.blacklist_device(device)
+
+    async def download_file(self, event: Event) -> bytes:
+        """The decrypted bytes of an encrypted file message."""
+        file = event.source["content"]["file"]
+        answer = await self.client.download(mxc=file["url"])
+        assert isinstance(answer, DownloadResponse), answer
+        return decrypt_attachment(
+            answer.body, file["key"]["k"], file["hashes"]["sha256"], file["iv"]
+        )
 
     async def react(self, room_id: str, event_id: str, key: str) -> str:
         relation = {"rel_type": "m.annotation", "event_id": event_id, "key": key}

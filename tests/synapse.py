@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -38,6 +38,8 @@ def free_port() -> int:
 class RegisteredUser:
     user_id: str
     password: str
+    # The token of the device registration created, for a bot run on a token alone.
+    access_token: str = field(repr=False)
 
 
 class Synapse:
@@ -191,5 +193,5 @@ class Synapse:
             headers={"Content-Type": "application/json"},
         )
         with urllib.request.urlopen(request, timeout=10) as answer:
-            user_id = json.load(answer)["user_id"]
-        return RegisteredUser(user_id, password)
+            registered = json.load(answer)
+        return RegisteredUser(registered["user_id"], password, registered["access_token"])

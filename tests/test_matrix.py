@@ -12,14 +12,18 @@ import secrets
 import stat
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from nio import Event
 
-from bot.config import MatrixSettings, Settings
-from bot.core import CareCircleCore
+from bot.config import MatrixSettings, Settings, load_settings
+from bot.core import CareCircleCore, open_core
 from bot.matrix import MatrixTransport
+from bot.matrix.undecryptable import DEFAULT_GRACE
+from bot.run import configured_transports, serve
 from storage.database import Database
 from tests.matrix_family import Member, settle, shown_text
 from tests.synapse import RegisteredUser, Synapse
@@ -61,19 +65,23 @@ class Scene:
         self.members.append(member)
         return member
 
-    def transport(self, allowed_inviters: tuple[str, ...] = ()) -> MatrixTransport:
+    def transport(
+        self, undecryptable_grace: timedelta = DEFAULT_GRACE, **settings: Any
+    ) -> MatrixTransport:
         """A bot process: a fresh core on the test's database, the test's Matrix store."""
         core = CareCircleCore(
             Database.open(self.database_url), Settings(database_url=self.database_url)
         )
-        settings = MatrixSettings(
-            homeserver=self.synapse.url,
-            user=self.bot.user_id,
-            password=self.bot.password,
-            store_path=self.folder / "bot-store",
-            allowed_inviters=allowed_inviters,
+        matrix = MatrixSettings(
+            **{
+                "homeserver": self.synapse.url,
+                "user": self.bot.user_id,
+                "password": self.bot.password,
+                "store_path": self.folder / "bot-store",
+            }
+            | settings
         )
-        transport = MatrixTransport(core, settings)
+        transport = MatrixTransport(core, matrix, undecryptable_grace=undecryptable_grace)
         self.bots.append(transport)
         return transport
 
@@ -113,7 +121,9 @@ def is_reaction(event: Event, target: str, key: str) -> bool:
     )
 
 
-async def circle_with_bot(scene: Scene, *names: str) -> tuple[list[Member], str, MatrixTransport]:
+async def circle_with_bot(
+    scene: Scene, *names: str, undecryptable_grace: timedelta = DEFAULT_GRACE
+) -> tuple[list[Member], str, MatrixTransport]:
     """Members in an encrypted room, the first of whom invites the running bot."""
     members = [scene.member(name) for name in names]
     for member in members:
@@ -121,7 +131,7 @@ async def circle_with_bot(scene: Scene, *names: str) -> tuple[list[Member], str,
     first = members[0]
     room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
     await settle(*members)
-    bot = await started(scene.transport())
+    bot = await started(scene.transport(undecryptable_grace))
     await first.invite(room_id, scene.bot.user_id)
     await first.wait_for_text(scene.bot.user_id, "carecircle")
     return members, room_id, bot
@@ -240,5 +250,87 @@ def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -
             assert asyncio.get_running_loop().time() < deadline, "the invite was never answered"
             await ann.sync(timeout_ms=500)
         assert scene.bot.user_id not in ann.client.rooms[room].users
+
+    scene.play(story)
+
+
+def relation_of(event: Event) -> dict[str, object]:
+    return event.source["content"].get("m.relates_to", {})
+
+
+def test_replies_edits_threads_and_exports_work_as_in_the_console(scene: Scene) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann, bob], room, _bot = await circle_with_bot(scene, "ann", "bob")
+        request = await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        ack = await bob.wait_for_text(bot_id, "#1 Pick up prescriptions")
+
+        await bob.say(room, "/claim", reply_to=ack)  # "I'll take it" awaits the parser work
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions", "✋ Bob")
+
+        await ann.edit(room, request, "task: pick up prescriptions Saturday 11:00")
+        corrected = await bob.wait_for_text(bot_id, "#1 Pick up prescriptions Saturday")
+        assert relation_of(corrected) == {"rel_type": "m.replace", "event_id": ack.event_id}
+
+        await ann.say(room, "task: buy more pads Friday 12:00", thread=request)
+        in_thread = await bob.wait_for_text(bot_id, "#2 Buy more pads")
+        assert relation_of(in_thread)["rel_type"] == "m.thread"
+        assert relation_of(in_thread)["event_id"] == request
+
+        await ann.client.room_put_state(room, "m.room.name", {"name": "Grandma's care"})
+        await bob.say(room, "/export")
+        await ann.wait_for_text(bot_id, "# Grandma's care")
+
+        await bob.say(room, "/export json")
+        exported = await ann.wait_for(bot_id, lambda e: "carecircle.json" in str(e.source))
+        assert exported.source["content"]["msgtype"] == "m.file"
+        assert b"Buy more pads" in await ann.download_file(exported)
+
+    scene.play(story)
+
+
+def test_a_message_the_bot_cannot_decrypt_gets_one_short_explanation(scene: Scene) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        # No grace: the bot asks for the key once and, as it never comes, explains at once.
+        [ann], room, _bot = await circle_with_bot(scene, "ann", undecryptable_grace=timedelta(0))
+        ann.stop_sharing_keys_with(bot_id)
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.say(room, "task: book a blood test Monday 10:00")
+        await ann.say(room, "task: renew the blue badge Monday 10:00")
+        await ann.wait_for_text(bot_id, "could not decrypt")
+        await settle(ann)
+        notices = [e for e in ann.from_bot(bot_id) if "could not decrypt" in shown_text(e)]
+        assert len(notices) == 1
+        assert not [e for e in ann.from_bot(bot_id) if "#1" in shown_text(e)]
+
+    scene.play(story)
+
+
+def test_carecircle_run_serves_a_room_with_an_access_token_from_the_environment(
+    scene: Scene,
+) -> None:
+    async def story() -> None:
+        ann = scene.member("ann")
+        await ann.log_in()
+        room = await ann.create_encrypted_room("Mum", [])
+        settings = load_settings(
+            {
+                "CARECIRCLE_DATABASE_URL": scene.database_url,
+                "CARECIRCLE_MATRIX_HOMESERVER": scene.synapse.url,
+                "CARECIRCLE_MATRIX_USER": scene.bot.user_id,
+                "CARECIRCLE_MATRIX_ACCESS_TOKEN": scene.bot.access_token,
+                "CARECIRCLE_MATRIX_STORE": str(scene.folder / "bot-store"),
+            }
+        )
+        core = open_core(settings=settings)
+        stop = asyncio.Event()
+        running = asyncio.create_task(serve(core, configured_transports(core, settings), stop))
+        await ann.invite(room, scene.bot.user_id)
+        await ann.wait_for_text(scene.bot.user_id, "carecircle")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(scene.bot.user_id, "#1 Pick up prescriptions")
+        stop.set()
+        await asyncio.wait_for(running, READY_TIMEOUT_SECONDS)
 
     scene.play(story)

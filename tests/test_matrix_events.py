@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bot.matrix.inbound import incoming_from_event, strip_reply_fallback
+from bot.matrix.membership import is_allowed_inviter
 from bot.matrix.outbound import button_hint, file_content, reaction_content, text_content
-from bot.matrix.transport import is_allowed_inviter
 from bot.messages import Attachment, Button, Mention, Outgoing
 
 ROOM = "!circle:example.org"

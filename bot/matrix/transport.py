@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import logging
+from collections.abc import Coroutine
 from datetime import timedelta
-from typing import Any, NoReturn
+from typing import Any
 
 from aiohttp import ClientError
 from nio import (
@@ -21,69 +21,32 @@ from nio import (
     AsyncClientConfig,
     ErrorResponse,
     Event,
-    LoginResponse,
     MatrixRoom,
     MegolmEvent,
     RoomMemberEvent,
     RoomNameEvent,
-    RoomSendResponse,
     SyncResponse,
-    UploadResponse,
-    WhoamiResponse,
 )
 
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
-from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, Undeliverable, utc_now
+from bot.delivery import Clock, DeliveryLoop, utc_now
+from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
-from bot.matrix.outbound import file_content, reaction_content, text_content
-from bot.matrix.state import MatrixStore, SavedLogin
+from bot.matrix.login import MatrixLoginFailed, log_in
+from bot.matrix.membership import is_allowed_inviter, since_own_join
+from bot.matrix.sending import MatrixRequestFailed, RoomSender
+from bot.matrix.state import LOGIN_FILE, MatrixStore
 from bot.matrix.undecryptable import DEFAULT_GRACE, FIX_TEXT, UndecryptableMessages
 from bot.messages import Outgoing
 
 log = logging.getLogger(__name__)
 
-DEVICE_NAME = "carecircle"
 # How long one sync may wait on the server for news before asking again.
 LONG_POLL_MILLISECONDS = 30_000
 # Reconnecting after the homeserver went away: 1 s, doubling, at most a minute.
 FIRST_RECONNECT_SECONDS = 1.0
 MAX_RECONNECT_SECONDS = 60.0
-# With a flood limit that names no wait, wait this long.
-DEFAULT_FLOOD_WAIT_SECONDS = 5.0
-
-
-class MatrixLoginFailed(RuntimeError):
-    """The homeserver refused the bot's password or access token."""
-
-
-class MatrixRequestFailed(RuntimeError):
-    """The homeserver answered a request with an error worth retrying later."""
-
-
-def is_allowed_inviter(inviter: str | None, allowed: tuple[str, ...]) -> bool:
-    """Anyone when ``allowed`` is empty; else a listed user id or a user of a listed ``:server``."""
-    if not allowed:
-        return True
-    if inviter is None:
-        return False
-    return any(
-        inviter.endswith(entry) if entry.startswith(":") else inviter == entry for entry in allowed
-    )
-
-
-def since_own_join(events: list[Event], own_user_id: str) -> list[Event]:
-    """Drop the history a just-joined room's first sync shows from before the bot was there."""
-    for index in range(len(events) - 1, -1, -1):
-        event = events[index]
-        if (
-            isinstance(event, RoomMemberEvent)
-            and event.state_key == own_user_id
-            and event.membership == "join"
-            and event.prev_membership != "join"
-        ):
-            return events[index:]
-    return events
 
 
 class MatrixTransport:
@@ -107,6 +70,7 @@ class MatrixTransport:
         # Set once the first sync after start was handled: rooms are known, delivery runs.
         self.ready = asyncio.Event()
         self.client: AsyncClient | None = None
+        self._sender: RoomSender | None = None
         self._tasks: list[asyncio.Task[None]] = []
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
@@ -127,8 +91,14 @@ class MatrixTransport:
             store_path=str(self.store.path),
             config=config,
         )
-        await self._log_in(self.client)
-        self._tasks = [asyncio.create_task(self._sync_forever(), name="matrix-sync")]
+        await log_in(self.client, self.settings, self.store)
+        self._sender = RoomSender(self.client, self._crypto_lock)
+        self._tasks = [self._run(self._sync_forever(), "matrix-sync")]
+
+    def _run(self, loop: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        task = asyncio.create_task(loop, name=name)
+        task.add_done_callback(_report_crash)
+        return task
 
     async def stop(self) -> None:
         """Stop syncing and delivering; the device stays logged in for the next start."""
@@ -141,27 +111,6 @@ class MatrixTransport:
         if self.client is not None:
             await self.client.close()
 
-    async def _log_in(self, client: AsyncClient) -> None:
-        saved = self.store.load_login(self.settings.user)
-        if saved is None and self.settings.access_token:
-            client.access_token = self.settings.access_token
-            whoami = await client.whoami()
-            if not isinstance(whoami, WhoamiResponse) or not whoami.device_id:
-                raise MatrixLoginFailed(f"the access token was refused: {whoami}")
-            saved = SavedLogin(whoami.user_id, whoami.device_id, self.settings.access_token)
-            self.store.save_login(saved)
-        elif saved is None:
-            if not self.settings.password:
-                raise MatrixLoginFailed("no saved login and no password to log in with")
-            answer = await client.login(self.settings.password, device_name=DEVICE_NAME)
-            if not isinstance(answer, LoginResponse):
-                raise MatrixLoginFailed(f"the homeserver refused the login: {answer}")
-            saved = SavedLogin(answer.user_id, answer.device_id, answer.access_token)
-            self.store.save_login(saved)
-            log.info("logged in to Matrix as %s, new device %s", saved.user_id, saved.device_id)
-        client.restore_login(saved.user_id, saved.device_id, saved.access_token)
-        log.info("Matrix device %s of %s", saved.device_id, saved.user_id)
-
     # -- receiving --------------------------------------------------------------------------
 
     async def _sync_forever(self) -> None:
@@ -169,15 +118,17 @@ class MatrixTransport:
         while True:
             try:
                 await self._sync_once()
-            except (ClientError, TimeoutError, MatrixRequestFailed) as failure:
-                log.warning("Matrix sync failed (%s); again in %.0f s", failure, reconnect_seconds)
+            # The homeserver away or erring, or the database busy: the same sync is tried again
+            # (its token was not saved), so nothing is lost while waiting.
+            except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
+                log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
                 await asyncio.sleep(reconnect_seconds)
                 reconnect_seconds = min(reconnect_seconds * 2, MAX_RECONNECT_SECONDS)
                 continue
             reconnect_seconds = FIRST_RECONNECT_SECONDS
             if not self.ready.is_set():
                 self.ready.set()
-                self._tasks.append(asyncio.create_task(self.delivery.run(), name="matrix-out"))
+                self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
 
     async def _sync_once(self) -> None:
         client = self._client()
@@ -189,6 +140,11 @@ class MatrixTransport:
             # encrypted), which an incremental sync would only show for rooms with news.
             full_state=not self.ready.is_set(),
         )
+        if isinstance(response, ErrorResponse) and response.status_code == "M_UNKNOWN_TOKEN":
+            raise MatrixLoginFailed(
+                f"the homeserver no longer accepts device {client.device_id} (logged out or "
+                f"deleted); remove {self.store.path / LOGIN_FILE} to log in as a new device"
+            )
         if not isinstance(response, SyncResponse):
             raise MatrixRequestFailed(str(response))
         await self._maintain_keys()
@@ -281,43 +237,9 @@ class MatrixTransport:
 
     async def send(self, message: Outgoing) -> str:
         """Post one outbox message; returns its event id (see ``bot.delivery`` for errors)."""
-        client = self._client()
-        room = client.rooms.get(message.chat_id)
-        if room is None:
-            raise Undeliverable(f"the bot is not in room {message.chat_id}")
-        if message.reaction and message.reply_to_id:
-            return await self._room_send(room, "m.reaction", reaction_content(message))
-        if message.attachment is not None:
-            return await self._send_file(room, message)
-        return await self._room_send(room, "m.room.message", text_content(message))
-
-    async def _send_file(self, room: MatrixRoom, message: Outgoing) -> str:
-        attachment = message.attachment
-        if attachment is None:
-            raise ValueError("a file message without a file")
-        data = attachment.content.encode()
-        uploaded, keys = await self._client().upload(
-            io.BytesIO(data),
-            content_type=attachment.media_type,
-            filename=attachment.filename,
-            encrypt=room.encrypted,
-            filesize=len(data),
-        )
-        if not isinstance(uploaded, UploadResponse):
-            _raise_for(uploaded)
-        uri = uploaded.content_uri
-        location = {"file": {**keys, "url": uri}} if keys is not None else {"url": uri}
-        content = file_content(message, attachment, location, len(data))
-        return await self._room_send(room, "m.room.message", content)
-
-    async def _room_send(self, room: MatrixRoom, event_type: str, content: dict[str, Any]) -> str:
-        async with self._crypto_lock:
-            answer = await self._client().room_send(
-                room.room_id, event_type, content, ignore_unverified_devices=True
-            )
-        if not isinstance(answer, RoomSendResponse):
-            _raise_for(answer)
-        return answer.event_id
+        if self._sender is None:
+            raise RuntimeError("the Matrix transport was not started")
+        return await self._sender.send(message)
 
     def _client(self) -> AsyncClient:
         if self.client is None:
@@ -325,12 +247,7 @@ class MatrixTransport:
         return self.client
 
 
-def _raise_for(answer: object) -> NoReturn:
-    """Turn a homeserver's refusal into what the delivery loop understands."""
-    code = getattr(answer, "status_code", None)
-    if code == "M_LIMIT_EXCEEDED":
-        wait_ms = getattr(answer, "retry_after_ms", None)
-        raise DeliveryDeferred(wait_ms / 1000 if wait_ms else DEFAULT_FLOOD_WAIT_SECONDS)
-    if code == "M_FORBIDDEN":
-        raise Undeliverable(str(answer))
-    raise MatrixRequestFailed(str(answer))
+def _report_crash(task: asyncio.Task[None]) -> None:
+    """A loop that should run forever ended: say so loudly rather than go quiet."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s stopped", task.get_name(), exc_info=task.exception())
