@@ -320,6 +320,20 @@ def test_snoozed_holder_hears_nothing_until_the_snooze_ends(circle: Circle) -> N
     assert coming.mentioned == ["Bob"]
 
 
+def test_remind_me_tomorrow_on_a_reminder_quiets_it_for_me_until_the_morning(
+    circle: Circle,
+) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    [coming] = containing(live_until(circle, local(18, 13, 5)), "⏰ Coming up")
+    circle.say("bob", "remind me tomorrow", reply_to_id=f"bot-{coming.message.outbox_id}")
+    assert any(text.startswith("😴 #1") for text in circle.texts())
+    heard = live_until(circle, local(19, 12))
+    assert [said.at for said in heard if "Bob" in said.mentioned] == [local(19, 8)]
+    assert containing(heard, "🔔 Due now") == []
+
+
 def test_a_snoozed_reminder_does_not_ride_along_early(circle: Circle) -> None:
     circle.say("alice", "/digest off")
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
