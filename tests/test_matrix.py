@@ -12,6 +12,7 @@ import secrets
 import stat
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ from nio import Event
 
 from bot.config import MatrixSettings, Settings
 from bot.core import CareCircleCore
+from bot.delivery import Clock, utc_now
 from bot.matrix import MatrixTransport
+from bot.scheduler import NudgeScheduler
 from storage.database import Database
 from tests.matrix_family import Member, settle, shown_text
 from tests.synapse import RegisteredUser, Synapse
@@ -61,7 +64,9 @@ class Scene:
         self.members.append(member)
         return member
 
-    def transport(self, allowed_inviters: tuple[str, ...] = ()) -> MatrixTransport:
+    def transport(
+        self, allowed_inviters: tuple[str, ...] = (), clock: Clock = utc_now
+    ) -> MatrixTransport:
         """A bot process: a fresh core on the test's database, the test's Matrix store."""
         core = CareCircleCore(
             Database.open(self.database_url), Settings(database_url=self.database_url)
@@ -73,7 +78,7 @@ class Scene:
             store_path=self.folder / "bot-store",
             allowed_inviters=allowed_inviters,
         )
-        transport = MatrixTransport(core, settings)
+        transport = MatrixTransport(core, settings, clock=clock)
         self.bots.append(transport)
         return transport
 
@@ -113,7 +118,9 @@ def is_reaction(event: Event, target: str, key: str) -> bool:
     )
 
 
-async def circle_with_bot(scene: Scene, *names: str) -> tuple[list[Member], str, MatrixTransport]:
+async def circle_with_bot(
+    scene: Scene, *names: str, clock: Clock = utc_now
+) -> tuple[list[Member], str, MatrixTransport]:
     """Members in an encrypted room, the first of whom invites the running bot."""
     members = [scene.member(name) for name in names]
     for member in members:
@@ -121,7 +128,7 @@ async def circle_with_bot(scene: Scene, *names: str) -> tuple[list[Member], str,
     first = members[0]
     room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
     await settle(*members)
-    bot = await started(scene.transport())
+    bot = await started(scene.transport(clock=clock))
     await first.invite(room_id, scene.bot.user_id)
     await first.wait_for_text(scene.bot.user_id, "carecircle")
     return members, room_id, bot
@@ -240,5 +247,34 @@ def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -
             assert asyncio.get_running_loop().time() < deadline, "the invite was never answered"
             await ann.sync(timeout_ms=500)
         assert scene.bot.user_id not in ann.client.rooms[room].users
+
+    scene.play(story)
+
+
+def test_a_holder_is_reminded_in_the_encrypted_room_with_a_mention(scene: Scene) -> None:
+    async def story() -> None:
+        ahead = [timedelta(0)]  # how far the bot's clock has been moved on
+
+        def clock() -> datetime:
+            return utc_now() + ahead[0]
+
+        bot_id = scene.bot.user_id
+        [ann, bob], room, bot = await circle_with_bot(scene, "ann", "bob", clock=clock)
+        await ann.say(room, "/digest off")
+        await ann.wait_for_text(bot_id, "digest")
+        await ann.say(room, "task: pick up prescriptions tomorrow 15:00")
+        await bob.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        await bob.say(room, "/claim 1")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions", "✋ Bob")
+
+        tomorrow = (utc_now() + timedelta(days=1)).date()
+        ahead[0] = datetime.combine(tomorrow, time(13, 1), tzinfo=UTC) - utc_now()
+        nudges = NudgeScheduler(bot.core, clock=clock)
+        await nudges.start()
+        await nudges.stop()
+        reminder = await bob.wait_for_text(bot_id, "⏰ Coming up: #1 Pick up prescriptions")
+        content = reminder.source["content"]
+        assert content["m.mentions"] == {"user_ids": [bob.user_id]}
+        assert bob.user_id in content["formatted_body"]
 
     scene.play(story)
