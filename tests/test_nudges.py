@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.messages import Outgoing
 from bot.nudging import next_wakeup, queue_due_nudges
+from handlers.nudge_phrases import NUDGE_PHRASES
+from handlers.phrasebook import LANGUAGES
+from handlers.phrases import phrase
 from storage import circles, tasks
 from storage.database import Database
 from tests.conftest import Circle
@@ -249,6 +254,16 @@ def test_nudges_speak_the_circles_language(circle: Circle) -> None:
     heard = live_until(circle, local(18, 16))
     assert containing(heard, "⏰ Se acerca: #1 Recoger la receta — mié 18 nov 15:00")
     assert containing(heard, "☀️ Hoy y mañana:")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_nudge_has_its_own_words_in_each_language(language: str) -> None:
+    values = {"line": "#1 X", "count": 2, "names": "Ana, Bo"}
+    for key in NUDGE_PHRASES:
+        said = phrase(key, (language,), **values)
+        assert said and "{" not in said
+        if language != "en":
+            assert said != phrase(key, ("en",), **values)
 
 
 # -- urgent, quiet hours, mute and snooze ---------------------------------------------------
