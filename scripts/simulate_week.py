@@ -275,7 +275,10 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
             select(OutboxMessage).where(col(OutboxMessage.dedupe_key).like("nudge:%"))
         ).all()
         said = session.exec(select(Nudge).where(col(Nudge.outbox_id).is_not(None))).all()
-        nudged_tasks = {row.task_id for row in said if row.task_id is not None}
+        first_nudge: dict[int, datetime] = {}
+        for row in said:
+            if row.task_id is not None:
+                first_nudge[row.task_id] = min(row.settled_at, first_nudge.get(row.task_id, END))
         # A nudge is named "kind:task:due"; the same name twice would be the same nudge twice.
         names = Counter(
             f"{row.key.split(':')[0]}:{row.task_id}" if row.task_id else row.key for row in said
@@ -284,14 +287,14 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
             select(Task).where((col(Task.due_at).is_not(None)) | (col(Task.due_on).is_not(None)))
         ).all()
     nudge_ids = {row.id for row in nudge_rows}
-    urgent_ids = {row.id for row in nudge_rows if '"is_urgent": true' in row.payload}
     nudge_posts = [(at, m) for at, m in week.posts if m.outbox_id in nudge_ids]
-    quiet_routine = [
-        at for at, m in nudge_posts if m.outbox_id not in urgent_ids and in_quiet_hours(record, at)
-    ]
+    routine = [(at, m) for at, m in nudge_posts if not m.is_urgent]
+    quiet_routine = [at for at, _ in routine if in_quiet_hours(record, at)]
+    muted_mentioned = [m for _, m in routine if {x.user_id for x in m.mentions} & set(MUTED)]
     due_in_week = [task for task in timed if _due_moment(task) <= END]
     needing = [task for task in due_in_week if _open_before_due(task)]
-    reached = [task for task in needing if task.id in nudged_tasks]
+    reached = [task for task in needing if task.id in first_nudge]
+    in_time = [task for task in reached if first_nudge[task.id] <= _due_moment(task)]
     return {
         "human messages": human_messages,
         "bot messages (reactions aside)": len(week.posts),
@@ -301,15 +304,17 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
         "nudge messages per 100 human messages": round(100 * len(nudge_posts) / human_messages, 1),
         "routine nudges inside quiet hours": len(quiet_routine),
         "tasks due in the week, open before their time": len(needing),
-        "of those reminded or alerted": f"{len(reached)} ({percent(len(reached), len(needing))})",
+        "of those reminded or alerted": share(reached, needing),
+        "of those reminded by their time": share(in_time, needing),
+        "routine nudges mentioning a muted member": len(muted_mentioned),
         "nudges said twice": sum(count - 1 for count in names.values() if count > 1),
         "messages delivered twice": sum(1 for count in week.delivered_ids.values() if count > 1),
         "due times stored by the script (parser missed)": week.due_set_by_script,
     }
 
 
-def percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "n/a"
+def share(part: list[Task], whole: list[Task]) -> str:
+    return f"{len(part)} ({100 * len(part) / len(whole):.0f}%)" if whole else "0 (n/a)"
 
 
 def _due_moment(task: Task) -> datetime:

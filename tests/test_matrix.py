@@ -12,7 +12,7 @@ import secrets
 import stat
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,11 @@ from nio import Event
 
 from bot.config import MatrixSettings, Settings, load_settings
 from bot.core import CareCircleCore, open_core
+from bot.delivery import Clock, utc_now
 from bot.matrix import MatrixTransport
 from bot.matrix.undecryptable import DEFAULT_GRACE
 from bot.run import configured_transports, serve
+from bot.scheduler import NudgeScheduler
 from storage.database import Database
 from tests.matrix_family import Member, settle, shown_text
 from tests.synapse import RegisteredUser, Synapse
@@ -66,7 +68,10 @@ class Scene:
         return member
 
     def transport(
-        self, undecryptable_grace: timedelta = DEFAULT_GRACE, **settings: Any
+        self,
+        undecryptable_grace: timedelta = DEFAULT_GRACE,
+        clock: Clock = utc_now,
+        **settings: Any,
     ) -> MatrixTransport:
         """A bot process: a fresh core on the test's database, the test's Matrix store."""
         core = CareCircleCore(
@@ -81,7 +86,9 @@ class Scene:
             }
             | settings
         )
-        transport = MatrixTransport(core, matrix, undecryptable_grace=undecryptable_grace)
+        transport = MatrixTransport(
+            core, matrix, clock=clock, undecryptable_grace=undecryptable_grace
+        )
         self.bots.append(transport)
         return transport
 
@@ -122,7 +129,10 @@ def is_reaction(event: Event, target: str, key: str) -> bool:
 
 
 async def circle_with_bot(
-    scene: Scene, *names: str, undecryptable_grace: timedelta = DEFAULT_GRACE
+    scene: Scene,
+    *names: str,
+    undecryptable_grace: timedelta = DEFAULT_GRACE,
+    clock: Clock = utc_now,
 ) -> tuple[list[Member], str, MatrixTransport]:
     """Members in an encrypted room, the first of whom invites the running bot."""
     members = [scene.member(name) for name in names]
@@ -131,7 +141,7 @@ async def circle_with_bot(
     first = members[0]
     room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
     await settle(*members)
-    bot = await started(scene.transport(undecryptable_grace))
+    bot = await started(scene.transport(undecryptable_grace, clock=clock))
     await first.invite(room_id, scene.bot.user_id)
     await first.wait_for_text(scene.bot.user_id, "carecircle")
     return members, room_id, bot
@@ -332,5 +342,34 @@ def test_carecircle_run_serves_a_room_with_an_access_token_from_the_environment(
         await ann.wait_for_text(scene.bot.user_id, "#1 Pick up prescriptions")
         stop.set()
         await asyncio.wait_for(running, READY_TIMEOUT_SECONDS)
+
+    scene.play(story)
+
+
+def test_a_holder_is_reminded_in_the_encrypted_room_with_a_mention(scene: Scene) -> None:
+    async def story() -> None:
+        ahead = [timedelta(0)]  # how far the bot's clock has been moved on
+
+        def clock() -> datetime:
+            return utc_now() + ahead[0]
+
+        bot_id = scene.bot.user_id
+        [ann, bob], room, bot = await circle_with_bot(scene, "ann", "bob", clock=clock)
+        await ann.say(room, "/digest off")
+        await ann.wait_for_text(bot_id, "digest")
+        await ann.say(room, "task: pick up prescriptions tomorrow 15:00")
+        await bob.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        await bob.say(room, "/claim 1")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions", "✋ Bob")
+
+        tomorrow = (utc_now() + timedelta(days=1)).date()
+        ahead[0] = datetime.combine(tomorrow, time(13, 1), tzinfo=UTC) - utc_now()
+        nudges = NudgeScheduler(bot.core, clock=clock)
+        await nudges.start()
+        await nudges.stop()
+        reminder = await bob.wait_for_text(bot_id, "⏰ Coming up: #1 Pick up prescriptions")
+        content = reminder.source["content"]
+        assert content["m.mentions"] == {"user_ids": [bob.user_id]}
+        assert bob.user_id in content["formatted_body"]
 
     scene.play(story)

@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.messages import Outgoing
 from bot.nudging import next_wakeup, queue_due_nudges
+from handlers.nudge_phrases import NUDGE_PHRASES
+from handlers.phrasebook import LANGUAGES
+from handlers.phrases import phrase
 from storage import circles, tasks
 from storage.database import Database
 from tests.conftest import Circle
@@ -251,6 +256,16 @@ def test_nudges_speak_the_circles_language(circle: Circle) -> None:
     assert containing(heard, "☀️ Hoy y mañana:")
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_nudge_has_its_own_words_in_each_language(language: str) -> None:
+    values = {"line": "#1 X", "count": 2, "names": "Ana, Bo"}
+    for key in NUDGE_PHRASES:
+        said = phrase(key, (language,), **values)
+        assert said and "{" not in said
+        if language != "en":
+            assert said != phrase(key, ("en",), **values)
+
+
 # -- urgent, quiet hours, mute and snooze ---------------------------------------------------
 
 
@@ -318,6 +333,20 @@ def test_snoozed_holder_hears_nothing_until_the_snooze_ends(circle: Circle) -> N
     [coming] = containing(heard, "⏰ Coming up")
     assert coming.at == local(18, 14)
     assert coming.mentioned == ["Bob"]
+
+
+def test_remind_me_tomorrow_on_a_reminder_quiets_it_for_me_until_the_morning(
+    circle: Circle,
+) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    [coming] = containing(live_until(circle, local(18, 13, 5)), "⏰ Coming up")
+    circle.say("bob", "remind me tomorrow", reply_to_id=f"bot-{coming.message.outbox_id}")
+    assert any(text.startswith("😴 #1") for text in circle.texts())
+    heard = live_until(circle, local(19, 12))
+    assert [said.at for said in heard if "Bob" in said.mentioned] == [local(19, 8)]
+    assert containing(heard, "🔔 Due now") == []
 
 
 def test_a_snoozed_reminder_does_not_ride_along_early(circle: Circle) -> None:
