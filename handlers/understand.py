@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from handlers.cues import cue
 from handlers.due import find_when
@@ -44,6 +45,12 @@ _KIND_OF_COMMAND = {
 
 def understand(text: str, now: datetime, languages: Sequence[str]) -> Intent:
     """Return what ``text`` means, sent at ``now`` (aware, circle zone) in ``languages``."""
+    return _understood(text, now, tuple(languages))
+
+
+@lru_cache(maxsize=256)
+def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
+    """Memoised: the core reads a message once to dismiss chatter and again to act on it."""
     if not text:
         return NOTHING
     explicit = _EXPLICIT.match(text)

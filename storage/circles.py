@@ -122,8 +122,10 @@ def next_number(session: Session, circle_id: int, counter: str) -> int:
     The row lock this takes serialises two writers on PostgreSQL; SQLite serialises writers anyway.
     """
     column = getattr(Circle, counter)
-    session.execute(update(Circle).where(Circle.id == circle_id).values({counter: column + 1}))
-    return session.exec(select(column).where(Circle.id == circle_id)).one()
+    statement = (
+        update(Circle).where(Circle.id == circle_id).values({counter: column + 1}).returning(column)
+    )
+    return session.connection().execute(statement).scalar_one()
 
 
 def move_circle(session: Session, platform: str, old_chat_id: str, new_chat_id: str) -> None:

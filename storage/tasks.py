@@ -10,7 +10,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage.circles import member_record, next_number
-from storage.inserts import insert_if_absent
+from storage.inserts import insert_if_absent, insert_row
 from storage.models import Claim, Member, OutboxMessage, Snooze, Task
 from storage.records import MemberRecord, TaskRecord
 
@@ -32,23 +32,23 @@ class NewTask:
 
 def add_task(session: Session, circle_id: int, new: NewTask, now: datetime) -> TaskRecord:
     number = next_number(session, circle_id, "last_task_number")
-    task = Task(
-        circle_id=circle_id,
-        number=number,
-        title=new.title,
-        source_text=new.source_text,
-        source_message_id=new.source_message_id,
-        requester_id=new.requester_id,
-        due_at=new.due_at,
-        due_on=new.due_on,
-        recurrence=new.recurrence,
-        is_urgent=new.is_urgent,
-        created_at=now,
-        previous_id=new.previous_id,
-    )
-    session.add(task)
-    session.flush()
-    return task_records(session, [task])[0]
+    values = {
+        "circle_id": circle_id,
+        "number": number,
+        "title": new.title,
+        "source_text": new.source_text,
+        "source_message_id": new.source_message_id,
+        "requester_id": new.requester_id,
+        "due_at": new.due_at,
+        "due_on": new.due_on,
+        "recurrence": new.recurrence,
+        "is_urgent": new.is_urgent,
+        "status": "open",
+        "created_at": now,
+        "previous_id": new.previous_id,
+    }
+    task = Task(id=insert_row(session, Task, values), **values)
+    return _record(task, claimers=(), done_by=None)
 
 
 def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
@@ -70,24 +70,32 @@ def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
             for member in session.exec(select(Member).where(col(Member.id).in_(finisher_ids))):
                 names[member.id] = member.display_name  # type: ignore[index]
     return [
-        TaskRecord(
-            id=task.id,  # type: ignore[arg-type]
-            number=task.number,
-            title=task.title,
-            due_at=task.due_at,
-            due_on=task.due_on,
-            recurrence=task.recurrence,
-            is_urgent=task.is_urgent,
-            status=task.status,
-            requester_id=task.requester_id,
+        _record(
+            task,
             claimers=tuple(holders.get(task.id, ())),  # type: ignore[arg-type]
-            done_at=task.done_at,
             done_by=names.get(task.done_by_id) if task.done_by_id else None,
-            created_at=task.created_at,
-            source_message_id=task.source_message_id,
         )
         for task in tasks
     ]
+
+
+def _record(task: Task, claimers: tuple[MemberRecord, ...], done_by: str | None) -> TaskRecord:
+    return TaskRecord(
+        id=task.id,  # type: ignore[arg-type]
+        number=task.number,
+        title=task.title,
+        due_at=task.due_at,
+        due_on=task.due_on,
+        recurrence=task.recurrence,
+        is_urgent=task.is_urgent,
+        status=task.status,
+        requester_id=task.requester_id,
+        claimers=claimers,
+        done_at=task.done_at,
+        done_by=done_by,
+        created_at=task.created_at,
+        source_message_id=task.source_message_id,
+    )
 
 
 def task_by_number(session: Session, circle_id: int, number: int) -> TaskRecord | None:
