@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
@@ -235,7 +236,7 @@ class CareCircleCore:
             task_id=reply.task_id,
             dedupe_key=reply.dedupe_key,
         )
-        return outgoing_from_json(outgoing_to_json(message), outbox_id or 0)
+        return replace(message, outbox_id=outbox_id or 0)
 
 
 def _may_change_settings(text: str) -> bool:

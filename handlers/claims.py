@@ -49,13 +49,12 @@ def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
 
 def _candidates(turn: Turn, kind: Kind) -> list[TaskRecord]:
     session, circle_id = turn.session, turn.circle.id
-    mine = tasks.tasks_of(session, circle_id, turn.member.id)
-    if kind is Kind.UNCLAIM:
-        return mine
-    open_now = tasks.open_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
     if kind is Kind.CLAIM:
-        return [task for task in open_now if not task.claimers]
-    return mine or open_now
+        return tasks.unclaimed_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
+    mine = tasks.tasks_of(session, circle_id, turn.member.id)
+    if kind is Kind.UNCLAIM or mine:
+        return mine
+    return tasks.open_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
 
 
 def _best_matches(candidates: list[TaskRecord], text: str) -> list[TaskRecord]:

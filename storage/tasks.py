@@ -198,6 +198,18 @@ def update_task(session: Session, task_id: int, **fields: object) -> None:
     session.execute(update(Task).where(Task.id == task_id).values(fields))
 
 
+def unclaimed_tasks(session: Session, circle_id: int, newest: int) -> list[TaskRecord]:
+    """The latest open tasks that nobody holds, in number order, in one query."""
+    held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
+    rows = session.exec(
+        select(Task)
+        .where(Task.circle_id == circle_id, Task.status == "open", ~held.exists())
+        .order_by(col(Task.number).desc())
+        .limit(newest)
+    ).all()
+    return [_record(task, claimers=(), done_by=None) for task in reversed(rows)]
+
+
 def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecord]:
     """Open tasks the member holds."""
     rows = session.exec(
