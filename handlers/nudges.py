@@ -7,7 +7,7 @@ every open task due soon, unclaimed or overdue. Nothing here reads the clock or 
 
 The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
 the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
-re-raise keeps neither. Heads-ups due within half an hour ride along with a message that goes
+re-raise keeps neither. Heads-ups due within 90 minutes ride along with a message that goes
 out anyway, so the circle gets one message instead of two.
 """
 
@@ -57,9 +57,10 @@ class NudgeKind(StrEnum):
 BUDGETED = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED, NudgeKind.OVERDUE})
 # Said in the digest instead when both fall due together.
 FOLDABLE = BUDGETED
-# A heads-up this close to its moment rides along with a message going out now. Being a
+# A heads-up this close to its moment rides along with a message going out now (a reminder
+# then comes 2-3.5 h ahead instead of 2 h: one message instead of two). Being a
 # little early does no harm to these; "due now" and "overdue" never move earlier.
-RIDE_ALONG = timedelta(minutes=30)
+RIDE_ALONG = timedelta(minutes=90)
 MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
