@@ -6,6 +6,11 @@ so "mar" is a Tuesday in Spanish and never in an English circle.
 
 from __future__ import annotations
 
+# "segunda", "quarta", "quinta" are also ordinals: days only after "até", "na", "toda" or
+# before "que vem", "de manhã", "às".
+_PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda ))"
+_PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
+
 # Monday first, as in ``date.weekday()``. Plural and adverb forms ("sábados", "mittwochs")
 # are matched by the scanner; names are the forms that read unambiguously as days.
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -38,10 +43,10 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "sonntag",
     ),
     "pt": (
-        "segunda-feira|segunda(?=\\s+(?:que vem|de manhã|à|às))",
+        f"segunda-feira|{_PT_SAID_AS_DAY}segunda|segunda{_PT_FOLLOWED_AS_DAY}",
         "terça-feira|terça|terca",
-        "quarta-feira|quarta(?=\\s+(?:que vem|de manhã|à|às))",
-        "quinta-feira|quinta(?=\\s+(?:que vem|de manhã|à|às))",
+        f"quarta-feira|{_PT_SAID_AS_DAY}quarta|quarta{_PT_FOLLOWED_AS_DAY}",
+        f"quinta-feira|{_PT_SAID_AS_DAY}quinta|quinta{_PT_FOLLOWED_AS_DAY}",
         "sexta-feira|sexta",
         "sábado|sabado",
         "domingo",
@@ -297,8 +302,8 @@ NUMBER_WORDS = {
 
 # A clock time's neighbours that say morning or evening ("every evening at 8" is 20:00).
 EVENING = (
-    r"evening|tonight|night|pm\b|soir|soirée|abend|nacht|noche|tarde|noite|sera|"
-    r"stasera|after work|dinner"
+    r"\b(?:evening|tonight|night|pm|soir|soirée|abend|nacht|noche|tarde|noite|stasera|"
+    r"(?:di|la|alle|ogni|in) sera|after work|dinner)"
 )
 MORNING = (
     r"morning|\bam\b|matin|früh|morgens|vormittag|mañana|manhã|mattin|breakfast|café|"

@@ -24,7 +24,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bwho can\b",
         r"\bany (?:volunteers?|takers?)\b",
         r"\bwe need (?:a |some )?(?:volunteers?|drivers?|hands|people)\b",
-        r"\b(?:some(?:one|body)|any(?:one|body)) please\b",
+        r"\b(?:some(?:one|body)|any(?:one|body)) please\b(?! (?:tell|explain|remind me))",
         r"\bneeds? (?:some(?:one|body)|a volunteer|a driver) to\b",
         r"\b(?:can|could) (?:a|one) (?:family member|volunteer|neighbou?r|of (?:us|you))\b",
         r"\bis any(?:one|body) (?:free|able|around|available)\b",
@@ -67,7 +67,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
     "it": (
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
         r"è libero|è libera|se la sente|va|passa)",
-        r"(?:serve|servirebbe|ci serve|abbiamo bisogno di) qualcuno",
+        r"(?:serve|servirebbe|ci serve|(?:ha|hanno|abbiamo) bisogno di) qualcuno",
         r"che qualcuno\b",
         r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,40}\?",
     ),
@@ -96,7 +96,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\b(?:lo|la|le|los|las) (?:llevo|hago|acompaño|recojo|cubro) yo\b",
         r"^yo[!.]",
         r"^(?:\w+[,!]? )?(?:yo )?le llevo\b",
-        r"\bcuenta(?:n)? conmigo\b",
+        r"\bcuent(?:a|en|an) conmigo\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
@@ -126,13 +126,14 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bci penso io\b",
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
-        r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcontate su di me\b|\bconta su di me\b",
+        r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcont(?:a|ate) (?:pure )?su di me\b",
     ),
 }
 
 UNCLAIM: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of)\b",
+        r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
+        r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
         r"\bcan(?:'t|not) (?:do|make|manage|cover|take)\b[^.!?]*\b(?:anymore|any more|after all)",
         r"\bsome(?:one|body) else (?:will have|has|needs) to take\b",
@@ -163,7 +164,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     "it": (
         r"\bnon posso più\b",
         r"\bqualcuno mi (?:sostituisce|cambia|copre)\b",
-        r"\bdevo (?:lasciare|mollare) (?:il|la)\b",
+        r"\bdevo (?:lasciare|mollare|saltare|rinunciare a) (?:il|la|al|alla)\b",
     ),
 }
 
@@ -180,9 +181,10 @@ DONE: dict[str, tuple[str, ...]] = {
         r"\b(?:is|'s|are) in and\b",
         r"\ball (?:fixed|done|sorted)\b",
         r"^finished\b|\bfinished #\d",
-        r"[✅✔☑]",
         r"[:—–-]\s*done\b",
     ),
+    # In every language: a tick on a message that asks for nothing.
+    "*": (r"[✅✔☑]",),
     "es": (
         r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
         r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad)[oa]s?\b",
@@ -299,5 +301,5 @@ def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled alternation of a kind's cues in the circle's languages."""
     table = _KINDS[kind]
     chosen = [code for code in languages if code in table] or ["en"]
-    patterns = [pattern for code in chosen for pattern in table[code]]
+    patterns = [pattern for code in [*chosen, "*"] for pattern in table.get(code, ())]
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.MULTILINE)

@@ -163,8 +163,11 @@ _CLOCK = re.compile(
 _NOON = re.compile(rf"\b(?:{words.NOON})\b")
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(words.HOUR_WORDS) + r")\b")
 _OFFSET = re.compile(
-    r"\b(?:in|within|en|dans|em|tra|fra|innerhalb von|dentro de)\s+(?:the next |the |los "
-    r"próximos |les |den nächsten |os próximos |i prossimi )?(?P<n>\d{1,3}|an?|one|half an)?\s*"
+    r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
+    r"los próximos |las próximas |les |les prochaines |den nächsten |os próximos |as próximas |"
+    r"i prossimi |le prossime )?(?P<n>\d{1,3}|an?|one|half an|"
+    + "|".join(words.NUMBER_WORDS)
+    + r")?\s*"
     r"(?P<unit>min|mins|minutes|minutos|minuten|minuti|hour|hours|hrs|horas|heures|heure|"
     r"stunden|stunde|ore|ora)\b"
 )
@@ -332,7 +335,9 @@ def _next_date_of(today: date, month: int, number: int) -> date | None:
 def _clocks(text: str, now: datetime) -> list[_Mention]:
     found: list[_Mention] = []
     for match in _OFFSET.finditer(text):
-        amount = {None: 1, "a": 1, "an": 1, "one": 1, "half an": 0.5}.get(match.group("n"))
+        word = match.group("n")
+        amount = {None: 1, "a": 1, "an": 1, "one": 1, "half an": 0.5}.get(word)
+        amount = words.NUMBER_WORDS.get(word, amount)
         number = float(amount if amount is not None else match.group("n"))
         minutes = number if match.group("unit").startswith("min") else number * 60
         found.append(_Mention(*match.span(), offset=timedelta(minutes=minutes)))
@@ -442,8 +447,9 @@ def _recurring(
     """The first occurrence: a stated start, else a day in the request, else the next one."""
     today = now.date()
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
+    _, start, end = sentence
     starts = [m for m in mentions if m.day and m.role == "start"] or [
-        m for m in _in_order(mentions, sentence) if m.day and m.role == "plain"
+        m for m in _in_order(mentions, sentence) if m.day and start <= m.start < end
     ]
     if starts:
         first = starts[0].day
@@ -506,8 +512,11 @@ def _in_order(mentions: list[_Mention], request: tuple[int, int, int]) -> list[_
     the start of that sentence, then the rest of the message."""
     asked, start, end = request
 
-    def rank(mention: _Mention) -> tuple[bool, bool, int]:
-        return (not asked <= mention.start < end, not start <= mention.start < end, mention.start)
+    def rank(mention: _Mention) -> tuple[bool, bool, bool, int]:
+        in_request = asked <= mention.start < end
+        in_sentence = start <= mention.start < end
+        # "stay with her until noon": the end of a stay is no due time when another is said.
+        return (mention.role == "until", not in_request, not in_sentence, mention.start)
 
     return sorted(mentions, key=rank)
 
