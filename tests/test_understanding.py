@@ -15,7 +15,7 @@ from handlers.understand import understand
 LONDON = ZoneInfo("Europe/London")
 # Friday 20 November 2026, 10:00 in London.
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)
-CORPUS = Path(__file__).parent / "data" / "corpus_dev.jsonl"
+CORPORA = sorted((Path(__file__).parent / "data").glob("corpus_*.jsonl"))
 
 
 def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)):
@@ -170,9 +170,10 @@ def test_urgent_requests_are_flagged_and_due_today() -> None:
     assert not read("can someone pick up milk tomorrow?").is_urgent
 
 
-def test_the_labelled_corpus_is_understood() -> None:
-    """The development corpus: kinds, task precision and due dates, at the project's aims."""
-    rows = [json.loads(line) for line in CORPUS.open()]
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda path: path.stem)
+def test_the_labelled_corpora_are_understood(corpus: Path) -> None:
+    """Each labelled corpus: kinds, task precision and due dates, at the project's aims."""
+    rows = [json.loads(line) for line in corpus.open()]
     results = []
     for row in rows:
         now = datetime.fromisoformat(row["now"]).replace(tzinfo=ZoneInfo(row["tz"]))
