@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nio import Event
+from nio import Event, RoomMemberEvent
 
 from bot.config import MatrixSettings, Settings, load_settings
 from bot.core import CareCircleCore, open_core
@@ -212,6 +212,26 @@ def test_a_restarted_bot_is_the_same_device_and_repeats_nothing(
         assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
         token = bot.client.access_token
         assert token and token not in caplog.text
+
+    scene.play(story)
+
+
+def test_an_upgraded_room_keeps_its_circle(scene: Scene) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, _bot = await circle_with_bot(scene, "ann")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        new_room = await ann.upgrade_room(room)
+        await ann.invite(new_room, bot_id)  # Element's upgrade offers to invite everyone
+        await ann.wait_for(
+            bot_id, lambda e: isinstance(e, RoomMemberEvent) and ann.room_of[e.event_id] == new_room
+        )
+        await ann.say(new_room, "/tasks")
+        listing = await ann.wait_for_text(bot_id, "Open tasks", "#1 Pick up prescriptions")
+        assert ann.room_of[listing.event_id] == new_room
+        intros = [e for e in ann.from_bot(bot_id) if "carecircle" in shown_text(e)]
+        assert len(intros) == 1
 
     scene.play(story)
 

@@ -25,6 +25,7 @@ from nio import (
     MegolmEvent,
     RoomMemberEvent,
     RoomNameEvent,
+    RoomUpgradeEvent,
     SyncResponse,
 )
 
@@ -208,6 +209,9 @@ class MatrixTransport:
         if isinstance(event, RoomNameEvent) and event.name:
             self.core.rename_circle(PLATFORM, room.room_id, event.name)
             return
+        if isinstance(event, RoomUpgradeEvent):
+            await self._follow_upgrade(room, event.replacement_room)
+            return
         if event.sender == client.user_id:
             return
         incoming = incoming_from_event(
@@ -218,6 +222,17 @@ class MatrixTransport:
         )
         if incoming is not None and self.core.handle(incoming, now):
             self.delivery.poke()
+
+    async def _follow_upgrade(self, room: MatrixRoom, new_room_id: str) -> None:
+        """The room was upgraded to a new one: the circle, its tasks and the bot move along.
+
+        An invite-only room can only be joined once invited (Element's upgrade offers to invite
+        everyone); the join then comes through the invite, to the circle already moved.
+        """
+        self.core.move_circle(PLATFORM, room.room_id, new_room_id)
+        answer = await self._client().join(new_room_id)
+        if isinstance(answer, ErrorResponse):
+            log.info("%s was upgraded to %s; waiting for an invite", room.room_id, new_room_id)
 
     def _handle_membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
         now = self.clock()
