@@ -31,7 +31,7 @@ from nio import (
 
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
-from bot.delivery import Clock, DeliveryLoop, utc_now
+from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, utc_now
 from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.login import MatrixLoginFailed, log_in
@@ -45,9 +45,11 @@ log = logging.getLogger(__name__)
 
 # How long one sync may wait on the server for news before asking again.
 LONG_POLL_MILLISECONDS = 30_000
-# Reconnecting after the homeserver went away: 1 s, doubling, at most a minute.
+# Reconnecting after the homeserver went away: 1 s, doubling, at most half a minute.
 FIRST_RECONNECT_SECONDS = 1.0
-MAX_RECONNECT_SECONDS = 60.0
+MAX_RECONNECT_SECONDS = 30.0
+# While syncs fail, outgoing messages wait this long at a time without touching the network.
+AWAY_RECHECK_SECONDS = 1.0
 
 
 class MatrixTransport:
@@ -72,6 +74,9 @@ class MatrixTransport:
         self.ready = asyncio.Event()
         self.client: AsyncClient | None = None
         self._sender: RoomSender | None = None
+        # The sync loop is the one probe of the homeserver: while it fails, the outbox waits,
+        # and the moment a sync succeeds again, what waited goes out.
+        self._is_homeserver_away = False
         self._tasks: list[asyncio.Task[None]] = []
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
@@ -123,10 +128,14 @@ class MatrixTransport:
             # (its token was not saved), so nothing is lost while waiting.
             except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
                 log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
+                self._is_homeserver_away = True
                 await asyncio.sleep(reconnect_seconds)
                 reconnect_seconds = min(reconnect_seconds * 2, MAX_RECONNECT_SECONDS)
                 continue
             reconnect_seconds = FIRST_RECONNECT_SECONDS
+            if self._is_homeserver_away:
+                self._is_homeserver_away = False
+                self.delivery.poke()
             if not self.ready.is_set():
                 self.ready.set()
                 self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
@@ -134,8 +143,11 @@ class MatrixTransport:
     async def _sync_once(self) -> None:
         client = self._client()
         token = self.store.load_sync_token()
+        # Right after a start or an outage the sync returns at once, so the outbox is released
+        # as soon as the homeserver answers, not when its first long poll ends.
+        is_probe = self._is_homeserver_away or not self.ready.is_set()
         response = await client.sync(
-            timeout=LONG_POLL_MILLISECONDS,
+            timeout=0 if is_probe else LONG_POLL_MILLISECONDS,
             since=token,
             # The first sync after a start fills in every room's state (names, members, who is
             # encrypted), which an incremental sync would only show for rooms with news.
@@ -254,6 +266,8 @@ class MatrixTransport:
         """Post one outbox message; returns its event id (see ``bot.delivery`` for errors)."""
         if self._sender is None:
             raise RuntimeError("the Matrix transport was not started")
+        if self._is_homeserver_away:
+            raise DeliveryDeferred(AWAY_RECHECK_SECONDS)
         return await self._sender.send(message)
 
     def _client(self) -> AsyncClient:
