@@ -76,7 +76,7 @@ class MatrixTransport:
         self._sender: RoomSender | None = None
         # The sync loop is the one probe of the homeserver: while it fails, the outbox waits,
         # and the moment a sync succeeds again, what waited goes out.
-        self._is_homeserver_away = False
+        self._is_sync_failing = False
         self._tasks: list[asyncio.Task[None]] = []
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
@@ -128,13 +128,13 @@ class MatrixTransport:
             # (its token was not saved), so nothing is lost while waiting.
             except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
                 log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
-                self._is_homeserver_away = True
+                self._is_sync_failing = True
                 await asyncio.sleep(reconnect_seconds)
                 reconnect_seconds = min(reconnect_seconds * 2, MAX_RECONNECT_SECONDS)
                 continue
             reconnect_seconds = FIRST_RECONNECT_SECONDS
-            if self._is_homeserver_away:
-                self._is_homeserver_away = False
+            if self._is_sync_failing:
+                self._is_sync_failing = False
                 self.delivery.poke()
             if not self.ready.is_set():
                 self.ready.set()
@@ -143,9 +143,12 @@ class MatrixTransport:
     async def _sync_once(self) -> None:
         client = self._client()
         token = self.store.load_sync_token()
+        # nio skips a sync response whose token it has seen; a batch whose handling failed
+        # must be decrypted and read again, as it would be after a crash.
+        client.next_batch = token
         # Right after a start or an outage the sync returns at once, so the outbox is released
         # as soon as the homeserver answers, not when its first long poll ends.
-        is_probe = self._is_homeserver_away or not self.ready.is_set()
+        is_probe = self._is_sync_failing or not self.ready.is_set()
         response = await client.sync(
             timeout=0 if is_probe else LONG_POLL_MILLISECONDS,
             since=token,
@@ -266,7 +269,7 @@ class MatrixTransport:
         """Post one outbox message; returns its event id (see ``bot.delivery`` for errors)."""
         if self._sender is None:
             raise RuntimeError("the Matrix transport was not started")
-        if self._is_homeserver_away:
+        if self._is_sync_failing:
             raise DeliveryDeferred(AWAY_RECHECK_SECONDS)
         return await self._sender.send(message)
 
