@@ -8,6 +8,7 @@ their keys allow, so a test asserts on what that person actually saw.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -58,6 +59,7 @@ class Member:
             config=AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True),
         )
         self.timeline: list[Event] = []
+        self.room_of: dict[str, str] = {}  # event id → the room it was seen in
 
     @property
     def user_id(self) -> str:
@@ -77,8 +79,9 @@ class Member:
         assert isinstance(answer, SyncResponse), answer
         for room_id in answer.rooms.invite:
             await self.client.join(room_id)
-        for joined in answer.rooms.join.values():
+        for room_id, joined in answer.rooms.join.items():
             self.timeline.extend(joined.timeline.events)
+            self.room_of |= {event.event_id: room_id for event in joined.timeline.events}
         await self.client.send_to_device_messages()
         if self.client.should_upload_keys:
             await self.client.keys_upload()
@@ -94,6 +97,21 @@ class Member:
         assert isinstance(answer, RoomCreateResponse), answer
         await self.sync()
         return answer.room_id
+
+    async def upgrade_room(self, room_id: str) -> str:
+        """What Element's /upgraderoom does; returns the new room, joined."""
+        path = f"/_matrix/client/v3/rooms/{room_id}/upgrade"
+        answer = await self.client.send(
+            "POST",
+            path,
+            json.dumps({"new_version": "10"}),
+            headers={"Authorization": f"Bearer {self.client.access_token}"},
+        )
+        assert answer.status == 200, await answer.text()
+        new_room_id = (await answer.json())["replacement_room"]
+        await self.client.join(new_room_id)
+        await self.sync()
+        return new_room_id
 
     async def invite(self, room_id: str, user_id: str) -> None:
         await self.client.room_invite(room_id, user_id)

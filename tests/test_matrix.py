@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import sqlite3
 import stat
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from nio import Event
+from nio import Event, RoomMemberEvent
 
 from bot.config import MatrixSettings, Settings, load_settings
 from bot.core import CareCircleCore, open_core
@@ -26,7 +27,7 @@ from bot.matrix import MatrixTransport
 from bot.matrix.undecryptable import DEFAULT_GRACE
 from bot.run import configured_transports, serve
 from bot.scheduler import NudgeScheduler
-from storage.database import Database
+from storage.database import SQLITE_BUSY_TIMEOUT_MS, Database
 from tests.matrix_family import Member, settle, shown_text
 from tests.synapse import RegisteredUser, Synapse
 
@@ -71,12 +72,12 @@ class Scene:
         self,
         undecryptable_grace: timedelta = DEFAULT_GRACE,
         clock: Clock = utc_now,
+        busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
         **settings: Any,
     ) -> MatrixTransport:
         """A bot process: a fresh core on the test's database, the test's Matrix store."""
-        core = CareCircleCore(
-            Database.open(self.database_url), Settings(database_url=self.database_url)
-        )
+        database = Database.open(self.database_url, busy_timeout_ms)
+        core = CareCircleCore(database, Settings(database_url=self.database_url))
         matrix = MatrixSettings(
             **{
                 "homeserver": self.synapse.url,
@@ -129,10 +130,7 @@ def is_reaction(event: Event, target: str, key: str) -> bool:
 
 
 async def circle_with_bot(
-    scene: Scene,
-    *names: str,
-    undecryptable_grace: timedelta = DEFAULT_GRACE,
-    clock: Clock = utc_now,
+    scene: Scene, *names: str, **bot_options: Any
 ) -> tuple[list[Member], str, MatrixTransport]:
     """Members in an encrypted room, the first of whom invites the running bot."""
     members = [scene.member(name) for name in names]
@@ -141,7 +139,7 @@ async def circle_with_bot(
     first = members[0]
     room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
     await settle(*members)
-    bot = await started(scene.transport(undecryptable_grace, clock=clock))
+    bot = await started(scene.transport(**bot_options))
     await first.invite(room_id, scene.bot.user_id)
     await first.wait_for_text(scene.bot.user_id, "carecircle")
     return members, room_id, bot
@@ -222,6 +220,52 @@ def test_a_restarted_bot_is_the_same_device_and_repeats_nothing(
         assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
         token = bot.client.access_token
         assert token and token not in caplog.text
+
+    scene.play(story)
+
+
+def test_an_upgraded_room_keeps_its_circle(scene: Scene) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, _bot = await circle_with_bot(scene, "ann")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        new_room = await ann.upgrade_room(room)
+        await ann.invite(new_room, bot_id)  # Element's upgrade offers to invite everyone
+        await ann.wait_for(
+            bot_id, lambda e: isinstance(e, RoomMemberEvent) and ann.room_of[e.event_id] == new_room
+        )
+        await ann.say(new_room, "/tasks")
+        listing = await ann.wait_for_text(bot_id, "Open tasks", "#1 Pick up prescriptions")
+        assert ann.room_of[listing.event_id] == new_room
+        intros = [e for e in ann.from_bot(bot_id) if "carecircle" in shown_text(e)]
+        assert len(intros) == 1
+
+    scene.play(story)
+
+
+def test_a_message_that_came_while_the_database_was_locked_is_answered_once_free(
+    scene: Scene, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, _bot = await circle_with_bot(scene, "ann", busy_timeout_ms=20)
+        # Another process (a backup, a second bot) holds the database's write lock.
+        locker = sqlite3.connect(scene.folder / "circle.db", isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        deadline = asyncio.get_running_loop().time() + READY_TIMEOUT_SECONDS
+        while "Matrix sync failed (StorageUnavailable" not in caplog.text:
+            assert asyncio.get_running_loop().time() < deadline, "the bot never hit the lock"
+            await ann.sync(timeout_ms=200)
+        locker.execute("ROLLBACK")
+        locker.close()
+
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        await ann.say(room, "/tasks")
+        await ann.wait_for_text(bot_id, "Open tasks")
+        acks = [e for e in ann.from_bot(bot_id) if "📝 #1" in shown_text(e)]
+        assert len(acks) == 1
 
     scene.play(story)
 

@@ -112,10 +112,13 @@ def test_mentions_become_pills_and_notify_the_members() -> None:
 
 
 def test_an_edit_replaces_the_earlier_message_in_place() -> None:
-    content = text_content(Outgoing("matrix", ROOM, "📝 #1 — ✋ Bob", edit_of="$ack"))
-    assert content["body"] == "* 📝 #1 — ✋ Bob"
-    assert content["m.new_content"]["body"] == "📝 #1 — ✋ Bob"
+    bob = Mention("@bob:example.org", "Bob")
+    message = Outgoing("matrix", ROOM, "📝 #1 — ✋ Bob", edit_of="$ack", mentions=(bob,))
+    content = text_content(message)
+    assert content["body"] == "* 📝 #1 — ✋ Bob\nBob"
+    assert content["m.new_content"]["body"] == "📝 #1 — ✋ Bob\nBob"
     assert content["m.relates_to"] == {"rel_type": "m.replace", "event_id": "$ack"}
+    assert content["m.mentions"] == {}  # nobody is pinged again by a correction
 
 
 def test_an_answer_in_a_thread_stays_in_the_thread_and_replies_there() -> None:

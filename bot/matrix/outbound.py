@@ -72,6 +72,8 @@ def text_content(message: Outgoing, msgtype: str = "m.text") -> dict[str, Any]:
             **content,
             "body": f"* {body}",
             "formatted_body": f"* {formatted}",
+            # Whoever was mentioned heard it the first time; an edit notifies nobody again.
+            "m.mentions": {},
             "m.new_content": content,
             "m.relates_to": {"rel_type": "m.replace", "event_id": message.edit_of},
         }

@@ -25,12 +25,13 @@ from nio import (
     MegolmEvent,
     RoomMemberEvent,
     RoomNameEvent,
+    RoomUpgradeEvent,
     SyncResponse,
 )
 
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
-from bot.delivery import Clock, DeliveryLoop, utc_now
+from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, utc_now
 from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.login import MatrixLoginFailed, log_in
@@ -44,9 +45,11 @@ log = logging.getLogger(__name__)
 
 # How long one sync may wait on the server for news before asking again.
 LONG_POLL_MILLISECONDS = 30_000
-# Reconnecting after the homeserver went away: 1 s, doubling, at most a minute.
+# Reconnecting after the homeserver went away: 1 s, doubling, at most half a minute.
 FIRST_RECONNECT_SECONDS = 1.0
-MAX_RECONNECT_SECONDS = 60.0
+MAX_RECONNECT_SECONDS = 30.0
+# While syncs fail, outgoing messages wait this long at a time without touching the network.
+AWAY_RECHECK_SECONDS = 1.0
 
 
 class MatrixTransport:
@@ -71,6 +74,9 @@ class MatrixTransport:
         self.ready = asyncio.Event()
         self.client: AsyncClient | None = None
         self._sender: RoomSender | None = None
+        # The sync loop is the one probe of the homeserver: while it fails, the outbox waits,
+        # and the moment a sync succeeds again, what waited goes out.
+        self._is_sync_failing = False
         self._tasks: list[asyncio.Task[None]] = []
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
@@ -122,10 +128,14 @@ class MatrixTransport:
             # (its token was not saved), so nothing is lost while waiting.
             except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
                 log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
+                self._is_sync_failing = True
                 await asyncio.sleep(reconnect_seconds)
                 reconnect_seconds = min(reconnect_seconds * 2, MAX_RECONNECT_SECONDS)
                 continue
             reconnect_seconds = FIRST_RECONNECT_SECONDS
+            if self._is_sync_failing:
+                self._is_sync_failing = False
+                self.delivery.poke()
             if not self.ready.is_set():
                 self.ready.set()
                 self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
@@ -133,8 +143,14 @@ class MatrixTransport:
     async def _sync_once(self) -> None:
         client = self._client()
         token = self.store.load_sync_token()
+        # nio skips a sync response whose token it has seen; a batch whose handling failed
+        # must be decrypted and read again, as it would be after a crash.
+        client.next_batch = token
+        # Right after a start or an outage the sync returns at once, so the outbox is released
+        # as soon as the homeserver answers, not when its first long poll ends.
+        is_probe = self._is_sync_failing or not self.ready.is_set()
         response = await client.sync(
-            timeout=LONG_POLL_MILLISECONDS,
+            timeout=0 if is_probe else LONG_POLL_MILLISECONDS,
             since=token,
             # The first sync after a start fills in every room's state (names, members, who is
             # encrypted), which an incremental sync would only show for rooms with news.
@@ -208,6 +224,9 @@ class MatrixTransport:
         if isinstance(event, RoomNameEvent) and event.name:
             self.core.rename_circle(PLATFORM, room.room_id, event.name)
             return
+        if isinstance(event, RoomUpgradeEvent):
+            await self._follow_upgrade(room, event.replacement_room)
+            return
         if event.sender == client.user_id:
             return
         incoming = incoming_from_event(
@@ -218,6 +237,17 @@ class MatrixTransport:
         )
         if incoming is not None and self.core.handle(incoming, now):
             self.delivery.poke()
+
+    async def _follow_upgrade(self, room: MatrixRoom, new_room_id: str) -> None:
+        """The room was upgraded to a new one: the circle, its tasks and the bot move along.
+
+        An invite-only room can only be joined once invited (Element's upgrade offers to invite
+        everyone); the join then comes through the invite, to the circle already moved.
+        """
+        self.core.move_circle(PLATFORM, room.room_id, new_room_id)
+        answer = await self._client().join(new_room_id)
+        if isinstance(answer, ErrorResponse):
+            log.info("%s was upgraded to %s; waiting for an invite", room.room_id, new_room_id)
 
     def _handle_membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
         now = self.clock()
@@ -239,6 +269,8 @@ class MatrixTransport:
         """Post one outbox message; returns its event id (see ``bot.delivery`` for errors)."""
         if self._sender is None:
             raise RuntimeError("the Matrix transport was not started")
+        if self._is_sync_failing:
+            raise DeliveryDeferred(AWAY_RECHECK_SECONDS)
         return await self._sender.send(message)
 
     def _client(self) -> AsyncClient:
