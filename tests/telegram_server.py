@@ -13,7 +13,7 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -235,6 +235,18 @@ class BotApiServer:
             },
         )
 
+    def opens_topic(self, chat_id: int, by: dict[str, Any], name: str) -> int:
+        """A member opens a forum topic; its first message's id is the topic's thread id."""
+        chat = self.chats[chat_id]
+        opening = ChatMessage(next(self._message_ids), by["id"], "")
+        opening.thread_id = opening.message_id
+        chat.messages.append(opening)
+        topic = {"name": name, "icon_color": 7322096}
+        shape = self._message_json(chat, opening, by)
+        del shape["text"]
+        self._push("message", shape | {"forum_topic_created": topic})
+        return opening.message_id
+
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
@@ -255,13 +267,22 @@ class BotApiServer:
     def fail_next(
         self, count: int, status: int, *, retry_after: int = 1, methods: Iterable[str] = ()
     ) -> None:
-        """Answer the next ``count`` calls of ``methods`` (any but getUpdates) with ``status``."""
+        """Answer the next ``count`` calls of ``methods`` (by default any but getUpdates)."""
         self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
 
     async def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
         """Wait for the bot's requests to make ``condition`` true (real network I/O)."""
         deadline = time.monotonic() + timeout
         while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("the bot did not get there in time")
+            await asyncio.sleep(0.02)
+
+    async def wait_until_async(
+        self, condition: Callable[[], Awaitable[bool]], timeout: float = 10.0
+    ) -> None:
+        deadline = time.monotonic() + timeout
+        while not await condition():
             if time.monotonic() > deadline:
                 raise AssertionError("the bot did not get there in time")
             await asyncio.sleep(0.02)
@@ -306,11 +327,8 @@ class BotApiServer:
 
     def _failure_for(self, method: str) -> Failure | None:
         for failure in self._failures:
-            if (
-                failure.count > 0
-                and method != "getUpdates"
-                and (not failure.methods or method in failure.methods)
-            ):
+            is_chosen = method in failure.methods if failure.methods else method != "getUpdates"
+            if failure.count > 0 and is_chosen:
                 failure.count -= 1
                 return failure
         return None
@@ -443,7 +461,7 @@ class BotApiServer:
             shape["message_thread_id"] = message.thread_id
             shape["is_topic_message"] = True
         replied = chat.message(message.reply_to or message.thread_id or 0)
-        if replied is not None:
+        if replied is not None and replied is not message:
             shape["reply_to_message"] = {
                 "message_id": replied.message_id,
                 "date": int(time.time()),
