@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 
 BOT_ID = 7000
 # What Telegram renders of the HTML parse mode; any other tag is refused.
@@ -128,6 +128,9 @@ class BotApiServer:
         self._failures: list[Failure] = []
         self._runner: web.AppRunner | None = None
         self.url = ""
+        self.webhook: dict[str, Any] | None = None
+        self._webhook_queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._webhook_sender: asyncio.Task[None] | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -143,6 +146,8 @@ class BotApiServer:
         return self
 
     async def __aexit__(self, *_: object) -> None:
+        if self._webhook_sender is not None:
+            self._webhook_sender.cancel()
         assert self._runner is not None
         await self._runner.cleanup()
 
@@ -247,6 +252,9 @@ class BotApiServer:
         self._push("message", shape | {"forum_topic_created": topic})
         return opening.message_id
 
+    def member_joins(self, chat_id: int, member: dict[str, Any]) -> None:
+        self._service_message(self.chats[chat_id], member, new_chat_members=[member])
+
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
@@ -339,6 +347,25 @@ class BotApiServer:
     def _api_deleteWebhook(self, _: dict[str, Any]) -> bool:
         return True
 
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = params
+        if self._webhook_sender is None:
+            self._webhook_sender = asyncio.create_task(self._send_to_webhook())
+            for update in self._pending():
+                self._webhook_queue.put_nowait(update)
+        return True
+
+    async def _send_to_webhook(self) -> None:
+        """Post each update to the bot's webhook, in order, as Telegram does."""
+        async with ClientSession() as session:
+            while True:
+                update = await self._webhook_queue.get()
+                assert self.webhook is not None
+                secret = self.webhook.get("secret_token", "")
+                headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+                async with session.post(self.webhook["url"], json=update, headers=headers):
+                    pass
+
     def _api_setMyCommands(self, _: dict[str, Any]) -> bool:
         return True
 
@@ -409,8 +436,11 @@ class BotApiServer:
         return [u for u in self._updates if u["update_id"] >= self._confirmed]
 
     def _push(self, kind: str, payload: dict[str, Any]) -> None:
-        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        update = {"update_id": next(self._update_ids), kind: payload}
+        self._updates.append(update)
         self._new_update.set()
+        if self.webhook is not None:
+            self._webhook_queue.put_nowait(update)
 
     def _service_message(self, chat: Chat, by: dict[str, Any], **event: Any) -> None:
         shape = self._message_json(chat, ChatMessage(next(self._message_ids), by["id"], ""), by)

@@ -7,17 +7,22 @@ the messages the server received, their replies, buttons, edits and reactions.
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiohttp import ClientSession
+from sqlmodel import Session
 from telegram.ext import AIORateLimiter
 
 from bot.config import Settings, TelegramSettings
 from bot.core import CareCircleCore
 from bot.telegram import TelegramTransport
+from storage import circles
 from storage.database import Database
 from tests.conftest import START
 from tests.telegram_server import BotApiServer, ChatMessage, user
@@ -52,12 +57,12 @@ class Family:
     clock: Clock = field(default_factory=Clock)
     bot: TelegramTransport | None = None
 
-    async def start_bot(self) -> TelegramTransport:
+    async def start_bot(self, **telegram: Any) -> TelegramTransport:
         settings = Settings(database_url=self.database_url, default_timezone="Europe/London")
         core = CareCircleCore(Database.open(self.database_url), settings)
         self.bot = TelegramTransport(
             core,
-            TelegramSettings(token=TOKEN, api_url=self.server.url),
+            TelegramSettings(token=TOKEN, api_url=self.server.url, **telegram),
             clock=self.clock,
             # Telegram's 20 a minute per group would make a long scenario wait; the pacing
             # itself is python-telegram-bot's, so here it is only loosened.
@@ -296,3 +301,55 @@ async def test_a_long_answer_arrives_in_parts_cut_at_line_breaks(family: Family)
     assert all(len(part) <= 4096 for part in parts)
     assert all(part.endswith("(Alice, Mon 16 Nov)") for part in parts)  # whole lines only
     assert [m.reply_to for m in server.bot_messages(GROUP)[1:]] == [asked, None, None]
+
+
+@family_test
+async def test_in_webhook_mode_telegram_brings_the_messages(family: Family) -> None:
+    await family.stop_bot()
+    with socket.socket() as probe:  # a free port on loopback for the bot's webhook server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    hook = f"http://127.0.0.1:{port}/telegram"
+    await family.start_bot(webhook_url=hook, webhook_listen="127.0.0.1", webhook_port=port)
+    assert family.server.webhook is not None and family.server.webhook["url"] == hook
+
+    await family.joined(GROUP, "Mum's care")
+    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
+    assert ack.text.startswith("📝 #1 Book the GP")
+    async with ClientSession() as stranger:
+        forged = {"update_id": 999, "message": {}}
+        async with stranger.post(hook, json=forged) as refused:
+            assert refused.status == 403
+
+
+@family_test
+async def test_an_edited_request_corrects_its_task(family: Family) -> None:
+    await family.joined(GROUP, "Mum's care")
+    request = await family.says(GROUP, ALICE, "task: book the GP")
+    ack = await family.answer_to(GROUP, request)
+    family.server.edits(GROUP, ALICE, request, "task: book the dentist")
+    await family.server.wait_until(lambda: ack.was_edited)
+    assert ack.text.startswith("📝 #1 Book the dentist")
+    assert [label for label, _ in ack.buttons] == ["✋ I'll take it", "✅ Done"]
+
+
+@family_test
+async def test_someone_who_leaves_the_group_leaves_the_circle(family: Family) -> None:
+    server = family.server
+    dan = user(15, "Dan")
+    await family.joined(GROUP, "Mum's care")
+    await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    server.member_joins(GROUP, dan)
+    server.member_leaves(GROUP, BOB)
+    await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
+    assert family.bot is not None
+    assert circle_members(family.bot.core, str(GROUP)) == ["Carol", "Dan"]
+
+
+def circle_members(core: CareCircleCore, chat_id: str) -> list[str]:
+    def names(session: Session) -> list[str]:
+        circle = circles.find_circle(session, "telegram", chat_id)
+        assert circle is not None and circle.id is not None
+        return sorted(member.display_name for member in circles.active_members(session, circle.id))
+
+    return core.database.run(names)

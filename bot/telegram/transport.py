@@ -164,7 +164,7 @@ class TelegramTransport:
 
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
-            for act in read_update(update, self.app.bot.id):
+            for act in read_update(update, self.app.bot.id, self.clock()):
                 await self._apply(act)
         finally:
             if update.callback_query is not None:
