@@ -164,6 +164,21 @@ async def test_a_family_and_a_volunteer_share_tasks_claims_and_decisions(family:
 
 
 @family_test
+async def test_a_raised_hand_claims_and_a_tick_completes(family: Family) -> None:
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    request = await family.says(GROUP, ALICE, "task: water the plants")
+    ack = await family.answer_to(GROUP, request)
+    server.reacts(GROUP, BOB, request, "✋")
+    await server.wait_until(lambda: ack.text.endswith("✋ Bob"))
+    server.reacts(GROUP, BOB, ack.message_id, "✅")
+    await server.wait_until(lambda: ack.buttons == [])
+    assert "Bob" in ack.text
+    said = server.bot_texts(GROUP)[2:]
+    assert [text.split(" ")[:3] for text in said] == [["✋", "Bob", "has"], ["✅", "#1", "Water"]]
+
+
+@family_test
 async def test_a_restarted_bot_records_nothing_twice_and_loses_nothing(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")
@@ -273,7 +288,7 @@ async def test_answers_stay_in_the_forum_topic_they_were_asked_in(family: Family
     claim = await family.says(forum, BOB, "/claim", reply_to=ack.message_id, thread_id=topic)
     assert await family.reaction_on(forum, claim) == "👌"
     listing = await family.answer_to(
-        forum, await family.says(forum, CAROL, "/tasks", thread_id=topic)
+        forum, await family.says(forum, CAROL, "/tasks@carecircle_test_bot", thread_id=topic)
     )
     assert listing.thread_id == topic and "✋ Bob" in listing.text
 
