@@ -71,6 +71,7 @@ class Chat:
     type: str = "supergroup"
     is_forum: bool = False
     bot_is_admin: bool = False
+    allows_reactions: bool = True
     migrated_to: int | None = None
     messages: list[ChatMessage] = field(default_factory=list)
 
@@ -425,7 +426,7 @@ class BotApiServer:
         [reaction] = params["reaction"]
         if message is None:
             return _error(400, "Bad Request: message to react not found")
-        if reaction["emoji"] not in BOT_REACTIONS:
+        if reaction["emoji"] not in BOT_REACTIONS or not chat.allows_reactions:
             return _error(400, "Bad Request: REACTION_INVALID")
         message.reaction = reaction["emoji"]
         return True

@@ -179,6 +179,26 @@ async def test_a_raised_hand_claims_and_a_tick_completes(family: Family) -> None
 
 
 @family_test
+async def test_where_reactions_are_off_the_bot_answers_in_words(family: Family) -> None:
+    await family.joined(GROUP, "Mum's care", allows_reactions=False)
+    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: water the plants"))
+    claim = await family.says(GROUP, BOB, "/claim 1", reply_to=ack.message_id)
+    assert (await family.answer_to(GROUP, claim)).text.startswith("✋ Bob has #1")
+    assert family.server.chats[GROUP].message(claim).reaction is None  # type: ignore[union-attr]
+
+
+@family_test
+async def test_a_bot_started_in_an_outage_connects_when_telegram_is_back(family: Family) -> None:
+    await family.stop_bot()
+    family.server.fail_next(1, 502, methods=["getMe"])
+    await family.start_bot()
+    intro = await family.joined(GROUP, "Mum's care")
+    assert "carecircle" in intro.text
+    refused = [call.method for call in family.server.calls if call.status == 502]
+    assert refused == ["getMe"]
+
+
+@family_test
 async def test_a_restarted_bot_records_nothing_twice_and_loses_nothing(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")
