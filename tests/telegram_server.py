@@ -13,12 +13,12 @@ import contextlib
 import itertools
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 
 BOT_ID = 7000
 # What Telegram renders of the HTML parse mode; any other tag is refused.
@@ -71,6 +71,7 @@ class Chat:
     type: str = "supergroup"
     is_forum: bool = False
     bot_is_admin: bool = False
+    allows_reactions: bool = True
     migrated_to: int | None = None
     messages: list[ChatMessage] = field(default_factory=list)
 
@@ -128,6 +129,9 @@ class BotApiServer:
         self._failures: list[Failure] = []
         self._runner: web.AppRunner | None = None
         self.url = ""
+        self.webhook: dict[str, Any] | None = None
+        self._webhook_queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._webhook_sender: asyncio.Task[None] | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -143,6 +147,8 @@ class BotApiServer:
         return self
 
     async def __aexit__(self, *_: object) -> None:
+        if self._webhook_sender is not None:
+            self._webhook_sender.cancel()
         assert self._runner is not None
         await self._runner.cleanup()
 
@@ -235,6 +241,21 @@ class BotApiServer:
             },
         )
 
+    def opens_topic(self, chat_id: int, by: dict[str, Any], name: str) -> int:
+        """A member opens a forum topic; its first message's id is the topic's thread id."""
+        chat = self.chats[chat_id]
+        opening = ChatMessage(next(self._message_ids), by["id"], "")
+        opening.thread_id = opening.message_id
+        chat.messages.append(opening)
+        topic = {"name": name, "icon_color": 7322096}
+        shape = self._message_json(chat, opening, by)
+        del shape["text"]
+        self._push("message", shape | {"forum_topic_created": topic})
+        return opening.message_id
+
+    def member_joins(self, chat_id: int, member: dict[str, Any]) -> None:
+        self._service_message(self.chats[chat_id], member, new_chat_members=[member])
+
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
@@ -255,13 +276,22 @@ class BotApiServer:
     def fail_next(
         self, count: int, status: int, *, retry_after: int = 1, methods: Iterable[str] = ()
     ) -> None:
-        """Answer the next ``count`` calls of ``methods`` (any but getUpdates) with ``status``."""
+        """Answer the next ``count`` calls of ``methods`` (by default any but getUpdates)."""
         self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
 
     async def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
         """Wait for the bot's requests to make ``condition`` true (real network I/O)."""
         deadline = time.monotonic() + timeout
         while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError("the bot did not get there in time")
+            await asyncio.sleep(0.02)
+
+    async def wait_until_async(
+        self, condition: Callable[[], Awaitable[bool]], timeout: float = 10.0
+    ) -> None:
+        deadline = time.monotonic() + timeout
+        while not await condition():
             if time.monotonic() > deadline:
                 raise AssertionError("the bot did not get there in time")
             await asyncio.sleep(0.02)
@@ -306,11 +336,8 @@ class BotApiServer:
 
     def _failure_for(self, method: str) -> Failure | None:
         for failure in self._failures:
-            if (
-                failure.count > 0
-                and method != "getUpdates"
-                and (not failure.methods or method in failure.methods)
-            ):
+            is_chosen = method in failure.methods if failure.methods else method != "getUpdates"
+            if failure.count > 0 and is_chosen:
                 failure.count -= 1
                 return failure
         return None
@@ -320,6 +347,25 @@ class BotApiServer:
 
     def _api_deleteWebhook(self, _: dict[str, Any]) -> bool:
         return True
+
+    def _api_setWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = params
+        if self._webhook_sender is None:
+            self._webhook_sender = asyncio.create_task(self._send_to_webhook())
+            for update in self._pending():
+                self._webhook_queue.put_nowait(update)
+        return True
+
+    async def _send_to_webhook(self) -> None:
+        """Post each update to the bot's webhook, in order, as Telegram does."""
+        async with ClientSession() as session:
+            while True:
+                update = await self._webhook_queue.get()
+                assert self.webhook is not None
+                secret = self.webhook.get("secret_token", "")
+                headers = {"X-Telegram-Bot-Api-Secret-Token": secret}
+                async with session.post(self.webhook["url"], json=update, headers=headers):
+                    pass
 
     def _api_setMyCommands(self, _: dict[str, Any]) -> bool:
         return True
@@ -380,7 +426,7 @@ class BotApiServer:
         [reaction] = params["reaction"]
         if message is None:
             return _error(400, "Bad Request: message to react not found")
-        if reaction["emoji"] not in BOT_REACTIONS:
+        if reaction["emoji"] not in BOT_REACTIONS or not chat.allows_reactions:
             return _error(400, "Bad Request: REACTION_INVALID")
         message.reaction = reaction["emoji"]
         return True
@@ -391,8 +437,11 @@ class BotApiServer:
         return [u for u in self._updates if u["update_id"] >= self._confirmed]
 
     def _push(self, kind: str, payload: dict[str, Any]) -> None:
-        self._updates.append({"update_id": next(self._update_ids), kind: payload})
+        update = {"update_id": next(self._update_ids), kind: payload}
+        self._updates.append(update)
         self._new_update.set()
+        if self.webhook is not None:
+            self._webhook_queue.put_nowait(update)
 
     def _service_message(self, chat: Chat, by: dict[str, Any], **event: Any) -> None:
         shape = self._message_json(chat, ChatMessage(next(self._message_ids), by["id"], ""), by)
@@ -443,7 +492,7 @@ class BotApiServer:
             shape["message_thread_id"] = message.thread_id
             shape["is_topic_message"] = True
         replied = chat.message(message.reply_to or message.thread_id or 0)
-        if replied is not None:
+        if replied is not None and replied is not message:
             shape["reply_to_message"] = {
                 "message_id": replied.message_id,
                 "date": int(time.time()),

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
 from telegram.constants import ChatMemberStatus
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
 
 from bot.config import TelegramSettings
@@ -34,8 +34,13 @@ from bot.telegram.updates import (
 )
 
 log = logging.getLogger(__name__)
-# httpx logs every request URL at INFO, and Bot API URLs carry the token.
+# Bot API URLs carry the token and request parameters carry members' words: httpx logs every
+# URL at INFO and python-telegram-bot both at DEBUG, so neither logs below those levels.
 logging.getLogger("httpx").setLevel(logging.WARNING)
+logging.getLogger("telegram").setLevel(logging.INFO)
+# The rate limiter logs each 429 it hands back as an error with a traceback; the outbox waits
+# and retries, and DeliveryLoop logs that.
+logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
 ALLOWED_UPDATES = (
     Update.MESSAGE,
@@ -70,6 +75,9 @@ Either fix works:
 1. In Telegram, open @BotFather, send /setprivacy, pick this bot and choose Disable; then remove \
 me from this group and add me again.
 2. Or make me an admin of this group (no special rights needed)."""
+# Pause before connecting again when Telegram cannot be reached at start: 1 s, doubling to 1 min.
+FIRST_CONNECT_RETRY_SECONDS = 1.0
+MAX_CONNECT_RETRY_SECONDS = 60.0
 # Long-poll wait for updates; Telegram holds the request open this long when nothing happens.
 POLL_TIMEOUT_SECONDS = 30.0
 
@@ -114,14 +122,18 @@ class TelegramTransport:
         if self.settings.api_url:
             api_url = self.settings.api_url.rstrip("/")
             builder = builder.base_url(f"{api_url}/bot").base_file_url(f"{api_url}/file/bot")
-        app = builder.build()
+        app = builder.job_queue(None).build()
         app.add_handler(TypeHandler(Update, self._on_update))
         app.add_error_handler(self._on_error)
         return app
 
     async def start(self) -> None:
-        """Connect, register the commands, start receiving updates and delivering the outbox."""
-        await self.app.initialize()
+        """Connect, register the commands, start receiving updates and delivering the outbox.
+
+        Raises:
+            InvalidToken: Telegram does not know the token; retrying would not help.
+        """
+        await self._connect()
         await self._register_commands()
         await self.app.start()
         assert self.app.updater is not None
@@ -146,15 +158,27 @@ class TelegramTransport:
     async def stop(self) -> None:
         """Stop receiving and delivering; undelivered messages wait in the outbox."""
         if self._delivery_task is not None:
-            self._delivery_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._delivery_task
+            await _cancel(self._delivery_task)
             self._delivery_task = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
         if self.app.running:
             await self.app.stop()
         await self.app.shutdown()
+
+    async def _connect(self) -> None:
+        """Initialise the bot (``getMe``), waiting out a network that is not there yet."""
+        pause = FIRST_CONNECT_RETRY_SECONDS
+        while True:
+            try:
+                await self.app.initialize()
+                return
+            except InvalidToken:
+                raise
+            except NetworkError as failure:
+                log.warning("Telegram unreachable (%s); trying again in %.0f s", failure, pause)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, MAX_CONNECT_RETRY_SECONDS)
 
     async def _register_commands(self) -> None:
         try:
@@ -166,7 +190,7 @@ class TelegramTransport:
 
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
-            for act in read_update(update, self.app.bot.id):
+            for act in read_update(update, self.app.bot.id, self.clock()):
                 await self._apply(act)
         finally:
             if update.callback_query is not None:
@@ -209,6 +233,19 @@ class TelegramTransport:
 def webhook_secret(token: str) -> str:
     """A secret Telegram sends with every webhook call, so forged calls are refused."""
     return hashlib.sha256(b"carecircle-webhook:" + token.encode()).hexdigest()[:48]
+
+
+async def _cancel(task: asyncio.Task[None]) -> None:
+    """Cancel a task and wait for its end.
+
+    On Python 3.11 ``asyncio.wait_for`` swallows a cancellation that lands just as the awaited
+    event is set (a poke right before stop), so the request is repeated until it takes.
+    """
+    while not task.done():
+        task.cancel()
+        await asyncio.wait({task}, timeout=0.1)
+    with contextlib.suppress(asyncio.CancelledError):
+        task.result()
 
 
 def _log_polling_error(failure: TelegramError) -> None:

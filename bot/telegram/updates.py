@@ -7,6 +7,7 @@ delivers the same update, so a redelivery after a restart is recognised by the c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from telegram import (
     CallbackQuery,
@@ -68,8 +69,11 @@ class ChatRenamed:
 Act = Incoming | BotAdded | MemberJoined | MemberLeft | ChatMoved | ChatRenamed
 
 
-def read_update(update: Update, bot_id: int) -> list[Act]:
-    """Everything one update tells the circle; empty for updates that concern it not."""
+def read_update(update: Update, bot_id: int, now: datetime) -> list[Act]:
+    """Everything one update tells the circle; empty for updates that concern it not.
+
+    ``now`` dates a button press, the one act Telegram sends without a date.
+    """
     if update.message is not None:
         return _from_message(update.message, bot_id)
     if update.edited_message is not None:
@@ -77,7 +81,7 @@ def read_update(update: Update, bot_id: int) -> list[Act]:
         acts = _from_message(edited, bot_id)
         return [_as_edit(act, edited) for act in acts if isinstance(act, Incoming)]
     if update.callback_query is not None:
-        return _from_button(update.callback_query)
+        return _from_button(update.callback_query, now)
     if update.message_reaction is not None:
         return _from_reaction(update.message_reaction)
     if update.my_chat_member is not None:
@@ -155,7 +159,7 @@ def _as_edit(incoming: Incoming, edited: Message) -> Incoming:
     )
 
 
-def _from_button(query: CallbackQuery) -> list[Act]:
+def _from_button(query: CallbackQuery, now: datetime) -> list[Act]:
     pressed_on = query.message
     if pressed_on is None or not query.data or query.from_user.is_bot:
         return []
@@ -168,7 +172,7 @@ def _from_button(query: CallbackQuery) -> list[Act]:
             message_id=f"press:{query.id}",
             sender_id=str(query.from_user.id),
             sender_name=query.from_user.full_name,
-            sent_at=pressed_on.date,
+            sent_at=now,
             button=query.data,
             reply_to_id=str(pressed_on.message_id),
             thread_id=str(pressed_on.message_thread_id) if is_topic else None,  # type: ignore[union-attr]
