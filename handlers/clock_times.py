@@ -1,0 +1,88 @@
+"""Clock times in a message: "9:40", "3pm", "15h", "um 9 Uhr", "halb eins", noon, "in 30 min".
+
+A bare hour takes its plausible reading from its sentence: evening words make it pm, morning
+words am, and otherwise 1 to 7 are afternoons ("by 7" is 19:00). "15h" and "9 Uhr" are
+24-hour times already.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta
+
+from handlers import calendar_words as words
+from handlers.mentions import Mention, sentence_of
+
+_CLOCK = re.compile(
+    r"(?<![\d.,:/#])(?:"
+    r"(?P<h1>\d{1,2})(?::|h|\.(?=\d\d\s*(?:am|pm|uhr)))(?P<m1>[0-5]\d)\s*(?P<ap1>[ap]\.?m\.?)?"
+    r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
+    r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
+    r"|(?P<h4>\d{1,2}) o'clock"
+    r"|(?:\b(?:at|by|around|about|before|after|from|till|until|um|gegen|bis|ab|las|à|vers|"
+    r"avant|às|as|das|alle|dalle|verso|entro le|prima delle)\s+(?P<h5>\d{1,2})"
+    r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
+    r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
+    r")"
+)
+_NOON = re.compile(rf"\b(?:{words.NOON})\b")
+_HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(words.HOUR_WORDS) + r")\b")
+_OFFSET = re.compile(
+    r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
+    r"los próximos |las próximas |les |les prochaines |den nächsten |os próximos |as próximas |"
+    r"i prossimi |le prossime )?(?P<n>\d{1,3}|an?|one|half an|"
+    + "|".join(words.NUMBER_WORDS)
+    + r")?\s*"
+    r"(?P<unit>min|mins|minutes|minutos|minuten|minuti|hour|hours|hrs|horas|heures|heure|"
+    r"stunden|stunde|ore|ora)\b"
+)
+_EVENING = re.compile(words.EVENING)
+_MORNING = re.compile(words.MORNING)
+
+
+def clock_mentions(text: str, now: datetime) -> list[Mention]:
+    found: list[Mention] = []
+    for match in _OFFSET.finditer(text):
+        word = match.group("n")
+        amount = {None: 1, "a": 1, "an": 1, "one": 1, "half an": 0.5}.get(word)
+        amount = words.NUMBER_WORDS.get(word, amount)
+        number = float(amount if amount is not None else match.group("n"))
+        minutes = number if match.group("unit").startswith("min") else number * 60
+        found.append(Mention(*match.span(), offset=timedelta(minutes=minutes)))
+    for match in _CLOCK.finditer(text):
+        clock = _clock_of(match, text)
+        if clock is not None and not any(m.start <= match.start() < m.end for m in found):
+            found.append(Mention(*match.span(), clock=clock))
+    for match in _NOON.finditer(text):
+        found.append(Mention(*match.span(), clock=time(12, 0)))
+    for match in _HALF.finditer(text):
+        word = match.group("hour")
+        hour = int(word) if word.isdigit() else words.HOUR_WORDS[word]
+        hour = _plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        found.append(Mention(*match.span(), clock=time(hour, 30)))
+    return found
+
+
+def _clock_of(match: re.Match[str], text: str) -> time | None:
+    groups = match.groupdict()
+    hour_text = next(groups[g] for g in ("h1", "h2", "h3", "h4", "h5") if groups[g])
+    hour, minute = int(hour_text), int(groups["m1"] or 0)
+    meridiem = (groups["ap1"] or groups["ap2"] or "").replace(".", "")
+    if hour > 23 or (meridiem and not 1 <= hour <= 12):
+        return None
+    if meridiem:
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+    elif 1 <= hour <= 12 and not hour_text.startswith("0") and not groups["h3"]:
+        hour = _plausible_hour(hour, text, match.start())
+    return time(hour, minute)
+
+
+def _plausible_hour(hour: int, text: str, position: int) -> int:
+    """A 12-hour clock without am/pm: evening words make it pm, small hours are afternoons."""
+    start, end = sentence_of(text, (position, position))
+    sentence = text[start:end]
+    if _EVENING.search(sentence):
+        return hour % 12 + 12
+    if _MORNING.search(sentence):
+        return hour % 12
+    return hour + 12 if hour <= 7 else hour

@@ -1,0 +1,53 @@
+"""Where a message says when: the mentions of days and times, and the sentences around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+
+@dataclass(slots=True)
+class Mention:
+    """Words that say a day, a time or an offset; ``role`` is the part they play (a start,
+    the end of a span, when something becomes available, or plain)."""
+
+    start: int
+    end: int
+    day: date | None = None
+    clock: time | None = None
+    offset: timedelta | None = None
+    role: str = "plain"  # plain, available, until, start
+    weekday: int | None = None
+
+
+_SENTENCE_END = re.compile(
+    r"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?<!\b(?:st|dr|mr|ms|nr|no|sr))\.(?=\s|$)"
+)
+
+
+def sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
+    """The bounds of the sentence holding ``span`` (the whole text when there is none)."""
+    if span is None:
+        return (0, len(text))
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= span[0]:
+            start = match.end()
+        elif match.start() >= span[1]:
+            return (start, match.start())
+    return (start, len(text))
+
+
+def in_order(mentions: list[Mention], request: tuple[int, int, int]) -> list[Mention]:
+    """Mentions in the order they count: from the request to the end of its sentence, then
+    the start of that sentence, then the rest of the message."""
+    asked, start, end = request
+
+    def rank(mention: Mention) -> tuple[bool, bool, bool, int]:
+        in_request = asked <= mention.start < end
+        in_sentence = start <= mention.start < end
+        # "stay with her until noon": the end of a stay is no due time when another is said.
+        return (mention.role == "until", not in_request, not in_sentence, mention.start)
+
+    return sorted(mentions, key=rank)
