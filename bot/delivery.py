@@ -28,6 +28,8 @@ POLL_SECONDS = 1.0
 # Backoff after a failure that names no wait of its own: 2 s, doubling, at most 5 minutes.
 FIRST_BACKOFF_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 300.0
+# How long a stopping loop may take to finish the message in flight.
+STOP_GRACE_SECONDS = 10.0
 
 
 class DeliveryDeferred(Exception):
@@ -64,17 +66,40 @@ class DeliveryLoop:
         self.worker = worker_name(platform)
         self._poke = asyncio.Event()
         self._backoff = FIRST_BACKOFF_SECONDS
+        self._stopping = False
 
     def poke(self) -> None:
         """Something was just queued: look at the outbox now rather than at the next poll."""
         self._poke.set()
 
     async def run(self) -> None:
-        while True:
+        """Deliver until ``finish`` is called; each message is sent and recorded as a whole."""
+        self._stopping = False
+        while not self._stopping:
             pause = await self.deliver_due()
+            if self._stopping:
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._poke.wait(), timeout=pause)
             self._poke.clear()
+
+    async def finish(self, task: asyncio.Task[None]) -> None:
+        """End the ``run`` task without cutting a delivery in half.
+
+        A message cancelled between the platform accepting it and the outbox recording it would
+        be sent again after a restart; so the loop is asked to stop after the message in flight,
+        and cancelled only if that takes longer than ``STOP_GRACE_SECONDS``.
+        """
+        self._stopping = True
+        self._poke.set()
+        await asyncio.wait({task}, timeout=STOP_GRACE_SECONDS)
+        while not task.done():
+            # On Python 3.11 ``wait_for`` can swallow a cancellation that lands as the awaited
+            # event is set, so the request is repeated until it takes.
+            task.cancel()
+            await asyncio.wait({task}, timeout=0.1)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s delivery ended with an error", self.platform, exc_info=task.exception())
 
     async def deliver_due(self) -> float:
         """Deliver what is due now; returns how long to rest before looking again."""
@@ -82,7 +107,7 @@ class DeliveryLoop:
         held_chats: set[str] = set()
         for message in self.core.claim_deliveries(self.platform, self.worker, self.clock()):
             outbox_id = message.outbox_id or 0
-            if message.chat_id in held_chats:  # keep each chat's messages in order
+            if self._stopping or message.chat_id in held_chats:  # stopping, or keeping order
                 self.core.retry_delivery(outbox_id, self.clock())
                 continue
             try:

@@ -11,7 +11,10 @@ import re
 from collections.abc import Sequence
 
 TITLE_MAX_CHARS = 60
+# A clause shorter than this says too little to name a task on its own.
 MIN_WORDS = 3
+# The words before the time are kept when at least this many ("Take her", "Buy milk").
+MIN_WORDS_BEFORE_TIME = 2
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\s*\w))+")
 _FILLER = re.compile(
     r"^(?:\s|,|\b(?:to|please|pls|plz|bitte|por favor|s'il (?:te|vous) pla[iî]t|per favore|"
@@ -53,7 +56,7 @@ def title_of(
     cut = _WHEN_WORDS.search(short, 1)
     if cut and len(short[: cut.start()].split()) >= MIN_WORDS:
         short = short[: cut.start()]
-    title = short if len(short.split()) >= MIN_WORDS else whole
+    title = short if len(short.split()) >= MIN_WORDS_BEFORE_TIME else whole
     title = " ".join(title.split()).strip(" ,;:—-")
     title = _DANGLING.sub("", title)
     title = title[:1].upper() + title[1:]

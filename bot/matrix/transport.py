@@ -78,6 +78,7 @@ class MatrixTransport:
         # and the moment a sync succeeds again, what waited goes out.
         self._is_sync_failing = False
         self._tasks: list[asyncio.Task[None]] = []
+        self._delivery_task: asyncio.Task[None] | None = None
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
 
@@ -108,6 +109,9 @@ class MatrixTransport:
 
     async def stop(self) -> None:
         """Stop syncing and delivering; the device stays logged in for the next start."""
+        if self._delivery_task is not None:
+            await self.delivery.finish(self._delivery_task)
+            self._delivery_task = None
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:
@@ -138,7 +142,7 @@ class MatrixTransport:
                 self.delivery.poke()
             if not self.ready.is_set():
                 self.ready.set()
-                self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
+                self._delivery_task = self._run(self.delivery.run(), "matrix-delivery")
 
     async def _sync_once(self) -> None:
         client = self._client()

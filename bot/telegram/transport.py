@@ -8,7 +8,6 @@ persistent outbox and ``DeliveryLoop``, paced by python-telegram-bot's rate limi
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 from urllib.parse import urlsplit
@@ -158,7 +157,7 @@ class TelegramTransport:
     async def stop(self) -> None:
         """Stop receiving and delivering; undelivered messages wait in the outbox."""
         if self._delivery_task is not None:
-            await _cancel(self._delivery_task)
+            await self.delivery.finish(self._delivery_task)
             self._delivery_task = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
@@ -233,19 +232,6 @@ class TelegramTransport:
 def webhook_secret(token: str) -> str:
     """A secret Telegram sends with every webhook call, so forged calls are refused."""
     return hashlib.sha256(b"carecircle-webhook:" + token.encode()).hexdigest()[:48]
-
-
-async def _cancel(task: asyncio.Task[None]) -> None:
-    """Cancel a task and wait for its end.
-
-    On Python 3.11 ``asyncio.wait_for`` swallows a cancellation that lands just as the awaited
-    event is set (a poke right before stop), so the request is repeated until it takes.
-    """
-    while not task.done():
-        task.cancel()
-        await asyncio.wait({task}, timeout=0.1)
-    with contextlib.suppress(asyncio.CancelledError):
-        task.result()
 
 
 def _log_polling_error(failure: TelegramError) -> None:
