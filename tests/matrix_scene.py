@@ -51,11 +51,12 @@ class Scene:
         self,
         undecryptable_grace: timedelta = DEFAULT_GRACE,
         busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+        core_class: type[CareCircleCore] = CareCircleCore,
         **settings: Any,
     ) -> MatrixTransport:
         """A bot process: a fresh core on the test's database, the test's Matrix store."""
         database = Database.open(self.database_url, busy_timeout_ms)
-        core = CareCircleCore(database, Settings(database_url=self.database_url))
+        core = core_class(database, Settings(database_url=self.database_url))
         matrix = MatrixSettings(
             **{
                 "homeserver": self.synapse.url,

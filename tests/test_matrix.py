@@ -12,14 +12,15 @@ import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from nio import RoomMemberEvent
 
 from bot.config import load_settings
-from bot.core import open_core
+from bot.core import CareCircleCore, open_core
+from bot.messages import Incoming, Outgoing
 from bot.run import configured_transports, serve
 from tests.matrix_family import settle, shown_text
 from tests.matrix_scene import (
@@ -172,6 +173,29 @@ def test_a_message_that_came_while_the_database_was_locked_is_answered_once_free
         await ann.wait_for_text(bot_id, "Open tasks")
         acks = [e for e in ann.from_bot(bot_id) if "📝 #1" in shown_text(e)]
         assert len(acks) == 1
+
+    scene.play(story)
+
+
+class CoreWithABug(CareCircleCore):
+    """The real core, except that one message makes it fail the way a bug would."""
+
+    def handle(self, incoming: Incoming, now: datetime) -> list[Outgoing]:
+        if incoming.text == "trip the bug":
+            raise KeyError("a bug")
+        return super().handle(incoming, now)
+
+
+def test_a_message_that_trips_a_bug_does_not_silence_the_room(
+    scene: Scene, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, _bot = await circle_with_bot(scene, "ann", core_class=CoreWithABug)
+        poison = await ann.say(room, "trip the bug")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        assert f"skipped event {poison}" in caplog.text
 
     scene.play(story)
 

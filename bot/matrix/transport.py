@@ -188,14 +188,29 @@ class MatrixTransport:
             if room is None or not act_on_timeline:
                 continue
             for event in since_own_join(joined.timeline.events, client.user_id):
-                await self._handle_event(room, event)
+                await self._handle_or_skip(room, event)
         readable, given_up = self.undecryptable.retry(client.decrypt_event, self.clock())
         for room_id, event in readable:
             if room_id in client.rooms:
-                await self._handle_event(client.rooms[room_id], event)
+                await self._handle_or_skip(client.rooms[room_id], event)
         for room_id in given_up:
             self.core.notice_once(PLATFORM, room_id, "undecryptable", FIX_TEXT, self.clock())
             self.delivery.poke()
+
+    async def _handle_or_skip(self, room: MatrixRoom, event: Event) -> None:
+        """Handle one event; one that trips a bug is logged and skipped, not retried forever.
+
+        Trouble that passes (the homeserver or the database away) goes up, so the whole sync
+        is tried again; a bug would fail the same way on every try and silence the room.
+        """
+        try:
+            await self._handle_event(room, event)
+        except (ClientError, TimeoutError, CareCircleError):
+            raise
+        except Exception:
+            log.exception(
+                "skipped event %s in %s: it could not be handled", event.event_id, room.room_id
+            )
 
     async def _answer_invite(self, room_id: str) -> None:
         client = self._client()
