@@ -2,8 +2,8 @@
 
 Each sync's events are handled before its token is saved, and the core ignores an event id it
 has seen, so a crash repeats a little and loses nothing. Encrypted rooms work like any other:
-nio decrypts with the keys in the store, and the bot shares its own room keys with every
-member's devices without asking them to verify it first.
+nio decrypts with the keys in the store, and the bot encrypts for every device in the room,
+verified or not, so nobody has to verify the bot before it can answer.
 """
 
 from __future__ import annotations
