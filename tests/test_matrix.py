@@ -222,6 +222,24 @@ def test_messages_queued_while_the_homeserver_is_down_arrive_once(
     scene.play(story)
 
 
+def test_a_first_start_while_the_homeserver_is_down_logs_in_once_it_is_back(
+    scene: Scene, synapse: Synapse
+) -> None:
+    async def story() -> None:
+        ann = scene.member("ann")
+        await ann.log_in()
+        room = await ann.create_encrypted_room("Mum", [])
+        await asyncio.to_thread(synapse.stop)
+        bot = scene.transport()
+        await bot.start()
+        await asyncio.to_thread(synapse.start)
+        await asyncio.wait_for(bot.ready.wait(), READY_TIMEOUT_SECONDS)
+        await ann.invite(room, scene.bot.user_id)
+        await ann.wait_for_text(scene.bot.user_id, "carecircle")
+
+    scene.play(story)
+
+
 def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -> None:
     async def story() -> None:
         ann = scene.member("ann")

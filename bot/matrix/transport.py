@@ -97,9 +97,17 @@ class MatrixTransport:
             store_path=str(self.store.path),
             config=config,
         )
-        await log_in(self.client, self.settings, self.store)
-        self._sender = RoomSender(self.client, self._crypto_lock)
+        try:
+            await self._log_in()
+        except (ClientError, TimeoutError) as failure:
+            # A refused login stops the start; an unreachable homeserver only delays it.
+            log.warning("the homeserver is not answering (%r); logging in when it does", failure)
         self._tasks = [self._run(self._sync_forever(), "matrix-sync")]
+
+    async def _log_in(self) -> None:
+        if self._sender is None:
+            await log_in(self._client(), self.settings, self.store)
+            self._sender = RoomSender(self._client(), self._crypto_lock)
 
     def _run(self, loop: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
         task = asyncio.create_task(loop, name=name)
@@ -141,6 +149,7 @@ class MatrixTransport:
                 self._tasks.append(self._run(self.delivery.run(), "matrix-delivery"))
 
     async def _sync_once(self) -> None:
+        await self._log_in()
         client = self._client()
         token = self.store.load_sync_token()
         # nio skips a sync response whose token it has seen; a batch whose handling failed
