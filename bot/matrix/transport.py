@@ -9,7 +9,6 @@ verified or not, so nobody has to verify the bot before it can answer.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Coroutine
 from datetime import timedelta
@@ -118,9 +117,8 @@ class MatrixTransport:
         """Stop syncing and delivering; the device stays logged in for the next start."""
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        # A loop that already ended with an error was reported when it ended.
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         if self.client is not None:
             await self.client.close()
