@@ -11,29 +11,31 @@ import logging
 import secrets
 import sqlite3
 import stat
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
-from nio import Event, RoomMemberEvent
+from nio import RoomMemberEvent
 
-from bot.config import MatrixSettings, Settings, load_settings
+from bot.config import load_settings
 from bot.core import CareCircleCore, open_core
-from bot.delivery import Clock, utc_now
-from bot.matrix import MatrixTransport
-from bot.matrix.undecryptable import DEFAULT_GRACE
+from bot.delivery import utc_now
+from bot.messages import Incoming, Outgoing
 from bot.run import configured_transports, serve
 from bot.scheduler import NudgeScheduler
-from storage.database import SQLITE_BUSY_TIMEOUT_MS, Database
-from tests.matrix_family import Member, settle, shown_text
-from tests.synapse import RegisteredUser, Synapse
+from tests.matrix_family import settle, shown_text
+from tests.matrix_scene import (
+    READY_TIMEOUT_SECONDS,
+    Scene,
+    circle_with_bot,
+    is_reaction,
+    relation_of,
+    started,
+)
+from tests.synapse import Synapse
 
 pytestmark = pytest.mark.matrix
-
-READY_TIMEOUT_SECONDS = 30.0
 
 
 @pytest.fixture(scope="session")
@@ -46,103 +48,10 @@ def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
     server.stop()
 
 
-@dataclass
-class Scene:
-    """One test's people: a bot account with its store and database, and family to register."""
-
-    synapse: Synapse
-    folder: Path
-    bot: RegisteredUser
-    suffix: str
-
-    @property
-    def database_url(self) -> str:
-        return f"sqlite:///{self.folder / 'circle.db'}"
-
-    members: list[Member] = field(default_factory=list)
-    bots: list[MatrixTransport] = field(default_factory=list)
-
-    def member(self, name: str) -> Member:
-        user = self.synapse.register(f"{name}-{self.suffix}")
-        member = Member(self.synapse.url, user, name.title(), self.folder / name)
-        self.members.append(member)
-        return member
-
-    def transport(
-        self,
-        undecryptable_grace: timedelta = DEFAULT_GRACE,
-        clock: Clock = utc_now,
-        busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
-        **settings: Any,
-    ) -> MatrixTransport:
-        """A bot process: a fresh core on the test's database, the test's Matrix store."""
-        database = Database.open(self.database_url, busy_timeout_ms)
-        core = CareCircleCore(database, Settings(database_url=self.database_url))
-        matrix = MatrixSettings(
-            **{
-                "homeserver": self.synapse.url,
-                "user": self.bot.user_id,
-                "password": self.bot.password,
-                "store_path": self.folder / "bot-store",
-            }
-            | settings
-        )
-        transport = MatrixTransport(
-            core, matrix, clock=clock, undecryptable_grace=undecryptable_grace
-        )
-        self.bots.append(transport)
-        return transport
-
-    def play(self, story: Callable[[], Awaitable[None]]) -> None:
-        """Run the story, then stop every bot and close every member's client."""
-
-        async def played() -> None:
-            try:
-                await story()
-            finally:
-                for bot in self.bots:
-                    await bot.stop()
-                for member in self.members:
-                    await member.close()
-
-        asyncio.run(played())
-
-
 @pytest.fixture
 def scene(synapse: Synapse, tmp_path: Path) -> Scene:
     suffix = secrets.token_hex(3)
     return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)
-
-
-async def started(transport: MatrixTransport) -> MatrixTransport:
-    await transport.start()
-    await asyncio.wait_for(transport.ready.wait(), READY_TIMEOUT_SECONDS)
-    return transport
-
-
-def is_reaction(event: Event, target: str, key: str) -> bool:
-    relation = event.source.get("content", {}).get("m.relates_to", {})
-    return (
-        event.source.get("type") == "m.reaction"
-        and relation.get("event_id") == target
-        and relation.get("key") == key
-    )
-
-
-async def circle_with_bot(
-    scene: Scene, *names: str, **bot_options: Any
-) -> tuple[list[Member], str, MatrixTransport]:
-    """Members in an encrypted room, the first of whom invites the running bot."""
-    members = [scene.member(name) for name in names]
-    for member in members:
-        await member.log_in()
-    first = members[0]
-    room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
-    await settle(*members)
-    bot = await started(scene.transport(**bot_options))
-    await first.invite(room_id, scene.bot.user_id)
-    await first.wait_for_text(scene.bot.user_id, "carecircle")
-    return members, room_id, bot
 
 
 def test_family_runs_its_circle_in_an_encrypted_room(scene: Scene) -> None:
@@ -270,6 +179,29 @@ def test_a_message_that_came_while_the_database_was_locked_is_answered_once_free
     scene.play(story)
 
 
+class CoreWithABug(CareCircleCore):
+    """The real core, except that one message makes it fail the way a bug would."""
+
+    def handle(self, incoming: Incoming, now: datetime) -> list[Outgoing]:
+        if incoming.text == "trip the bug":
+            raise KeyError("a bug")
+        return super().handle(incoming, now)
+
+
+def test_a_message_that_trips_a_bug_does_not_silence_the_room(
+    scene: Scene, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def story() -> None:
+        bot_id = scene.bot.user_id
+        [ann], room, _bot = await circle_with_bot(scene, "ann", core_class=CoreWithABug)
+        poison = await ann.say(room, "trip the bug")
+        await ann.say(room, "task: pick up prescriptions Friday 15:00")
+        await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
+        assert f"skipped event {poison}" in caplog.text
+
+    scene.play(story)
+
+
 def test_messages_queued_while_the_homeserver_is_down_arrive_once(
     scene: Scene, synapse: Synapse
 ) -> None:
@@ -292,6 +224,24 @@ def test_messages_queued_while_the_homeserver_is_down_arrive_once(
     scene.play(story)
 
 
+def test_a_first_start_while_the_homeserver_is_down_logs_in_once_it_is_back(
+    scene: Scene, synapse: Synapse
+) -> None:
+    async def story() -> None:
+        ann = scene.member("ann")
+        await ann.log_in()
+        room = await ann.create_encrypted_room("Mum", [])
+        await asyncio.to_thread(synapse.stop)
+        bot = scene.transport()
+        await bot.start()
+        await asyncio.to_thread(synapse.start)
+        await asyncio.wait_for(bot.ready.wait(), READY_TIMEOUT_SECONDS)
+        await ann.invite(room, scene.bot.user_id)
+        await ann.wait_for_text(scene.bot.user_id, "carecircle")
+
+    scene.play(story)
+
+
 def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -> None:
     async def story() -> None:
         ann = scene.member("ann")
@@ -306,10 +256,6 @@ def test_an_invite_from_outside_the_allowed_inviters_is_declined(scene: Scene) -
         assert scene.bot.user_id not in ann.client.rooms[room].users
 
     scene.play(story)
-
-
-def relation_of(event: Event) -> dict[str, object]:
-    return event.source["content"].get("m.relates_to", {})
 
 
 def test_replies_edits_threads_and_exports_work_as_in_the_console(scene: Scene) -> None:

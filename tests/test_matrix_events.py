@@ -147,7 +147,7 @@ def test_buttons_become_a_hint_only_where_the_text_does_not_say_how_to_claim() -
     says_how = Outgoing(
         "matrix", ROOM, '📝 #1 Pills · reply "I\'ll take it" to claim', buttons=BUTTONS
     )
-    held = Outgoing("matrix", ROOM, "📝 #1 Pills — ✋ Bob", buttons=BUTTONS)
+    held = Outgoing("matrix", ROOM, "📝 #1 Get the pills done — ✋ Bob", buttons=BUTTONS)
     assert button_hint(says_how) is None
     assert button_hint(held) == "↳ ✋ I'll take it · ✅ Done"
     assert text_content(held)["body"].endswith("\n↳ ✋ I'll take it · ✅ Done")

@@ -27,13 +27,16 @@ def reaction_content(message: Outgoing) -> dict[str, Any]:
 
 
 def button_hint(message: Outgoing) -> str | None:
-    """``✋ I'll take it · ✅ Done`` as reactions to use, unless the text already says how."""
+    """``✋ I'll take it · ✅ Done`` as reactions to use, unless the text already says how to claim.
+
+    The text says how when it quotes the claim button's words ('reply "I'll take it" to claim').
+    """
     if not message.buttons:
         return None
     text = message.text.casefold()
     for button in message.buttons:
-        words = button.label.split(maxsplit=1)
-        if len(words) == 2 and words[1].casefold() in text:
+        words = button.label.split(maxsplit=1)[-1].casefold()
+        if button.action.startswith("claim:") and words in text:
             return None
     return "↳ " + " · ".join(button.label for button in message.buttons)
 

@@ -2,14 +2,13 @@
 
 Each sync's events are handled before its token is saved, and the core ignores an event id it
 has seen, so a crash repeats a little and loses nothing. Encrypted rooms work like any other:
-nio decrypts with the keys in the store, and the bot shares its own room keys with every
-member's devices without asking them to verify it first.
+nio decrypts with the keys in the store, and the bot encrypts for every device in the room,
+verified or not, so nobody has to verify the bot before it can answer.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Coroutine
 from datetime import timedelta
@@ -98,9 +97,17 @@ class MatrixTransport:
             store_path=str(self.store.path),
             config=config,
         )
-        await log_in(self.client, self.settings, self.store)
-        self._sender = RoomSender(self.client, self._crypto_lock)
+        try:
+            await self._log_in()
+        except (ClientError, TimeoutError) as failure:
+            # A refused login stops the start; an unreachable homeserver only delays it.
+            log.warning("the homeserver is not answering (%r); logging in when it does", failure)
         self._tasks = [self._run(self._sync_forever(), "matrix-sync")]
+
+    async def _log_in(self) -> None:
+        if self._sender is None:
+            await log_in(self._client(), self.settings, self.store)
+            self._sender = RoomSender(self._client(), self._crypto_lock)
 
     def _run(self, loop: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
         task = asyncio.create_task(loop, name=name)
@@ -114,9 +121,8 @@ class MatrixTransport:
             self._delivery_task = None
         for task in self._tasks:
             task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        # A loop that already ended with an error was reported when it ended.
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         if self.client is not None:
             await self.client.close()
@@ -145,6 +151,7 @@ class MatrixTransport:
                 self._delivery_task = self._run(self.delivery.run(), "matrix-delivery")
 
     async def _sync_once(self) -> None:
+        await self._log_in()
         client = self._client()
         token = self.store.load_sync_token()
         # nio skips a sync response whose token it has seen; a batch whose handling failed
@@ -192,14 +199,29 @@ class MatrixTransport:
             if room is None or not act_on_timeline:
                 continue
             for event in since_own_join(joined.timeline.events, client.user_id):
-                await self._handle_event(room, event)
+                await self._handle_or_skip(room, event)
         readable, given_up = self.undecryptable.retry(client.decrypt_event, self.clock())
         for room_id, event in readable:
             if room_id in client.rooms:
-                await self._handle_event(client.rooms[room_id], event)
+                await self._handle_or_skip(client.rooms[room_id], event)
         for room_id in given_up:
             self.core.notice_once(PLATFORM, room_id, "undecryptable", FIX_TEXT, self.clock())
             self.delivery.poke()
+
+    async def _handle_or_skip(self, room: MatrixRoom, event: Event) -> None:
+        """Handle one event; one that trips a bug is logged and skipped, not retried forever.
+
+        Trouble that passes (the homeserver or the database away) goes up, so the whole sync
+        is tried again; a bug would fail the same way on every try and silence the room.
+        """
+        try:
+            await self._handle_event(room, event)
+        except (ClientError, TimeoutError, CareCircleError):
+            raise
+        except Exception:
+            log.exception(
+                "skipped event %s in %s: it could not be handled", event.event_id, room.room_id
+            )
 
     async def _answer_invite(self, room_id: str) -> None:
         client = self._client()
