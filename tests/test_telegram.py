@@ -7,6 +7,7 @@ the messages the server received, their replies, buttons, edits and reactions.
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ class Family:
 
     server: BotApiServer
     database_url: str
+    logs: pytest.LogCaptureFixture
     clock: Clock = field(default_factory=Clock)
     bot: TelegramTransport | None = None
 
@@ -104,13 +106,18 @@ class Family:
 
 def family_test(
     scenario: Callable[[Family], Awaitable[None]],
-) -> Callable[[Path], None]:
-    """Run ``scenario`` with a server on loopback and the bot started on a fresh database."""
+) -> Callable[[Path, pytest.LogCaptureFixture], None]:
+    """Run ``scenario`` with a server on loopback and the bot started on a fresh database.
 
-    def test(tmp_path: Path) -> None:
+    Whatever happens in it, the bot's token never reaches the log, at any log level.
+    """
+
+    def test(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+        caplog.set_level(logging.DEBUG)
+
         async def play() -> None:
             async with BotApiServer(TOKEN) as server:
-                family = Family(server, f"sqlite:///{tmp_path / 'circle.db'}")
+                family = Family(server, f"sqlite:///{tmp_path / 'circle.db'}", caplog)
                 await family.start_bot()
                 try:
                     await scenario(family)
@@ -119,6 +126,7 @@ def family_test(
                         await family.stop_bot()
 
         asyncio.run(asyncio.wait_for(play(), timeout=60))
+        assert TOKEN.split(":")[1] not in caplog.text
 
     test.__name__ = scenario.__name__
     test.__doc__ = scenario.__doc__
@@ -161,6 +169,7 @@ async def test_a_family_and_a_volunteer_share_tasks_claims_and_decisions(family:
     listing = await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
     assert "#2 Drive Dad to dialysis" in listing.text and "Bob" in listing.text
     assert "#1" not in listing.text
+    assert "dialysis" not in family.logs.text and "physio" not in family.logs.text
 
 
 @family_test
