@@ -260,13 +260,14 @@ class BotApiServer:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
     def upgrades_to_supergroup(self, chat_id: int, new_chat_id: int, by: dict[str, Any]) -> None:
-        """The group becomes a supergroup with a new id, as Telegram announces it in both."""
+        """The group becomes a supergroup with a new id, announced in both chats."""
         old = self.chats[chat_id]
         new = self.add_chat(new_chat_id, old.title, bot_is_admin=old.bot_is_admin)
         old.migrated_to = new_chat_id
         old.type = "group"
-        self._service_message(old, by, migrate_to_chat_id=new_chat_id)
+        # The new chat's announcement first: the order a bot must not depend on.
         self._service_message(new, by, migrate_from_chat_id=chat_id)
+        self._service_message(old, by, migrate_to_chat_id=new_chat_id)
 
     def redeliver_all(self) -> None:
         """Forget which updates were confirmed: Telegram sends them all again."""

@@ -93,8 +93,12 @@ def read_update(update: Update, bot_id: int, now: datetime) -> list[Act]:
 
 def _from_message(message: Message, bot_id: int) -> list[Act]:
     chat_id = str(message.chat.id)
+    # Telegram announces an upgrade in both chats, in either order; whichever comes first moves
+    # the circle, so a message in the new chat never starts a second one.
     if message.migrate_to_chat_id is not None:
         return [ChatMoved(chat_id, str(message.migrate_to_chat_id))]
+    if message.migrate_from_chat_id is not None:
+        return [ChatMoved(str(message.migrate_from_chat_id), chat_id)]
     if message.new_chat_title:
         return [ChatRenamed(chat_id, message.new_chat_title)]
     if message.new_chat_members:
