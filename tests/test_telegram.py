@@ -332,6 +332,16 @@ async def test_members_text_arrives_as_they_typed_it(family: Family) -> None:
 
 
 @family_test
+async def test_an_export_arrives_as_a_file(family: Family) -> None:
+    await family.joined(GROUP, "Mum's care")
+    await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
+    export = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/export json"))
+    assert export.document is not None
+    assert export.document["filename"].endswith(".json")
+    assert "Book the GP" in export.document["content"]
+
+
+@family_test
 async def test_a_long_answer_arrives_in_parts_cut_at_line_breaks(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")
