@@ -184,7 +184,7 @@ class TelegramTransport:
 
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
-            for act in read_update(update, self.app.bot.id, self.clock()):
+            for act in read_update(update, self.clock()):
                 await self._apply(act)
         finally:
             if update.callback_query is not None:
