@@ -72,6 +72,7 @@ class Chat:
     is_forum: bool = False
     bot_is_admin: bool = False
     allows_reactions: bool = True
+    deleted_topics: set[int] = field(default_factory=set)
     migrated_to: int | None = None
     messages: list[ChatMessage] = field(default_factory=list)
 
@@ -392,7 +393,7 @@ class BotApiServer:
         return {"status": "member", "user": user(params["user_id"], "Member")}
 
     def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
-        refusal = self._refusal(params["chat_id"])
+        refusal = self._refusal(params)
         if refusal is not None:
             return refusal
         text, problem = _visible(params["text"], params.get("parse_mode"))
@@ -401,7 +402,7 @@ class BotApiServer:
         return self._post(self.chats[params["chat_id"]], params, text)
 
     def _api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
-        refusal = self._refusal(params["chat_id"])
+        refusal = self._refusal(params)
         if refusal is not None:
             return refusal
         text, problem = _visible(params.get("caption", ""), params.get("parse_mode"))
@@ -449,11 +450,13 @@ class BotApiServer:
         del shape["text"]
         self._push("message", shape | event)
 
-    def _refusal(self, chat_id: int) -> web.Response | None:
+    def _refusal(self, params: dict[str, Any]) -> web.Response | None:
         """Why Telegram would not post in this chat, if it would not."""
-        chat = self.chats.get(chat_id)
+        chat = self.chats.get(params["chat_id"])
         if chat is None:
             return _error(400, "Bad Request: chat not found")
+        if params.get("message_thread_id") in chat.deleted_topics:
+            return _error(400, "Bad Request: message thread not found")
         if chat.migrated_to is not None:
             return _error(
                 400,

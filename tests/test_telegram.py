@@ -323,6 +323,24 @@ async def test_answers_stay_in_the_forum_topic_they_were_asked_in(family: Family
 
 
 @family_test
+async def test_an_answer_for_a_deleted_topic_goes_to_the_general_chat(family: Family) -> None:
+    server = family.server
+    forum = -1007777
+    await family.joined(forum, "Family", is_forum=True)
+    topic = server.opens_topic(forum, ALICE, "Appointments")
+    server.fail_next(1, 500, methods=["sendMessage"])
+    await family.says(forum, ALICE, "task: book the GP", thread_id=topic)
+    await server.wait_until(lambda: server.calls[-1].status == 500)
+    server.chats[forum].deleted_topics.add(topic)
+    family.clock.advance(minutes=5)
+    assert family.bot is not None
+    family.bot.delivery.poke()
+    await server.wait_until(lambda: len(server.bot_messages(forum)) == 2)
+    ack = server.bot_messages(forum)[1]
+    assert ack.text.startswith("📝 #1 Book the GP") and ack.thread_id is None
+
+
+@family_test
 async def test_members_text_arrives_as_they_typed_it(family: Family) -> None:
     await family.joined(GROUP, "Mum's care")
     request = await family.says(GROUP, ALICE, "task: <b>book</b> GP & dentist")
