@@ -251,7 +251,7 @@ async def test_flood_limits_and_outages_delay_messages_but_lose_none(family: Fam
         family.bot.delivery.poke()
         return len(server.bot_messages(GROUP)) == 4
 
-    await server.wait_until_async(delivered)
+    await server.wait_until(delivered)
     acks = server.bot_texts(GROUP)[1:]
     assert [text.split(" · ")[0] for text in acks] == [
         f"📝 #{number} {title}" for number, title in enumerate(titles, start=1)
