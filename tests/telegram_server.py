@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import itertools
 import json
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import ClientSession, web
 
-BOT_ID = 7000
-# What Telegram renders of the HTML parse mode; any other tag is refused.
-ALLOWED_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "a", "code", "pre"})
-# Emoji a bot may react with (a subset of Telegram's list is enough here).
-BOT_REACTIONS = frozenset({"👍", "👌", "✍", "🫡", "🤝", "🙏", "👀", "❤"})
+from tests.telegram_chats import (
+    BOT_ID,
+    BOT_REACTIONS,
+    Chat,
+    ChatMessage,
+    bot_membership,
+    bot_user,
+    buttons,
+    user,
+    visible,
+)
+
 # Parameters PTB sends JSON-encoded, and those that are numbers.
 JSON_PARAMS = frozenset(
     {"reply_markup", "reply_parameters", "reaction", "commands", "allowed_updates"}
@@ -32,7 +39,6 @@ JSON_PARAMS = frozenset(
 INT_PARAMS = frozenset(
     {"chat_id", "message_id", "message_thread_id", "offset", "timeout", "user_id", "limit"}
 )
-MESSAGE_MAX_CHARS = 4096
 
 
 @dataclass
@@ -45,72 +51,11 @@ class ApiCall:
 
 
 @dataclass
-class ChatMessage:
-    """A message in a chat as its members see it."""
-
-    message_id: int
-    sender_id: int
-    text: str
-    html: str = ""
-    thread_id: int | None = None
-    reply_to: int | None = None
-    buttons: list[tuple[str, str]] = field(default_factory=list)
-    reaction: str | None = None
-    document: dict[str, str] | None = None
-    was_edited: bool = False
-
-    @property
-    def is_from_bot(self) -> bool:
-        return self.sender_id == BOT_ID
-
-
-@dataclass
-class Chat:
-    id: int
-    title: str
-    type: str = "supergroup"
-    is_forum: bool = False
-    bot_is_admin: bool = False
-    allows_reactions: bool = True
-    migrated_to: int | None = None
-    messages: list[ChatMessage] = field(default_factory=list)
-
-    def as_json(self) -> dict[str, Any]:
-        shape: dict[str, Any] = {"id": self.id, "type": self.type, "title": self.title}
-        if self.is_forum:
-            shape["is_forum"] = True
-        return shape
-
-    def message(self, message_id: int) -> ChatMessage | None:
-        return next((m for m in self.messages if m.message_id == message_id), None)
-
-
-@dataclass
 class Failure:
     count: int
     status: int
     retry_after: int
     methods: frozenset[str]
-
-
-class VisibleText(HTMLParser):
-    """What a member sees of an HTML message; notes tags Telegram would refuse."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.bad_tags: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self.bad_tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
-def user(user_id: int, first_name: str) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": first_name}
 
 
 class BotApiServer:
@@ -180,7 +125,7 @@ class BotApiServer:
                 "from": by,
                 "date": int(time.time()),
                 "old_chat_member": {"status": "left", "user": self.bot_user()},
-                "new_chat_member": self._bot_membership(chat),
+                "new_chat_member": bot_membership(chat, self.bot_user()),
             },
         )
 
@@ -199,7 +144,7 @@ class BotApiServer:
             next(self._message_ids), sender["id"], text, text, thread_id, reply_to
         )
         chat.messages.append(message)
-        self._push("message", self._message_json(chat, message, sender))
+        self._push("message", chat.message_json(message, sender))
         return message.message_id
 
     def edits(self, chat_id: int, sender: dict[str, Any], message_id: int, text: str) -> None:
@@ -207,7 +152,7 @@ class BotApiServer:
         message = chat.message(message_id)
         assert message is not None
         message.text = message.html = text
-        shape = self._message_json(chat, message, sender)
+        shape = chat.message_json(message, sender)
         shape["edit_date"] = int(time.time()) + len(self._updates)
         self._push("edited_message", shape)
 
@@ -224,7 +169,7 @@ class BotApiServer:
                 "from": sender,
                 "chat_instance": f"ci{chat_id}",
                 "data": action,
-                "message": self._message_json(chat, message, self.bot_user()),
+                "message": chat.message_json(message, self.bot_user()),
             },
         )
 
@@ -248,7 +193,7 @@ class BotApiServer:
         opening.thread_id = opening.message_id
         chat.messages.append(opening)
         topic = {"name": name, "icon_color": 7322096}
-        shape = self._message_json(chat, opening, by)
+        shape = chat.message_json(opening, by)
         del shape["text"]
         self._push("message", shape | {"forum_topic_created": topic})
         return opening.message_id
@@ -260,13 +205,14 @@ class BotApiServer:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
     def upgrades_to_supergroup(self, chat_id: int, new_chat_id: int, by: dict[str, Any]) -> None:
-        """The group becomes a supergroup with a new id, as Telegram announces it in both."""
+        """The group becomes a supergroup with a new id, announced in both chats."""
         old = self.chats[chat_id]
         new = self.add_chat(new_chat_id, old.title, bot_is_admin=old.bot_is_admin)
         old.migrated_to = new_chat_id
         old.type = "group"
-        self._service_message(old, by, migrate_to_chat_id=new_chat_id)
+        # The new chat's announcement first: the order a bot must not depend on.
         self._service_message(new, by, migrate_from_chat_id=chat_id)
+        self._service_message(old, by, migrate_to_chat_id=new_chat_id)
 
     def redeliver_all(self) -> None:
         """Forget which updates were confirmed: Telegram sends them all again."""
@@ -279,19 +225,12 @@ class BotApiServer:
         """Answer the next ``count`` calls of ``methods`` (by default any but getUpdates)."""
         self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
 
-    async def wait_until(self, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    async def wait_until(
+        self, condition: Callable[[], bool | Awaitable[bool]], timeout: float = 10.0
+    ) -> None:
         """Wait for the bot's requests to make ``condition`` true (real network I/O)."""
         deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise AssertionError("the bot did not get there in time")
-            await asyncio.sleep(0.02)
-
-    async def wait_until_async(
-        self, condition: Callable[[], Awaitable[bool]], timeout: float = 10.0
-    ) -> None:
-        deadline = time.monotonic() + timeout
-        while not await condition():
+        while not await _holds(condition):
             if time.monotonic() > deadline:
                 raise AssertionError("the bot did not get there in time")
             await asyncio.sleep(0.02)
@@ -299,15 +238,7 @@ class BotApiServer:
     # -- the Bot API ------------------------------------------------------------------------------
 
     def bot_user(self) -> dict[str, Any]:
-        return {
-            "id": BOT_ID,
-            "is_bot": True,
-            "first_name": "CareCircle",
-            "username": "carecircle_test_bot",
-            "can_join_groups": True,
-            "can_read_all_group_messages": self.can_read_all_group_messages,
-            "supports_inline_queries": False,
-        }
+        return bot_user(self.can_read_all_group_messages)
 
     async def _dispatch(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -387,23 +318,23 @@ class BotApiServer:
         if chat is None:
             return _error(400, "Bad Request: chat not found")
         if params["user_id"] == BOT_ID:
-            return self._bot_membership(chat)
+            return bot_membership(chat, self.bot_user())
         return {"status": "member", "user": user(params["user_id"], "Member")}
 
     def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
-        refusal = self._refusal(params["chat_id"])
+        refusal = self._refusal(params)
         if refusal is not None:
             return refusal
-        text, problem = _visible(params["text"], params.get("parse_mode"))
+        text, problem = visible(params["text"], params.get("parse_mode"))
         if problem:
             return _error(400, problem)
         return self._post(self.chats[params["chat_id"]], params, text)
 
     def _api_sendDocument(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
-        refusal = self._refusal(params["chat_id"])
+        refusal = self._refusal(params)
         if refusal is not None:
             return refusal
-        text, problem = _visible(params.get("caption", ""), params.get("parse_mode"))
+        text, problem = visible(params.get("caption", ""), params.get("parse_mode"))
         if problem:
             return _error(400, problem)
         return self._post(self.chats[params["chat_id"]], params, text, params["document"])
@@ -413,12 +344,12 @@ class BotApiServer:
         message = chat.message(params["message_id"])
         if message is None or not message.is_from_bot:
             return _error(400, "Bad Request: message to edit not found")
-        text, problem = _visible(params["text"], params.get("parse_mode"))
+        text, problem = visible(params["text"], params.get("parse_mode"))
         if problem:
             return _error(400, problem)
         message.text, message.html, message.was_edited = text, params["text"], True
-        message.buttons = _buttons(params)
-        return self._message_json(chat, message, self.bot_user())
+        message.buttons = buttons(params)
+        return chat.message_json(message, self.bot_user())
 
     def _api_setMessageReaction(self, params: dict[str, Any]) -> bool | web.Response:
         chat = self.chats[params["chat_id"]]
@@ -444,15 +375,17 @@ class BotApiServer:
             self._webhook_queue.put_nowait(update)
 
     def _service_message(self, chat: Chat, by: dict[str, Any], **event: Any) -> None:
-        shape = self._message_json(chat, ChatMessage(next(self._message_ids), by["id"], ""), by)
+        shape = chat.message_json(ChatMessage(next(self._message_ids), by["id"], ""), by)
         del shape["text"]
         self._push("message", shape | event)
 
-    def _refusal(self, chat_id: int) -> web.Response | None:
+    def _refusal(self, params: dict[str, Any]) -> web.Response | None:
         """Why Telegram would not post in this chat, if it would not."""
-        chat = self.chats.get(chat_id)
+        chat = self.chats.get(params["chat_id"])
         if chat is None:
             return _error(400, "Bad Request: chat not found")
+        if params.get("message_thread_id") in chat.deleted_topics:
+            return _error(400, "Bad Request: message thread not found")
         if chat.migrated_to is not None:
             return _error(
                 400,
@@ -472,57 +405,16 @@ class BotApiServer:
             html=params.get("text") or params.get("caption", ""),
             thread_id=params.get("message_thread_id"),
             reply_to=reply.get("message_id"),
-            buttons=_buttons(params),
+            buttons=buttons(params),
             document=document,
         )
         chat.messages.append(message)
-        return self._message_json(chat, message, self.bot_user())
+        return chat.message_json(message, self.bot_user())
 
-    def _message_json(
-        self, chat: Chat, message: ChatMessage, sender: dict[str, Any]
-    ) -> dict[str, Any]:
-        shape: dict[str, Any] = {
-            "message_id": message.message_id,
-            "date": int(time.time()),
-            "chat": chat.as_json(),
-            "from": sender,
-            "text": message.text,
-        }
-        if message.thread_id is not None:
-            shape["message_thread_id"] = message.thread_id
-            shape["is_topic_message"] = True
-        replied = chat.message(message.reply_to or message.thread_id or 0)
-        if replied is not None and replied is not message:
-            shape["reply_to_message"] = {
-                "message_id": replied.message_id,
-                "date": int(time.time()),
-                "chat": chat.as_json(),
-                "text": replied.text,
-            }
-        if message.buttons:
-            shape["reply_markup"] = {
-                "inline_keyboard": [
-                    [{"text": label, "callback_data": data} for label, data in message.buttons]
-                ]
-            }
-        return shape
 
-    def _bot_membership(self, chat: Chat) -> dict[str, Any]:
-        if not chat.bot_is_admin:
-            return {"status": "member", "user": self.bot_user()}
-        rights = (
-            "can_manage_chat can_delete_messages can_manage_video_chats can_restrict_members "
-            "can_change_info can_invite_users can_post_stories can_edit_stories "
-            "can_delete_stories"
-        )
-        return {
-            "status": "administrator",
-            "user": self.bot_user(),
-            "can_be_edited": False,
-            "is_anonymous": False,
-            "can_promote_members": False,
-            **dict.fromkeys(rights.split(), True),
-        }
+async def _holds(condition: Callable[[], bool | Awaitable[bool]]) -> bool:
+    answer = condition()
+    return await answer if inspect.isawaitable(answer) else answer
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
@@ -538,30 +430,6 @@ async def _params(request: web.Request) -> dict[str, Any]:
         else:
             params[key] = value
     return params
-
-
-def _visible(text: str, parse_mode: str | None) -> tuple[str, str | None]:
-    """The text members see, or why Telegram would refuse it."""
-    if parse_mode != "HTML":
-        return text, None
-    parser = VisibleText()
-    parser.feed(text)
-    parser.close()
-    visible = "".join(parser.parts)
-    if parser.bad_tags:
-        return "", f"Bad Request: can't parse entities: unsupported start tag {parser.bad_tags[0]}"
-    if len(visible.encode("utf-16-le")) // 2 > MESSAGE_MAX_CHARS:
-        return "", "Bad Request: message is too long"
-    return visible, None
-
-
-def _buttons(params: dict[str, Any]) -> list[tuple[str, str]]:
-    markup = params.get("reply_markup") or {}
-    return [
-        (button["text"], button["callback_data"])
-        for row in markup.get("inline_keyboard", [])
-        for button in row
-    ]
 
 
 def _error(status: int, description: str, **parameters: Any) -> web.Response:

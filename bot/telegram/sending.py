@@ -52,6 +52,9 @@ class TelegramSender:
         except Forbidden as refusal:
             raise Undeliverable(f"chat {message.chat_id}: {refusal.message}") from refusal
         except BadRequest as refusal:
+            if message.thread_id and "thread" in refusal.message.lower():
+                # The forum topic was deleted: the circle still hears it, in the general chat.
+                return await self.send(dataclasses.replace(message, thread_id=None))
             # A request Telegram reads and rejects (chat gone, message deleted) fails the same
             # way every time; retrying would hold back the chat's later messages forever.
             raise Undeliverable(f"chat {message.chat_id}: {refusal.message}") from refusal

@@ -33,13 +33,6 @@ from bot.telegram.updates import (
 )
 
 log = logging.getLogger(__name__)
-# Bot API URLs carry the token and request parameters carry members' words: httpx logs every
-# URL at INFO and python-telegram-bot both at DEBUG, so neither logs below those levels.
-logging.getLogger("httpx").setLevel(logging.WARNING)
-logging.getLogger("telegram").setLevel(logging.INFO)
-# The rate limiter logs each 429 it hands back as an error with a traceback; the outbox waits
-# and retries, and DeliveryLoop logs that.
-logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
 ALLOWED_UPDATES = (
     Update.MESSAGE,
@@ -112,6 +105,7 @@ class TelegramTransport:
         self.settings = settings
         self.clock = clock
         self.poll_timeout_seconds = poll_timeout_seconds
+        _quiet_library_logs()
         self.app = self._build_application(rate_limiter or default_rate_limiter())
         self.delivery = DeliveryLoop(core, PLATFORM, TelegramSender(self.app.bot).send, clock)
         self._delivery_task: asyncio.Task[None] | None = None
@@ -189,7 +183,7 @@ class TelegramTransport:
 
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
-            for act in read_update(update, self.app.bot.id, self.clock()):
+            for act in read_update(update, self.clock()):
                 await self._apply(act)
         finally:
             if update.callback_query is not None:
@@ -227,6 +221,20 @@ class TelegramTransport:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("Telegram update %s not handled", update_id, exc_info=context.error)
+
+
+def _quiet_library_logs() -> None:
+    """Keep the token and members' words out of the log, whatever level the bot logs at.
+
+    Bot API URLs carry the token and request parameters carry what members wrote: httpx logs
+    every URL at INFO, python-telegram-bot both at DEBUG. Its rate limiter logs each 429 it
+    hands back as an error with a traceback; the outbox waits and DeliveryLoop logs that.
+    """
+    level = logging.getLogger().getEffectiveLevel()
+    logging.getLogger("httpx").setLevel(max(level, logging.WARNING))
+    logging.getLogger("httpcore").setLevel(max(level, logging.WARNING))
+    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
 
 
 def webhook_secret(token: str) -> str:

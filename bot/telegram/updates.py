@@ -69,16 +69,16 @@ class ChatRenamed:
 Act = Incoming | BotAdded | MemberJoined | MemberLeft | ChatMoved | ChatRenamed
 
 
-def read_update(update: Update, bot_id: int, now: datetime) -> list[Act]:
+def read_update(update: Update, now: datetime) -> list[Act]:
     """Everything one update tells the circle; empty for updates that concern it not.
 
     ``now`` dates a button press, the one act Telegram sends without a date.
     """
     if update.message is not None:
-        return _from_message(update.message, bot_id)
+        return _from_message(update.message)
     if update.edited_message is not None:
         edited = update.edited_message
-        acts = _from_message(edited, bot_id)
+        acts = _from_message(edited)
         return [_as_edit(act, edited) for act in acts if isinstance(act, Incoming)]
     if update.callback_query is not None:
         return _from_button(update.callback_query, now)
@@ -91,10 +91,14 @@ def read_update(update: Update, bot_id: int, now: datetime) -> list[Act]:
     return []
 
 
-def _from_message(message: Message, bot_id: int) -> list[Act]:
+def _from_message(message: Message) -> list[Act]:
     chat_id = str(message.chat.id)
+    # Telegram announces an upgrade in both chats, in either order; whichever comes first moves
+    # the circle, so a message in the new chat never starts a second one.
     if message.migrate_to_chat_id is not None:
         return [ChatMoved(chat_id, str(message.migrate_to_chat_id))]
+    if message.migrate_from_chat_id is not None:
+        return [ChatMoved(str(message.migrate_from_chat_id), chat_id)]
     if message.new_chat_title:
         return [ChatRenamed(chat_id, message.new_chat_title)]
     if message.new_chat_members:
@@ -102,10 +106,11 @@ def _from_message(message: Message, bot_id: int) -> list[Act]:
         return [
             MemberJoined(chat_id, str(user.id), user.full_name)
             for user in message.new_chat_members
-            if user.id != bot_id and not user.is_bot
+            if not user.is_bot
         ]
     if message.left_chat_member is not None:
-        return [MemberLeft(chat_id, str(message.left_chat_member.id))]
+        gone = message.left_chat_member
+        return [] if gone.is_bot else [MemberLeft(chat_id, str(gone.id))]
     sender = message.from_user
     if sender is None or sender.is_bot:
         return []

@@ -1,0 +1,110 @@
+"""The Telegram bot through restarts, flood limits, outages and webhook delivery, end to end.
+
+Nothing a member says is recorded twice and nothing the bot says is lost or sent twice.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from aiohttp import ClientSession
+
+from tests.telegram_family import (
+    ALICE,
+    BOB,
+    CAROL,
+    GROUP,
+    VERA,
+    Family,
+    family_test,
+)
+
+pytestmark = pytest.mark.telegram
+
+
+@family_test
+async def test_a_bot_started_in_an_outage_connects_when_telegram_is_back(family: Family) -> None:
+    await family.stop_bot()
+    family.server.fail_next(1, 502, methods=["getMe"])
+    await family.start_bot()
+    intro = await family.joined(GROUP, "Mum's care")
+    assert "carecircle" in intro.text
+    refused = [call.method for call in family.server.calls if call.status == 502]
+    assert refused == ["getMe"]
+
+
+@family_test
+async def test_a_restarted_bot_records_nothing_twice_and_loses_nothing(family: Family) -> None:
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
+    server.presses(GROUP, BOB, ack.message_id, "✋ I'll take it")
+    await server.wait_until(lambda: ack.text.endswith("✋ Bob"))
+    server.fail_next(1, 500, methods=["sendMessage"])
+    unanswered = await family.says(GROUP, CAROL, "task: order the wheelchair")
+    await server.wait_until(lambda: server.calls[-1].status == 500)
+    await family.stop_bot()
+
+    while_down = await family.says(GROUP, VERA, "/claim 2")
+    server.redeliver_all()  # Telegram sends every update again, from the bot's first day
+    family.clock.advance(minutes=5)
+    await family.start_bot()
+
+    assert (await family.answer_to(GROUP, unanswered)).text.startswith("📝 #2 Order the wheelchair")
+    assert await family.reaction_on(GROUP, while_down) == "👌"
+    listing = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "/tasks"))
+    assert "#1 Book the GP — ✋ Bob" in listing.text
+    assert "#2 Order the wheelchair — ✋ Vera" in listing.text
+    texts = server.bot_texts(GROUP)
+    assert len(texts) == len(set(texts)) == 4  # the intro, two acknowledgements, the list
+    assert len(server.received("setMessageReaction")) == 1
+
+
+@family_test
+async def test_flood_limits_and_outages_delay_messages_but_lose_none(family: Family) -> None:
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    server.fail_next(2, 429, retry_after=1)
+    server.fail_next(3, 500)
+    server.fail_next(1, 500, methods=["getUpdates"])
+    titles = ["Book the GP", "Order the wheelchair", "Water the plants"]
+    for title in titles:
+        await family.says(GROUP, ALICE, f"task: {title}")
+
+    async def delivered() -> bool:
+        family.clock.advance(minutes=10)  # past every retry_after and backoff
+        assert family.bot is not None
+        family.bot.delivery.poke()
+        return len(server.bot_messages(GROUP)) == 4
+
+    await server.wait_until(delivered)
+    acks = server.bot_texts(GROUP)[1:]
+    assert [text.split(" · ")[0] for text in acks] == [
+        f"📝 #{number} {title}" for number, title in enumerate(titles, start=1)
+    ]
+    refused = [(call.method, call.status) for call in server.calls if call.status != 200]
+    assert sorted(refused) == sorted(
+        [("getUpdates", 500)] + [("sendMessage", 429)] * 2 + [("sendMessage", 500)] * 3
+    )
+    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    assert listing.text.count("#") == 3
+
+
+@family_test
+async def test_in_webhook_mode_telegram_brings_the_messages(family: Family) -> None:
+    await family.stop_bot()
+    with socket.socket() as probe:  # a free port on loopback for the bot's webhook server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    hook = f"http://127.0.0.1:{port}/telegram"
+    await family.start_bot(webhook_url=hook, webhook_listen="127.0.0.1", webhook_port=port)
+    assert family.server.webhook is not None and family.server.webhook["url"] == hook
+
+    await family.joined(GROUP, "Mum's care")
+    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
+    assert ack.text.startswith("📝 #1 Book the GP")
+    async with ClientSession() as stranger:
+        forged = {"update_id": 999, "message": {}}
+        async with stranger.post(hook, json=forged) as refused:
+            assert refused.status == 403
