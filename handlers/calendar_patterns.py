@@ -20,7 +20,6 @@ class Patterns:
     day_of_month: re.Pattern[str]
     month_date: re.Pattern[str]
     month_names: list[re.Pattern[str]]
-    next_word: re.Pattern[str]
     next_week: re.Pattern[str]
     weekend: re.Pattern[str]
     every: re.Pattern[str]
@@ -29,6 +28,10 @@ class Patterns:
     weekday_set: re.Pattern[str]
     for_weeks: re.Pattern[str]
     for_days: re.Pattern[str]
+    for_sessions: re.Pattern[str]
+    every_other_day: re.Pattern[str]
+    holidays: list[tuple[re.Pattern[str], int, int]]
+    end_of_month: re.Pattern[str]
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
 
@@ -63,13 +66,20 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         re.compile(rf"\b(?:{names})\s+(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b")
         for names in month_groups
     ]
+    holidays = [
+        (re.compile(rf"\b(?:{fragment})\b"), month, day)
+        for code in languages
+        for fragment, month, day in words.HOLIDAYS.get(code, ())
+    ]
+    end_of_month = re.compile(
+        rf"\b(?:{_alternation(words.END_OF, languages)})\s+(?:{month_alternation})\b"
+    )
     return Patterns(
         weekday=weekday,
         relative=relative,
         day_of_month=re.compile(_alternation(words.DAY_OF_MONTH, languages) or r"(?!x)x"),
         month_date=month_date,
         month_names=month_first,
-        next_word=re.compile(rf"(?:{_alternation(words.NEXT_WORDS, languages)})"),
         next_week=re.compile(rf"\b(?:{_alternation(words.NEXT_WEEK, languages)})\b"),
         weekend=re.compile(rf"\b(?:{_alternation(words.WEEKEND, languages)})\b"),
         every=re.compile(rf"\b(?:{_alternation(words.EVERY, languages)})\s+$"),
@@ -78,6 +88,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         weekday_set=re.compile(rf"\b(?:{_alternation(words.WEEKDAY_SET, languages)})\b"),
         for_weeks=re.compile(rf"\b(?:{_alternation(words.FOR_WEEKS, languages)})\b"),
         for_days=re.compile(rf"\b(?:{_alternation(words.FOR_DAYS, languages)})\b"),
+        for_sessions=re.compile(rf"\b(?:{_alternation(words.FOR_SESSIONS, languages)})\b"),
+        every_other_day=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER_DAY, languages)})\b"),
+        holidays=holidays,
+        end_of_month=end_of_month,
         until_before=re.compile(
             rf"\b(?:{_alternation(words.UNTIL, languages)})\s+(?:the |el |le |o |il |zum )?$"
         ),
@@ -86,6 +100,11 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             r"(?:the |this |next |el |le |la |o |a |il |dem |am |on |dia |day )?$"
         ),
     )
+
+
+def month_index(match: re.Match[str]) -> int:
+    """January 1 … December 12, from a match holding the month groups."""
+    return next(int(k[1:]) for k, v in match.groupdict().items() if k[0] == "m" and v) + 1
 
 
 def weekday_index(match: re.Match[str]) -> int:

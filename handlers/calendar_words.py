@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # "segunda", "quarta", "quinta" are also ordinals: days only after "até", "na", "toda" or
 # before "que vem", "de manhã", "às".
-_PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda ))"
+_PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda )|(?<=, )|(?<= e ))"
 _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 
 # Monday first, as in ``date.weekday()``. Plural and adverb forms ("sábados", "mittwochs")
@@ -171,16 +171,6 @@ RELATIVE_DAYS: dict[str, tuple[tuple[str, int], ...]] = {
     "it": (("dopodomani", 2), ("domani", 1), ("oggi|stasera|stamattina|stamani|stanotte", 0)),
 }
 
-# "next Friday", "vendredi prochain", "nächsten Freitag": the next one, after today.
-NEXT_WORDS: dict[str, str] = {
-    "en": "next|this coming|coming",
-    "es": "próximo|proximo|próxima",
-    "fr": "prochain|prochaine",
-    "de": "nächsten|nächster|nächste|kommenden|kommender",
-    "pt": "próximo|próxima|proximo|proxima",
-    "it": "prossimo|prossima",
-}
-
 # "next week", "la semana que viene": a weekday named with it falls in the following week.
 NEXT_WEEK: dict[str, str] = {
     "en": "next week",
@@ -189,6 +179,56 @@ NEXT_WEEK: dict[str, str] = {
     "de": "nächste(?:r|n)? woche",
     "pt": "(?:a )?semana que vem|(?:a )?próxima semana",
     "it": "(?:la )?settimana prossima|(?:la )?prossima settimana",
+}
+
+# Days named for the holidays a care circle plans around: (words, month, day).
+HOLIDAYS: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "en": (
+        ("christmas eve", 12, 24),
+        ("christmas(?: day)?", 12, 25),
+        ("boxing day", 12, 26),
+        ("new year'?s eve", 12, 31),
+        ("new year'?s(?: day)?", 1, 1),
+    ),
+    "es": (
+        ("nochebuena", 12, 24),
+        ("navidad", 12, 25),
+        ("nochevieja", 12, 31),
+        ("año nuevo", 1, 1),
+    ),
+    "fr": (
+        ("réveillon de noël|veille de noël", 12, 24),
+        ("noël", 12, 25),
+        ("saint-sylvestre|réveillon du nouvel an", 12, 31),
+        ("jour de l'an|nouvel an", 1, 1),
+    ),
+    "de": (
+        ("heiligabend|heiligen abend", 12, 24),
+        ("weihnachten|1\\. weihnachtstag", 12, 25),
+        ("silvester", 12, 31),
+        ("neujahr", 1, 1),
+    ),
+    "pt": (
+        ("véspera de natal", 12, 24),
+        ("natal", 12, 25),
+        ("véspera de ano novo|réveillon", 12, 31),
+        ("ano novo", 1, 1),
+    ),
+    "it": (
+        ("vigilia di natale|vigilia", 12, 24),
+        ("natale", 12, 25),
+        ("san silvestro|vigilia di capodanno", 12, 31),
+        ("capodanno", 1, 1),
+    ),
+}
+# "until the end of January": the last day of that month.
+END_OF: dict[str, str] = {
+    "en": r"(?:the )?end of",
+    "es": r"(?:el )?fin(?:al)? de",
+    "fr": r"(?:la )?fin",
+    "de": r"ende",
+    "pt": r"(?:o )?fi(?:m|nal) de",
+    "it": r"(?:la )?fine(?: di)?",
 }
 
 # "before the weekend" is due the coming Saturday.
@@ -203,7 +243,8 @@ WEEKEND: dict[str, str] = {
 
 # Day of the month without a month name: "the 9th", "el 10", "am 22.", "dia 13", "il 16".
 DAY_OF_MONTH: dict[str, str] = {
-    "en": r"(?:the |on )(\d{1,2})(?:st|nd|rd|th)\b|\b(\d{1,2})(?:st|nd|rd|th)\b",
+    "en": r"(?:(?:the |on )(\d{1,2})(?:st|nd|rd|th)\b|\b(\d{1,2})(?:st|nd|rd|th)\b)"
+    r"(?!\s*(?:st|street|ave|avenue|rd|road|floor|fl|birthday|anniversary)\b)",
     "es": r"\b(?:el|día|dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
     "fr": r"\b(?:le|du|au) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|heures|min))",
     "de": r"\b(?:am|zum|bis zum|ab dem) (\d{1,2})\.",
@@ -239,7 +280,7 @@ DAILY: dict[str, str] = {
 WEEKDAY_SET: dict[str, str] = {
     "en": r"(?:every|each) weekday|weekdays|monday to friday|mon-fri",
     "es": r"de lunes a viernes|entre semana",
-    "fr": r"en semaine|du lundi au vendredi",
+    "fr": r"en semaine|du lundi au vendredi|(?:tous les )?jours de (?:la )?semaine",
     "de": r"werktags|montags bis freitags|von montag bis freitag",
     "pt": r"de segunda a sexta|dias úteis",
     "it": r"dal lunedì al venerdì|nei giorni feriali",
@@ -272,11 +313,32 @@ UNTIL: dict[str, str] = {
 # "starting Monday", "à partir de samedi", "ab Montag", "começando dia 13".
 START: dict[str, str] = {
     "en": r"starting|starts|start|from|beginning|next one's|next one is",
-    "es": r"a partir del?|desde el|empezando|empezamos|comenzando",
+    "es": r"a partir del?|desde el|empezando|empezamos|empieza|comenzando|comenzamos|arrancamos|"
+    r"arrancando",
     "fr": r"à partir de|a partir de|dès|commençant",
     "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem",
     "pt": r"a partir de|começando|comecando|desde",
     "it": r"a partire da|a partire dal|dal|da",
+}
+
+# "every other day", "jeden zweiten Tag", "un jour sur deux".
+EVERY_OTHER_DAY: dict[str, str] = {
+    "en": r"every (?:other|second) day",
+    "es": r"cada dos días|un día sí y (?:otro|un día) no|día por medio",
+    "fr": r"tous les deux jours|un jour sur deux",
+    "de": r"jeden zweiten tag|alle zwei tage",
+    "pt": r"a cada dois dias|dia sim,? dia não|em dias alternados",
+    "it": r"ogni due giorni|un giorno sì e uno no|a giorni alterni",
+}
+# "the first 6 sessions": a count of occurrences.
+FOR_SESSIONS: dict[str, str] = {
+    "en": r"(?:the )?(?:first|next) (\d+) (?:sessions|times|visits|appointments)"
+    r"|for (\d+) sessions",
+    "es": r"(?:las )?(?:primeras|próximas) (\d+) (?:sesiones|veces|visitas)",
+    "fr": r"(?:les )?(\d+) (?:premières|prochaines) (?:séances|fois|visites)",
+    "de": r"(?:die )?(?:ersten|nächsten) (\d+) (?:termine|sitzungen|male)",
+    "pt": r"(?:as )?(?:primeiras|próximas) (\d+) (?:sessões|vezes|visitas)",
+    "it": r"(?:le )?(?:prime|prossime) (\d+) (?:sedute|volte|visite)",
 }
 
 NUMBER_WORDS = {
@@ -312,8 +374,8 @@ MORNING = (
 
 # Said of when something becomes possible, not when it is due ("ready Friday after 3").
 AVAILABLE = (
-    r"ready|available|open|listos?|listas?|disponibles?|prêts?|prêtes?|fertig|bereit|prontos?|"
-    r"prontas?|pronti|disponibile"
+    r"ready|available|open|list[oa]s?|disponibles?|prêts?|prêtes?|fertig|bereit|pront[oaie]s?|"
+    r"disponibil[ei]"
 )
 # A request with no deadline at all.
 VAGUE = (

@@ -19,14 +19,19 @@ _CLOCK = re.compile(
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
     r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
     r"|(?P<h4>\d{1,2}) o'clock"
-    r"|(?:\b(?:at|by|around|about|before|after|from|till|until|um|gegen|bis|ab|las|à|vers|"
-    r"avant|às|as|das|alle|dalle|verso|entro le|prima delle)\s+(?P<h5>\d{1,2})"
+    r"|(?:\b(?:at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|ab|"
+    r"zwischen|las|entre|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|prima delle|"
+    r"tra le|fra le)\s+(?P<h5>\d{1,2})"
     r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
     r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
     r")"
 )
 _NOON = re.compile(rf"\b(?:{words.NOON})\b")
+# German "halb eins" is 12:30; British "half 2" (or "half past 2") is 2:30.
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(words.HOUR_WORDS) + r")\b")
+_HALF_PAST = re.compile(r"\bhalf (?:past )?(?P<hour>\d{1,2})\b(?! ?(?:an|hours?|days?|of)\b)")
+# How far around a bare hour its morning or evening words are looked for.
+CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30
 _OFFSET = re.compile(
     r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
     r"los próximos |las próximas |les |les prochaines |den nächsten |os próximos |as próximas |"
@@ -60,6 +65,11 @@ def clock_mentions(text: str, now: datetime) -> list[Mention]:
         hour = int(word) if word.isdigit() else words.HOUR_WORDS[word]
         hour = _plausible_hour((hour - 1) % 12 or 12, text, match.start())
         found.append(Mention(*match.span(), clock=time(hour, 30)))
+    for match in _HALF_PAST.finditer(text):
+        hour = int(match.group("hour"))
+        if 1 <= hour <= 12:
+            hour = _plausible_hour(hour, text, match.start())
+            found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found
 
 
@@ -78,11 +88,17 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
 
 
 def _plausible_hour(hour: int, text: str, position: int) -> int:
-    """A 12-hour clock without am/pm: evening words make it pm, small hours are afternoons."""
+    """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
+    decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
+    without one, 1 to 7 are afternoons ("by 7" is 19:00)."""
     start, end = sentence_of(text, (position, position))
-    sentence = text[start:end]
-    if _EVENING.search(sentence):
-        return hour % 12 + 12
-    if _MORNING.search(sentence):
-        return hour % 12
+    start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
+    nearest: tuple[int, bool] | None = None
+    for pattern, is_evening in ((_EVENING, True), (_MORNING, False)):
+        for match in pattern.finditer(text, start, end):
+            distance = abs(match.start() - position)
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, is_evening)
+    if nearest is not None:
+        return hour % 12 + 12 if nearest[1] else hour % 12
     return hour + 12 if hour <= 7 else hour

@@ -22,6 +22,13 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"(?:some(?:one|body)) (?:to|should) (?!say|know|tell)\w+",
         r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
         r"\bwho can\b",
+        r"\bneeds? (?:\w+ ){0,2}(?:picking up|collecting|dropping off|doing|fixing|sorting|"
+        r"taking|bringing|driving)\b",
+        r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take)\b[^.?!]{0,30}"
+        r"\b(?:rota|roster|rotation|turns|it)\b",
+        r"\bany(?:one|body) (?:\w+ ){0,2}able to\b",
+        r"\bwhoever(?:'s| is| has)\b",
+        r"\bvolunteers? needed\b|\blooking for (?:some(?:one|body)|volunteers?|a volunteer|help)\b",
         r"\bany (?:volunteers?|takers?)\b",
         r"\bwe need (?:a |some )?(?:volunteers?|drivers?|hands|people)\b",
         r"\b(?:some(?:one|body)|any(?:one|body)) please\b(?! (?:tell|explain|remind me))",
@@ -43,21 +50,23 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"quién (?:puede|podría|se anima|la|lo|le)\b",
     ),
     "fr": (
-        r"quelqu'un (?:(?:me|te|le|la|les|lui|leur|nous|en|y) )*(?:peut|pourrait|pourra|sait"
-        r" (?!si|où|quand|comment|pourquoi|qui|quoi|ce)|serait dispo|est dispo|aurait le temps)",
+        r"quelqu'un (?:(?:me|te|le|la|les|lui|leur|nous|en|y) )*(?:peut|pourrait|pourra|saurait|"
+        r"sait (?!si|où|quand|comment|pourquoi|qui|quoi|ce)|serait dispo|est dispo|"
+        r"aurait le temps)",
         r"que quelqu'un\b",
         r"(?:on a|nous avons|il nous faut) besoin de quelqu'un",
         r"qui (?:\w+ )?(?:peut|pourrait|pourra|est dispo)\b",
-        r"\bil (?:faut|faudrait|faudra) quelqu'un\b",
+        r"\b(?:il|ça) (?:faut|faudrait|faudra|prend|prendrait|prendra) quelqu'un\b",
     ),
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
-        r"wir brauchen (?:jemand|hilfe|leute)",
+        r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand|wen|hilfe|leute)",
         r"braucht? (?:\w+ ){0,2}jemand",
         r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
     ),
     "pt": (
-        r"alguém (?:(?:me|te|lhe|o|a|os|as|nos|se) )*(?:pode|poderia|consegue|conseguiria|"
+        r"alguém (?:perto |aí |disponível )?(?:(?:me|te|lhe|o|a|os|as|nos|se) )*(?:pode|poderia|"
+        r"consegue|conseguiria|"
         r"topa|leva|vai|tem tempo)",
         r"que alguém\b",
         r"precisamos de (?:alguém|ajuda|gente)",
@@ -66,7 +75,8 @@ REQUEST: dict[str, tuple[str, ...]] = {
     ),
     "it": (
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
-        r"è libero|è libera|se la sente|va|passa)",
+        r"è libero|è libera|se la sente|va|passa|disposto|disposta|disponibile)",
+        r"\bserve (?:una mano|aiuto)\b",
         r"(?:serve|servirebbe|ci serve|(?:ha|hanno|abbiamo) bisogno di) qualcuno",
         r"che qualcuno\b",
         r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,40}\?",
@@ -81,7 +91,9 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
         r"^(?:\w+[,!]? )?on it\b",
-        r"\bleave it (?:with|to) me\b",
+        r"\bleave (?:it|that|this|the [\w ]{1,20}) (?:with|to) me\b",
+        r"\bput my name (?:on|down)\b",
+        r"\bi(?:'ve)? got (?:#\d|task \d|it\b|this\b|that\b)",
         r"^(?:\w+[,!]? )?(?:will do|me\b[.!]|mine\b)",
         r"\b(?:is|are) mine\b",
         r"\bi(?:'m| am) (?:on|taking|doing) (?:it|#|task)",
@@ -97,6 +109,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^yo[!.]",
         r"^(?:\w+[,!]? )?(?:yo )?le llevo\b",
         r"\bcuent(?:a|en|an) conmigo\b",
+        r"\bme pido\b|\bme apunto\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
@@ -105,6 +118,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
         r"\bj'y vais\b",
+        r"\bm(?:ets|ettez) mon nom\b|\binscri(?:s|vez)[- ]moi\b",
         r"^(?:ok|oui|d'accord)(?: pour moi)?[,!.]? je (?:lui |leur |la |le )?"
         r"(?:apporte|amène|emmène|passe|fais|prends)\b",
     ),
@@ -112,6 +126,8 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\b(?:übernehm|übernehme|mach|mache|nehm|nehme) ich\b",
         r"\bich (?:machs|mach das|mache das|übernehme|kümmer|kümmere)\b",
         r"\bich bin dabei\b",
+        r"\bich (?:kann|chan) (?:das |es )?(?:übernehmen|übernäh|machen|mache)\b",
+        r"\btrag(?:t)? mich (?:ein|für)\b",
         r"\bkann ich (?:machen|übernehmen)\b|\bmach(?:e)? ich gerne?\b",
     ),
     "pt": (
@@ -119,11 +135,13 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?(?:levo|faço|vou|busco|pego|compro) eu\b",
         r"\btô indo\b|\bestou indo\b|\bvou eu\b",
         r"\bpode deixar\b",
+        r"\bfico eu\b|\b(?:tô|estou) (?:saindo|a sair|a caminho)\b",
         r"\b(?:pode|podem) contar comigo\b|\bconta comigo\b",
         r"^(?:\w+[,!]? )?(?:vou já|já vou|estou a ir|vou agora)\b",
     ),
     "it": (
         r"\bci penso io\b",
+        r"\bsegna(?:te)?mi\b|\bmettete?mi\b",
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
         r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcont(?:a|ate) (?:pure )?su di me\b",
@@ -135,7 +153,10 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
         r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
-        r"\bcan(?:'t|not) (?:do|make|manage|cover|take)\b[^.!?]*\b(?:anymore|any more|after all)",
+        r"\bcan(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
+        r"after all)",
+        r"\bcan(?:'t|not) (?:do|keep|make|manage|cover|take) my\b",
+        r"\bi (?:was down for|signed up for|said i'd)\b[^.!?]{0,60}\bbut\b",
         r"\bsome(?:one|body) else (?:will have|has|needs) to take\b",
         r"\bunclaim\b|\bdrop(?:ping)? (?:out of )?#\d",
     ),
@@ -153,6 +174,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     "de": (
         r"\b(?:wieder )?abgeben\b",
         r"\bkann (?:ich )?(?:doch )?nicht mehr\b",
+        r"\b(?:hatte|habe) (?:mich )?(?:[\w.]+ ){0,4}(?:eingetragen|übernommen|zugesagt),? aber\b",
         r"\bspringt (?:jemand|wer) für mich ein\b",
     ),
     "pt": (
@@ -160,6 +182,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\balguém (?:troca|me substitui|fica no meu lugar)\b",
         r"\bnão posso mais\b",
         r"\bjá não dá\b|\bnão dá (?:mais )?para mim\b|\bme pode substituir\b",
+        r"\bafinal,? não (?:consigo|posso|vou)\b|\balguém fica com a (?:tarefa|#)",
     ),
     "it": (
         r"\bnon posso più\b",
@@ -172,12 +195,13 @@ DONE: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:#\d+|task \d+|^it'?s?|^all|^that'?s?)\s*(?:is |'s )?(?:done|sorted|finished|complete|"
         r"handled|taken care of)\b",
-        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b(?! with)",
+        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b(?! (?:with|in)\b)",
         r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
-        r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up)\b",
+        r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
+        r"shovel?led|ordered|emailed|rung|called)\b",
         r"^(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|gave|got)"
         r" (?:him|her|them|mum|mom|dad|the|his|hers|it|\w+'s)\b",
-        r"\b(?:is|'s|are) in[.!]",
+        r"\b(?:is|'s|are) in[.!,]",
         r"\b(?:is|'s|are) in and\b",
         r"\ball (?:fixed|done|sorted)\b",
         r"^finished\b|\bfinished #\d",
@@ -212,9 +236,10 @@ DONE: dict[str, tuple[str, ...]] = {
 
 DECISION: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\bwe(?:'ve| have)? (?:all )?(?:decided|agreed|settled)\b",
+        r"\bwe(?:'ve| have)? (?:all )?(?:decided|agreed|settled)\b"
+        r"(?! (?:it|that it|that he|that she|he|she) (?:was|is|'s|had))",
         r"\b(?:have|has|all) agreed\b",
-        r"\b(?:agreed|decided|settled|sorted)\s*(?::|then\b|for #|by all\b)",
+        r"\b(?:agreed|decided|settled|sorted)\s*(?:[:–—-]|then\b|(?:for|on) #|by all\b)",
         r"\bfinal answer\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
@@ -222,7 +247,7 @@ DECISION: dict[str, tuple[str, ...]] = {
     "es": (
         r"\bqueda(?:mos)? (?:decidido|así|en que)\b",
         r"\b(?:hemos|habíamos) (?:decidido|acordado|quedado)\b",
-        r"\bdecidimos\b|\bacordado\b|\bestá decidido\b",
+        r"\bdecidimos\b|\bacordado\b|\bestá decidido\b|\bquedó (?:decidido|acordado)\b",
     ),
     "fr": (
         r"\bc'est décidé\b",
@@ -243,7 +268,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bestá decidido\b",
     ),
     "it": (
-        r"\bè deciso\b",
+        r"(?<!ha )(?<!hanno )\bdeciso\b",
         r"\babbiamo (?:deciso|concordato|stabilito)\b",
         r"\bdecisione\b",
     ),
@@ -275,7 +300,7 @@ URGENT: dict[str, tuple[str, ...]] = {
         r"\bimmediately\b",
         r"\b(?:get|go|come|be) (?:there |in |over |round )?now\b",
         r"\bnow(?: please)?\s*[?!]",
-        r"\bin the next \d+ ?min",
+        r"\bin the next (?:hour|half hour|\d+ ?min)",
         r"\bneed (?:some(?:one|body)|help) now\b",
     ),
     "es": (r"\burgente\b", r"\bya\s*[?!]", r"\bahora mismo\b", r"\bcuanto antes\b"),

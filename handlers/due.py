@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from handlers import calendar_words as words
-from handlers.calendar_patterns import Patterns, patterns_for
+from handlers.calendar_patterns import Patterns, month_index, patterns_for, weekday_index
 from handlers.clock_times import clock_mentions
 from handlers.mentions import Mention, in_order, sentence_of
 from handlers.recurrence import Rule, find_rule, rule_text
@@ -66,7 +66,9 @@ def find_when(
     """
     lowered = text.lower().replace("’", "'")
     patterns = patterns_for(tuple(languages) or ("en",))
-    rule = find_rule(lowered, patterns)
+    sentence = sentence_of(lowered, focus)
+    request = (focus[0], sentence[1]) if focus else sentence
+    rule = find_rule(lowered, patterns, (request, sentence))
     taken = rule.spans if rule else []
     mentions = _days(lowered, now.date(), patterns, taken) + clock_mentions(lowered, now)
     for mention in mentions:
@@ -121,10 +123,18 @@ def _days(
         )
 
     for match in patterns.month_date.finditer(text):
-        month = next(int(k[1:]) for k, v in match.groupdict().items() if k[0] == "m" and v)
-        day = _next_date_of(today, month + 1, int(match.group("day")))
+        day = _next_date_of(today, month_index(match), int(match.group("day")))
         if day and free(*match.span()):
             found.append(Mention(*match.span(), day=day))
+    for match in patterns.end_of_month.finditer(text):
+        day = _last_day_of(today, month_index(match))
+        if free(*match.span()):
+            found.append(Mention(*match.span(), day=day))
+    for pattern, month, number in patterns.holidays:
+        for match in pattern.finditer(text):
+            day = _next_date_of(today, month, number)
+            if day and free(*match.span()):
+                found.append(Mention(*match.span(), day=day))
     for month, pattern in enumerate(patterns.month_names, start=1):
         for match in pattern.finditer(text):
             day = _next_date_of(today, month, int(match.group(1)))
@@ -133,7 +143,7 @@ def _days(
     for match in patterns.weekday.finditer(text):
         if not free(*match.span()):
             continue
-        index = next(int(k[1:]) for k, v in match.groupdict().items() if k[0] == "d" and v)
+        index = weekday_index(match)
         mention = Mention(*match.span(), day=_next_weekday(today, index), weekday=index)
         number = _DAY_NUMBER_AFTER_WEEKDAY.match(text, match.end())
         if number and 1 <= int(number.group(1)) <= 31:
@@ -169,6 +179,13 @@ def _next_weekday(today: date, index: int) -> date:
     return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
 
 
+def _last_day_of(today: date, month: int) -> date:
+    """The last day of the next such month ("until the end of January")."""
+    year = today.year if month >= today.month else today.year + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def _day_of_month(today: date, number: int) -> date | None:
     """This month's day ``number``, or next month's once it has passed."""
     for months_ahead in (0, 1, 2):
@@ -202,7 +219,9 @@ def _recurring(
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
     _, start, end = sentence
     starts = [m for m in mentions if m.day and m.role == "start"] or [
-        m for m in in_order(mentions, sentence) if m.day and start <= m.start < end
+        m
+        for m in in_order(mentions, sentence)
+        if m.day and m.role == "plain" and start <= m.start < end
     ]
     if starts:
         first = starts[0].day
@@ -239,13 +258,25 @@ def _pick(
     mentions: list[Mention], request: tuple[int, int, int]
 ) -> tuple[date | None, time | None, timedelta | None]:
     usable = in_order([m for m in mentions if m.role != "available"], request)
-    offset = next((m.offset for m in usable if m.offset), None)
-    day_mention = next((m for m in usable if m.day), None)
-    clock = next((m.clock for m in usable if m.clock), None)
-    day = day_mention.day if day_mention else None
-    if offset is not None and day is None:
-        return None, None, offset
-    return day, clock, None
+    first = next((m for m in usable if m.day or m.offset), None)
+    if first is not None and first.offset is not None:  # "in the next hour" said first
+        return None, None, first.offset
+    clock_mention = next((m for m in usable if m.clock), None)
+    day_mention = _day_beside(clock_mention, usable) or first
+    clock = clock_mention.clock if clock_mention else None
+    return (day_mention.day if day_mention else None), clock, None
+
+
+def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:
+    """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10")."""
+    if clock is None:
+        return None
+    near = [
+        m for m in usable if m.day and min(abs(m.start - clock.end), abs(clock.start - m.end)) < 16
+    ]
+    return min(
+        near, key=lambda m: min(abs(m.start - clock.end), abs(clock.start - m.end)), default=None
+    )
 
 
 def _numeric_date(sentence: str, now: datetime, languages: Sequence[str]) -> date | None:

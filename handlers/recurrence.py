@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,7 +13,19 @@ from handlers.calendar_patterns import Patterns, weekday_index
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _PLURAL_ARTICLES = ("on ", "the ", "les ", "os ", "nos ", "i ", "am ", "an den ")
-_JOINED = re.compile(r"\s*(?:,|and|&|/|y|e|et|und|or)?\s*")
+_JOINED = re.compile(r"\s*(?:,|and|&|/|y|e|et|und|or)?\s*(?:the |le |il |el |o |a )?")
+_EVERY_N_DAYS = re.compile(r"\bevery (\d+|two|three) days\b")
+
+
+def _is_habitual_list(text: str, group: list[re.Match[str]]) -> bool:
+    """Several days said as a routine: "Mon/Wed/Fri", "sábados y domingos", "le lundi et le
+    jeudi" — a slash, a plural, or an article before each day."""
+    if len(group) < 2:
+        return False
+    between = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
+    plural = any(day.group("suffix") in ("s", "es") for day in group)
+    with_articles = all(re.search(r"(?:the|le|il|el|o|a) $", gap) for gap in between)
+    return plural or with_articles or all("/" in gap for gap in between)
 
 
 @dataclass(slots=True)
@@ -24,20 +38,19 @@ class Rule:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_rule(text: str, patterns: Patterns) -> Rule | None:
-    if match := patterns.weekday_set.search(text):
-        rule = Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[match.span()])
-    elif rule := _weekly(text, patterns):
-        pass
-    elif match := re.search(r"\bevery (other|\d+|two|three) days?\b", text):
-        amount = match.group(1)
-        interval = 2 if amount == "other" else words.NUMBER_WORDS.get(amount) or int(amount)
-        rule = Rule("DAILY", interval=interval, spans=[match.span()])
-    elif match := patterns.daily.search(text):
-        rule = Rule("DAILY", spans=[match.span()])
-    else:
+def find_rule(
+    text: str, patterns: Patterns, nearest_first: Sequence[tuple[int, int]]
+) -> Rule | None:
+    """The repetition the request states, looked for in ``nearest_first`` (the request, then
+    its sentence) before the whole message: "the nurse comes Monday to Friday, so we need
+    someone on Saturdays" is about Saturdays."""
+    ranges = [*nearest_first, (0, len(text))]
+    rule = next(filter(None, (_repetition(text, patterns, *span) for span in ranges)), None)
+    if rule is None:
         return None
-    if days := patterns.for_days.search(text):
+    if sessions := patterns.for_sessions.search(text):
+        rule.count = int(next(group for group in sessions.groups() if group))
+    elif days := patterns.for_days.search(text):
         rule.count = int(days.group(days.lastindex or 1)) if rule.freq == "DAILY" else None
     if weeks := patterns.for_weeks.search(text):
         amount = weeks.group(weeks.lastindex or 1) or "1"
@@ -47,9 +60,25 @@ def find_rule(text: str, patterns: Patterns) -> Rule | None:
     return rule
 
 
-def _weekly(text: str, patterns: Patterns) -> Rule | None:
+def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    if match := patterns.weekday_set.search(text, start, end):
+        return Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[match.span()])
+    if rule := _weekly(text, patterns, start, end):
+        return rule
+    if match := patterns.every_other_day.search(text, start, end):
+        return Rule("DAILY", interval=2, spans=[match.span()])
+    if match := _EVERY_N_DAYS.search(text, start, end):
+        amount = match.group(1)
+        interval = words.NUMBER_WORDS.get(amount) or int(amount)
+        return Rule("DAILY", interval=interval, spans=[match.span()])
+    if match := patterns.daily.search(text, start, end):
+        return Rule("DAILY", spans=[match.span()])
+    return None
+
+
+def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
     """ "every Monday and Wednesday", "tous les samedis et dimanches", "mittwochs"."""
-    matches = list(patterns.weekday.finditer(text))
+    matches = list(patterns.weekday.finditer(text, start, end))
     rule: Rule | None = None
     position = 0
     while position < len(matches):
@@ -61,18 +90,18 @@ def _weekly(text: str, patterns: Patterns) -> Rule | None:
         on_plural = before.endswith(("los ", "las ")) or (
             match.group("suffix") in ("s", "es") and before.endswith(_PLURAL_ARTICLES)
         )
-        position += 1
-        if not (every or adverb or on_plural):
+        group = [match]
+        while position + len(group) < len(matches) and _JOINED.fullmatch(
+            text[group[-1].end() : matches[position + len(group)].start()]
+        ):
+            group.append(matches[position + len(group)])
+        position += len(group)
+        if not (every or adverb or on_plural or _is_habitual_list(text, group)):
             continue
         rule = rule or Rule("WEEKLY")
         rule.interval = 2 if other else rule.interval
-        rule.byday.append(weekday_index(match))
-        end = match.end()
-        while position < len(matches) and _JOINED.fullmatch(text[end : matches[position].start()]):
-            rule.byday.append(weekday_index(matches[position]))
-            end = matches[position].end()
-            position += 1
-        rule.spans.append((every.start() if every else match.start(), end))
+        rule.byday.extend(weekday_index(day) for day in group)
+        rule.spans.append((every.start() if every else match.start(), group[-1].end()))
     if rule is not None:
         rule.byday = sorted(set(rule.byday))
     return rule

@@ -84,8 +84,9 @@ def _kind_of(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, in
     if cue("unclaim", languages).search(text):
         return Kind.UNCLAIM, None
     asks_nothing = cue("not_an_act", languages).search(text)
-    if not asks_nothing and (request := cue("request", languages).search(text)):
-        return Kind.TASK, request.span()
+    requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
+    if requests:  # the last ask is the one to read: "…every day. Could someone come weekdays?"
+        return Kind.TASK, requests[-1].span()
     if not asks_nothing and cue("claim", languages).search(text):
         return Kind.CLAIM, None
     if cue("done", languages).search(text):
