@@ -19,9 +19,9 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"(?:can|could) (?:we|you) (?:get|find|have) (?:some(?:one|body)|any(?:one|body))",
         r"(?:some(?:one|body)|any(?:one|body)) (?:can|could|free|able|around|available)\b",
         r"(?:some(?:one|body)) (?:needs|has|have|must|should) to\b",
-        r"(?:some(?:one|body)) (?:to|should) (?!say|know|tell)\w+",
         r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
         r"\bwho can\b",
+        r"\b(?:could|can|may) i ask (?:some(?:one|body)|any(?:one|body)|one of you)\b",
         r"\bneeds? (?:\w+ ){0,2}(?:picking up|collecting|dropping off|doing|fixing|sorting|"
         r"taking|bringing|driving)\b",
         r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take)\b[^.?!]{0,30}"
@@ -32,7 +32,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bany (?:volunteers?|takers?)\b",
         r"\bwe need (?:a |some )?(?:volunteers?|drivers?|hands|people)\b",
         r"\b(?:some(?:one|body)|any(?:one|body)) please\b(?! (?:tell|explain|remind me))",
-        r"\bneeds? (?:some(?:one|body)|a volunteer|a driver) to\b",
+        r"\bneeds? (?:some(?:one|body)|a volunteer|a driver) to\b(?! (?:talk|listen|vent|chat)\b)",
         r"\b(?:can|could) (?:a|one) (?:family member|volunteer|neighbou?r|of (?:us|you))\b",
         r"\bis any(?:one|body) (?:free|able|around|available)\b",
         r"\bwho(?:'s| is) (?:free|able|around|available)\b",
@@ -71,7 +71,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"que alguém\b",
         r"precisamos de (?:alguém|ajuda|gente)",
         r"quem (?:pode|poderia|consegue|topa)\b",
-        r"\balguém \w+\s*\?",
+        r"\balguém (?!sabe|viu|lembra|conhece|tem)\w+\s*\?",
     ),
     "it": (
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"

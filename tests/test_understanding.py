@@ -48,6 +48,15 @@ def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)
         ("I would if I could but I'm away till Sunday", Kind.NONE),
         ("Agreed, she looked so much better today", Kind.NONE),
         ("visiting hours are 2 to 8 every day", Kind.NONE),
+        ("Honestly I just need someone to talk to tonight", Kind.NONE),
+        ("I'm done in after this week, night all", Kind.NONE),
+        ("We agreed it was a lovely day out", Kind.NONE),
+        ("Mum's bins need taking out Tuesday night", Kind.TASK),
+        ("Volunteers needed for a meal train from Monday", Kind.TASK),
+        ("put my name on it", Kind.CLAIM),
+        ("leave the gate to me", Kind.CLAIM),
+        ("I can't keep my Tuesdays on #2 anymore, sorry", Kind.UNCLAIM),
+        ("Right, settled - we're getting a shower chair", Kind.DECISION),
     ],
 )
 def test_kinds_in_english(text: str, kind: Kind) -> None:
