@@ -88,9 +88,9 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
 def refresh_acknowledgement(turn: Turn, task_id: int) -> None:
     """Edit the bot's acknowledgement in place so it shows who holds the task now."""
     ack_id = acknowledgement_of(turn.session, task_id)
-    task = tasks.task_records(turn.session, [tasks.load_task(turn.session, task_id)])[0]
-    if ack_id is None:
+    if ack_id is None:  # not delivered yet, so nothing to edit; the act has its own reply
         return
+    task = tasks.task_records(turn.session, [tasks.load_task(turn.session, task_id)])[0]
     buttons = task_buttons(turn, task) if task.is_open else ()
     text = acknowledgement_text(task, turn)
     if task.status == "done":
