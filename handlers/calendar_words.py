@@ -8,6 +8,9 @@ from __future__ import annotations
 
 # "segunda", "quarta", "quinta" are also ordinals: days only after "até", "na", "toda" or
 # before "que vem", "de manhã", "às".
+# "mon", "wed", "sat", "sun" are also words: days only after "every" or "on", or before a
+# time, another day or a list mark ("Mon/Wed", "sat 10am", "Mon, Wed and Fri").
+_EN_SHORT_AS_DAY = r"(?=\b[ /,]*(?:\d|and|&|/|mon|tue|wed|thu|fri|sat|sun))"
 _PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda )|(?<=, )|(?<= e ))"
 _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 
@@ -15,13 +18,13 @@ _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 # are matched by the scanner; names are the forms that read unambiguously as days.
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "en": (
-        "monday|mon(?=\\b[ /,]*(?:\\d|and|&|/))",
+        f"monday|(?:(?<=every )|(?<=on ))mon|mon{_EN_SHORT_AS_DAY}",
         "tuesday|tues|tue",
-        "wednesday|wed(?=\\b[ /,]*(?:\\d|and|&|/))",
+        f"wednesday|(?:(?<=every )|(?<=on ))wed|wed{_EN_SHORT_AS_DAY}",
         "thursday|thurs|thur|thu",
         "friday|fri",
-        "saturday|sat(?=\\b[ /,]*(?:\\d|and|&|/))",
-        "sunday|sun(?=\\b[ /,]*(?:\\d|and|&|/))",
+        f"saturday|(?:(?<=every )|(?<=on ))sat|sat{_EN_SHORT_AS_DAY}",
+        f"sunday|(?:(?<=every )|(?<=on ))sun|sun{_EN_SHORT_AS_DAY}",
     ),
     "es": (
         "lunes",

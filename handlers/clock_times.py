@@ -15,13 +15,13 @@ from handlers.mentions import Mention, sentence_of
 
 _CLOCK = re.compile(
     r"(?<![\d.,:/#])(?:"
-    r"(?P<h1>\d{1,2})(?::|h|\.(?=\d\d\s*(?:am|pm|uhr)))(?P<m1>[0-5]\d)\s*(?P<ap1>[ap]\.?m\.?)?"
+    r"(?P<h1>\d{1,2})(?P<sep>:|h|\.(?=\d\d\s*(?:am|pm|uhr)))(?P<m1>[0-5]\d)\s*(?P<ap1>[ap]\.?m\.?)?"
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
     r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
     r"|(?P<h4>\d{1,2}) o'clock"
-    r"|(?:\b(?:at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|ab|"
-    r"zwischen|las|entre|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|prima delle|"
-    r"tra le|fra le)\s+(?P<h5>\d{1,2})"
+    r"|(?:\b(?P<prep>at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|"
+    r"ab|zwischen|las|entre|de|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|"
+    r"prima delle|tra le|fra le)\s+(?P<h5>\d{1,2})"
     r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
     r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
     r")"
@@ -30,6 +30,12 @@ _NOON = re.compile(rf"\b(?:{words.NOON})\b")
 # German "halb eins" is 12:30; British "half 2" (or "half past 2") is 2:30.
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(words.HOUR_WORDS) + r")\b")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(?P<hour>\d{1,2})\b(?! ?(?:an|hours?|days?|of)\b)")
+# English speakers say "at 10" for 10:00 but never "at 22" for 22:00: that is a house number.
+_TWELVE_HOUR_WORDS = frozenset(
+    {"at", "by", "around", "about", "before", "after", "from", "till", "until", "between", "b/w"}
+)
+# "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
+_HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|ogni|a cada)\s*$")
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30
 _OFFSET = re.compile(
@@ -55,6 +61,8 @@ def clock_mentions(text: str, now: datetime) -> list[Mention]:
         minutes = number if match.group("unit").startswith("min") else number * 60
         found.append(Mention(*match.span(), offset=timedelta(minutes=minutes)))
     for match in _CLOCK.finditer(text):
+        if _HOW_OFTEN.search(text, max(0, match.start() - 12), match.start()):
+            continue
         clock = _clock_of(match, text)
         if clock is not None and not any(m.start <= match.start() < m.end for m in found):
             found.append(Mention(*match.span(), clock=clock))
@@ -80,9 +88,13 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
     meridiem = (groups["ap1"] or groups["ap2"] or "").replace(".", "")
     if hour > 23 or (meridiem and not 1 <= hour <= 12):
         return None
+    if groups["prep"] in _TWELVE_HOUR_WORDS and hour > 12:
+        return None
+    # "15h", "9 Uhr", "7h30" are 24-hour times already.
+    is_24_hour = groups["h3"] or groups["sep"] == "h" or hour_text.startswith("0")
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
-    elif 1 <= hour <= 12 and not hour_text.startswith("0") and not groups["h3"]:
+    elif 1 <= hour <= 12 and not is_24_hour:
         hour = _plausible_hour(hour, text, match.start())
     return time(hour, minute)
 

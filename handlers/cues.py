@@ -21,6 +21,14 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"(?:some(?:one|body)) (?:needs|has|have|must|should) to\b",
         r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
         r"\bwho can\b",
+        r"\b(?:pls|please|kindly) (?:ensure|make sure|arrange)\b",
+        r"\bsome(?:one|body) (?:must|will need to|will have to|'ll need to|'ll have to)\b",
+        r"\bwho(?:'s| is) (?:in|near|nearby|close|closest)\s*\?",
+        r"\b(?:can|could) we (?:cover|share|split)\b",
+        r"\blet(?:'s| us) (?:share|split|cover|take turns|rota)\b",
+        r"\bneeds? (?:a )?(?:rides?|lifts?|a hand|help)\b(?! with (?:that|this)\b)",
+        r"\bneeds? (?:[\w']+ ){1,5}?(?:gritted|cleared|shovel?led|collected|picked up|moved|"
+        r"taken out|fixed|checked|changed|cleaned|washed|signed|labell?ed)\b",
         r"\b(?:could|can|may) i ask (?:some(?:one|body)|any(?:one|body)|one of you)\b",
         r"\bneeds? (?:\w+ ){0,2}(?:picking up|collecting|dropping off|doing|fixing|sorting|"
         r"taking|bringing|driving)\b",
@@ -46,7 +54,9 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"acompaña|lleva|va|viene|tiene tiempo|se anima|se ofrece)",
         r"¿\s*alguien\b",
         r"que alguien\b",
-        r"necesitamos (?:a )?(?:alguien|gente|ayuda|voluntari)",
+        r"necesita(?:mos|n)? (?:a )?(?:alguien|gente|ayuda|voluntari)",
+        r"\balguien tiene que\b",
+        r"\bhay que (?!ver|tener|decir|reconocer)\w+(?:la|lo|le|las|los)\b",
         r"quién (?:puede|podría|se anima|la|lo|le)\b",
     ),
     "fr": (
@@ -61,7 +71,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
         r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand|wen|hilfe|leute)",
-        r"braucht? (?:\w+ ){0,2}jemand",
+        r"braucht? (?:\w+ ){0,5}(?:jemand|wen)\b",
         r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
     ),
     "pt": (
@@ -70,6 +80,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"topa|leva|vai|tem tempo)",
         r"que alguém\b",
         r"precisamos de (?:alguém|ajuda|gente)",
+        r"\bé preciso alguém\b|\balguém (?:precisa|tem que|tem de)\b",
         r"quem (?:pode|poderia|consegue|topa)\b",
         r"\balguém (?!sabe|viu|lembra|conhece|tem)\w+\s*\?",
     ),
@@ -77,6 +88,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
         r"è libero|è libera|se la sente|va|passa|disposto|disposta|disponibile)",
         r"\bserve (?:una mano|aiuto)\b",
+        r"\bbisogna (?!dire|ammettere|ricordare|vedere|sperare)\w+",
         r"(?:serve|servirebbe|ci serve|(?:ha|hanno|abbiamo) bisogno di) qualcuno",
         r"che qualcuno\b",
         r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,40}\?",
@@ -86,7 +98,11 @@ REQUEST: dict[str, tuple[str, ...]] = {
 CLAIM: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bi(?:'ll| will) (?:take|do|grab|get|go|pick|drive|bring|cover|handle|sort|be there|"
-        r"collect|ring|call|sit|pop|come)\b",
+        r"collect|ring|call|sit|pop|come|swing|move|look after|check|feed|walk|visit|fetch|"
+        r"deal|see to|take care)\b",
+        r"^(?:\w+[,!]? )?(?:i )?got (?:it|this|that)\b(?! (?:done|sorted|back|home|fixed))",
+        r"\bworks for me\b",
+        r"(?<!if )\bi can(?=\s*[,.!]|\s*$)",
         r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
@@ -110,6 +126,9 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?(?:yo )?le llevo\b",
         r"\bcuent(?:a|en|an) conmigo\b",
         r"\bme pido\b|\bme apunto\b",
+        r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
+        r"^(?:\w+[,!]? )?yo puedo\b",
+        r"\bme (?:lo|la|los|las) quedo\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
@@ -118,6 +137,8 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
         r"\bj'y vais\b",
+        r"^(?:ok|oui|d'accord) pour moi\b",
+        r"\bje (?:lui|leur) (?:dépose|apporte|amène|emmène)\b",
         r"\bm(?:ets|ettez) mon nom\b|\binscri(?:s|vez)[- ]moi\b",
         r"^(?:ok|oui|d'accord)(?: pour moi)?[,!.]? je (?:lui |leur |la |le )?"
         r"(?:apporte|amène|emmène|passe|fais|prends)\b",
@@ -128,6 +149,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bich bin dabei\b",
         r"\bich (?:kann|chan) (?:das |es )?(?:übernehmen|übernäh|machen|mache)\b",
         r"\btrag(?:t)? mich (?:ein|für)\b",
+        r"^(?:\w+[,!]? )?geht klar\b",
         r"\bkann ich (?:machen|übernehmen)\b|\bmach(?:e)? ich gerne?\b",
     ),
     "pt": (
@@ -136,12 +158,15 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\btô indo\b|\bestou indo\b|\bvou eu\b",
         r"\bpode deixar\b",
         r"\bfico eu\b|\b(?:tô|estou) (?:saindo|a sair|a caminho)\b",
+        r"\bfico (?:eu )?com (?:a|o|as|os)\b",
+        r"\b(?:eu )?trato disso\b|\btrato eu\b",
         r"\b(?:pode|podem) contar comigo\b|\bconta comigo\b",
         r"^(?:\w+[,!]? )?(?:vou já|já vou|estou a ir|vou agora)\b",
     ),
     "it": (
         r"\bci penso io\b",
         r"\bsegna(?:te)?mi\b|\bmettete?mi\b",
+        r"^(?:\w+[,!]? )?arrivo\b",
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
         r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcont(?:a|ate) (?:pure )?su di me\b",
@@ -153,9 +178,11 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
         r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
-        r"\bcan(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
+        r"\bi can(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
         r"after all)",
-        r"\bcan(?:'t|not) (?:do|keep|make|manage|cover|take) my\b",
+        r"\bhand (?:#\d+|it|this|that|task \d+|my \w+) back\b",
+        r"\bsome(?:one|body) (?:will|would|'ll) (?:need|have) to take (?:my|over)\b",
+        r"(?:^|\bi )can(?:'t|not) (?:do|keep|make|manage|cover|take) my\b",
         r"\bi (?:was down for|signed up for|said i'd)\b[^.!?]{0,60}\bbut\b",
         r"\bsome(?:one|body) else (?:will have|has|needs) to take\b",
         r"\bunclaim\b|\bdrop(?:ping)? (?:out of )?#\d",
@@ -198,7 +225,9 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b(?! (?:with|in)\b)",
         r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
-        r"shovel?led|ordered|emailed|rung|called)\b",
+        r"shovel?led|ordered|emailed|rung|called|moved|fed|labell?ed|packed|washed|changed|"
+        r"gritted|walked)\b",
+        r"^(?:\w+[,!]? )?(?:we|i)(?:'re| are|'m| am) back (?:from|home)\b",
         r"^(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|gave|got)"
         r" (?:him|her|them|mum|mom|dad|the|his|hers|it|\w+'s)\b",
         r"\b(?:is|'s|are) in[.!,]",
@@ -211,7 +240,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "*": (r"[✅✔☑]",),
     "es": (
         r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
-        r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad)[oa]s?\b",
+        r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad|instalad)[oa]s?\b",
     ),
     "fr": (
         r"\bc'est (?:fait|réglé|bon pour)\b",
@@ -220,17 +249,22 @@ DONE: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"\berledigt\b",
-        r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben)\b",
-        r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?da\b",
+        r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben|"
+        r"eingerichtet|aufgebaut|eingecremt|ausgezogen)\b",
+        r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?(?:da|drin|aus)\b",
+        r"\balles (?:da|erledigt)\b",
     ),
     "pt": (
         r"(?:#\d+ )?\bfeit[oa]\b",
         r"^já está\b",
-        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad)[oea]s?\b",
+        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad|carregad|instalad)"
+        r"[oea]s?\b",
+        r"\bjá (?:o |a |os |as )?(?:fui \w+|entreguei|levei|comprei|busquei|deixei|tratei)\b",
     ),
     "it": (
         r"^fatt[oa]\b|#\d+ fatt[oa]\b",
-        r"^(?:[\w]+ ){0,3}(?:fatt|comprat|portat|ritirat|consegnat|sistemat)[oaie]\b",
+        r"^(?:[\w]+ ){0,3}(?:fatt|comprat|portat|ritirat|consegnat|sistemat|risistemat)[oaie]\b",
+        r"^tutto a posto\b|\bè fatto\b",
     ),
 }
 
@@ -240,7 +274,8 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"(?! (?:it|that it|that he|that she|he|she) (?:was|is|'s|had))",
         r"\b(?:have|has|all) agreed\b",
         r"\b(?:agreed|decided|settled|sorted)\s*(?:[:–—-]|then\b|(?:for|on) #|by all\b)",
-        r"\bfinal answer\b",
+        r"\bfinal answer\b|\bthat'?s final\b|\bfinal decision\b",
+        r"\b(?:agreed|decided) (?:last night|today|yesterday|this morning|this evening)\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
     ),
@@ -252,24 +287,27 @@ DECISION: dict[str, tuple[str, ...]] = {
     "fr": (
         r"\bc'est décidé\b",
         r"\b(?:on a|nous avons) (?:décidé|convenu)\b",
-        r"\bon est d'accord\b",
+        r"\bon est (?:tous |toutes )?d'accord\b",
+        r"\bc'est (?:tranché|acté|entendu)\b",
         r"\bdécision\b",
     ),
     "de": (
         r"\bbeschlossen|\bso machen wir(?:'s|s)?\b",
-        r"\babgemacht\b",
+        r"\babgemacht\b|\bgeeinigt\b",
         r"\b(?:wir haben|haben wir) (?:entschieden|beschlossen|vereinbart)\b",
         r"\bentscheidung\b",
     ),
     "pt": (
         r"\bficou (?:decidido|combinado)\b",
         r"\bfechado(?:,)? então\b",
+        r"\b(?:tá|está) combinado\b|\bficou (?:então )?assente\b|\bdecidido[.!]?\s*$",
         r"\b(?:decidimos|combinamos)\b",
         r"\bestá decidido\b",
     ),
     "it": (
         r"(?<!ha )(?<!hanno )\bdeciso\b",
         r"\babbiamo (?:deciso|concordato|stabilito)\b",
+        r"\bsiamo (?:tutti )?d'accordo\b",
         r"\bdecisione\b",
     ),
 }
@@ -303,11 +341,38 @@ URGENT: dict[str, tuple[str, ...]] = {
         r"\bin the next (?:hour|half hour|\d+ ?min)",
         r"\bneed (?:some(?:one|body)|help) now\b",
     ),
-    "es": (r"\burgente\b", r"\bya\s*[?!]", r"\bahora mismo\b", r"\bcuanto antes\b"),
-    "fr": (r"\burgent\b|\burgence\b", r"\btout de suite\b", r"\bimmédiatement\b"),
-    "de": (r"\bdringend\b", r"\bsofort\b", r"\bnotfall\b"),
-    "pt": (r"\burgente\b", r"\bagora\s*[?!]", r"\bagora mesmo\b", r"\bjá\s*[?!]"),
-    "it": (r"\burgente\b", r"\bsubito\b", r"\bimmediatamente\b"),
+    "es": (
+        r"\burgente\b",
+        r"\bya\s*[?!.]",
+        r"\bahora mismo\b",
+        r"\bcuanto antes\b",
+        r"\ben (?:los próximos \d+ ?min|la próxima hora)",
+    ),
+    "fr": (
+        r"\burgent\b|\burgence\b",
+        r"\btout de suite\b",
+        r"\bimmédiatement\b",
+        r"\bdans (?:les \d+ ?min|l'heure|la demi-heure)",
+    ),
+    "de": (
+        r"\bdringend\b",
+        r"\bsofort\b",
+        r"\bnotfall\b",
+        r"\bin den nächsten \d+ ?min|\binnerhalb (?:der nächsten|einer) (?:stunde|\d+ ?min)",
+    ),
+    "pt": (
+        r"\burgente\b",
+        r"\bagora\s*[?!]",
+        r"\bagora mesmo\b",
+        r"\bjá\s*[?!]",
+        r"\b(?:nos próximos \d+ ?min|na próxima hora)",
+    ),
+    "it": (
+        r"\burgente\b",
+        r"\bsubito\b",
+        r"\bimmediatamente\b",
+        r"\bentro (?:i prossimi )?\d+ ?min|\bentro un'ora\b|\bnei prossimi \d+ ?min",
+    ),
 }
 
 _KINDS = {

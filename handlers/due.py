@@ -261,7 +261,12 @@ def _pick(
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
-    clock_mention = next((m for m in usable if m.clock), None)
+    _, start, end = request
+    clock_mention = next(
+        # "I'm at work until 9" elsewhere in the message is the writer's day, not the due time.
+        (m for m in usable if m.clock and (m.role != "until" or start <= m.start < end)),
+        None,
+    )
     day_mention = _day_beside(clock_mention, usable) or first
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
