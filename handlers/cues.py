@@ -178,7 +178,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
         r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
-        r"\bi can(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
+        r"(?:^|\bi )can(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
         r"after all)",
         r"\bhand (?:#\d+|it|this|that|task \d+|my \w+) back\b",
         r"\bsome(?:one|body) (?:will|would|'ll) (?:need|have) to take (?:my|over)\b",
