@@ -204,6 +204,21 @@ class BotApiServer:
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
+    def membership_changes(
+        self, chat_id: int, member: dict[str, Any], old_status: str, new_status: str
+    ) -> None:
+        """A chat_member update, which Telegram sends to bots that are admins."""
+        self._push(
+            "chat_member",
+            {
+                "chat": self.chats[chat_id].as_json(),
+                "from": member,
+                "date": int(time.time()),
+                "old_chat_member": _membership(old_status, member),
+                "new_chat_member": _membership(new_status, member),
+            },
+        )
+
     def upgrades_to_supergroup(self, chat_id: int, new_chat_id: int, by: dict[str, Any]) -> None:
         """The group becomes a supergroup with a new id, announced in both chats."""
         old = self.chats[chat_id]
@@ -410,6 +425,11 @@ class BotApiServer:
         )
         chat.messages.append(message)
         return chat.message_json(message, self.bot_user())
+
+
+def _membership(status: str, member: dict[str, Any]) -> dict[str, Any]:
+    # A removed member carries until when (0: for good).
+    return {"status": status, "user": member} | ({"until_date": 0} if status == "kicked" else {})
 
 
 async def _holds(condition: Callable[[], bool | Awaitable[bool]]) -> bool:
