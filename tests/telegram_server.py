@@ -428,8 +428,18 @@ class BotApiServer:
 
 
 def _membership(status: str, member: dict[str, Any]) -> dict[str, Any]:
-    # A removed member carries until when (0: for good).
-    return {"status": status, "user": member} | ({"until_date": 0} if status == "kicked" else {})
+    shape = {"status": status, "user": member}
+    if status == "kicked":
+        return shape | {"until_date": 0}  # removed for good
+    if status == "restricted":  # muted, still in the group
+        rights = (
+            "can_send_messages can_send_audios can_send_documents can_send_photos "
+            "can_send_videos can_send_video_notes can_send_voice_notes can_send_polls "
+            "can_send_other_messages can_add_web_page_previews can_change_info "
+            "can_invite_users can_pin_messages can_manage_topics can_edit_tag can_react_to_messages"
+        )
+        return shape | {"is_member": True, "until_date": 0} | dict.fromkeys(rights.split(), False)
+    return shape
 
 
 async def _holds(condition: Callable[[], bool | Awaitable[bool]]) -> bool:

@@ -218,6 +218,7 @@ async def test_someone_who_leaves_the_group_leaves_the_circle(family: Family) ->
     server.member_leaves(GROUP, BOB)
     server.membership_changes(GROUP, eve, "left", "member")
     server.membership_changes(GROUP, dan, "member", "kicked")
+    server.membership_changes(GROUP, CAROL, "member", "restricted")  # muted, still there
     await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
     assert family.bot is not None
     assert circle_members(family.bot.core, str(GROUP)) == ["Carol", "Eve"]
