@@ -58,7 +58,8 @@ class Family:
 
     async def start_bot(self, **telegram: Any) -> TelegramTransport:
         settings = Settings(database_url=self.database_url, default_timezone="Europe/London")
-        core = CareCircleCore(Database.open(self.database_url), settings)
+        # A locked database gives up in 50 ms rather than freezing the scenario for seconds.
+        core = CareCircleCore(Database.open(self.database_url, busy_timeout_ms=50), settings)
         self.bot = TelegramTransport(
             core,
             TelegramSettings(token=TOKEN, api_url=self.server.url, **telegram),
