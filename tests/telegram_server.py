@@ -52,10 +52,13 @@ class ApiCall:
 
 @dataclass
 class Failure:
+    """Calls to refuse: ``count`` of ``methods``, once ``spared`` of them went through."""
+
     count: int
     status: int
     retry_after: int
     methods: frozenset[str]
+    spared: int = 0
 
 
 class BotApiServer:
@@ -235,10 +238,17 @@ class BotApiServer:
         self._new_update.set()
 
     def fail_next(
-        self, count: int, status: int, *, retry_after: int = 1, methods: Iterable[str] = ()
+        self,
+        count: int,
+        status: int,
+        *,
+        retry_after: int = 1,
+        methods: Iterable[str] = (),
+        after: int = 0,
     ) -> None:
-        """Answer the next ``count`` calls of ``methods`` (by default any but getUpdates)."""
-        self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
+        """Answer ``count`` calls of ``methods`` (by default any but getUpdates) with ``status``,
+        once the next ``after`` of them have gone through."""
+        self._failures.append(Failure(count, status, retry_after, frozenset(methods), after))
 
     async def wait_until(
         self, condition: Callable[[], bool | Awaitable[bool]], timeout: float = 10.0
@@ -284,6 +294,9 @@ class BotApiServer:
         for failure in self._failures:
             is_chosen = method in failure.methods if failure.methods else method != "getUpdates"
             if failure.count > 0 and is_chosen:
+                if failure.spared > 0:
+                    failure.spared -= 1
+                    return None
                 failure.count -= 1
                 return failure
         return None
