@@ -98,6 +98,7 @@ class TelegramSender:
         return str(sent[-1].message_id)
 
     async def _edit(self, message: Outgoing, target: str) -> str:
+        # An edit replaces one message, so it keeps to one message's length.
         text = html_parts(message.text, message.mentions)[0]
         try:
             await self.bot.edit_message_text(
@@ -133,23 +134,25 @@ class TelegramSender:
         attachment = message.attachment
         assert attachment is not None
         captions = html_parts(message.text, message.mentions, limit=CAPTION_MAX_UNITS)
-        if len(captions) > 1:  # too long for a caption: the text first, then the file alone
+        is_text_apart = len(captions) > 1  # too long for a caption: the text first, then the file
+        if is_text_apart:
             await self._send_text(dataclasses.replace(message, attachment=None, buttons=()))
-            captions = [""]
-        sent = await self.bot.send_document(
+        send_file = partial(
+            self.bot.send_document,
             chat_id=message.chat_id,
             document=InputFile(attachment.content.encode(), filename=attachment.filename),
-            caption=captions[0] or None,
+            caption=None if is_text_apart else captions[0],
             parse_mode=ParseMode.HTML,
             message_thread_id=_thread(message),
-            reply_parameters=_reply(message),
+            reply_parameters=None if is_text_apart else _reply(message),
             reply_markup=_keyboard(message),
         )
+        sent = await (_insist(send_file) if is_text_apart else send_file())
         return str(sent.message_id)
 
 
 async def _insist(send_part: Callable[[], Awaitable[Message]]) -> Message:
-    """Send a later part of a long message, waiting out flood limits and network trouble.
+    """Send a later part of a message, waiting out flood limits and network trouble.
 
     The first part is already in the chat; handing a failure back to the outbox would post
     that part a second time when the whole message is tried again.
