@@ -77,7 +77,7 @@ class Family:
         await self.bot.stop()
         self.bot = None
 
-    async def says(self, chat_id: int, who: dict, text: str, **options: int) -> int:
+    async def says(self, chat_id: int, who: dict[str, Any], text: str, **options: int) -> int:
         return self.server.says(chat_id, who, text, **options)
 
     async def answer_to(self, chat_id: int, message_id: int) -> ChatMessage:

@@ -213,7 +213,7 @@ def _from_reaction(reaction: MessageReactionUpdated) -> list[Act]:
 
 def _from_bot_membership(change: ChatMemberUpdated) -> list[Act]:
     was_in, is_in = _is_present(change.old_chat_member), _is_present(change.new_chat_member)
-    if is_in and not was_in and change.chat.type != Chat.PRIVATE:
+    if is_in and not was_in and change.chat.type in (Chat.GROUP, Chat.SUPERGROUP):
         return [BotAdded(str(change.chat.id), change.chat.title)]
     return []
 
