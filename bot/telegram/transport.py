@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -148,7 +149,7 @@ class TelegramTransport:
             )
         else:
             await self.app.updater.start_polling(
-                timeout=int(self.poll_timeout_seconds),
+                timeout=timedelta(seconds=self.poll_timeout_seconds),
                 allowed_updates=list(ALLOWED_UPDATES),
                 bootstrap_retries=3,
                 error_callback=_log_polling_error,
