@@ -58,7 +58,8 @@ class Family:
 
     async def start_bot(self, **telegram: Any) -> TelegramTransport:
         settings = Settings(database_url=self.database_url, default_timezone="Europe/London")
-        core = CareCircleCore(Database.open(self.database_url), settings)
+        # A locked database gives up in 50 ms rather than freezing the scenario for seconds.
+        core = CareCircleCore(Database.open(self.database_url, busy_timeout_ms=50), settings)
         self.bot = TelegramTransport(
             core,
             TelegramSettings(token=TOKEN, api_url=self.server.url, **telegram),
@@ -76,7 +77,7 @@ class Family:
         await self.bot.stop()
         self.bot = None
 
-    async def says(self, chat_id: int, who: dict, text: str, **options: int) -> int:
+    async def says(self, chat_id: int, who: dict[str, Any], text: str, **options: int) -> int:
         return self.server.says(chat_id, who, text, **options)
 
     async def answer_to(self, chat_id: int, message_id: int) -> ChatMessage:

@@ -52,10 +52,13 @@ class ApiCall:
 
 @dataclass
 class Failure:
+    """Calls to refuse: ``count`` of ``methods``, once ``spared`` of them went through."""
+
     count: int
     status: int
     retry_after: int
     methods: frozenset[str]
+    spared: int = 0
 
 
 class BotApiServer:
@@ -204,6 +207,21 @@ class BotApiServer:
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
 
+    def membership_changes(
+        self, chat_id: int, member: dict[str, Any], old_status: str, new_status: str
+    ) -> None:
+        """A chat_member update, which Telegram sends to bots that are admins."""
+        self._push(
+            "chat_member",
+            {
+                "chat": self.chats[chat_id].as_json(),
+                "from": member,
+                "date": int(time.time()),
+                "old_chat_member": _membership(old_status, member),
+                "new_chat_member": _membership(new_status, member),
+            },
+        )
+
     def upgrades_to_supergroup(self, chat_id: int, new_chat_id: int, by: dict[str, Any]) -> None:
         """The group becomes a supergroup with a new id, announced in both chats."""
         old = self.chats[chat_id]
@@ -220,10 +238,17 @@ class BotApiServer:
         self._new_update.set()
 
     def fail_next(
-        self, count: int, status: int, *, retry_after: int = 1, methods: Iterable[str] = ()
+        self,
+        count: int,
+        status: int,
+        *,
+        retry_after: int = 1,
+        methods: Iterable[str] = (),
+        after: int = 0,
     ) -> None:
-        """Answer the next ``count`` calls of ``methods`` (by default any but getUpdates)."""
-        self._failures.append(Failure(count, status, retry_after, frozenset(methods)))
+        """Answer ``count`` calls of ``methods`` (by default any but getUpdates) with ``status``,
+        once the next ``after`` of them have gone through."""
+        self._failures.append(Failure(count, status, retry_after, frozenset(methods), after))
 
     async def wait_until(
         self, condition: Callable[[], bool | Awaitable[bool]], timeout: float = 10.0
@@ -269,6 +294,9 @@ class BotApiServer:
         for failure in self._failures:
             is_chosen = method in failure.methods if failure.methods else method != "getUpdates"
             if failure.count > 0 and is_chosen:
+                if failure.spared > 0:
+                    failure.spared -= 1
+                    return None
                 failure.count -= 1
                 return failure
         return None
@@ -410,6 +438,21 @@ class BotApiServer:
         )
         chat.messages.append(message)
         return chat.message_json(message, self.bot_user())
+
+
+def _membership(status: str, member: dict[str, Any]) -> dict[str, Any]:
+    shape = {"status": status, "user": member}
+    if status == "kicked":
+        return shape | {"until_date": 0}  # removed for good
+    if status == "restricted":  # muted, still in the group
+        rights = (
+            "can_send_messages can_send_audios can_send_documents can_send_photos "
+            "can_send_videos can_send_video_notes can_send_voice_notes can_send_polls "
+            "can_send_other_messages can_add_web_page_previews can_change_info "
+            "can_invite_users can_pin_messages can_manage_topics can_edit_tag can_react_to_messages"
+        )
+        return shape | {"is_member": True, "until_date": 0} | dict.fromkeys(rights.split(), False)
+    return shape
 
 
 async def _holds(condition: Callable[[], bool | Awaitable[bool]]) -> bool:

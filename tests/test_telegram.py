@@ -211,11 +211,14 @@ async def test_an_edited_request_corrects_its_task(family: Family) -> None:
 @family_test
 async def test_someone_who_leaves_the_group_leaves_the_circle(family: Family) -> None:
     server = family.server
-    dan = user(15, "Dan")
+    dan, eve = user(15, "Dan"), user(16, "Eve")
     await family.joined(GROUP, "Mum's care")
     await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
     server.member_joins(GROUP, dan)
     server.member_leaves(GROUP, BOB)
+    server.membership_changes(GROUP, eve, "left", "member")
+    server.membership_changes(GROUP, dan, "member", "kicked")
+    server.membership_changes(GROUP, CAROL, "member", "restricted")  # muted, still there
     await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
     assert family.bot is not None
-    assert circle_members(family.bot.core, str(GROUP)) == ["Carol", "Dan"]
+    assert circle_members(family.bot.core, str(GROUP)) == ["Carol", "Eve"]

@@ -6,6 +6,7 @@ Nothing a member says is recorded twice and nothing the bot says is lost or sent
 from __future__ import annotations
 
 import socket
+import sqlite3
 
 import pytest
 from aiohttp import ClientSession
@@ -108,3 +109,39 @@ async def test_in_webhook_mode_telegram_brings_the_messages(family: Family) -> N
         forged = {"update_id": 999, "message": {}}
         async with stranger.post(hook, json=forged) as refused:
             assert refused.status == 403
+
+
+@family_test
+async def test_while_the_database_is_locked_members_wait_and_lose_nothing(family: Family) -> None:
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    lock = sqlite3.connect(family.database_url.removeprefix("sqlite:///"))
+    lock.execute("BEGIN EXCLUSIVE")
+    first = await family.says(GROUP, ALICE, "task: book the GP")
+    second = await family.says(GROUP, BOB, "task: order the wheelchair")
+    await server.wait_until(lambda: "waits for the database" in family.logs.text)
+    lock.rollback()
+    lock.close()
+    assert (await family.answer_to(GROUP, first)).text.startswith("📝 #1 Book the GP")
+    assert (await family.answer_to(GROUP, second)).text.startswith("📝 #2 Order the wheelchair")
+
+
+@family_test
+async def test_a_long_answer_held_up_midway_is_finished_not_repeated(family: Family) -> None:
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    for number in range(10):
+        await family.says(GROUP, ALICE, f"decision: {number} " + "keep the diary up to date " * 38)
+    server.fail_next(1, 429, retry_after=1, methods=["sendMessage"], after=1)
+    asked = await family.says(GROUP, BOB, "/decisions")
+
+    async def answered() -> bool:
+        family.clock.advance(minutes=1)  # the outbox would try again at once, were it asked
+        assert family.bot is not None
+        family.bot.delivery.poke()
+        return len(server.bot_messages(GROUP)) >= 4
+
+    await server.wait_until(answered)
+    parts = server.bot_messages(GROUP)[1:]
+    assert [part.reply_to for part in parts] == [asked, None, None]
+    assert [part.text.split(" ")[0] for part in parts] == ["Decisions:\n#1", "#5", "#9"]

@@ -6,10 +6,13 @@ may no longer write to is given up, anything else (network, timeouts, 5xx) is re
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 import warnings
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from functools import partial
 
 from telegram import (
     Bot,
@@ -21,7 +24,13 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode, ReactionEmoji
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+)
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import DeliveryDeferred, Undeliverable
@@ -30,6 +39,8 @@ from bot.telegram.formatting import CAPTION_MAX_UNITS, html_parts
 
 log = logging.getLogger(__name__)
 
+# Tries for each later part of a split message before the outbox takes over again.
+PART_ATTEMPTS = 4
 # Emoji a bot may put on a message; others would be refused, so the text goes instead.
 BOT_REACTIONS = frozenset(emoji.value for emoji in ReactionEmoji)
 
@@ -73,20 +84,21 @@ class TelegramSender:
         sent: list[Message] = []
         for index, part in enumerate(parts):
             is_last = index == len(parts) - 1
-            sent.append(
-                await self.bot.send_message(
-                    chat_id=message.chat_id,
-                    text=part,
-                    parse_mode=ParseMode.HTML,
-                    message_thread_id=_thread(message),
-                    reply_parameters=_reply(message) if index == 0 else None,
-                    reply_markup=_keyboard(message) if is_last else None,
-                )
+            send_part = partial(
+                self.bot.send_message,
+                chat_id=message.chat_id,
+                text=part,
+                parse_mode=ParseMode.HTML,
+                message_thread_id=_thread(message),
+                reply_parameters=_reply(message) if index == 0 else None,
+                reply_markup=_keyboard(message) if is_last else None,
             )
+            sent.append(await (send_part() if index == 0 else _insist(send_part)))
         # The buttons sit under the last part: that is the message a reply or press points at.
         return str(sent[-1].message_id)
 
     async def _edit(self, message: Outgoing, target: str) -> str:
+        # An edit replaces one message, so it keeps to one message's length.
         text = html_parts(message.text, message.mentions)[0]
         try:
             await self.bot.edit_message_text(
@@ -122,19 +134,41 @@ class TelegramSender:
         attachment = message.attachment
         assert attachment is not None
         captions = html_parts(message.text, message.mentions, limit=CAPTION_MAX_UNITS)
-        if len(captions) > 1:  # too long for a caption: the text first, then the file alone
+        is_text_apart = len(captions) > 1  # too long for a caption: the text first, then the file
+        if is_text_apart:
             await self._send_text(dataclasses.replace(message, attachment=None, buttons=()))
-            captions = [""]
-        sent = await self.bot.send_document(
+        send_file = partial(
+            self.bot.send_document,
             chat_id=message.chat_id,
             document=InputFile(attachment.content.encode(), filename=attachment.filename),
-            caption=captions[0] or None,
+            caption=None if is_text_apart else captions[0],
             parse_mode=ParseMode.HTML,
             message_thread_id=_thread(message),
-            reply_parameters=_reply(message),
+            reply_parameters=None if is_text_apart else _reply(message),
             reply_markup=_keyboard(message),
         )
+        sent = await (_insist(send_file) if is_text_apart else send_file())
         return str(sent.message_id)
+
+
+async def _insist(send_part: Callable[[], Awaitable[Message]]) -> Message:
+    """Send a later part of a message, waiting out flood limits and network trouble.
+
+    The first part is already in the chat; handing a failure back to the outbox would post
+    that part a second time when the whole message is tried again.
+    """
+    for attempt in range(1, PART_ATTEMPTS + 1):
+        try:
+            return await send_part()
+        except RetryAfter as flood:
+            if attempt == PART_ATTEMPTS:
+                raise
+            await asyncio.sleep(_seconds(flood))
+        except NetworkError as failure:  # a BadRequest is one too, and would fail again
+            if isinstance(failure, BadRequest) or attempt == PART_ATTEMPTS:
+                raise
+            await asyncio.sleep(2**attempt)
+    raise AssertionError("unreachable")
 
 
 def _thread(message: Outgoing) -> int | None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, Update
@@ -20,6 +23,7 @@ from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTy
 from bot.config import TelegramSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryLoop, utc_now
+from bot.errors import StorageUnavailable
 from bot.telegram.sending import TelegramSender
 from bot.telegram.updates import (
     PLATFORM,
@@ -70,6 +74,9 @@ me from this group and add me again.
 # Pause before connecting again when Telegram cannot be reached at start: 1 s, doubling to 1 min.
 FIRST_CONNECT_RETRY_SECONDS = 1.0
 MAX_CONNECT_RETRY_SECONDS = 60.0
+# Pause before trying again while the database is unreachable: 0.5 s, doubling to 30 s.
+FIRST_STORAGE_RETRY_SECONDS = 0.5
+MAX_STORAGE_RETRY_SECONDS = 30.0
 # Long-poll wait for updates; Telegram holds the request open this long when nothing happens.
 POLL_TIMEOUT_SECONDS = 30.0
 
@@ -141,12 +148,15 @@ class TelegramTransport:
             )
         else:
             await self.app.updater.start_polling(
-                timeout=int(self.poll_timeout_seconds),
+                timeout=timedelta(seconds=self.poll_timeout_seconds),
                 allowed_updates=list(ALLOWED_UPDATES),
                 bootstrap_retries=3,
                 error_callback=_log_polling_error,
             )
-        self._delivery_task = asyncio.create_task(self.delivery.run(), name="telegram-delivery")
+        self._delivery_task = asyncio.create_task(
+            _while_storage_is_down(self.delivery.run, "Telegram delivery"),
+            name="telegram-delivery",
+        )
 
     async def stop(self) -> None:
         """Stop receiving and delivering; undelivered messages wait in the outbox."""
@@ -184,7 +194,7 @@ class TelegramTransport:
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             for act in read_update(update, self.clock()):
-                await self._apply(act)
+                await _while_storage_is_down(partial(self._apply, act), "A Telegram update")
         finally:
             if update.callback_query is not None:
                 # Telegram shows a spinner on the button until the press is answered.
@@ -221,6 +231,23 @@ class TelegramTransport:
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("Telegram update %s not handled", update_id, exc_info=context.error)
+
+
+async def _while_storage_is_down(action: Callable[[], Awaitable[None]], what: str) -> None:
+    """Run ``action`` until it gets through, waiting while the database cannot be reached.
+
+    Updates are applied one at a time and the outbox keeps its rows, so waiting here keeps
+    members' acts in order and loses none of them.
+    """
+    pause = FIRST_STORAGE_RETRY_SECONDS
+    while True:
+        try:
+            await action()
+            return
+        except StorageUnavailable as failure:
+            log.warning("%s waits for the database (%s); again in %.1f s", what, failure, pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, MAX_STORAGE_RETRY_SECONDS)
 
 
 def _quiet_library_logs() -> None:

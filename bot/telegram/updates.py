@@ -13,6 +13,7 @@ from telegram import (
     CallbackQuery,
     Chat,
     ChatMember,
+    ChatMemberRestricted,
     ChatMemberUpdated,
     Message,
     MessageReactionUpdated,
@@ -25,10 +26,8 @@ from bot.messages import Incoming
 
 PLATFORM = "telegram"
 
-# Membership states in which someone reads the group (a restricted member still does).
-PRESENT = frozenset(
-    {ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER, ChatMember.RESTRICTED}
-)
+# Membership states in which someone reads the group.
+PRESENT = frozenset({ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,9 +212,8 @@ def _from_reaction(reaction: MessageReactionUpdated) -> list[Act]:
 
 
 def _from_bot_membership(change: ChatMemberUpdated) -> list[Act]:
-    was_in = change.old_chat_member.status in PRESENT
-    is_in = change.new_chat_member.status in PRESENT
-    if is_in and not was_in and change.chat.type != Chat.PRIVATE:
+    was_in, is_in = _is_present(change.old_chat_member), _is_present(change.new_chat_member)
+    if is_in and not was_in and change.chat.type in (Chat.GROUP, Chat.SUPERGROUP):
         return [BotAdded(str(change.chat.id), change.chat.title)]
     return []
 
@@ -225,10 +223,16 @@ def _from_membership(change: ChatMemberUpdated) -> list[Act]:
     if user.is_bot:
         return []
     chat_id = str(change.chat.id)
-    was_in = change.old_chat_member.status in PRESENT
-    is_in = change.new_chat_member.status in PRESENT
+    was_in, is_in = _is_present(change.old_chat_member), _is_present(change.new_chat_member)
     if is_in and not was_in:
         return [MemberJoined(chat_id, str(user.id), user.full_name)]
     if was_in and not is_in:
         return [MemberLeft(chat_id, str(user.id))]
     return []
+
+
+def _is_present(membership: ChatMember) -> bool:
+    """In the group: a restricted member still is, unless they have left it."""
+    if isinstance(membership, ChatMemberRestricted):
+        return membership.is_member
+    return membership.status in PRESENT
