@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.core import CareCircleCore
+from bot.errors import StorageUnavailable
 from bot.messages import Outgoing
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,11 @@ FIRST_BACKOFF_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 300.0
 # How long a stopping loop may take to finish the message in flight.
 STOP_GRACE_SECONDS = 10.0
+# How many messages are leased at a time; a full batch means more are waiting.
+BATCH_SIZE = 20
+# A sent message whose delivery cannot be recorded (the database is locked) is recorded again
+# this many times, a second apart, before its lease is left to expire.
+RECORD_ATTEMPTS = 30
 
 
 class DeliveryDeferred(Exception):
@@ -80,7 +86,8 @@ class DeliveryLoop:
             if self._stopping:
                 return
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._poke.wait(), timeout=pause)
+                async with asyncio.timeout(pause):
+                    await self._poke.wait()
             self._poke.clear()
 
     async def finish(self, task: asyncio.Task[None]) -> None:
@@ -93,38 +100,65 @@ class DeliveryLoop:
         self._stopping = True
         self._poke.set()
         await asyncio.wait({task}, timeout=STOP_GRACE_SECONDS)
-        while not task.done():
-            # On Python 3.11 ``wait_for`` can swallow a cancellation that lands as the awaited
-            # event is set, so the request is repeated until it takes.
+        if not task.done():
             task.cancel()
-            await asyncio.wait({task}, timeout=0.1)
+            await asyncio.wait({task})
         if not task.cancelled() and task.exception() is not None:
             log.error("%s delivery ended with an error", self.platform, exc_info=task.exception())
 
     async def deliver_due(self) -> float:
         """Deliver what is due now; returns how long to rest before looking again."""
-        pause = POLL_SECONDS
+        try:
+            batch = self.core.claim_deliveries(self.platform, self.worker, self.clock(), BATCH_SIZE)
+        except StorageUnavailable as failure:
+            log.warning("%s outbox unreadable (%s); looking again soon", self.platform, failure)
+            return self._back_off()
+        pause = 0.0 if len(batch) == BATCH_SIZE else POLL_SECONDS  # a backlog: carry on at once
         held_chats: set[str] = set()
-        for message in self.core.claim_deliveries(self.platform, self.worker, self.clock()):
+        for message in batch:
             outbox_id = message.outbox_id or 0
             if self._stopping or message.chat_id in held_chats:  # stopping, or keeping order
-                self.core.retry_delivery(outbox_id, self.clock())
+                self._release(outbox_id, self.clock())
                 continue
             try:
                 platform_id = await self.send(message)
             except DeliveryDeferred as wait:
                 held_chats.add(message.chat_id)
-                self.core.retry_delivery(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
+                self._release(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
+                pause = max(pause, min(wait.seconds, POLL_SECONDS))
             except Undeliverable as refusal:
                 log.warning("outbox %s dropped by %s: %s", outbox_id, self.platform, refusal)
-                self.core.mark_delivered(outbox_id, None, self.clock())
+                await self._record(outbox_id, None)
             except Exception as failure:  # a network error, a 5xx, a bug: never the end of the loop
                 held_chats.add(message.chat_id)
                 log.warning("outbox %s not delivered (%s); backing off", outbox_id, failure)
-                self.core.retry_delivery(outbox_id, self.clock() + timedelta(seconds=self._backoff))
-                pause = self._backoff
-                self._backoff = min(self._backoff * 2, MAX_BACKOFF_SECONDS)
+                pause = self._back_off()
+                self._release(outbox_id, self.clock() + timedelta(seconds=pause))
             else:
-                self.core.mark_delivered(outbox_id, platform_id, self.clock())
+                await self._record(outbox_id, platform_id)
                 self._backoff = FIRST_BACKOFF_SECONDS
         return pause
+
+    def _back_off(self) -> float:
+        pause, self._backoff = self._backoff, min(self._backoff * 2, MAX_BACKOFF_SECONDS)
+        return pause
+
+    def _release(self, outbox_id: int, not_before: datetime) -> None:
+        """Hand a leased message back; if the database refuses, its lease simply expires."""
+        try:
+            self.core.retry_delivery(outbox_id, not_before)
+        except StorageUnavailable:
+            log.warning("outbox %s waits for its lease to expire", outbox_id)
+
+    async def _record(self, outbox_id: int, platform_id: str | None) -> None:
+        """Record a sent message, waiting out a locked database: unrecorded, it would be sent
+        again once its lease expires."""
+        for attempt in range(1, RECORD_ATTEMPTS + 1):
+            try:
+                self.core.mark_delivered(outbox_id, platform_id, self.clock())
+                return
+            except StorageUnavailable as failure:
+                if attempt == RECORD_ATTEMPTS:
+                    log.error("outbox %s sent but not recorded: %s", outbox_id, failure)
+                    return
+                await asyncio.sleep(1.0)

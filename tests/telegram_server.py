@@ -250,6 +250,10 @@ class BotApiServer:
         once the next ``after`` of them have gone through."""
         self._failures.append(Failure(count, status, retry_after, frozenset(methods), after))
 
+    def served_all_failures(self) -> bool:
+        """Every failure asked for with ``fail_next`` has been answered."""
+        return all(failure.count == 0 for failure in self._failures)
+
     async def wait_until(
         self, condition: Callable[[], bool | Awaitable[bool]], timeout: float = 10.0
     ) -> None:

@@ -153,10 +153,7 @@ class TelegramTransport:
                 bootstrap_retries=3,
                 error_callback=_log_polling_error,
             )
-        self._delivery_task = asyncio.create_task(
-            _while_storage_is_down(self.delivery.run, "Telegram delivery"),
-            name="telegram-delivery",
-        )
+        self._delivery_task = asyncio.create_task(self.delivery.run(), name="telegram-delivery")
 
     async def stop(self) -> None:
         """Stop receiving and delivering; undelivered messages wait in the outbox."""
