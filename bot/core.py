@@ -20,6 +20,7 @@ from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
 from handlers.intent import Kind
+from handlers.phrases import phrase
 from handlers.settings import zone_from_phrase
 from handlers.turn import Reply, Turn
 from handlers.understand import understand
@@ -144,11 +145,13 @@ class CareCircleCore:
         self.database.run(circles.move_circle, platform, old_chat_id, new_chat_id)
         self._circles.pop((platform, old_chat_id), None)
 
-    def notice_once(self, platform: str, chat_id: str, key: str, text: str, now: datetime) -> None:
-        """Queue a notice at most once per circle and key (privacy mode, unreadable messages)."""
+    def notice_once(self, platform: str, chat_id: str, key: str, now: datetime) -> None:
+        """Say the phrase ``key`` in the circle's language, at most once per circle (the
+        privacy-mode warning, a message the bot could not decrypt)."""
 
         def notice(session: Session) -> None:
             circle = self._circle(session, platform, chat_id, now, None)
+            text = phrase(key, circle.languages)
             message = Outgoing(platform=platform, chat_id=chat_id, text=text)
             self._queue(
                 session, circle.id, Reply(message, dedupe_key=f"notice:{circle.id}:{key}"), now

@@ -74,6 +74,61 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "Não há tarefa #{number}.",
         "Non c'è nessun compito #{number}.",
     ),
+    "notice.privacy": (
+        "⚠️ I can only see commands and replies to me here, so I will miss tasks asked in plain "
+        "words. Either fix works:\n1. In Telegram, open @BotFather, send /setprivacy, pick this "
+        "bot and choose Disable; then remove me from this group and add me again.\n2. Or make "
+        "me an admin of this group (no special rights needed).",
+        "⚠️ Aquí solo veo comandos y respuestas a mis mensajes, así que se me escaparán las "
+        "tareas pedidas con palabras normales. Cualquiera de estas dos cosas lo arregla:\n1. En "
+        "Telegram, abre @BotFather, envía /setprivacy, elige este bot y pulsa Disable; luego "
+        "sácame del grupo y vuelve a añadirme.\n2. O hazme administrador del grupo (sin "
+        "permisos especiales).",
+        "⚠️ Ici je ne vois que les commandes et les réponses à mes messages : je vais manquer "
+        "les tâches demandées en mots simples. Au choix :\n1. Dans Telegram, ouvrez @BotFather, "
+        "envoyez /setprivacy, choisissez ce bot puis Disable ; ensuite retirez-moi du groupe et "
+        "ajoutez-moi à nouveau.\n2. Ou faites de moi un administrateur du groupe (aucun droit "
+        "particulier).",
+        "⚠️ Ich sehe hier nur Befehle und Antworten auf meine Nachrichten und verpasse "
+        "Aufgaben in normalen Worten. Eins von beiden hilft:\n1. In Telegram @BotFather öffnen, "
+        "/setprivacy senden, diesen Bot wählen und Disable tippen; dann mich aus der Gruppe "
+        "entfernen und wieder hinzufügen.\n2. Oder mich zum Admin der Gruppe machen (ohne "
+        "besondere Rechte).",
+        "⚠️ Aqui só vejo comandos e respostas às minhas mensagens, por isso vou perder tarefas "
+        "pedidas em palavras normais. Qualquer uma resolve:\n1. No Telegram, abra o @BotFather, "
+        "envie /setprivacy, escolha este bot e toque em Disable; depois remova-me do grupo e "
+        "adicione-me de novo.\n2. Ou torne-me administrador do grupo (sem permissões "
+        "especiais).",
+        "⚠️ Qui vedo solo i comandi e le risposte ai miei messaggi, quindi mi sfuggiranno i "
+        "compiti chiesti a parole. Basta una di queste:\n1. In Telegram apri @BotFather, invia "
+        "/setprivacy, scegli questo bot e tocca Disable; poi toglimi dal gruppo e aggiungimi di "
+        "nuovo.\n2. Oppure rendimi amministratore del gruppo (senza permessi speciali).",
+    ),
+    "notice.undecryptable": (
+        "🔒 I could not decrypt a message here, so I could not act on it. Please ask the sender "
+        "to share keys with my session, or in Element to turn off Settings → Security & Privacy "
+        '→ "Never send encrypted messages to unverified sessions". Then send it again.',
+        "🔒 No pude descifrar un mensaje aquí, así que no pude actuar. Pide a quien lo envió que "
+        "comparta las claves con mi sesión, o en Element que desactive Ajustes → Seguridad y "
+        "privacidad → «No enviar nunca mensajes cifrados a sesiones sin verificar». Y que lo "
+        "vuelva a enviar.",
+        "🔒 Je n'ai pas pu déchiffrer un message ici, donc je n'ai rien pu en faire. Demandez à "
+        "son auteur de partager les clés avec ma session, ou dans Element de désactiver "
+        "Paramètres → Sécurité et vie privée → « Ne jamais envoyer de messages chiffrés aux "
+        "sessions non vérifiées ». Puis de le renvoyer.",
+        "🔒 Ich konnte hier eine Nachricht nicht entschlüsseln und daher nichts damit tun. "
+        "Bitte den Absender, die Schlüssel mit meiner Sitzung zu teilen, oder in Element "
+        "Einstellungen → Sicherheit → „Niemals verschlüsselte Nachrichten an nicht verifizierte "
+        "Sitzungen senden“ auszuschalten. Dann bitte noch einmal senden.",
+        "🔒 Não consegui decifrar uma mensagem aqui, por isso não pude fazer nada com ela. Peça "
+        "a quem a enviou para partilhar as chaves com a minha sessão, ou no Element desativar "
+        "Configurações → Segurança e privacidade → «Nunca enviar mensagens cifradas para sessões "
+        "não verificadas». E depois enviar de novo.",
+        "🔒 Non sono riuscito a decifrare un messaggio qui, quindi non ho potuto farci nulla. "
+        "Chiedi a chi l'ha inviato di condividere le chiavi con la mia sessione, oppure in "
+        "Element di disattivare Impostazioni → Sicurezza e privacy → «Non inviare mai messaggi "
+        "cifrati a sessioni non verificate». Poi di inviarlo di nuovo.",
+    ),
     "which": (
         "Which one? {listed} — say {command}",
         "¿Cuál? {listed} — escribe {command}",

@@ -34,3 +34,12 @@ def test_an_italian_circle_hears_italian(circle: Circle) -> None:
     circle.say("anna", "/language it")
     circle.say("anna", "/tasks")
     assert circle.texts()[-1] == "Nessun compito aperto. 🌿"
+
+
+def test_notices_from_the_platforms_speak_the_circles_language(circle: Circle) -> None:
+    circle.say("ines", "/language pt")
+    circle.bot_messages()
+    circle.core.notice_once(circle.platform, circle.chat_id, "notice.privacy", circle.now)
+    circle.core.notice_once(circle.platform, circle.chat_id, "notice.privacy", circle.now)
+    [notice] = circle.texts()  # said once, however often the platform reports it
+    assert notice.startswith("⚠️ Aqui só vejo comandos")

@@ -210,15 +210,15 @@ def test_messages_queued_while_the_homeserver_is_down_arrive_once(
         [ann], room, bot = await circle_with_bot(scene, "ann")
         await asyncio.to_thread(synapse.stop)
         # What a scheduled nudge does: the core queues, the transport delivers when it can.
-        bot.core.notice_once("matrix", room, "outage", "⏰ Reminder: physio at 14:00", bot.clock())
+        bot.core.notice_once("matrix", room, "notice.undecryptable", bot.clock())
         bot.delivery.poke()
         await asyncio.to_thread(synapse.start)
 
-        await ann.wait_for_text(bot_id, "Reminder: physio")
+        await ann.wait_for_text(bot_id, "could not decrypt")
         await ann.say(room, "task: pick up prescriptions Friday 15:00")
         await ann.wait_for_text(bot_id, "#1 Pick up prescriptions")
         await settle(ann)
-        reminders = [e for e in ann.from_bot(bot_id) if "Reminder" in shown_text(e)]
+        reminders = [e for e in ann.from_bot(bot_id) if "could not decrypt" in shown_text(e)]
         assert len(reminders) == 1
 
     scene.play(story)

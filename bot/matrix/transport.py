@@ -37,7 +37,7 @@ from bot.matrix.login import MatrixLoginFailed, log_in
 from bot.matrix.membership import is_allowed_inviter, since_own_join
 from bot.matrix.sending import MatrixRequestFailed, RoomSender
 from bot.matrix.state import LOGIN_FILE, MatrixStore
-from bot.matrix.undecryptable import DEFAULT_GRACE, FIX_TEXT, UndecryptableMessages
+from bot.matrix.undecryptable import DEFAULT_GRACE, UndecryptableMessages
 from bot.messages import Outgoing
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ class MatrixTransport:
             if room_id in client.rooms:
                 await self._handle_or_skip(client.rooms[room_id], event)
         for room_id in given_up:
-            self.core.notice_once(PLATFORM, room_id, "undecryptable", FIX_TEXT, self.clock())
+            self.core.notice_once(PLATFORM, room_id, "notice.undecryptable", self.clock())
             self.delivery.poke()
 
     async def _handle_or_skip(self, room: MatrixRoom, event: Event) -> None:

@@ -17,12 +17,6 @@ from nio.exceptions import EncryptionError
 # How long a key may take to arrive before the room is told.
 DEFAULT_GRACE = timedelta(minutes=2)
 
-FIX_TEXT = (
-    "🔒 I could not decrypt a message here, so I could not act on it. Please ask the sender "
-    "to share keys with my session, or in Element to turn off Settings → Security & Privacy → "
-    '"Never send encrypted messages to unverified sessions". Then send it again.'
-)
-
 
 @dataclass(slots=True)
 class _Waiting:

@@ -65,12 +65,6 @@ COMMANDS = (
     BotCommand("task", "Add a task: /task pick up prescriptions Friday 15:00"),
     BotCommand("decide", "Record a decision: /decide physio on Tuesdays"),
 )
-PRIVACY_NOTICE = """\
-⚠️ I can only see commands and replies to me here, so I will miss tasks asked in plain words.
-Either fix works:
-1. In Telegram, open @BotFather, send /setprivacy, pick this bot and choose Disable; then remove \
-me from this group and add me again.
-2. Or make me an admin of this group (no special rights needed)."""
 # Pause before connecting again when Telegram cannot be reached at start: 1 s, doubling to 1 min.
 FIRST_CONNECT_RETRY_SECONDS = 1.0
 MAX_CONNECT_RETRY_SECONDS = 60.0
@@ -223,7 +217,7 @@ class TelegramTransport:
         membership = await self.app.bot.get_chat_member(int(chat_id), me.id)
         if membership.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
             return
-        self.core.notice_once(PLATFORM, chat_id, "privacy", PRIVACY_NOTICE, self.clock())
+        self.core.notice_once(PLATFORM, chat_id, "notice.privacy", self.clock())
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
