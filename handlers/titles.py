@@ -1,65 +1,87 @@
 """A short to-do title from a request: what is asked, without who asks or when.
 
 "Can someone take her to the surgery on Thursday for 9:40?" → "Take her to the surgery".
-The words after the request cue are the task; the first time word ends it. Where the cue ends
-the sentence ("…someone has to be there. Anyone?"), the message's first sentence is the title.
+The words after the request cue are the task, with the words that say when taken out and the
+clause cut at its first comma. Where those words say too little ("…someone has to be there.
+Anyone?"), the sentence that asks, then the message's longest sentence, is used instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 TITLE_MAX_CHARS = 60
-# A clause shorter than this says too little to name a task on its own.
-MIN_WORDS = 3
-# The words before the time are kept when at least this many ("Take her", "Buy milk").
-MIN_WORDS_BEFORE_TIME = 2
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\s*\w))+")
+# A title needs this many words, one of them a real word, to name a task on its own.
+MIN_WORDS = 2
+MIN_LONG_WORD = 4
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\s*[a-zà-ÿ])|(?<=\b(?:no|nr|dr|st|mr|ms))\.|(?<=\bmrs)\.)+",
+    re.IGNORECASE,
+)
+# Words that open a request clause but are not the task: pronouns, modals, "please".
 _FILLER = re.compile(
-    r"^(?:\s|,|\b(?:to|please|pls|plz|bitte|por favor|s'il (?:te|vous) pla[iî]t|per favore|"
-    r"maybe|perhaps|also|quickly|just|le|la|lo|les|me|te|se|lui|pode|puede|peut|kann|può|"
-    r"consegue|can|could|di|pra|para|que|qui|che|wer|jemand)\b)+\s*",
+    r"^(?:\s|,|\b(?:to|please|pls|plz|kindly|bitte|por favor|s'il (?:te|vous) pla[iî]t|"
+    r"per favore|maybe|perhaps|also|quickly|just|some(?:one|body)|any(?:one|body)|who|"
+    r"le|la|lo|les|me|te|se|lui|pode|puede|peut|kann|può|consegue|can|could|would|will|"
+    r"di|pra|para|que|qui|che|wer|jemand|wen|der|die|a|o|en)\b)+\s*",
     re.IGNORECASE,
 )
-# A preposition left hanging where the time words were cut away ("…chez le kiné avant").
+# Words left hanging where the time words were taken out ("…chez le kiné avant").
 _DANGLING = re.compile(
-    r"(?:\s+(?:on|at|by|before|until|till|is|are|from|for|avant|à|le|entro|per|il|alle|até|às|"
-    r"na|no|antes|del|de|el|a|las|am|um|bis|vor|ab|en|con|in))+$",
+    r"(?:\s+(?:on|at|by|before|until|till|is|are|from|for|the|this|next|and|or|avant|à|le|"
+    r"ce|entro|per|il|alle|até|às|na|no|nesta|este|esta|antes|del|de|el|a|las|am|um|bis|vor|"
+    r"ab|en|con|in|und|y|e|et))+$",
     re.IGNORECASE,
 )
-_WHEN_WORDS = re.compile(
-    r"\s(?:on|at|by|before|until|till|this|next|tomorrow|today|tonight|every|from|starting|"
-    r"around|in the next|el|la|los|las|mañana|hoy|antes|hasta|a las|cada|todos|"
-    r"le|demain|avant|à|ce|tous|jusqu|am|um|bis|morgen|heute|vor|jeden|ab|"
-    r"na|no|às|amanhã|hoje|até|todo|toda|il|alle|domani|oggi|entro|ogni|prima|"
-    r"so|because|since|as|while|porque|parce|weil|perché|porque)\b",
+# Where a clause stops being the task: a comma, a dash, or "so that", "because", "but".
+_CLAUSE_END = re.compile(
+    r"\s*(?:[,;:(]|\s[-–—]\s|\b(?:so|because|since|but|as|while|porque|parce que|weil|"
+    r"perché|pois|pero|mais|aber|ma|mas)\b)",
     re.IGNORECASE,
 )
+_WORD = re.compile(rf"\w{{{MIN_LONG_WORD},}}")
 
 
 def title_of(
     text: str, request: tuple[int, int] | None, when_spans: Sequence[tuple[int, int]] = ()
 ) -> str:
     """The task's title; ``request`` is the span of the words that ask, when known, and
-    ``when_spans`` where the message says when (the title ends before them if it can)."""
-    clause = _SENTENCE.match(text, request[1]) if request is not None else None
-    if clause is None or len(_FILLER.sub("", clause.group(0)).split()) < MIN_WORDS:
-        sentences = list(_SENTENCE.finditer(text))
-        if not sentences:
-            return text.strip()[:TITLE_MAX_CHARS]
-        clause = max(sentences, key=lambda sentence: len(sentence.group(0).split()))
-    start, end = clause.span()
-    whole = _FILLER.sub("", text[start:end], count=1)
-    shortest = min([end, *(s for s, _ in when_spans if start < s < end)])
-    short = _FILLER.sub("", text[start:shortest], count=1)
-    cut = _WHEN_WORDS.search(short, 1)
-    if cut and len(short[: cut.start()].split()) >= MIN_WORDS:
-        short = short[: cut.start()]
-    title = short if len(short.split()) >= MIN_WORDS_BEFORE_TIME else whole
-    title = " ".join(title.split()).strip(" ,;:—-")
-    title = _DANGLING.sub("", title)
-    title = title[:1].upper() + title[1:]
+    ``when_spans`` where the message says when (left out of the title). Without a request
+    (``task: …``) the member wrote the title: only the words that say when are left out."""
+    if request is None:
+        end = min([len(text), *(s for s, _ in when_spans if s > 0)])
+        title = _DANGLING.sub("", " ".join(text[:end].split()))
+        return _capped(title[:1].upper() + title[1:] or " ".join(text.split()))
+    spans = list(_candidates(text, request))
+    for start, end in spans:
+        title = _tidy(text, start, end, when_spans)
+        if len(title.split()) >= MIN_WORDS and _WORD.search(title):
+            return _capped(title)
+    return _capped(_tidy(text, *spans[0], ()) if spans else " ".join(text.split()))
+
+
+def _candidates(text: str, request: tuple[int, int]) -> Iterator[tuple[int, int]]:
+    sentences = [match.span() for match in _SENTENCE.finditer(text)]
+    asked = next(((s, e) for s, e in sentences if s <= request[0] < e), None)
+    if asked is not None:
+        yield request[1], asked[1]  # what follows "can someone"
+        yield asked[0], request[0]  # what comes before "…, anyone?"
+    yield from sorted(sentences, key=lambda span: span[0] - span[1])  # longest first
+
+
+def _tidy(text: str, start: int, end: int, when_spans: Sequence[tuple[int, int]]) -> str:
+    """The words from ``start``, up to the first that say when and the end of the clause."""
+    end = min([end, *(s for s, _ in when_spans if start < s < end)])
+    words = _FILLER.sub("", text[start:end], count=1)
+    cut = _CLAUSE_END.search(words)
+    if cut is not None and len(words[: cut.start()].split()) >= MIN_WORDS:
+        words = words[: cut.start()]
+    words = _DANGLING.sub("", " ".join(words.split()).strip(" ,;:—-?¿!¡"))
+    return words[:1].upper() + words[1:]
+
+
+def _capped(title: str) -> str:
     if len(title) > TITLE_MAX_CHARS:
-        title = title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
-    return title or text.strip()[:TITLE_MAX_CHARS]
+        return title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
+    return title
