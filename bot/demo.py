@@ -19,7 +19,11 @@ DEMO_START = datetime(2026, 11, 16, 8, 30, tzinfo=DEMO_ZONE)  # a Monday morning
 # (minutes after the start, console line); message numbers count from 1 in this order.
 SCRIPT: tuple[tuple[int, str], ...] = (
     (0, "alice: /timezone Europe/London"),
-    (5, "alice: Morning all. Mum's GP wants bloods done — can someone take her Thursday at 9:40?"),
+    (
+        5,
+        "alice: Morning all. Mum's GP wants bloods done — can someone take her to the surgery "
+        "Thursday at 9:40?",
+    ),
     (12, "bob ^2: I'll take it"),
     (40, "carol: She was so chatty on the phone last night, lovely to hear"),
     (55, "carol: we need someone to pick up her prescription tomorrow before 6pm"),
