@@ -70,7 +70,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
-        r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand|wen|hilfe|leute)",
+        r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand(?:en)?|wen|hilfe|leute)\b",
         r"braucht? (?:\w+ ){0,5}(?:jemand|wen)\b",
         r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
     ),

@@ -14,15 +14,24 @@ from collections.abc import Iterator, Sequence
 TITLE_MAX_CHARS = 60
 # A title needs this many words, one of them a real word, to name a task on its own.
 MIN_WORDS = 2
-MIN_LONG_WORD = 4
+MIN_LONG_WORD = 3
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|(?<=\d)\.(?=\s*[a-zà-ÿ])|(?<=\b(?:no|nr|dr|st|mr|ms))\.|(?<=\bmrs)\.)+",
+    r"(?:[^.!?\n]|(?<=\d)\.(?=\d|\s*[a-zà-ÿ])|(?<=\b(?:no|nr|dr|st|mr|ms))\.|(?<=\bmrs)\.)+",
+    re.IGNORECASE,
+)
+# "Hi all," "Buongiorno a tutti!" "Gente," — a greeting is no task.
+_GREETING = re.compile(
+    r"^(?:\s|[,!:]|\b(?:hi|hello|hey|morning|good morning|hallo|servus|moin|hola|buenos días|"
+    r"buenas|olá|oi|bom dia|ciao|buongiorno|coucou|bonjour|salut|allô|gente|pessoal|malta|"
+    r"ragazzi|vecinos|familia|family|team|guys|folks|all|everyone|zusammen|leute|a tutti|"
+    r"tout le monde|chicas|che)\b)+",
     re.IGNORECASE,
 )
 # Words that open a request clause but are not the task: pronouns, modals, "please".
 _FILLER = re.compile(
-    r"^(?:\s|,|\b(?:to|please|pls|plz|kindly|bitte|por favor|s'il (?:te|vous) pla[iî]t|"
-    r"per favore|maybe|perhaps|also|quickly|just|some(?:one|body)|any(?:one|body)|who|"
+    r"^(?:\s|,|'s\b|\b(?:to|please|pls|plz|kindly|bitte|por favor|s'il (?:te|vous) pla[iî]t|"
+    r"per favore|maybe|perhaps|also|quickly|just|some(?:one|body)|any(?:one|body)|who|'s|"
+    r"closest|nearest|nearby|free|around|able|available|"
     r"le|la|lo|les|me|te|se|lui|pode|puede|peut|kann|può|consegue|can|could|would|will|"
     r"di|pra|para|que|qui|che|wer|jemand|wen|der|die|a|o|en)\b)+\s*",
     re.IGNORECASE,
@@ -31,7 +40,7 @@ _FILLER = re.compile(
 _DANGLING = re.compile(
     r"(?:\s+(?:on|at|by|before|until|till|is|are|from|for|the|this|next|and|or|avant|à|le|"
     r"ce|entro|per|il|alle|até|às|na|no|nesta|este|esta|antes|del|de|el|a|las|am|um|bis|vor|"
-    r"ab|en|con|in|und|y|e|et))+$",
+    r"ab|en|con|dal|dalle|al|da|und|y|e|et))+$",
     re.IGNORECASE,
 )
 # Where a clause stops being the task: a comma, a dash, or "so that", "because", "but".
@@ -66,14 +75,26 @@ def _candidates(text: str, request: tuple[int, int]) -> Iterator[tuple[int, int]
     asked = next(((s, e) for s, e in sentences if s <= request[0] < e), None)
     if asked is not None:
         yield request[1], asked[1]  # what follows "can someone"
-        yield asked[0], request[0]  # what comes before "…, anyone?"
     yield from sorted(sentences, key=lambda span: span[0] - span[1])  # longest first
 
 
 def _tidy(text: str, start: int, end: int, when_spans: Sequence[tuple[int, int]]) -> str:
-    """The words from ``start``, up to the first that say when and the end of the clause."""
-    end = min([end, *(s for s, _ in when_spans if start < s < end)])
-    words = _FILLER.sub("", text[start:end], count=1)
+    """The words from ``start`` up to those that say when and the end of the clause; time
+    words before the task itself ("do tonight's walk") are left out rather than ending it."""
+    kept, position = [], start
+    for span_start, span_end in sorted(when_spans):
+        if not position <= span_start < end:
+            continue
+        if text.startswith(("'s", "’s"), span_end):  # "tonight's walk"
+            span_end += 2
+        before = _GREETING.sub("", _FILLER.sub("", "".join([*kept, text[position:span_start]])))
+        if len(before.split()) >= MIN_WORDS:
+            end = span_start
+            break
+        kept.append(text[position:span_start])
+        position = span_end
+    kept.append(text[position:end])
+    words = _GREETING.sub("", _FILLER.sub("", "".join(kept), count=1))
     cut = _CLAUSE_END.search(words)
     if cut is not None and len(words[: cut.start()].split()) >= MIN_WORDS:
         words = words[: cut.start()]
