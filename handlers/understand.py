@@ -106,7 +106,7 @@ def _explicit(match: re.Match[str], now: datetime, languages: Sequence[str]) -> 
         when = find_when(rest, now, languages)
         return Intent(
             Kind.TASK,
-            title=title_of(rest, None) if rest else None,
+            title=title_of(rest, None, when.spans) if rest else None,
             due=when.due,
             recurrence=when.recurrence,
         )

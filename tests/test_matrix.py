@@ -269,7 +269,7 @@ def test_replies_edits_threads_and_exports_work_as_in_the_console(scene: Scene) 
         await ann.wait_for_text(bot_id, "#1 Pick up prescriptions", "✋ Bob")
 
         await ann.edit(room, request, "task: pick up prescriptions Saturday 11:00")
-        corrected = await bob.wait_for_text(bot_id, "#1 Pick up prescriptions Saturday")
+        corrected = await bob.wait_for_text(bot_id, "#1 Pick up prescriptions — Sat")
         assert relation_of(corrected) == {"rel_type": "m.replace", "event_id": ack.event_id}
 
         await ann.say(room, "task: buy more pads Friday 12:00", thread=request)

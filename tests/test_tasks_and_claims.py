@@ -116,7 +116,7 @@ def test_not_a_task_reply_removes_a_false_task(circle: Circle) -> None:
     request = circle.say("alice", "task: lovely weather today")
     circle.bot_messages()
     circle.say("bob", "not a task", reply_to_id=request)
-    assert circle.texts()[0] == "🗑 Removed #1 Lovely weather today"
+    assert circle.texts()[0] == "🗑 Removed #1 Lovely weather"
     circle.say("bob", "/tasks")
     assert circle.texts() == ["No open tasks. 🌿"]
 

@@ -134,6 +134,27 @@ def test_words_that_look_like_dates_are_not_due_dates(text: str) -> None:
     assert intent.due is None
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "title"),
+    [
+        (
+            "Hi all! Can someone pick up Mum's prescription Friday 3pm?",
+            "en",
+            "Pick up Mum's prescription",
+        ),
+        ("¿Alguien puede llevar a papá al médico el martes?", "es", "Llevar a papá al médico"),
+        (
+            "Quelqu'un peut faire les courses pour Mamie demain ?",
+            "fr",
+            "Faire les courses pour Mamie",
+        ),
+        ("task: order more pads Friday", "en", "Order more pads"),
+    ],
+)
+def test_titles_say_what_is_asked_without_who_or_when(text: str, language: str, title: str):
+    assert read(text, languages=(language,)).title == title
+
+
 def test_a_date_without_a_time_is_a_date_not_midnight() -> None:
     assert read("can someone do the shopping Friday?").due == date(2026, 11, 27)
 
