@@ -21,6 +21,15 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"(?:some(?:one|body)) (?:needs|has|have|must|should) to\b",
         r"we(?:'ll| will)? need (?:some(?:one|body)|(?:a |an )?(?:rides?|lifts?|help|volunteers?))",
         r"\bwho can\b",
+        r"\b(?:need|needed|we need|i need)\s+(?:a|an|one|another|two|some)\s+(?:driver|body|"
+        r"spotter|volunteer|pair of hands|hand|lift|ride|carer|sitter)s?\b",
+        r"\b(?:rides?|drivers?|volunteers?|lifts?|a hand|hands) needed\b",
+        r"\bcould do with (?:some(?:one|body)|a hand|help|another pair of hands)\b",
+        r"\bplease come (?:now|over|round|quick|asap)\b",
+        r"\bis (?:it )?possible (?:for )?(?:some(?:one|body)|any(?:one|body))\b",
+        r"\bhas to be some(?:one|body)\b|\bif there(?:'s| is) some(?:one|body) to\b",
+        r"\bis any(?:one|body) (?:close|near|nearby|around|free|about)\b",
+        r"\bwhoever\b",
         r"\b(?:pls|please|kindly) (?:ensure|make sure|arrange)\b",
         r"\bsome(?:one|body) (?:must|will need to|will have to|'ll need to|'ll have to)\b",
         r"\bwho(?:'s| is) (?:in|near|nearby|close|closest)\s*\?",
@@ -35,7 +44,6 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take)\b[^.?!]{0,30}"
         r"\b(?:rota|roster|rotation|turns|it)\b",
         r"\bany(?:one|body) (?:\w+ ){0,2}able to\b",
-        r"\bwhoever(?:'s| is| has)\b",
         r"\bvolunteers? needed\b|\blooking for (?:some(?:one|body)|volunteers?|a volunteer|help)\b",
         r"\bany (?:volunteers?|takers?)\b",
         r"\bwe need (?:a |some )?(?:volunteers?|drivers?|hands|people)\b",
@@ -54,10 +62,12 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"acompaña|lleva|va|viene|tiene tiempo|se anima|se ofrece)",
         r"¿\s*alguien\b",
         r"que alguien\b",
-        r"necesita(?:mos|n)? (?:a )?(?:alguien|gente|ayuda|voluntari)",
+        r"necesit(?:o|a|amos|an) (?:a )?(?:alguien|gente|ayuda|voluntari)",
         r"\balguien tiene que\b",
         r"\bhay que (?!ver|tener|decir|reconocer)\w+(?:la|lo|le|las|los)\b",
-        r"quién (?:puede|podría|se anima|la|lo|le)\b",
+        r"quién (?:puede|podría|se anima|la|lo|le|me|nos)\b",
+        r"quién se \w+[^.!?]{0,60}\?",
+        r"\b(?:el|la) que pueda\b|\bquien pueda\b",
     ),
     "fr": (
         r"quelqu'un (?:(?:me|te|le|la|les|lui|leur|nous|en|y) )*(?:peut|pourrait|pourra|saurait|"
@@ -66,12 +76,18 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"que quelqu'un\b",
         r"(?:on a|nous avons|il nous faut) besoin de quelqu'un",
         r"qui (?:\w+ )?(?:peut|pourrait|pourra|est dispo)\b",
-        r"\b(?:il|ça) (?:faut|faudrait|faudra|prend|prendrait|prendra) quelqu'un\b",
+        r"\b(?:il|ça) (?:nous |me )?(?:faut|faudrait|faudra|prend|prendrait|prendra) "
+        r"quelqu'un\b",
+        r"\b(?:il )?faut (?:juste |absolument )?(?:aller |passer )?(?:la |le |les |l'|lui |leur )?"
+        r"(?:chercher|récupérer|prendre|apporter|amener|conduire|emmener|déposer|acheter)\b",
+        r"\bserait-il possible qu",
     ),
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
         r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand(?:en)?|wen|hilfe|leute)\b",
-        r"braucht? (?:\w+ ){0,5}(?:jemand|wen)\b",
+        r"braucht?(?:'s)? (?:\w+ ){0,5}(?:jemand(?:en)?|wen)\b",
+        r"\bwer \w+t\b[^.!?]{0,50}\?",
+        r"\bbitte (?:\w+ ){0,3}wer\b",
         r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
     ),
     "pt": (
@@ -82,11 +98,16 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"precisamos de (?:alguém|ajuda|gente)",
         r"\bé preciso alguém\b|\balguém (?:precisa|tem que|tem de)\b",
         r"quem (?:pode|poderia|consegue|topa)\b",
-        r"\balguém (?!sabe|viu|lembra|conhece|tem)\w+\s*\?",
+        r"\balguém (?!sabe|viu|lembra|conhece)[^.!?]{0,60}\?",
+        r"\bprecisa(?:-se)? (?:de )?(?:comprar|buscar|levar|carona|alguém|ajuda|uma boleia)\b",
+        r"\bprecisava (?:que|de) (?:um|uma|alguém)\b",
     ),
     "it": (
         r"qualcuno (?:(?:mi|ti|gli|le|la|lo|li|ci|vi|se) )*(?:può|potrebbe|riesce|ha tempo|"
-        r"è libero|è libera|se la sente|va|passa|disposto|disposta|disponibile)",
+        r"è libero|è libera|se la sente|va|passa|disposto|disposta|disponibile|deve|dovrebbe)",
+        r"\bvenite (?:subito|qui|presto)\b",
+        r"\bserve (?:uno di noi|una persona|che (?:qualcuno|una persona|uno))\b",
+        r"\bva(?:nno)? (?:ritirat|portat|pres|accompagnat|comprat)[oaie]\b",
         r"\bserve (?:una mano|aiuto)\b",
         r"\bbisogna (?!dire|ammettere|ricordare|vedere|sperare)\w+",
         r"(?:serve|servirebbe|ci serve|(?:ha|hanno|abbiamo) bisogno di) qualcuno",
@@ -190,7 +211,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     "es": (
         r"\bsoltar (?:la|el|mi)\b",
         r"\balguien me (?:cambia|sustituye|reemplaza|cubre)\b",
-        r"\bya no (?:puedo|podré)\b",
+        r"\bya no (?:puedo|podré|voy a poder)\b",
         r"\bdejar (?:la tarea|libre)\b",
     ),
     "fr": (
