@@ -29,7 +29,8 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bis (?:it )?possible (?:for )?(?:some(?:one|body)|any(?:one|body))\b",
         r"\bhas to be some(?:one|body)\b|\bif there(?:'s| is) some(?:one|body) to\b",
         r"\bis any(?:one|body) (?:close|near|nearby|around|free|about)\b",
-        r"\bwhoever\b",
+        r"(?<!with )(?<!to )\bwhoever\b",
+        r"\bwho(?:'s| is) the other\b|\bneed (?:one|two) of us\b|\bif you(?:'re| are) in\b",
         r"\b(?:pls|please|kindly) (?:ensure|make sure|arrange)\b",
         r"\bsome(?:one|body) (?:must|will need to|will have to|'ll need to|'ll have to)\b",
         r"\bwho(?:'s| is) (?:in|near|nearby|close|closest)\s*\?",
@@ -128,9 +129,14 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
         r"^(?:\w+[,!]? )?on it\b",
-        r"\bleave (?:it|that|this|the [\w ]{1,20}) (?:with|to) me\b",
+        r"\bleave (?:it|that(?: one)?|this(?: one)?|the [\w ]{1,20}) (?:with|to) me\b",
         r"\bput my name (?:on|down)\b",
-        r"\bi(?:'ve)? got (?:#\d|task \d|it\b|this\b|that\b)",
+        r"\bi(?:'ve)? got (?:#\d|task \d|it\b|this\b|that\b|(?:mon|tues|wednes|thurs|fri|satur|"
+        r"sun)days?\b)",
+        r"^(?:\w+[,!]? )?i take\b",
+        r"\bi(?:'ll| will) be (?:the (?:second|other|driver|one)|there)\b",
+        r"\bput (?:me|\w+) down for\b",
+        r"\b(?:have|got) (?:\w+ (?:and \w+ )?)?covered\b",
         r"^(?:\w+[,!]? )?(?:will do|me\b[.!]|mine\b)",
         r"\b(?:is|are) mine\b",
         r"\bi(?:'m| am) (?:on|taking|doing) (?:it|#|task)",
@@ -149,7 +155,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bme pido\b|\bme apunto\b",
         r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
         r"^(?:\w+[,!]? )?yo puedo\b",
-        r"\bme (?:lo|la|los|las) quedo\b",
+        r"\bme (?:lo|la|los|las) quedo\b|\bme (?:lo|la|los|las) aviento\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
@@ -157,7 +163,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bmoi je (?:sais|peux|prends)\b",
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
-        r"\bj'y vais\b",
+        r"\bj'y vais\b|\bje m'y colle\b|\b(?:chu|je suis) capable\b",
         r"^(?:ok|oui|d'accord) pour moi\b",
         r"\bje (?:lui|leur) (?:dépose|apporte|amène|emmène)\b",
         r"\bm(?:ets|ettez) mon nom\b|\binscri(?:s|vez)[- ]moi\b",
@@ -165,7 +171,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"(?:apporte|amène|emmène|passe|fais|prends)\b",
     ),
     "de": (
-        r"\b(?:übernehm|übernehme|mach|mache|nehm|nehme) ich\b",
+        r"\b(?:übernehm|übernehme|übernimm|mach|mache|nehm|nehme) ich\b",
         r"\bich (?:machs|mach das|mache das|übernehme|kümmer|kümmere)\b",
         r"\bich bin dabei\b",
         r"\bich (?:kann|chan) (?:das |es )?(?:übernehmen|übernäh|machen|mache)\b",
@@ -180,6 +186,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bpode deixar\b",
         r"\bfico eu\b|\b(?:tô|estou) (?:saindo|a sair|a caminho)\b",
         r"\bfico (?:eu )?com (?:a|o|as|os)\b",
+        r"^(?:\w+[,!]? ){0,2}eu (?:levo|busco|pego|compro|faço|vou)\b",
         r"\b(?:eu )?trato disso\b|\btrato eu\b",
         r"\b(?:pode|podem) contar comigo\b|\bconta comigo\b",
         r"^(?:\w+[,!]? )?(?:vou já|já vou|estou a ir|vou agora)\b",
@@ -204,18 +211,20 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bhand (?:#\d+|it|this|that|task \d+|my \w+) back\b",
         r"\bsome(?:one|body) (?:will|would|'ll) (?:need|have) to take (?:my|over)\b",
         r"(?:^|\bi )can(?:'t|not) (?:do|keep|make|manage|cover|take) my\b",
+        r"\bi can(?:'t|not) keep doing\b",
+        r"\b(?:bow|pull|step) out of\b",
         r"\bi (?:was down for|signed up for|said i'd)\b[^.!?]{0,60}\bbut\b",
         r"\bsome(?:one|body) else (?:will have|has|needs) to take\b",
         r"\bunclaim\b|\bdrop(?:ping)? (?:out of )?#\d",
     ),
     "es": (
-        r"\bsoltar (?:la|el|mi)\b",
+        r"\bsoltar (?:la|el|mi)\b|\bsuelto (?:lo|la|el)\b",
         r"\balguien me (?:cambia|sustituye|reemplaza|cubre)\b",
         r"\bya no (?:puedo|podré|voy a poder)\b",
         r"\bdejar (?:la tarea|libre)\b",
     ),
     "fr": (
-        r"\b(?:lâcher|laisser tomber|rendre) (?:la tâche|ma|mon|mes)\b",
+        r"\b(?:lâcher|laisser tomber|rendre) (?:la tâche|ma|mon|mes|les)\b",
         r"\bje (?:ne peux|peux|ne pourrai|pourrai) plus\b",
         r"\bquelqu'un (?:peut|pourrait) (?:me remplacer|reprendre)\b",
     ),
@@ -231,6 +240,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bnão posso mais\b",
         r"\bjá não dá\b|\bnão dá (?:mais )?para mim\b|\bme pode substituir\b",
         r"\bafinal,? não (?:consigo|posso|vou)\b|\balguém fica com a (?:tarefa|#)",
+        r"\bnão consigo (?:ir|fazer|levar|ficar|passar)\b",
     ),
     "it": (
         r"\bnon posso più\b",
@@ -242,14 +252,17 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
 DONE: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:#\d+|task \d+|^it'?s?|^all|^that'?s?)\s*(?:is |'s )?(?:done|sorted|finished|complete|"
-        r"handled|taken care of)\b",
-        r"^(?:[\w']+ ){0,4}(?:done|sorted|fixed|all fixed|all done|all sorted)\b(?! (?:with|in)\b)",
+        r"handled|taken care of|settled)\b",
+        r"^(?:[\w']+ ){0,4}(?<!well )(?:done|sorted|fixed|all fixed|all done|all sorted)\b"
+        r"(?! (?:with|in)\b)",
+        r"^bought\b|\ball good\s*[.!]?\s*$|\bmission accomplished\b",
         r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
         r"shovel?led|ordered|emailed|rung|called|moved|fed|labell?ed|packed|washed|changed|"
         r"gritted|walked)\b",
         r"^(?:\w+[,!]? )?(?:we|i)(?:'re| are|'m| am) back (?:from|home)\b",
-        r"^(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|gave|got)"
+        r"^(?:\w+[,!]? )?(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|"
+        r"gave|got)"
         r" (?:him|her|them|mum|mom|dad|the|his|hers|it|\w+'s)\b",
         r"\b(?:is|'s|are) in[.!,]",
         r"\b(?:is|'s|are) in and\b",
@@ -262,6 +275,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "es": (
         r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
         r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad|instalad)[oa]s?\b",
+        r"\bmisión cumplida\b",
     ),
     "fr": (
         r"\bc'est (?:fait|réglé|bon pour)\b",
@@ -269,7 +283,8 @@ DONE: dict[str, tuple[str, ...]] = {
         r"déneigée?s?|ramenée?s?|réglée?s?|terminée?s?)\b",
     ),
     "de": (
-        r"\berledigt\b",
+        r"(?<!total )(?<!völlig )(?<!ganz )\berledigt\b",
+        r"\bhat geklappt\b|\b(?:ist|sind) wieder (?:daheim|zuhause|zu hause)\b",
         r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben|"
         r"eingerichtet|aufgebaut|eingecremt|ausgezogen)\b",
         r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?(?:da|drin|aus)\b",
@@ -281,6 +296,7 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad|carregad|instalad)"
         r"[oea]s?\b",
         r"\bjá (?:o |a |os |as )?(?:fui \w+|entreguei|levei|comprei|busquei|deixei|tratei)\b",
+        r"^(?:\w+[,!]? )?(?:entreguei|levei|busquei|comprei|deixei)\b|\bmissão cumprida\b",
     ),
     "it": (
         r"^fatt[oa]\b|#\d+ fatt[oa]\b",
@@ -295,13 +311,14 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"(?! (?:it|that it|that he|that she|he|she) (?:was|is|'s|had))",
         r"\b(?:have|has|all) agreed\b",
         r"\b(?:agreed|decided|settled|sorted)\s*(?:[:–—-]|then\b|(?:for|on) #|by all\b)",
-        r"\bfinal answer\b|\bthat'?s final\b|\bfinal decision\b",
+        r"\bfinal answer\b|\bthat'?s final\b|\bfinal decision\b|\bfinal\s*:|\bdone deal\b",
+        r"\bwe(?:'re| are) going with\b|\bsettled\s*[.!]?\s*$",
         r"\b(?:agreed|decided) (?:last night|today|yesterday|this morning|this evening)\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
     ),
     "es": (
-        r"\bqueda(?:mos)? (?:decidido|así|en que)\b",
+        r"\bqueda(?:mos)? (?:decidido|así|en que|cerrado)\b|\bquedó\s*:",
         r"\b(?:hemos|habíamos) (?:decidido|acordado|quedado)\b",
         r"\bdecidimos\b|\bacordado\b|\bestá decidido\b|\bquedó (?:decidido|acordado)\b",
     ),
@@ -309,12 +326,12 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bc'est décidé\b",
         r"\b(?:on a|nous avons) (?:décidé|convenu)\b",
         r"\bon est (?:tous |toutes )?d'accord\b",
-        r"\bc'est (?:tranché|acté|entendu)\b",
+        r"\bc'est (?:tranché|acté|entendu)\b|\bc'est réglé\s*:",
         r"\bdécision\b",
     ),
     "de": (
         r"\bbeschlossen|\bso machen wir(?:'s|s)?\b",
-        r"\babgemacht\b|\bgeeinigt\b",
+        r"\babgemacht\b|\bgeeinigt\b|\bausgemacht\b|\babgestimmt\s*(?:mit|:)",
         r"\b(?:wir haben|haben wir) (?:entschieden|beschlossen|vereinbart)\b",
         r"\bentscheidung\b",
     ),
@@ -326,7 +343,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bestá decidido\b",
     ),
     "it": (
-        r"(?<!ha )(?<!hanno )\bdeciso\b",
+        r"\bè deciso\s*:|\b(?:ok|allora)[,!]? (?:è )?deciso\b|\bdeciso(?: per\b|\s*:)",
         r"\babbiamo (?:deciso|concordato|stabilito)\b",
         r"\bsiamo (?:tutti )?d'accordo\b",
         r"\bdecisione\b",
