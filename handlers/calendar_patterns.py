@@ -30,6 +30,8 @@ class Patterns:
     for_days: re.Pattern[str]
     for_sessions: re.Pattern[str]
     every_other_day: re.Pattern[str]
+    every_week: re.Pattern[str]
+    other_after_day: re.Pattern[str]
     holidays: list[tuple[re.Pattern[str], int, int]]
     end_of_month: re.Pattern[str]
     until_before: re.Pattern[str]
@@ -90,6 +92,8 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         for_days=re.compile(rf"\b(?:{_alternation(words.FOR_DAYS, languages)})\b"),
         for_sessions=re.compile(rf"\b(?:{_alternation(words.FOR_SESSIONS, languages)})\b"),
         every_other_day=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER_DAY, languages)})\b"),
+        every_week=re.compile(rf"\b(?:{_alternation(words.EVERY_WEEK, languages)})\b"),
+        other_after_day=re.compile(words.OTHER_AFTER_DAY),
         holidays=holidays,
         end_of_month=end_of_month,
         until_before=re.compile(

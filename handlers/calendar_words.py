@@ -156,8 +156,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
 RELATIVE_DAYS: dict[str, tuple[tuple[str, int], ...]] = {
     "en": (
         ("day after tomorrow", 2),
-        ("tomorrow|tmrw|tmw", 1),
-        ("today|tonight|this (?:morning|afternoon|evening)", 0),
+        ("tomorrow|tmrw|tmw|tmr|2moro|the morra|the morrow", 1),
+        ("today|tonight|this (?:morning|afternoon|evening|arvo)", 0),
     ),
     "es": (
         ("pasado mañana", 2),
@@ -283,7 +283,8 @@ DAILY: dict[str, str] = {
 WEEKDAY_SET: dict[str, str] = {
     "en": r"(?:every|each) weekday|weekdays|monday to friday|mon-fri",
     "es": r"de lunes a viernes|entre semana",
-    "fr": r"en semaine|du lundi au vendredi|(?:tous les )?jours de (?:la )?semaine",
+    "fr": r"en semaine|du lundi au vendredi"
+    r"|(?:tous les )?(?:jours|soirs|matins) de (?:la )?semaine",
     "de": r"werktags|montags bis freitags|von montag bis freitag",
     "pt": r"de segunda a sexta|dias úteis",
     "it": r"dal lunedì al venerdì|nei giorni feriali",
@@ -299,11 +300,11 @@ FOR_DAYS: dict[str, str] = {
 }
 FOR_WEEKS: dict[str, str] = {
     "en": r"for (?:the next )?(\d+|two|three|four) weeks",
-    "es": r"durante (\d+|dos|tres|cuatro) semanas",
-    "fr": r"pendant (\d+|deux|trois|quatre) semaines",
-    "de": r"(?:für )?(\d+|zwei|drei|vier) wochen lang",
-    "pt": r"durante (\d+|duas|três|quatro) semanas",
-    "it": r"per (\d+|due|tre|quattro) settimane",
+    "es": r"durante (?:las próximas )?(\d+|dos|tres|cuatro) semanas",
+    "fr": r"pendant (?:les )?(\d+|deux|trois|quatre) (?:prochaines )?semaines",
+    "de": r"(?:für|die nächsten) (\d+|zwei|drei|vier) wochen|(\d+|zwei|drei|vier) wochen lang",
+    "pt": r"(?:durante|nas próximas) (\d+|duas|três|quatro) semanas",
+    "it": r"per (?:le prossime )?(\d+|due|tre|quattro) settimane",
 }
 UNTIL: dict[str, str] = {
     "en": r"until|till|through",
@@ -371,7 +372,7 @@ EVENING = (
     r"(?:di|la|alle|ogni|in) sera|after work|dinner)"
 )
 MORNING = (
-    r"morning|\bam\b|matin|früh|morgens|vormittag|mañana|manhã|mattin|breakfast|café|"
+    r"morning|\bam\b|matin|früh|morgens|morgen\w+|vormittag|mañana|manhã|mattin|breakfast|café|"
     r"desayuno|frühstück|colazione|déjeuner"
 )
 
@@ -386,19 +387,60 @@ VAGUE = (
     r"quand vous pouvez|keine eile|wann immer|sem pressa|quando puderem|non c'è fretta|"
     r"quando riuscite|con calma"
 )
-# Half past, the German way: "halb eins" is 12:30.
-HOUR_WORDS = {
-    "eins": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
+# "every week" said with a weekday: "le mercredi … toutes les semaines".
+EVERY_WEEK: dict[str, str] = {
+    "en": r"every week|each week|weekly",
+    "es": r"todas las semanas|cada semana",
+    "fr": r"toutes les semaines|chaque semaine",
+    "de": r"jede woche|wöchentlich",
+    "pt": r"todas as semanas|toda semana|cada semana",
+    "it": r"ogni settimana|tutte le settimane",
 }
+# "un mardi sur deux": every other such day, said after the day.
+OTHER_AFTER_DAY = r"\s+(?:sur deux|sì e uno no|sí y otro no|sim,? outro não)"
+
+
+# Hours said in words, per language ("a las diez y cuarto", "alle nove e mezza", "um zehn").
+def _one_to_twelve(names: str) -> dict[str, int]:
+    return {name: number for number, name in enumerate(names.split(), start=1)}
+
+
+SPOKEN_HOURS: dict[str, dict[str, int]] = {
+    "en": _one_to_twelve("one two three four five six seven eight nine ten eleven twelve"),
+    "es": _one_to_twelve("una dos tres cuatro cinco seis siete ocho nueve diez once doce"),
+    "fr": _one_to_twelve("une deux trois quatre cinq six sept huit neuf dix onze douze"),
+    "de": _one_to_twelve("eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf"),
+    "pt": _one_to_twelve("uma duas três quatro cinco seis sete oito nove dez onze doze"),
+    "it": _one_to_twelve("una due tre quattro cinque sei sette otto nove dieci undici dodici"),
+}
+# Quarters and halves after the hour ("diez y cuarto", "nove e mezza", "sete e meia"): minutes.
+AFTER_HOUR: dict[str, dict[str, int]] = {
+    "en": {},
+    "es": {"y cuarto": 15, "y media": 30, "menos cuarto": -15},
+    "fr": {"heures? et quart": 15, "heures? et demie": 30, "heures? moins le quart": -15},
+    "de": {},
+    "pt": {"e um quarto": 15, "e quarto": 15, "e meia": 30, "menos um quarto": -15},
+    "it": {"e un quarto": 15, "e mezza": 30, "e mezzo": 30, "meno un quarto": -15},
+}
+# Quarters and halves before the hour ("quarter past ten", "Viertel nach zehn").
+BEFORE_HOUR: dict[str, dict[str, int]] = {
+    "en": {"quarter past": 15, "half past": 30, "quarter to": -15},
+    "es": {},
+    "fr": {},
+    "de": {"viertel nach": 15, "viertel vor": -15, "dreiviertel": -15},
+    "pt": {},
+    "it": {},
+}
+# Words that put a spoken hour right after them: "at ten", "a las diez", "alle nove", "all'una".
+HOUR_PREPOSITIONS: dict[str, str] = {
+    "en": r"at|by|around",
+    "es": r"a las|a la",
+    "fr": r"vers|à",
+    "de": r"um|gegen",
+    "pt": r"às|as|à",
+    "it": r"alle|all'|verso le",
+}
+
 NOON = r"noon|midday|mediodía|midi|meio-dia|mezzogiorno"
+# "meio-dia e meia", "mezzogiorno e mezzo": half past noon.
+NOON_AND_HALF = r"(?:meio-dia|mezzogiorno|mediodía) (?:e|y) (?:meia|mezzo|media)"

@@ -378,11 +378,12 @@ URGENT: dict[str, tuple[str, ...]] = {
         r"\bnow(?: please)?\s*[?!]",
         r"\bin the next (?:hour|half hour|\d+ ?min)",
         r"\bneed (?:some(?:one|body)|help) now\b",
+        r"\bneed\b[^.!?]{0,40}\bnow\s*[!.]*\s*$",
     ),
     "es": (
         r"\burgente\b",
         r"\bya\s*[?!.]",
-        r"\bahora mismo\b",
+        r"\bahora mismo\b|\bahorita\b",
         r"\bcuanto antes\b",
         r"\ben (?:los próximos \d+ ?min|la próxima hora)",
     ),
@@ -401,7 +402,7 @@ URGENT: dict[str, tuple[str, ...]] = {
     "pt": (
         r"\burgente\b",
         r"\bagora\s*[?!]",
-        r"\bagora mesmo\b",
+        r"\bagora mesmo\b|\b(?:vem|venha|vá|passa|corre|vai)\b[^.!?]{0,20}\bagora\b",
         r"\bjá\s*[?!]",
         r"\b(?:nos próximos \d+ ?min|na próxima hora)",
     ),

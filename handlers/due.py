@@ -70,7 +70,9 @@ def find_when(
     request = (focus[0], sentence[1]) if focus else sentence
     rule = find_rule(lowered, patterns, (request, sentence))
     taken = rule.spans if rule else []
-    mentions = _days(lowered, now.date(), patterns, taken) + clock_mentions(lowered, now)
+    mentions = _days(lowered, now.date(), patterns, taken) + clock_mentions(
+        lowered, now, tuple(languages) or ("en",)
+    )
     for mention in mentions:
         mention.role = _role(lowered, mention.start, patterns)
     due, recurrence = _resolve(lowered, now, languages, rule, mentions, focus, urgent)

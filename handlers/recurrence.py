@@ -22,6 +22,8 @@ def _is_habitual_list(text: str, group: list[re.Match[str]]) -> bool:
     jeudi" — a slash, a plural, or an article before each day."""
     if len(group) < 2:
         return False
+    if len(group) >= 3:  # "lunes, miércoles y viernes": three days are a routine
+        return True
     between = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
     plural = any(day.group("suffix") in ("s", "es") for day in group)
     with_articles = all(re.search(r"(?:the|le|il|el|o|a) $", gap) for gap in between)
@@ -96,10 +98,14 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
         ):
             group.append(matches[position + len(group)])
         position += len(group)
-        if not (every or adverb or on_plural or _is_habitual_list(text, group)):
+        weekly = patterns.every_week.search(text, start, end) or patterns.other_after_day.match(
+            text, group[-1].end()
+        )
+        if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group)):
             continue
         rule = rule or Rule("WEEKLY")
-        rule.interval = 2 if other else rule.interval
+        other_after = patterns.other_after_day.match(text, group[-1].end())
+        rule.interval = 2 if other or other_after else rule.interval
         rule.byday.extend(weekday_index(day) for day in group)
         rule.spans.append((every.start() if every else match.start(), group[-1].end()))
     if rule is not None:
