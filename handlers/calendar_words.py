@@ -368,7 +368,8 @@ NUMBER_WORDS = {
 
 # A clock time's neighbours that say morning or evening ("every evening at 8" is 20:00).
 EVENING = (
-    r"\b(?:evening|tonight|night|pm|soir|soirée|abend|nacht|noche|tarde|noite|stasera|"
+    r"\b(?:evenings?|tonight|nights?|pm|soirs?|soirée|abends?|nacht|noches?|tardes?|noites?|"
+    r"stasera|supper|tea|souper|dîner|cena|jantar|abendessen|"
     r"(?:di|la|alle|ogni|in) sera|after work|dinner)"
 )
 MORNING = (

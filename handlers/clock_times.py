@@ -41,7 +41,7 @@ _TWELVE_HOUR_WORDS = frozenset(
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
 _HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|ogni|a cada)\s*$")
 # How far around a bare hour its morning or evening words are looked for.
-CONTEXT_BEFORE, CONTEXT_AFTER = 40, 30
+CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 _OFFSET = re.compile(
     r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
     r"los próximos |las próximas |les |les prochaines |den nächsten |os próximos |as próximas |"
