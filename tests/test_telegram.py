@@ -28,8 +28,12 @@ async def test_a_family_and_a_volunteer_share_tasks_claims_and_decisions(family:
     server = family.server
     intro = await family.joined(GROUP, "Mum's care")
     assert "carecircle" in intro.text
-    commands = [c["command"] for c in server.received("setMyCommands")[0]["commands"]]
-    assert {"tasks", "claim", "done", "decide", "export", "help"} <= set(commands)
+    menus = {m.get("language_code"): m["commands"] for m in server.received("setMyCommands")}
+    assert {"tasks", "claim", "done", "decide", "export", "help"} <= {
+        c["command"] for c in menus[None]
+    }
+    spanish = {c["command"]: c["description"] for c in menus["es"]}
+    assert spanish["tasks"] == "Tareas abiertas y quién las tiene"  # each member's own language
 
     request = await family.says(GROUP, ALICE, "task: pick up prescriptions Friday 15:00")
     ack = await family.answer_to(GROUP, request)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import partial
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
@@ -24,6 +24,7 @@ from bot.config import TelegramSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryLoop, utc_now
 from bot.errors import StorageUnavailable
+from bot.telegram.commands import command_menu
 from bot.telegram.sending import TelegramSender
 from bot.telegram.updates import (
     PLATFORM,
@@ -35,6 +36,7 @@ from bot.telegram.updates import (
     MemberLeft,
     read_update,
 )
+from handlers.phrasebook import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -45,25 +47,6 @@ ALLOWED_UPDATES = (
     Update.MY_CHAT_MEMBER,
     Update.CHAT_MEMBER,
     Update.MESSAGE_REACTION,
-)
-COMMANDS = (
-    BotCommand("tasks", "Open tasks and who has them"),
-    BotCommand("mine", "Tasks you hold"),
-    BotCommand("decisions", "Decisions the circle made"),
-    BotCommand("done", "Mark a task done: /done 4"),
-    BotCommand("help", "What I understand"),
-    BotCommand("undo", "Take back your last change"),
-    BotCommand("export", "Everything the circle has, as a file (json, ics)"),
-    BotCommand("timezone", "The circle's time zone: /timezone Europe/London"),
-    BotCommand("quiet", "Quiet hours: /quiet 21:00-08:00"),
-    BotCommand("digest", "Daily digest time: /digest 08:30 or off"),
-    BotCommand("mute", "No more mentions for you, except urgent ones"),
-    BotCommand("unmute", "Mentions for you again"),
-    BotCommand("snooze", "Remind you later: /snooze 4 tomorrow"),
-    BotCommand("claim", "Take a task: /claim 4"),
-    BotCommand("unclaim", "Hand a task back: /unclaim 4"),
-    BotCommand("task", "Add a task: /task pick up prescriptions Friday 15:00"),
-    BotCommand("decide", "Record a decision: /decide physio on Tuesdays"),
 )
 # Pause before connecting again when Telegram cannot be reached at start: 1 s, doubling to 1 min.
 FIRST_CONNECT_RETRY_SECONDS = 1.0
@@ -176,7 +159,9 @@ class TelegramTransport:
 
     async def _register_commands(self) -> None:
         try:
-            await self.app.bot.set_my_commands(COMMANDS)
+            await self.app.bot.set_my_commands(command_menu("en"))
+            for language in LANGUAGES[1:]:  # each member's app shows its own language's menu
+                await self.app.bot.set_my_commands(command_menu(language), language_code=language)
         except TelegramError as failure:  # the menu is a convenience; the bot works without it
             log.warning("Telegram commands not registered: %s", failure)
 

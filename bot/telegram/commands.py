@@ -1,0 +1,157 @@
+"""The command menu Telegram shows, described in each language the bot speaks.
+
+Telegram picks the list matching each member's app language, so a Spanish-speaking aunt and
+an English-speaking nurse in the same group each read the menu in their own language.
+"""
+
+from __future__ import annotations
+
+from telegram import BotCommand
+
+from handlers.phrasebook import LANGUAGES
+
+# command → descriptions in LANGUAGES order (en, es, fr, de, pt, it).
+DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "tasks": (
+        "Open tasks and who has them",
+        "Tareas abiertas y quién las tiene",
+        "Tâches ouvertes et qui s'en charge",
+        "Offene Aufgaben und wer sie hat",
+        "Tarefas abertas e quem as tem",
+        "Compiti aperti e chi li ha presi",
+    ),
+    "mine": (
+        "Tasks you hold",
+        "Tus tareas",
+        "Vos tâches",
+        "Deine Aufgaben",
+        "As suas tarefas",
+        "I tuoi compiti",
+    ),
+    "decisions": (
+        "Decisions the circle made",
+        "Decisiones del grupo",
+        "Décisions du groupe",
+        "Entscheidungen der Gruppe",
+        "Decisões do grupo",
+        "Decisioni del gruppo",
+    ),
+    "done": (
+        "Mark a task done: /done 4",
+        "Marcar una tarea como hecha: /done 4",
+        "Marquer une tâche faite : /done 4",
+        "Aufgabe erledigt: /done 4",
+        "Marcar uma tarefa como feita: /done 4",
+        "Segnare un compito fatto: /done 4",
+    ),
+    "help": (
+        "What I understand",
+        "Lo que entiendo",
+        "Ce que je comprends",
+        "Was ich verstehe",
+        "O que eu entendo",
+        "Cosa capisco",
+    ),
+    "undo": (
+        "Take back your last change",
+        "Deshacer tu último cambio",
+        "Annuler votre dernier changement",
+        "Deine letzte Änderung zurücknehmen",
+        "Desfazer a sua última alteração",
+        "Annullare la tua ultima modifica",
+    ),
+    "export": (
+        "Everything the circle has, as a file",
+        "Todo lo del grupo, en un archivo",
+        "Tout ce que le groupe a, en fichier",
+        "Alles der Gruppe als Datei",
+        "Tudo do grupo, num ficheiro",
+        "Tutto del gruppo, in un file",
+    ),
+    "timezone": (
+        "The circle's time zone: /timezone Europe/London",
+        "Zona horaria del grupo: /timezone Europe/Madrid",
+        "Fuseau horaire du groupe : /timezone Europe/Paris",
+        "Zeitzone der Gruppe: /timezone Europe/Berlin",
+        "Fuso horário do grupo: /timezone Europe/Lisbon",
+        "Fuso orario del gruppo: /timezone Europe/Rome",
+    ),
+    "quiet": (
+        "Quiet hours: /quiet 21:00-08:00",
+        "Horas de silencio: /quiet 21:00-08:00",
+        "Heures calmes : /quiet 21:00-08:00",
+        "Ruhezeiten: /quiet 21:00-08:00",
+        "Horas de silêncio: /quiet 21:00-08:00",
+        "Ore di silenzio: /quiet 21:00-08:00",
+    ),
+    "digest": (
+        "Daily digest time: /digest 08:30 or off",
+        "Hora del resumen diario: /digest 08:30 u off",
+        "Heure du résumé quotidien : /digest 08:30 ou off",
+        "Zeit der täglichen Übersicht: /digest 08:30 oder off",
+        "Hora do resumo diário: /digest 08:30 ou off",
+        "Ora del riepilogo quotidiano: /digest 08:30 o off",
+    ),
+    "mute": (
+        "No more mentions for you, except urgent ones",
+        "Sin menciones para ti, salvo urgencias",
+        "Plus de mentions pour vous, sauf urgences",
+        "Keine Erwähnungen mehr für dich, außer dringende",
+        "Sem menções para si, exceto urgências",
+        "Niente menzioni per te, tranne le urgenze",
+    ),
+    "unmute": (
+        "Mentions for you again",
+        "Volver a recibir menciones",
+        "Réactiver vos mentions",
+        "Erwähnungen wieder an",
+        "Voltar a receber menções",
+        "Riattivare le menzioni",
+    ),
+    "snooze": (
+        "Remind you later: /snooze 4 tomorrow",
+        "Recordártelo más tarde: /snooze 4 mañana",
+        "Vous le rappeler plus tard : /snooze 4 demain",
+        "Später erinnern: /snooze 4 morgen",
+        "Lembrar mais tarde: /snooze 4 amanhã",
+        "Ricordartelo più tardi: /snooze 4 domani",
+    ),
+    "claim": (
+        "Take a task: /claim 4",
+        "Tomar una tarea: /claim 4",
+        "Prendre une tâche : /claim 4",
+        "Aufgabe übernehmen: /claim 4",
+        "Assumir uma tarefa: /claim 4",
+        "Prendere un compito: /claim 4",
+    ),
+    "unclaim": (
+        "Hand a task back: /unclaim 4",
+        "Devolver una tarea: /unclaim 4",
+        "Rendre une tâche : /unclaim 4",
+        "Aufgabe abgeben: /unclaim 4",
+        "Devolver uma tarefa: /unclaim 4",
+        "Restituire un compito: /unclaim 4",
+    ),
+    "task": (
+        "Add a task: /task pick up prescriptions Friday 15:00",
+        "Añadir una tarea: /task recoger la receta el viernes a las 15",
+        "Ajouter une tâche : /task chercher l'ordonnance vendredi 15h",
+        "Aufgabe hinzufügen: /task Rezept abholen Freitag 15 Uhr",
+        "Adicionar uma tarefa: /task buscar a receita sexta às 15h",
+        "Aggiungere un compito: /task ritirare la ricetta venerdì alle 15",
+    ),
+    "decide": (
+        "Record a decision: /decide physio on Tuesdays",
+        "Anotar una decisión: /decide fisio los martes",
+        "Noter une décision : /decide kiné le mardi",
+        "Entscheidung festhalten: /decide Physio dienstags",
+        "Registar uma decisão: /decide fisio às terças",
+        "Annotare una decisione: /decide fisio il martedì",
+    ),
+}
+
+
+def command_menu(language: str) -> list[BotCommand]:
+    """The menu in one of the bot's languages (English for any other)."""
+    index = LANGUAGES.index(language) if language in LANGUAGES else 0
+    return [BotCommand(name, texts[index]) for name, texts in DESCRIPTIONS.items()]
