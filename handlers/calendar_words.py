@@ -248,7 +248,7 @@ WEEKEND: dict[str, str] = {
 DAY_OF_MONTH: dict[str, str] = {
     "en": r"(?:(?:the |on )(\d{1,2})(?:st|nd|rd|th)\b|\b(\d{1,2})(?:st|nd|rd|th)\b)"
     r"(?!\s*(?:st|street|ave|avenue|rd|road|floor|fl|birthday|anniversary)\b)",
-    "es": r"\b(?:el|día|dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
+    "es": r"\b(?:el|del|al|día|dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
     "fr": r"\b(?:le|du|au) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|heures|min))",
     "de": r"\b(?:am|zum|bis zum|ab dem) (\d{1,2})\.",
     "pt": r"\b(?:dia|no dia|o dia) (\d{1,2})\b(?![:.,]?\d|\s*(?:h\b|%|horas|min))",
@@ -278,7 +278,7 @@ DAILY: dict[str, str] = {
     "fr": r"tous les (?:jours|matins|soirs)|chaque (?:jour|matin|soir)",
     "de": r"jeden (?:tag|morgen|abend)|täglich|jede nacht",
     "pt": r"todos os dias|todas as (?:manhãs|noites|tardes)|todo dia|diariamente",
-    "it": r"ogni (?:giorno|mattina|sera)|tutti i giorni|tutte le (?:mattine|sere)",
+    "it": r"ogni (?:giorno|mattina|sera)|tutti i giorni(?! feriali)|tutte le (?:mattine|sere)",
 }
 WEEKDAY_SET: dict[str, str] = {
     "en": r"(?:every|each) weekday|weekdays|monday to friday|mon-fri",
@@ -287,7 +287,7 @@ WEEKDAY_SET: dict[str, str] = {
     r"|(?:tous les )?(?:jours|soirs|matins) de (?:la )?semaine",
     "de": r"werktags|montags bis freitags|von montag bis freitag",
     "pt": r"de segunda a sexta|dias úteis",
-    "it": r"dal lunedì al venerdì|nei giorni feriali",
+    "it": r"dal lunedì al venerdì|(?:nei|tutti i) giorni feriali",
 }
 # "for 2 weeks" (a count of occurrences), "until Friday" (the last day).
 FOR_DAYS: dict[str, str] = {
@@ -320,7 +320,7 @@ START: dict[str, str] = {
     "es": r"a partir del?|desde el|empezando|empezamos|empieza|comenzando|comenzamos|arrancamos|"
     r"arrancando",
     "fr": r"à partir de|a partir de|dès|commençant",
-    "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem",
+    "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem|beginn(?: wäre| ist)?|start(?: wäre| ist)?",
     "pt": r"a partir de|começando|comecando|desde",
     "it": r"a partire da|a partire dal|dal|da",
 }
@@ -390,12 +390,12 @@ VAGUE = (
 )
 # "every week" said with a weekday: "le mercredi … toutes les semaines".
 EVERY_WEEK: dict[str, str] = {
-    "en": r"every week|each week|weekly",
-    "es": r"todas las semanas|cada semana",
-    "fr": r"toutes les semaines|chaque semaine",
-    "de": r"jede woche|wöchentlich",
-    "pt": r"todas as semanas|toda semana|cada semana",
-    "it": r"ogni settimana|tutte le settimane",
+    "en": r"every week|each week|weekly|once a week",
+    "es": r"todas las semanas|cada semana|una vez (?:por|a la) semana",
+    "fr": r"toutes les semaines|chaque semaine|une fois par semaine",
+    "de": r"jede woche|wöchentlich|einmal (?:pro|in der) woche",
+    "pt": r"todas as semanas|toda semana|cada semana|uma vez por semana",
+    "it": r"ogni settimana|tutte le settimane|una volta (?:a|alla) settimana",
 }
 # "un mardi sur deux": every other such day, said after the day.
 OTHER_AFTER_DAY = r"\s+(?:sur deux|sì e uno no|sí y otro no|sim,? outro não)"
@@ -438,7 +438,7 @@ HOUR_PREPOSITIONS: dict[str, str] = {
     "es": r"a las|a la",
     "fr": r"vers|à",
     "de": r"um|gegen",
-    "pt": r"às|as|à",
+    "pt": r"às|à",
     "it": r"alle|all'|verso le",
 }
 

@@ -23,7 +23,7 @@ _CLOCK = re.compile(
     r"|(?P<h4>\d{1,2}) o'clock"
     r"|(?:\b(?P<prep>at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|"
     r"ab|zwischen|las|entre|de|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|"
-    r"prima delle|tra le|fra le)\s+(?P<h5>\d{1,2})(?:\.(?P<m5>[0-5]\d)\b)?"
+    r"prima delle|tra le|fra le|verso le|alle ore)\s+(?P<h5>\d{1,2})(?:\.(?P<m5>[0-5]\d)\b)?"
     r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
     r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
     r")"
@@ -44,7 +44,8 @@ _HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|ogni|a cada)\s*
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 _OFFSET = re.compile(
     r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
-    r"los próximos |las próximas |les |les prochaines |den nächsten |os próximos |as próximas |"
+    r"l'|los próximos |las próximas |les |les prochaines |den nächsten |os próximos |"
+    r"as próximas |"
     r"i prossimi |le prossime )?(?P<n>\d{1,3}|an?|one|half an|"
     + "|".join(words.NUMBER_WORDS)
     + r")?\s*"

@@ -30,6 +30,8 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bhas to be some(?:one|body)\b|\bif there(?:'s| is) some(?:one|body) to\b",
         r"\bis any(?:one|body) (?:close|near|nearby|around|free|about)\b",
         r"(?<!with )(?<!to )\bwhoever\b",
+        r"\bany(?:one|body) (?:who|that)\b[^.!?]*\?|\bwhenever some(?:one|body)\b",
+        r"\bplease any(?:one|body)\b",
         r"\b(?:before|by) [^.!?]{1,30}\bplea+se\b",
         r"\bsome(?:one|body)\b[^.!?]{0,60}\bplea+se\b(?! (?:tell|explain|remind me))",
         r"\bwith some(?:one|body)\b[^.!?]*\?|\b(?:roster|rota) time\b|\bwho fit\b",
@@ -89,7 +91,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
         r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand(?:en)?|wen|hilfe|leute)\b",
-        r"braucht?(?:'s)? (?:\w+ ){0,5}(?:jemand(?:en)?|wen)\b",
+        r"(?:braucht?|bräuchte)(?:'s)? (?:\w+ ){0,5}(?:jemand(?:en)?|wen)\b",
         r"\bwer \w+t\b[^.!?]{0,50}\?",
         r"\bbitte (?:\w+ ){0,3}wer\b",
         r"wer (?:kann|könnte|hat zeit|hätte zeit|mag|würde)\b",
@@ -101,7 +103,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"que alguém\b",
         r"precisamos de (?:alguém|ajuda|gente)",
         r"\bé preciso alguém\b|\balguém (?:precisa|tem que|tem de)\b",
-        r"quem (?:pode|poderia|consegue|topa)\b",
+        r"quem (?:(?:a|o|me|lhe|as|os) )?(?:pode|poderia|consegue|topa)\b",
         r"\balguém (?!sabe|viu|lembra|conhece)[^.!?]{0,60}\?",
         r"\bprecisa(?:-se)? (?:de )?(?:comprar|buscar|levar|carona|alguém|ajuda|uma boleia)\b",
         r"\bprecisava (?:que|de) (?:um|uma|alguém)\b",
@@ -128,6 +130,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?(?:i )?got (?:it|this|that)\b(?! (?:done|sorted|back|home|fixed))",
         r"\bworks for me\b",
         r"(?<!if )\bi can(?=\s*[,.!]|\s*$)",
+        r"\bi fit (?:do|carry|take|go|bring)\b|\bi do it\b",
         r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
@@ -158,6 +161,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bme pido\b|\bme apunto\b",
         r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
         r"^(?:\w+[,!]? )?yo puedo\b",
+        r"^(?:\w+[,!]? )?yo (?:paso|voy|llevo|hago|recojo|compro)\b",
         r"\bme (?:lo|la|los|las) quedo\b|\bme (?:lo|la|los|las) aviento\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
@@ -166,7 +170,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bmoi je (?:sais|peux|prends)\b",
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
-        r"\bj'y vais\b|\bje m'y colle\b|\b(?:chu|je suis) capable\b",
+        r"\bj'y vais\b|\bj'y passe\b|\bje m'y colle\b|\b(?:chu|je suis) capable\b",
         r"^(?:ok|oui|d'accord) pour moi\b",
         r"\bje (?:lui|leur) (?:dépose|apporte|amène|emmène)\b",
         r"\bm(?:ets|ettez) mon nom\b|\binscri(?:s|vez)[- ]moi\b",
@@ -180,6 +184,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bich (?:kann|chan) (?:das |es )?(?:übernehmen|übernäh|machen|mache)\b",
         r"\btrag(?:t)? mich (?:ein|für)\b",
         r"^(?:\w+[,!]? )?geht klar\b",
+        r"\b(?:\w+ )?kann ich(?:\s*[,.!]|\s*$| machen\b| übernehmen\b)",
         r"\bkann ich (?:machen|übernehmen)\b|\bmach(?:e)? ich gerne?\b",
     ),
     "pt": (
@@ -243,12 +248,12 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bnão posso mais\b",
         r"\bjá não dá\b|\bnão dá (?:mais )?para mim\b|\bme pode substituir\b",
         r"\bafinal,? não (?:consigo|posso|vou)\b|\balguém fica com a (?:tarefa|#)",
-        r"\bnão consigo (?:ir|fazer|levar|ficar|passar)\b",
+        r"\bnão consigo (?:ir|fazer|levar|ficar|passar)\b|\b(?:vou ter que |tenho que )?largar a\b",
     ),
     "it": (
         r"\bnon posso più\b",
         r"\bqualcuno mi (?:sostituisce|cambia|copre)\b",
-        r"\bdevo (?:lasciare|mollare|saltare|rinunciare a) (?:il|la|al|alla)\b",
+        r"\bdevo (?:lasciare|mollare|saltare|rinunciare a) (?:il|la|i|le|gli|al|alla)\b",
     ),
 }
 
@@ -259,9 +264,11 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w']+ ){0,4}(?<!well )(?:done|sorted|fixed|all fixed|all done|all sorted)\b"
         r"(?! (?:with|in)\b)",
         r"^bought\b|\ball good\s*[.!]?\s*$|\bmission accomplished\b",
-        r"^(?:[\w']+ ){1,4}(?:collected|dropped|delivered|returned|picked up|bought|installed|"
+        r"\b(?:'s|is|are) (?:home|back) from\b",
+        r"^(?:[\w'#]+ ){1,4}(?<!whoever )(?<!who )(?:collected|dropped|delivered|returned|"
+        r"picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
-        r"shovel?led|ordered|emailed|rung|called|moved|fed|labell?ed|packed|washed|changed|"
+        r"shovel?led|ordered|emailed|moved|fed|labell?ed|packed|washed|changed|"
         r"gritted|walked)\b",
         r"^(?:\w+[,!]? )?(?:we|i)(?:'re| are|'m| am) back (?:from|home)\b",
         r"^(?:\w+[,!]? )?(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|"
@@ -274,7 +281,11 @@ DONE: dict[str, tuple[str, ...]] = {
         r"[:—–-]\s*done\b",
     ),
     # In every language: a tick on a message that asks for nothing.
-    "*": (r"[✅✔☑]",),
+    "*": (
+        r"[✅✔☑]",
+        r"(?:#\d+|tarea \d+|tâche \d+|aufgabe \d+|tarefa \d+|compito \d+) (?:hecha|hecho|faite|"
+        r"fait|erledigt|feita|feito|fatto|fatta)\b",
+    ),
     "es": (
         r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
         r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad|instalad)[oa]s?\b",
@@ -282,6 +293,7 @@ DONE: dict[str, tuple[str, ...]] = {
     ),
     "fr": (
         r"\bc'est (?:fait|réglé|bon pour)\b",
+        r"\bje l'ai (?:ramenée?|déposée?|emmenée?|récupérée?|conduite?)\b",
         r"^(?:[\w']+ ){0,3}(?:fait|faite|livrée?s?|récupérée?s?|déposée?s?|achetée?s?|"
         r"déneigée?s?|ramenée?s?|réglée?s?|terminée?s?)\b",
     ),
@@ -316,6 +328,8 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\b(?:agreed|decided|settled|sorted)\s*(?:[:–—-]|then\b|(?:for|on) #|by all\b)",
         r"\bfinal answer\b|\bthat'?s final\b|\bfinal decision\b|\bfinal\s*:|\bdone deal\b",
         r"\bwe(?:'re| are) going with\b|\bsettled\s*[.!]?\s*$",
+        r"\b(?:agreed|decided)\b[^.!?:]{0,30}:|\bfinal na\b",
+        r"\bwe (?:figured|worked|sorted) it out\b",
         r"\b(?:agreed|decided) (?:last night|today|yesterday|this morning|this evening)\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
@@ -342,6 +356,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bficou (?:decidido|combinado)\b",
         r"\bfechado(?:,)? então\b",
         r"\b(?:tá|está) combinado\b|\bficou (?:então )?assente\b|\bdecidido[.!]?\s*$",
+        r"\bfica (?:então )?decidido\b",
         r"\b(?:decidimos|combinamos)\b",
         r"\bestá decidido\b",
     ),
@@ -372,8 +387,8 @@ NOT_AN_ACT: dict[str, tuple[str, ...]] = {
 
 URGENT: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\burgent(?:ly)?\b",
-        r"\basap\b",
+        r"(?<!not )(?<!not so )\burgent(?:ly)?\b",
+        r"\basap\b|\bsos\b",
         r"\bright (?:now|away)\b",
         r"\bstraight away\b",
         r"\bimmediately\b",
@@ -405,7 +420,7 @@ URGENT: dict[str, tuple[str, ...]] = {
     "pt": (
         r"\burgente\b",
         r"\bagora\s*[?!]",
-        r"\bagora mesmo\b|\b(?:vem|venha|vá|passa|corre|vai)\b[^.!?]{0,20}\bagora\b",
+        r"\bagora mesmo\b|(?<!de )\bagora\b(?! que)|\bsos\b",
         r"\bjá\s*[?!]",
         r"\b(?:nos próximos \d+ ?min|na próxima hora)",
     ),

@@ -43,7 +43,13 @@ class When:
     spans: tuple[tuple[int, int], ...] = ()  # where the message says when (titles leave it out)
 
 
-_AVAILABLE = re.compile(rf"\b(?:{words.AVAILABLE})\b[^,;]{{0,24}}$|\bafter\s+$")
+# "ready … from Thursday after 3": when it becomes possible; a "but" starts the deadline.
+_AVAILABLE = re.compile(
+    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:but|ma|pero|mais|aber|mas)\b)[^,;]){{0,50}}$"
+    r"|\b(?:after|dopo|dopo le|después de las|après|nach|depois das)\s+$"
+)
+# Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
     r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.)?\b(?!\s*(?:[:h]|[ap]\.?m|uhr|o'clock))"
 )
@@ -95,7 +101,7 @@ def _resolve(
     request = (focus[0] if focus else sentence[0], *sentence)
     if rule is not None:
         return _recurring(rule, mentions, now, request)
-    day, clock, offset = _pick(mentions, request)
+    day, clock, offset = _pick(mentions, request, text, urgent)
     if offset is not None:
         return now + offset, None
     if day is None and clock is None:
@@ -246,7 +252,7 @@ def _recurring(
 
 
 def _role(text: str, position: int, patterns: Patterns) -> str:
-    before = text[max(0, position - 40) : position]
+    before = text[max(0, position - 70) : position]
     if _AVAILABLE.search(before):
         return "available"
     if patterns.until_before.search(before):
@@ -257,21 +263,29 @@ def _role(text: str, position: int, patterns: Patterns) -> str:
 
 
 def _pick(
-    mentions: list[Mention], request: tuple[int, int, int]
+    mentions: list[Mention], request: tuple[int, int, int], text: str, urgent: bool
 ) -> tuple[date | None, time | None, timedelta | None]:
+    _, start, end = request
     usable = in_order([m for m in mentions if m.role != "available"], request)
+    if urgent:  # "come now — Marcos only gets off work at 6": the rest is other people's day
+        usable = [m for m in usable if start <= m.start < end]
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
-    _, start, end = request
-    clock_mention = next(
-        # "I'm at work until 9" elsewhere in the message is the writer's day, not the due time.
-        (m for m in usable if m.clock and (m.role != "until" or start <= m.start < end)),
-        None,
-    )
+    clock_mention = next((m for m in usable if m.clock and _may_be_due(m, request, text)), None)
     day_mention = _day_beside(clock_mention, usable) or first
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
+
+
+def _may_be_due(mention: Mention, request: tuple[int, int, int], text: str) -> bool:
+    """An "until" time counts unless it is the writer's own day, said outside the request
+    ("I don't finish work till 9"); "they're only open until 1" is a deadline."""
+    _, start, end = request
+    if mention.role != "until" or start <= mention.start < end:
+        return True
+    sentence_start, _ = sentence_of(text, (mention.start, mention.end))
+    return not _FIRST_PERSON.search(text, sentence_start, mention.start)
 
 
 def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:

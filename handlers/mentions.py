@@ -22,7 +22,8 @@ class Mention:
 
 
 _SENTENCE_END = re.compile(
-    r"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?<!\b(?:st|dr|mr|ms|nr|no|sr))\.(?=\s|$)"
+    r"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?<!\b(?:st|dr|mr|ms|nr|no|sr|br|fr|jr))(?<!\bmrs)(?<!\bmme)"
+    r"(?<!\bsra)(?<!\bprof)\.(?=\s|$)"
 )
 
 
