@@ -31,6 +31,7 @@ class Patterns:
     for_sessions: re.Pattern[str]
     every_other_day: re.Pattern[str]
     every_week: re.Pattern[str]
+    fortnightly: re.Pattern[str]
     other_after_day: re.Pattern[str]
     holidays: list[tuple[re.Pattern[str], int, int]]
     end_of_month: re.Pattern[str]
@@ -93,6 +94,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         for_sessions=re.compile(rf"\b(?:{_alternation(words.FOR_SESSIONS, languages)})\b"),
         every_other_day=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER_DAY, languages)})\b"),
         every_week=re.compile(rf"\b(?:{_alternation(words.EVERY_WEEK, languages)})\b"),
+        fortnightly=re.compile(rf"\b(?:{_alternation(words.FORTNIGHTLY, languages)})\b"),
         other_after_day=re.compile(words.OTHER_AFTER_DAY),
         holidays=holidays,
         end_of_month=end_of_month,

@@ -11,7 +11,7 @@ from __future__ import annotations
 # "mon", "wed", "sat", "sun" are also words: days only after "every" or "on", or before a
 # time, another day or a list mark ("Mon/Wed", "sat 10am", "Mon, Wed and Fri").
 _EN_SHORT_AS_DAY = r"(?=\b[ /,]*(?:\d|and|&|/|mon|tue|wed|thu|fri|sat|sun))"
-_PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda )|(?<=, )|(?<= e ))"
+_PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda )|(?<=, )|(?<= e )|(?<=às )|(?<=aos ))"
 _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 
 # Monday first, as in ``date.weekday()``. Plural and adverb forms ("sábados", "mittwochs")
@@ -299,12 +299,13 @@ FOR_DAYS: dict[str, str] = {
     "it": r"per (\d+) giorni",
 }
 FOR_WEEKS: dict[str, str] = {
-    "en": r"for (?:the next )?(\d+|two|three|four) weeks",
-    "es": r"durante (?:las próximas )?(\d+|dos|tres|cuatro) semanas",
-    "fr": r"pendant (?:les )?(\d+|deux|trois|quatre) (?:prochaines )?semaines",
-    "de": r"(?:für|die nächsten) (\d+|zwei|drei|vier) wochen|(\d+|zwei|drei|vier) wochen lang",
-    "pt": r"(?:durante|nas próximas) (\d+|duas|três|quatro) semanas",
-    "it": r"per (?:le prossime )?(\d+|due|tre|quattro) settimane",
+    "en": r"for (?:the next )?(\d+|a|one|two|three|four) weeks?",
+    "es": r"durante (?:las próximas )?(\d+|una|dos|tres|cuatro) semanas?",
+    "fr": r"pendant (?:les )?(\d+|une|deux|trois|quatre) (?:prochaines )?semaines?",
+    "de": r"(?:für|die nächsten) (\d+|eine|zwei|drei|vier) wochen?"
+    r"|(\d+|eine|zwei|drei|vier) wochen? lang",
+    "pt": r"(?:durante|nas próximas) (\d+|uma|duas|três|quatro) semanas?",
+    "it": r"per (?:le prossime )?(\d+|una|due|tre|quattro) settimane?",
 }
 UNTIL: dict[str, str] = {
     "en": r"until|till|through",
@@ -318,8 +319,9 @@ UNTIL: dict[str, str] = {
 START: dict[str, str] = {
     "en": r"starting|starts|start|from|beginning|next one's|next one is",
     "es": r"a partir del?|desde el|empezando|empezamos|empieza|comenzando|comenzamos|arrancamos|"
+    r"partimos|"
     r"arrancando",
-    "fr": r"à partir de|a partir de|dès|commençant",
+    "fr": r"à partir de|a partir de|dès|commençant|commence|commencera|débute",
     "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem|beginn(?: wäre| ist)?|start(?: wäre| ist)?",
     "pt": r"a partir de|começando|comecando|desde",
     "it": r"a partire da|a partire dal|dal|da",
@@ -346,6 +348,12 @@ FOR_SESSIONS: dict[str, str] = {
 }
 
 NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "una": 1,
+    "une": 1,
+    "eine": 1,
+    "uma": 1,
     "two": 2,
     "three": 3,
     "four": 4,
@@ -373,7 +381,7 @@ EVENING = (
     r"(?:di|la|alle|ogni|in) sera|after work|dinner)"
 )
 MORNING = (
-    r"morning|\bam\b|matin|früh|morgens|morgen\w+|vormittag|mañana|manhã|mattin|breakfast|café|"
+    r"morning|matin|früh|morgens|morgen\w+|vormittag|mañana|manhã|mattin|breakfast|café|"
     r"desayuno|frühstück|colazione|déjeuner"
 )
 
@@ -396,6 +404,15 @@ EVERY_WEEK: dict[str, str] = {
     "de": r"jede woche|wöchentlich|einmal (?:pro|in der) woche",
     "pt": r"todas as semanas|toda semana|cada semana|uma vez por semana",
     "it": r"ogni settimana|tutte le settimane|una volta (?:a|alla) settimana",
+}
+# "tous les 15 jours", "every fortnight": every other week, on the day it starts.
+FORTNIGHTLY: dict[str, str] = {
+    "en": r"every (?:fortnight|two weeks|2 weeks)|fortnightly|biweekly",
+    "es": r"cada (?:quince|15) días|cada dos semanas",
+    "fr": r"tous les (?:quinze|15) jours|toutes les deux semaines",
+    "de": r"alle (?:vierzehn|14) tage|alle zwei wochen|vierzehntägig",
+    "pt": r"de quinze em quinze dias|a cada (?:quinze|15) dias|a cada duas semanas",
+    "it": r"ogni (?:quindici|15) giorni|ogni due settimane",
 }
 # "un mardi sur deux": every other such day, said after the day.
 OTHER_AFTER_DAY = r"\s+(?:sur deux|sì e uno no|sí y otro no|sim,? outro não)"

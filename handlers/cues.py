@@ -48,7 +48,9 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bneeds? (?:\w+ ){0,2}(?:picking up|collecting|dropping off|doing|fixing|sorting|"
         r"taking|bringing|driving)\b",
         r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take)\b[^.?!]{0,30}"
-        r"\b(?:rota|roster|rotation|turns|it)\b",
+        r"\b(?:rota|roster|rotation|turns|it|lifts?|rides?|help|cover)\b",
+        r"\bany(?:one|body) (?:have|got|has)\b[^.!?]*\?",
+        r"\bany(?:one|body) who(?:'s| is)? [^.!?]{0,40}\bcan\b",
         r"\bany(?:one|body) (?:\w+ ){0,2}able to\b",
         r"\bvolunteers? needed\b|\blooking for (?:some(?:one|body)|volunteers?|a volunteer|help)\b",
         r"\bany (?:volunteers?|takers?)\b",
@@ -125,12 +127,12 @@ REQUEST: dict[str, tuple[str, ...]] = {
 CLAIM: dict[str, tuple[str, ...]] = {
     "en": (
         r"\bi(?:'ll| will) (?:take|do|grab|get|go|pick|drive|bring|cover|handle|sort|be there|"
-        r"collect|ring|call|sit|pop|come|swing|move|look after|check|feed|walk|visit|fetch|"
+        r"collect|ring|call|sit|pop|come|swing|move|look after|check|feed|walk|visit|fetch|have|"
         r"deal|see to|take care)\b",
         r"^(?:\w+[,!]? )?(?:i )?got (?:it|this|that)\b(?! (?:done|sorted|back|home|fixed))",
         r"\bworks for me\b",
         r"(?<!if )\bi can(?=\s*[,.!]|\s*$)",
-        r"\bi fit (?:do|carry|take|go|bring)\b|\bi do it\b",
+        r"\bi fit (?:do|carry|take|go|bring)\b|\bi do it\b|\botw\b",
         r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
@@ -162,7 +164,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
         r"^(?:\w+[,!]? )?yo puedo\b",
         r"^(?:\w+[,!]? )?yo (?:paso|voy|llevo|hago|recojo|compro)\b",
-        r"\bme (?:lo|la|los|las) quedo\b|\bme (?:lo|la|los|las) aviento\b",
+        r"\bme (?:lo|la|los|las) (?:quedo|aviento|pido)\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
@@ -173,6 +175,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bj'y vais\b|\bj'y passe\b|\bje m'y colle\b|\b(?:chu|je suis) capable\b",
         r"^(?:ok|oui|d'accord) pour moi\b",
         r"\bje (?:lui|leur) (?:dépose|apporte|amène|emmène)\b",
+        r"^(?:\w+[,!]? )?je (?:l'|le |la |les )?(?:accompagne|emmène|amène|conduis|récupère)\b",
         r"\bm(?:ets|ettez) mon nom\b|\binscri(?:s|vez)[- ]moi\b",
         r"^(?:ok|oui|d'accord)(?: pour moi)?[,!.]? je (?:lui |leur |la |le )?"
         r"(?:apporte|amène|emmène|passe|fais|prends)\b",
@@ -206,6 +209,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
         r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcont(?:a|ate) (?:pure )?su di me\b",
+        r"\b(?:prendo|faccio|porto|accompagno) io\b",
     ),
 }
 
@@ -229,6 +233,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bsoltar (?:la|el|mi)\b|\bsuelto (?:lo|la|el)\b",
         r"\balguien me (?:cambia|sustituye|reemplaza|cubre)\b",
         r"\bya no (?:puedo|podré|voy a poder)\b",
+        r"\bno puedo\b[^.!?]{0,30}(?:#\d|tarea \d)",
         r"\bdejar (?:la tarea|libre)\b",
     ),
     "fr": (
@@ -264,7 +269,7 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w']+ ){0,4}(?<!well )(?:done|sorted|fixed|all fixed|all done|all sorted)\b"
         r"(?! (?:with|in)\b)",
         r"^bought\b|\ball good\s*[.!]?\s*$|\bmission accomplished\b",
-        r"\b(?:'s|is|are) (?:home|back) from\b",
+        r"^done with\b",
         r"^(?:[\w'#]+ ){1,4}(?<!whoever )(?<!who )(?:collected|dropped|delivered|returned|"
         r"picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
@@ -283,8 +288,8 @@ DONE: dict[str, tuple[str, ...]] = {
     # In every language: a tick on a message that asks for nothing.
     "*": (
         r"[✅✔☑]",
-        r"(?:#\d+|tarea \d+|tâche \d+|aufgabe \d+|tarefa \d+|compito \d+) (?:hecha|hecho|faite|"
-        r"fait|erledigt|feita|feito|fatto|fatta)\b",
+        r"(?:#\d+|tarea \d+|tâche \d+|aufgabe \d+|tarefa \d+|compito \d+|\b(?:la|el) \d+) "
+        r"(?:hecha|hecho|lista|listo|faite|fait|erledigt|feita|feito|fatto|fatta)\b",
     ),
     "es": (
         r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
@@ -294,12 +299,12 @@ DONE: dict[str, tuple[str, ...]] = {
     "fr": (
         r"\bc'est (?:fait|réglé|bon pour)\b",
         r"\bje l'ai (?:ramenée?|déposée?|emmenée?|récupérée?|conduite?)\b",
-        r"^(?:[\w']+ ){0,3}(?:fait|faite|livrée?s?|récupérée?s?|déposée?s?|achetée?s?|"
-        r"déneigée?s?|ramenée?s?|réglée?s?|terminée?s?)\b",
+        r"^(?:[\w']+ ){0,3}(?<!il a )(?<!elle a )(?:faite?s?|livrée?s?|récupérée?s?|déposée?s?|"
+        r"achetée?s?|déneigée?s?|ramenée?s?|réglée?s?|terminée?s?|rangée?s?)\b",
     ),
     "de": (
         r"(?<!total )(?<!völlig )(?<!ganz )\berledigt\b",
-        r"\bhat geklappt\b|\b(?:ist|sind) wieder (?:daheim|zuhause|zu hause)\b",
+        r"\bhat geklappt\b",
         r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben|"
         r"eingerichtet|aufgebaut|eingecremt|ausgezogen)\b",
         r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?(?:da|drin|aus)\b",
@@ -330,6 +335,8 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bwe(?:'re| are) going with\b|\bsettled\s*[.!]?\s*$",
         r"\b(?:agreed|decided)\b[^.!?:]{0,30}:|\bfinal na\b",
         r"\bwe (?:figured|worked|sorted) it out\b",
+        r"\bagreed\s*[,:]\s*(?:[\w']+ ){0,4}(?:take|takes|do|does|alternate|rotate|split|goes|go|"
+        r"gets|will|'ll|we)\b",
         r"\b(?:agreed|decided) (?:last night|today|yesterday|this morning|this evening)\b",
         r"\bdecision\b(?! on whether)",
         r"\bit(?:'s| is) (?:decided|settled|agreed)\b",
@@ -394,7 +401,8 @@ URGENT: dict[str, tuple[str, ...]] = {
         r"\bimmediately\b",
         r"\b(?:get|go|come|be) (?:there |in |over |round )?now\b",
         r"\bnow(?: please)?\s*[?!]",
-        r"\bin the next (?:hour|half hour|\d+ ?min)",
+        r"\b(?:in|within) the next (?:hour|half hour|\d+ ?min)",
+        r"\bnow[.!]",
         r"\bneed (?:some(?:one|body)|help) now\b",
         r"\bneed\b[^.!?]{0,40}\bnow\s*[!.]*\s*$",
     ),

@@ -222,15 +222,17 @@ def _next_date_of(today: date, month: int, number: int) -> date | None:
 def _recurring(
     rule: Rule, mentions: list[Mention], now: datetime, sentence: tuple[int, int, int]
 ) -> tuple[date | datetime, str]:
-    """The first occurrence: a stated start, else a day in the request, else the next one."""
+    """The first occurrence: a stated start, else a day in the request (or, for a rule with
+    no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
     today = now.date()
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
     _, start, end = sentence
-    starts = [m for m in mentions if m.day and m.role == "start"] or [
-        m
-        for m in in_order(mentions, sentence)
-        if m.day and m.role == "plain" and start <= m.start < end
-    ]
+    plain = [m for m in in_order(mentions, sentence) if m.day and m.role == "plain"]
+    starts = (
+        [m for m in mentions if m.day and m.role == "start"]
+        or [m for m in plain if start <= m.start < end]
+        or ([] if rule.byday else plain)
+    )
     if starts:
         first = starts[0].day
         assert first is not None
@@ -241,6 +243,8 @@ def _recurring(
     if rule.byday:
         while first.weekday() not in rule.byday:
             first += timedelta(days=1)
+    elif rule.freq == "WEEKLY":  # "every fortnight" repeats on the day it starts
+        rule.byday = [first.weekday()]
     clocks = [m.clock for m in in_order(mentions, sentence) if m.clock and m.role != "available"]
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
@@ -267,8 +271,8 @@ def _pick(
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
     usable = in_order([m for m in mentions if m.role != "available"], request)
-    if urgent:  # "come now — Marcos only gets off work at 6": the rest is other people's day
-        usable = [m for m in usable if start <= m.start < end]
+    if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
+        usable = [m for m in usable if not m.clock or start <= m.start < end]
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset

@@ -67,6 +67,8 @@ def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | N
         return Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[match.span()])
     if rule := _weekly(text, patterns, start, end):
         return rule
+    if match := patterns.fortnightly.search(text, start, end):  # its day is the first one's
+        return Rule("WEEKLY", interval=2, spans=[match.span()])
     if match := patterns.every_other_day.search(text, start, end):
         return Rule("DAILY", interval=2, spans=[match.span()])
     if match := _EVERY_N_DAYS.search(text, start, end):
