@@ -10,7 +10,7 @@ from __future__ import annotations
 # before "que vem", "de manhã", "às".
 # "mon", "wed", "sat", "sun" are also words: days only after "every" or "on", or before a
 # time, another day or a list mark ("Mon/Wed", "sat 10am", "Mon, Wed and Fri").
-_EN_SHORT_AS_DAY = r"(?=\b[ /,]*(?:\d|and|&|/|mon|tue|wed|thu|fri|sat|sun))"
+_EN_SHORT_AS_DAY = r"(?=\b[ /,]*(?:\d|and\b|&|/|at\b|mon|tue|wed|thu|fri|sat|sun))"
 _PT_SAID_AS_DAY = "(?:(?<=até )|(?<=na )|(?<=toda )|(?<=, )|(?<= e )|(?<=às )|(?<=aos ))"
 _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 
@@ -18,13 +18,13 @@ _PT_FOLLOWED_AS_DAY = "(?=\\s+(?:que vem|de manhã|à|às))"
 # are matched by the scanner; names are the forms that read unambiguously as days.
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     "en": (
-        f"monday|(?:(?<=every )|(?<=on ))mon|mon{_EN_SHORT_AS_DAY}",
+        f"monday|(?:(?<=every )|(?<=on )|(?<=, )|(?<=and ))mon|mon{_EN_SHORT_AS_DAY}",
         "tuesday|tues|tue",
-        f"wednesday|(?:(?<=every )|(?<=on ))wed|wed{_EN_SHORT_AS_DAY}",
+        f"wednesday|(?:(?<=every )|(?<=on )|(?<=, )|(?<=and ))wed|wed{_EN_SHORT_AS_DAY}",
         "thursday|thurs|thur|thu",
         "friday|fri",
-        f"saturday|(?:(?<=every )|(?<=on ))sat|sat{_EN_SHORT_AS_DAY}",
-        f"sunday|(?:(?<=every )|(?<=on ))sun|sun{_EN_SHORT_AS_DAY}",
+        f"saturday|(?:(?<=every )|(?<=on )|(?<=, )|(?<=and ))sat|sat{_EN_SHORT_AS_DAY}",
+        f"sunday|(?:(?<=every )|(?<=on )|(?<=, )|(?<=and ))sun|sun{_EN_SHORT_AS_DAY}",
     ),
     "es": (
         "lunes",

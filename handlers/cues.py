@@ -47,10 +47,16 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\b(?:could|can|may) i ask (?:some(?:one|body)|any(?:one|body)|one of you)\b",
         r"\bneeds? (?:\w+ ){0,2}(?:picking up|collecting|dropping off|doing|fixing|sorting|"
         r"taking|bringing|driving)\b",
-        r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take)\b[^.?!]{0,30}"
+        r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take|line up|arrange|"
+        r"sort out|roster)\b[^.?!]{0,30}"
         r"\b(?:rota|roster|rotation|turns|it|lifts?|rides?|help|cover)\b",
         r"\bany(?:one|body) (?:have|got|has)\b[^.!?]*\?",
         r"\bany(?:one|body) who(?:'s| is)? [^.!?]{0,40}\bcan\b",
+        r"\b(?:can|could) (?:a couple|two|some|one|a few) of us\b",
+        r"\bneeds? some(?:one|body) with\b",
+        r"\b(?:who has|who's got|quién tiene|qui a|wer hat|quem tem|chi ha) "
+        r"(?:a |an |un |una |uma |ein(?:en)? )?(?:car|van|truck|ute|auto|coche|carro|voiture|"
+        r"camionnette|wagen|macchina|furgone)\b",
         r"\bany(?:one|body) (?:\w+ ){0,2}able to\b",
         r"\bvolunteers? needed\b|\blooking for (?:some(?:one|body)|volunteers?|a volunteer|help)\b",
         r"\bany (?:volunteers?|takers?)\b",
@@ -75,6 +81,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bhay que (?!ver|tener|decir|reconocer)\w+(?:la|lo|le|las|los)\b",
         r"quién (?:puede|podría|se anima|la|lo|le|me|nos)\b",
         r"quién se \w+[^.!?]{0,60}\?",
+        r"\b(?:armamos|hacemos|organizamos) (?:turnos|un turno|una ronda)\b|\bnos turnamos\b",
         r"\b(?:el|la) que pueda\b|\bquien pueda\b",
     ),
     "fr": (
@@ -120,7 +127,8 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bbisogna (?!dire|ammettere|ricordare|vedere|sperare)\w+",
         r"(?:serve|servirebbe|ci serve|(?:ha|hanno|abbiamo) bisogno di) qualcuno",
         r"che qualcuno\b",
-        r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,40}\?",
+        r"\bchi (?:(?:la|lo|li|le|ci|gli|mi) )?\w+[^.!?\n]{0,80}\?",
+        r"\bchi (?:riesce|può|potrebbe|ha tempo)\b",
     ),
 }
 
@@ -136,7 +144,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
         r"\bi(?:'ve| have) got (?:#|task |it\b|this\b|that\b)",
         r"\b(?:put|count|sign) me (?:down|in|up)\b",
-        r"^(?:\w+[,!]? )?on it\b",
+        r"^(?:\w+[,!]? )?on (?:it\b|#\d)",
         r"\bleave (?:it|that(?: one)?|this(?: one)?|the [\w ]{1,20}) (?:with|to) me\b",
         r"\bput my name (?:on|down)\b",
         r"\bi(?:'ve)? got (?:#\d|task \d|it\b|this\b|that\b|(?:mon|tues|wednes|thurs|fri|satur|"
@@ -163,7 +171,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bme pido\b|\bme apunto\b",
         r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
         r"^(?:\w+[,!]? )?yo puedo\b",
-        r"^(?:\w+[,!]? )?yo (?:paso|voy|llevo|hago|recojo|compro)\b",
+        r"^(?:\w+[,!]? )?yo (?:paso|voy|llevo|hago|recojo|compro|tomo|me quedo con)\b",
         r"\bme (?:lo|la|los|las) (?:quedo|aviento|pido)\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
@@ -209,7 +217,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"\bme ne occupo(?: io)?\b",
         r"\b(?:lo|la|li|le|ci|ne) \w+o io\b",
         r"\bvado io\b|\bpasso io\b|\bci vado\b|\bcont(?:a|ate) (?:pure )?su di me\b",
-        r"\b(?:prendo|faccio|porto|accompagno) io\b",
+        r"\b(?:prendo|faccio|porto|accompagno) io\b|\bio ci sono\b",
     ),
 }
 
@@ -219,7 +227,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
         r"(?:^|\bi )can(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
-        r"after all)",
+        r"any longer|after all|again)",
         r"\bhand (?:#\d+|it|this|that|task \d+|my \w+) back\b",
         r"\bsome(?:one|body) (?:will|would|'ll) (?:need|have) to take (?:my|over)\b",
         r"(?:^|\bi )can(?:'t|not) (?:do|keep|make|manage|cover|take) my\b",
@@ -244,6 +252,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     "de": (
         r"\b(?:wieder )?abgeben\b",
         r"\bkann (?:ich )?(?:doch )?nicht mehr\b",
+        r"\bkann ich\b[^.!?]{0,40}\bnicht (?:machen|übernehmen)\b",
         r"\b(?:hatte|habe) (?:mich )?(?:[\w.]+ ){0,4}(?:eingetragen|übernommen|zugesagt),? aber\b",
         r"\bspringt (?:jemand|wer) für mich ein\b",
     ),
@@ -256,7 +265,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
         r"\bnão consigo (?:ir|fazer|levar|ficar|passar)\b|\b(?:vou ter que |tenho que )?largar a\b",
     ),
     "it": (
-        r"\bnon posso più\b",
+        r"\bnon posso più\b|\bnon riesco più\b",
         r"\bqualcuno mi (?:sostituisce|cambia|copre)\b",
         r"\bdevo (?:lasciare|mollare|saltare|rinunciare a) (?:il|la|i|le|gli|al|alla)\b",
     ),
@@ -269,11 +278,11 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w']+ ){0,4}(?<!well )(?:done|sorted|fixed|all fixed|all done|all sorted)\b"
         r"(?! (?:with|in)\b)",
         r"^bought\b|\ball good\s*[.!]?\s*$|\bmission accomplished\b",
-        r"^done with\b",
+        r"^done with\b|\b\w+'s (?:moved|clear)\b",
         r"^(?:[\w'#]+ ){1,4}(?<!whoever )(?<!who )(?:collected|dropped|delivered|returned|"
         r"picked up|bought|installed|"
         r"cleaned|signed for|taken|paid|sent|posted|booked|fitted|put up|unlocked|cleared|"
-        r"shovel?led|ordered|emailed|moved|fed|labell?ed|packed|washed|changed|"
+        r"shovel?led|ordered|emailed|fed|labell?ed|packed|washed|changed|"
         r"gritted|walked)\b",
         r"^(?:\w+[,!]? )?(?:we|i)(?:'re| are|'m| am) back (?:from|home)\b",
         r"^(?:\w+[,!]? )?(?:dropped|brought|took|picked|collected|delivered|did|fixed|returned|"
@@ -297,7 +306,7 @@ DONE: dict[str, tuple[str, ...]] = {
         r"\bmisión cumplida\b",
     ),
     "fr": (
-        r"\bc'est (?:fait|réglé|bon pour)\b",
+        r"\bc'est fait\b|\bc'est bon pour\b",
         r"\bje l'ai (?:ramenée?|déposée?|emmenée?|récupérée?|conduite?)\b",
         r"^(?:[\w']+ ){0,3}(?<!il a )(?<!elle a )(?:faite?s?|livrée?s?|récupérée?s?|déposée?s?|"
         r"achetée?s?|déneigée?s?|ramenée?s?|réglée?s?|terminée?s?|rangée?s?)\b",
@@ -305,6 +314,7 @@ DONE: dict[str, tuple[str, ...]] = {
     "de": (
         r"(?<!total )(?<!völlig )(?<!ganz )\berledigt\b",
         r"\bhat geklappt\b",
+        r"\bhab(?:e)? ich (?:\w+ ){0,3}(?:gebracht|geholt|besorgt|gekauft|erledigt|abgeholt)\b",
         r"^(?:[\w]+ ){0,3}(?:abgeholt|besorgt|gekauft|gebracht|geholt|repariert|abgegeben|"
         r"eingerichtet|aufgebaut|eingecremt|ausgezogen)\b",
         r"^(?:[\w]+ ){0,3}(?:sind|ist) (?:jetzt )?(?:da|drin|aus)\b",
@@ -313,7 +323,8 @@ DONE: dict[str, tuple[str, ...]] = {
     "pt": (
         r"(?:#\d+ )?\bfeit[oa]\b",
         r"^já está\b",
-        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad|carregad|instalad)"
+        r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad|carregad|instalad|"
+        r"montad|testad)"
         r"[oea]s?\b",
         r"\bjá (?:o |a |os |as )?(?:fui \w+|entreguei|levei|comprei|busquei|deixei|tratei)\b",
         r"^(?:\w+[,!]? )?(?:entreguei|levei|busquei|comprei|deixei)\b|\bmissão cumprida\b",
@@ -354,7 +365,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\bdécision\b",
     ),
     "de": (
-        r"\bbeschlossen|\bso machen wir(?:'s|s)?\b",
+        r"(?<!hat )(?<!hatte )\bbeschlossen|\bbeschlossen\s*:|\bso machen wir(?:'s|s)?\b",
         r"\babgemacht\b|\bgeeinigt\b|\bausgemacht\b|\babgestimmt\s*(?:mit|:)",
         r"\b(?:wir haben|haben wir) (?:entschieden|beschlossen|vereinbart)\b",
         r"\bentscheidung\b",

@@ -48,10 +48,11 @@ _AVAILABLE = re.compile(
     rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:but|ma|pero|mais|aber|mas)\b)[^,;]){{0,50}}$"
     r"|\b(?:after|dopo|dopo le|después de las|après|nach|depois das)\s+$"
 )
+_AFTER = re.compile(r"(?:after|dopo|après|nach|depois|después)\b")
 # Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
-    r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.)?\b(?!\s*(?:[:h]|[ap]\.?m|uhr|o'clock))"
+    r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
 )
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
@@ -80,7 +81,7 @@ def find_when(
         lowered, now, tuple(languages) or ("en",)
     )
     for mention in mentions:
-        mention.role = _role(lowered, mention.start, patterns)
+        mention.role = _role(lowered, mention, patterns)
     due, recurrence = _resolve(lowered, now, languages, rule, mentions, focus, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
@@ -149,7 +150,8 @@ def _days(
             if day and free(*match.span()):
                 found.append(Mention(*match.span(), day=day))
     for match in patterns.weekday.finditer(text):
-        if not free(*match.span()):
+        # "closes early Saturdays", "mittwochs": a habit, not a date.
+        if not free(*match.span()) or match.group("suffix") in ("s", "es"):
             continue
         index = weekday_index(match)
         mention = Mention(*match.span(), day=_next_weekday(today, index), weekday=index)
@@ -255,11 +257,16 @@ def _recurring(
 # -- choosing among the mentions ------------------------------------------------------------
 
 
-def _role(text: str, position: int, patterns: Patterns) -> str:
-    before = text[max(0, position - 70) : position]
-    if _AVAILABLE.search(before):
+def _role(text: str, mention: Mention, patterns: Patterns) -> str:
+    """Plain, a start, the end of a span ("until 9"), or when something becomes available
+    ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
+    before = text[max(0, mention.start - 70) : mention.start]
+    own = text[mention.start : mention.end]
+    if _AVAILABLE.search(before) or (mention.clock and _AFTER.match(own)):
         return "available"
-    if patterns.until_before.search(before):
+    if patterns.until_before.search(before) or patterns.until_before.search(
+        own.split(" ")[0] + " "
+    ):
         return "until"
     if patterns.start_before.search(before):
         return "start"
