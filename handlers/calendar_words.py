@@ -292,7 +292,7 @@ WEEKDAY_SET: dict[str, str] = {
 # "for 2 weeks" (a count of occurrences), "until Friday" (the last day).
 FOR_DAYS: dict[str, str] = {
     "en": r"for (?:the next )?(\d+) days",
-    "es": r"durante (\d+) días",
+    "es": r"(?:durante|por) (\d+) días",
     "fr": r"pendant (\d+) jours",
     "de": r"(\d+) tage lang",
     "pt": r"durante (\d+) dias",
@@ -318,8 +318,8 @@ UNTIL: dict[str, str] = {
 # "starting Monday", "à partir de samedi", "ab Montag", "começando dia 13".
 START: dict[str, str] = {
     "en": r"starting|starts|start|from|beginning|next one's|next one is",
-    "es": r"a partir del?|desde el|empezando|empezamos|empieza|comenzando|comenzamos|arrancamos|"
-    r"partimos|"
+    "es": r"a partir del?|desde el|desde|empezando|empezamos|empieza|comenzando|comenzamos|"
+    r"arrancamos|partimos|"
     r"arrancando",
     "fr": r"à partir de|a partir de|dès|commençant|commence|commencera|débute",
     "de": r"ab|beginnend|ab dem|ab diesem|ab nächstem|beginn(?: wäre| ist)?|start(?: wäre| ist)?",
@@ -381,7 +381,8 @@ EVENING = (
     r"(?:di|la|alle|ogni|in) sera|after work|dinner)"
 )
 MORNING = (
-    r"morning|matin|früh|morgens|morgen\w+|vormittag|mañana|manhã|mattin|breakfast|café|"
+    r"morning|matin|früh|morgens|morgen\w+|vormittag|mañana|manhã|mattin|breakfast|café|early|"
+    r"temprano|tôt|cedo|presto|"
     r"desayuno|frühstück|colazione|déjeuner"
 )
 

@@ -28,7 +28,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"\bplease come (?:now|over|round|quick|asap)\b",
         r"\bis (?:it )?possible (?:for )?(?:some(?:one|body)|any(?:one|body))\b",
         r"\bhas to be some(?:one|body)\b|\bif there(?:'s| is) some(?:one|body) to\b",
-        r"\bis any(?:one|body) (?:close|near|nearby|around|free|about)\b",
+        r"\b(?:is )?any(?:one|body) (?:close|near|nearby|around|free|about)\b",
         r"(?<!with )(?<!to )\bwhoever\b",
         r"\bany(?:one|body) (?:who|that)\b[^.!?]*\?|\bwhenever some(?:one|body)\b",
         r"\bplease any(?:one|body)\b",
@@ -49,7 +49,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"taking|bringing|driving)\b",
         r"\b(?:can|could|shall) we (?:get|do|set up|organi[sz]e|split|share|take|line up|arrange|"
         r"sort out|roster)\b[^.?!]{0,30}"
-        r"\b(?:rota|roster|rotation|turns|it|lifts?|rides?|help|cover)\b",
+        r"\b(?:rota|roster|rotation|turns|it|lifts?|rides?|help|cover|some(?:one|body))\b",
         r"\bany(?:one|body) (?:have|got|has)\b[^.!?]*\?",
         r"\bany(?:one|body) who(?:'s| is)? [^.!?]{0,40}\bcan\b",
         r"\b(?:can|could) (?:a couple|two|some|one|a few) of us\b",
@@ -82,6 +82,7 @@ REQUEST: dict[str, tuple[str, ...]] = {
         r"quién (?:puede|podría|se anima|la|lo|le|me|nos)\b",
         r"quién se \w+[^.!?]{0,60}\?",
         r"\b(?:armamos|hacemos|organizamos) (?:turnos|un turno|una ronda)\b|\bnos turnamos\b",
+        r"\bnos organizamos\b",
         r"\b(?:el|la) que pueda\b|\bquien pueda\b",
     ),
     "fr": (
@@ -99,7 +100,8 @@ REQUEST: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"(?:kann|könnte|kannst|könntet|würde) (?:\w+ ){0,3}(?:jemand|wer)\b(?! weiß)",
-        r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:jemand(?:en)?|wen|hilfe|leute)\b",
+        r"(?:wir )?(?:brauchen|bräuchten) (?:wir )?(?:wieder |noch )?(?:jemand(?:en)?|wen|hilfe|"
+        r"leute|fahrer\w*)\b",
         r"(?:braucht?|bräuchte)(?:'s)? (?:\w+ ){0,5}(?:jemand(?:en)?|wen)\b",
         r"\bwer \w+t\b[^.!?]{0,50}\?",
         r"\bbitte (?:\w+ ){0,3}wer\b",
@@ -138,7 +140,8 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"collect|ring|call|sit|pop|come|swing|move|look after|check|feed|walk|visit|fetch|have|"
         r"deal|see to|take care)\b",
         r"^(?:\w+[,!]? )?(?:i )?got (?:it|this|that)\b(?! (?:done|sorted|back|home|fixed))",
-        r"\bworks for me\b",
+        r"\bworks? for me\b",
+        r"^coming\b|[.!,] coming\s*[.!]*\s*$",
         r"(?<!if )\bi can(?=\s*[,.!]|\s*$)",
         r"\bi fit (?:do|carry|take|go|bring)\b|\bi do it\b|\botw\b",
         r"\bi can (?:do|take|drive|go|pick|bring|cover|grab|sit|come)\b",
@@ -172,12 +175,12 @@ CLAIM: dict[str, tuple[str, ...]] = {
         r"^(?:\w+[,!]? )?yo (?:la|lo|le|los|las) \w+",
         r"^(?:\w+[,!]? )?yo puedo\b",
         r"^(?:\w+[,!]? )?yo (?:paso|voy|llevo|hago|recojo|compro|tomo|me quedo con)\b",
-        r"\bme (?:lo|la|los|las) (?:quedo|aviento|pido)\b",
+        r"\bme (?:lo|la|los|las) (?:quedo|aviento|pido)\b|\bme hago cargo\b",
         r"^(?:\w+[,!]? )?(?:yo )?voy(?: yo)?\b(?! a (?:estar|ver|pensar))",
     ),
     "fr": (
         r"\bje m'en (?:occupe|charge)\b",
-        r"\bmoi je (?:sais|peux|prends)\b",
+        r"\bmoi je (?:sais|peux|prends|vais|m'en occupe)\b",
         r"\bje (?:prends|peux le faire|le fais|la fais|l'emmène|y vais)\b",
         r"\bcompte[zs]? sur moi\b",
         r"\bj'y vais\b|\bj'y passe\b|\bje m'y colle\b|\b(?:chu|je suis) capable\b",
@@ -223,7 +226,7 @@ CLAIM: dict[str, tuple[str, ...]] = {
 
 UNCLAIM: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\b(?:have|need|got) to (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
+        r"\b(?:(?:have|need|got) to|gotta) (?:drop|give (?:back|up)|hand (?:back|over)|pull out of|"
         r"skip my)\b",
         r"\b(?:give|giving|hand|handing) (?:back|up) (?:my |#|task|the )",
         r"(?:^|\bi )can(?:'t|not) (?:do|make|manage|cover|take|keep)\b[^.!?]*\b(?:anymore|any more|"
@@ -246,6 +249,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     ),
     "fr": (
         r"\b(?:lâcher|laisser tomber|rendre) (?:la tâche|ma|mon|mes|les)\b",
+        r"\bje dois (?:laisser|lâcher) (?:les|la|le|mes|ma|mon)\b",
         r"\bje (?:ne peux|peux|ne pourrai|pourrai) plus\b",
         r"\bquelqu'un (?:peut|pourrait) (?:me remplacer|reprendre)\b",
     ),
@@ -266,7 +270,7 @@ UNCLAIM: dict[str, tuple[str, ...]] = {
     ),
     "it": (
         r"\bnon posso più\b|\bnon riesco più\b",
-        r"\bqualcuno mi (?:sostituisce|cambia|copre)\b",
+        r"\bqualcuno mi (?:sostituisce|cambia|copre|dà il cambio|da il cambio)\b",
         r"\bdevo (?:lasciare|mollare|saltare|rinunciare a) (?:il|la|i|le|gli|al|alla)\b",
     ),
 }
@@ -278,6 +282,7 @@ DONE: dict[str, tuple[str, ...]] = {
         r"^(?:[\w']+ ){0,4}(?<!well )(?:done|sorted|fixed|all fixed|all done|all sorted)\b"
         r"(?! (?:with|in)\b)",
         r"^bought\b|\ball good\s*[.!]?\s*$|\bmission accomplished\b",
+        r"^(?:fetched|collected|delivered|dropped off|picked up)\b|\b\w+'s back in\b",
         r"^done with\b|\b\w+'s (?:moved|clear)\b",
         r"^(?:[\w'#]+ ){1,4}(?<!whoever )(?<!who )(?:collected|dropped|delivered|returned|"
         r"picked up|bought|installed|"
@@ -301,14 +306,14 @@ DONE: dict[str, tuple[str, ...]] = {
         r"(?:hecha|hecho|lista|listo|faite|fait|erledigt|feita|feito|fatto|fatta)\b",
     ),
     "es": (
-        r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó|ya está)\b",
+        r"^(?:ya )?(?:hecho|hecha|listo|lista|quedó|ya quedó)\b|^ya está\s*(?:[.!,]|$)",
         r"^(?:[\w]+ ){0,3}(?:entregad|comprad|recogid|llevad|arreglad|instalad)[oa]s?\b",
         r"\bmisión cumplida\b",
     ),
     "fr": (
         r"\bc'est fait\b|\bc'est bon pour\b",
         r"\bje l'ai (?:ramenée?|déposée?|emmenée?|récupérée?|conduite?)\b",
-        r"^(?:[\w']+ ){0,3}(?<!il a )(?<!elle a )(?:faite?s?|livrée?s?|récupérée?s?|déposée?s?|"
+        r"^(?:[\w']+ ){0,3}(?<! a )(?:faite?s?|livrée?s?|récupérée?s?|déposée?s?|"
         r"achetée?s?|déneigée?s?|ramenée?s?|réglée?s?|terminée?s?|rangée?s?)\b",
     ),
     "de": (
@@ -321,10 +326,11 @@ DONE: dict[str, tuple[str, ...]] = {
         r"\balles (?:da|erledigt)\b",
     ),
     "pt": (
-        r"(?:#\d+ )?\bfeit[oa]\b",
+        r"#\d+ feit[oa]\b|^feit[oa]\b|\bjá (?:está )?feit[oa]\b|\bpronto,? feit[oa]\b",
+        r"^(?:\w+[,!]? )?(?:levei|busquei|comprei|entreguei)\b",
         r"^já está\b",
         r"^(?:[\w]+ ){0,3}(?:comprad|entregu|levad|buscad|resolvid|tratad|carregad|instalad|"
-        r"montad|testad)"
+        r"montad|testad|feit)"
         r"[oea]s?\b",
         r"\bjá (?:o |a |os |as )?(?:fui \w+|entreguei|levei|comprei|busquei|deixei|tratei)\b",
         r"^(?:\w+[,!]? )?(?:entreguei|levei|busquei|comprei|deixei)\b|\bmissão cumprida\b",
@@ -344,7 +350,7 @@ DECISION: dict[str, tuple[str, ...]] = {
         r"\b(?:agreed|decided|settled|sorted)\s*(?:[:–—-]|then\b|(?:for|on) #|by all\b)",
         r"\bfinal answer\b|\bthat'?s final\b|\bfinal decision\b|\bfinal\s*:|\bdone deal\b",
         r"\bwe(?:'re| are) going with\b|\bsettled\s*[.!]?\s*$",
-        r"\b(?:agreed|decided)\b[^.!?:]{0,30}:|\bfinal na\b",
+        r"\b(?:agreed|decided)\b[^.!?:]{0,30}:|\bfinal na\b|^(?:ok|right|so)[,!]? settled\b",
         r"\bwe (?:figured|worked|sorted) it out\b",
         r"\bagreed\s*[,:]\s*(?:[\w']+ ){0,4}(?:take|takes|do|does|alternate|rotate|split|goes|go|"
         r"gets|will|'ll|we)\b",

@@ -47,6 +47,7 @@ class When:
 _AVAILABLE = re.compile(
     rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:but|ma|pero|mais|aber|mas)\b)[^,;]){{0,50}}$"
     r"|\b(?:after|dopo|dopo le|después de las|après|nach|depois das)\s+$"
+    r"|\b(?:since|depuis|seit)\s+(?:the |le |dem )?$"
 )
 _AFTER = re.compile(r"(?:after|dopo|après|nach|depois|después)\b")
 # Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
@@ -65,26 +66,56 @@ def find_when(
     *,
     focus: tuple[int, int] | None = None,
     urgent: bool = False,
+    asks: re.Pattern[str] = re.compile(r"(?!x)x"),
 ) -> When:
     """The due and recurrence stated in ``text``, sent at ``now`` (aware, circle zone).
 
     ``focus`` is the span of the words that ask for help; the sentence holding them is read
-    first. An urgent request that names no time is due today.
+    first, and ``asks`` finds such words anywhere. An urgent request that names no time is
+    due today.
     """
     lowered = text.lower().replace("’", "'")
     patterns = patterns_for(tuple(languages) or ("en",))
     sentence = sentence_of(lowered, focus)
     request = (focus[0], sentence[1]) if focus else sentence
     rule = find_rule(lowered, patterns, (request, sentence))
+    mentions = _mentions(lowered, now, languages, patterns, rule)
+    if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
+        rule = None
+        mentions = _mentions(lowered, now, languages, patterns, rule)
     taken = rule.spans if rule else []
-    mentions = _days(lowered, now.date(), patterns, taken) + clock_mentions(
-        lowered, now, tuple(languages) or ("en",)
-    )
-    for mention in mentions:
-        mention.role = _role(lowered, mention, patterns)
     due, recurrence = _resolve(lowered, now, languages, rule, mentions, focus, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
+
+
+def _mentions(
+    text: str, now: datetime, languages: Sequence[str], patterns: Patterns, rule: Rule | None
+) -> list[Mention]:
+    taken = rule.spans if rule else []
+    found = _days(text, now.date(), patterns, taken) + clock_mentions(
+        text, now, tuple(languages) or ("en",)
+    )
+    for mention in found:
+        mention.role = _role(text, mention, patterns)
+    return found
+
+
+def _is_one_off(
+    text: str, rule: Rule, mentions: list[Mention], sentence: tuple[int, int], asks: re.Pattern[str]
+) -> bool:
+    """ "Can someone buy a scale by Monday? The doctor wants her weighed every morning": the
+    request has its own date, and the repetition is said in a sentence that asks nothing."""
+    start, end = sentence
+    for span_start, _ in rule.spans:
+        if start <= span_start < end:
+            return False
+        elsewhere = sentence_of(text, (span_start, span_start))
+        if asks.search(text, *elsewhere):
+            return False
+    return any(
+        (m.day or m.offset) and m.role == "plain" and start <= m.start < end for m in mentions
+    )
 
 
 def _resolve(

@@ -35,7 +35,7 @@ def sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
     for match in _SENTENCE_END.finditer(text):
         if match.end() <= span[0]:
             start = match.end()
-        elif match.start() >= span[1]:
+        elif match.start() >= span[0]:  # the sentence the span starts in
             return (start, match.start())
     return (start, len(text))
 

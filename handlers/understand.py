@@ -65,7 +65,8 @@ def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
     urgent = bool(cue("urgent", codes).search(lowered))
-    when = find_when(text, now, codes, focus=request, urgent=urgent)
+    asks = cue("request", codes)
+    when = find_when(text, now, codes, focus=request, urgent=urgent, asks=asks)
     return Intent(
         Kind.TASK,
         title=title_of(text, request, when.spans),
