@@ -136,7 +136,7 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         found.append(Mention(*match.span(), clock=time(hour, 30)))
     for match in _HALF_PAST.finditer(text):
         hour = int(match.group("hour"))
-        if 1 <= hour <= 12:
+        if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
             hour = _plausible_hour(hour, text, match.start())
             found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found

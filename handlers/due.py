@@ -75,27 +75,27 @@ def find_when(
     due today.
     """
     lowered = text.lower().replace("’", "'")
-    patterns = patterns_for(tuple(languages) or ("en",))
+    codes = tuple(languages) or ("en",)
+    patterns = patterns_for(codes)
     sentence = sentence_of(lowered, focus)
-    request = (focus[0], sentence[1]) if focus else sentence
-    rule = find_rule(lowered, patterns, (request, sentence))
-    mentions = _mentions(lowered, now, languages, patterns, rule)
+    # Where the ask starts, and the sentence it is in.
+    request = (focus[0] if focus else sentence[0], *sentence)
+    rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence))
+    mentions = _mentions(lowered, now, codes, patterns, rule)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
         rule = None
-        mentions = _mentions(lowered, now, languages, patterns, rule)
+        mentions = _mentions(lowered, now, codes, patterns, rule)
     taken = rule.spans if rule else []
-    due, recurrence = _resolve(lowered, now, languages, rule, mentions, focus, urgent)
+    due, recurrence = _resolve(lowered, now, codes, rule, mentions, request, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
 
 
 def _mentions(
-    text: str, now: datetime, languages: Sequence[str], patterns: Patterns, rule: Rule | None
+    text: str, now: datetime, languages: tuple[str, ...], patterns: Patterns, rule: Rule | None
 ) -> list[Mention]:
     taken = rule.spans if rule else []
-    found = _days(text, now.date(), patterns, taken) + clock_mentions(
-        text, now, tuple(languages) or ("en",)
-    )
+    found = _days(text, now.date(), patterns, taken) + clock_mentions(text, now, languages)
     for mention in found:
         mention.role = _role(text, mention, patterns)
     return found
@@ -121,16 +121,14 @@ def _is_one_off(
 def _resolve(
     text: str,
     now: datetime,
-    languages: Sequence[str],
+    languages: tuple[str, ...],
     rule: Rule | None,
     mentions: list[Mention],
-    focus: tuple[int, int] | None,
+    request: tuple[int, int, int],
     urgent: bool,
 ) -> tuple[date | datetime | None, str | None]:
     if _VAGUE.search(text) and not any(m.role == "plain" and m.day for m in mentions):
         return None, rule_text(rule, None) if rule else None
-    sentence = sentence_of(text, focus)
-    request = (focus[0] if focus else sentence[0], *sentence)
     if rule is not None:
         return _recurring(rule, mentions, now, request)
     day, clock, offset = _pick(mentions, request, text, urgent)
@@ -139,7 +137,8 @@ def _resolve(
     if day is None and clock is None:
         if urgent:
             return now.date(), None
-        return (None if mentions else _numeric_date(text[slice(*sentence)], now, languages)), None
+        sentence = text[request[1] : request[2]]
+        return (None if mentions else _numeric_date(sentence, now, languages)), None
     if day is None:
         assert clock is not None
         moment = datetime.combine(now.date(), clock, tzinfo=now.tzinfo)
