@@ -64,9 +64,20 @@ def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
     ref = _ref(lowered)
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
-    urgent = bool(cue("urgent", codes).search(lowered))
-    asks = cue("request", codes)
-    when = find_when(text, now, codes, focus=request, urgent=urgent, asks=asks)
+    return _task(text, lowered, now, codes, request)
+
+
+def _task(
+    text: str,
+    lowered: str,
+    now: datetime,
+    languages: tuple[str, ...],
+    request: tuple[int, int] | None,
+) -> Intent:
+    """A request read whole: its title, due, recurrence and urgency."""
+    urgent = bool(cue("urgent", languages).search(lowered))
+    asks = cue("request", languages)
+    when = find_when(text, now, languages, focus=request, urgent=urgent, asks=asks)
     return Intent(
         Kind.TASK,
         title=title_of(text, request, when.spans),
@@ -100,17 +111,13 @@ def _ref(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _explicit(match: re.Match[str], now: datetime, languages: Sequence[str]) -> Intent:
+def _explicit(match: re.Match[str], now: datetime, languages: tuple[str, ...]) -> Intent:
     kind = _KIND_OF_COMMAND[(match.group(1) or match.group(2)).lower()]
     rest = match.group(3).strip()
     if kind is Kind.TASK:
-        when = find_when(rest, now, languages)
-        return Intent(
-            Kind.TASK,
-            title=title_of(rest, None, when.spans) if rest else None,
-            due=when.due,
-            recurrence=when.recurrence,
-        )
+        if not rest:
+            return Intent(Kind.TASK)
+        return _task(rest, rest.lower().translate(_WORDS), now, languages or ("en",), None)
     if kind is Kind.DECISION:
         return Intent(Kind.DECISION)
     number = re.match(r"#?(\d{1,6})\b", rest)

@@ -91,6 +91,12 @@ def test_explicit_forms_are_never_misread() -> None:
     assert (read("/unclaim 2").kind, read("/unclaim 2").ref) == (Kind.UNCLAIM, 2)
 
 
+def test_an_explicit_task_can_be_urgent() -> None:
+    urgent = read("task: URGENT someone go round to Mum")
+    assert urgent.is_urgent and str(urgent.due) == "2026-11-20"
+    assert not read("task: water the plants, not urgent").is_urgent
+
+
 @pytest.mark.parametrize(
     ("text", "languages", "due"),
     [
