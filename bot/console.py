@@ -103,7 +103,8 @@ class ConsoleChat:
         while batch := self.core.claim_deliveries(PLATFORM, "console", now):
             for message in batch:
                 self.out.write(render(message) + "\n")
-                self.core.mark_delivered(message.outbox_id or 0, f"b{message.outbox_id}", now)
+                reply_target = None if message.reaction else f"b{message.outbox_id}"
+                self.core.mark_delivered(message.outbox_id or 0, reply_target, now)
         self.out.flush()
 
 

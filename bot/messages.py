@@ -34,6 +34,14 @@ class Incoming:
     button: str | None = None
     chat_title: str | None = None
 
+    @property
+    def subject_id(self) -> str:
+        """The member's message this act is about, for the bot's answer to mark or reply to:
+        the message reacted to, the message edited, or this one."""
+        if self.reaction is not None and self.reply_to_id:
+            return self.reply_to_id
+        return self.edit_of or self.message_id
+
 
 @dataclass(frozen=True, slots=True)
 class Button:

@@ -9,6 +9,8 @@ from storage import decisions, events
 
 DECISION_MAX_CHARS = 1_000
 _EXPLICIT_PREFIX = re.compile(r"^\s*(?:/decide(?:@\w+)?|decision\s*:)\s*", re.IGNORECASE)
+# Put on a message the bot has recorded as a decision ("agreed").
+DECIDED_REACTION = "🤝"
 
 
 def decision_text(text: str) -> str:
@@ -23,7 +25,7 @@ def record_decision(turn: Turn, text: str) -> None:
         turn.say(turn.phrase("decision.ask"))
         return
     decision = decisions.add_decision(
-        turn.session, turn.circle.id, body, turn.member.id, turn.incoming.message_id, turn.now
+        turn.session, turn.circle.id, body, turn.member.id, turn.incoming.subject_id, turn.now
     )
     events.log_event(
         turn.session,
@@ -34,7 +36,10 @@ def record_decision(turn: Turn, text: str) -> None:
         decision_id=decision.id,
         message_id=turn.incoming.message_id,
     )
-    turn.say(turn.phrase("decision.recorded", number=decision.number, text=body), reaction="✍")
+    turn.say(
+        turn.phrase("decision.recorded", number=decision.number, text=body),
+        reaction=DECIDED_REACTION,
+    )
 
 
 def update_decision(turn: Turn, decision_id: int, before: str, text: str) -> None:
@@ -52,4 +57,4 @@ def update_decision(turn: Turn, decision_id: int, before: str, text: str) -> Non
         message_id=turn.incoming.message_id,
         detail={"before": before},
     )
-    turn.say(turn.phrase("decision.updated", text=body), reaction="✍")
+    turn.say(turn.phrase("decision.updated", text=body), reaction=DECIDED_REACTION)

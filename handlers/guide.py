@@ -14,45 +14,48 @@ _LISTS = "/tasks /mine /decisions /done · /export (json, ics)"
 
 HELP: tuple[str, ...] = (
     "I keep this circle's tasks and decisions. Just talk as usual:\n"
-    '• "can someone pick up Mum\'s prescription Friday 3pm?" → a task\n'
+    '• "can someone pick up Mum\'s prescription Friday 3pm?" → a task, marked ✍\n'
     '• "I\'ll take it" (as a reply), "#4 me", ✋ → it\'s yours · "can\'t make it after all" → '
     "hand it back\n"
-    '• "done", "#4 done", ✅ → done · "we decided …", "decision: …" → a decision\n'
+    '• "done", "#4 done", ✅ → done · "we decided …", "decision: …" → a decision, marked 🤝\n'
     '• reply "not a task" to remove a false one · "undo" takes back your last change\n'
     f"Lists: {_LISTS}\nAnyone can change: {_SETTINGS}",
     "Guardo las tareas y decisiones de este círculo. Hablad como siempre:\n"
-    '• "¿alguien puede recoger la receta de mamá el viernes a las 15?" → una tarea\n'
+    '• "¿alguien puede recoger la receta de mamá el viernes a las 15?" → una tarea, marcada ✍\n'
     '• "me encargo" (respondiendo), "#4 yo", ✋ → es tuya · "al final no puedo" → la devuelves\n'
-    '• "hecho", "#4 hecho", ✅ → hecha · "hemos decidido …", "decision: …" → una decisión\n'
+    '• "hecho", "#4 hecho", ✅ → hecha · "hemos decidido …", "decision: …" → una decisión, '
+    "marcada 🤝\n"
     '• responde "no es una tarea" para quitar una falsa · "deshacer" anula tu último cambio\n'
     f"Listas: {_LISTS}\nCualquiera puede cambiar: {_SETTINGS}",
     "Je garde les tâches et décisions de ce cercle. Parlez comme d'habitude :\n"
-    "• « quelqu'un peut chercher l'ordonnance de maman vendredi 15h ? » → une tâche\n"
+    "• « quelqu'un peut chercher l'ordonnance de maman vendredi 15h ? » → une tâche, marquée ✍\n"
     "• « je m'en charge » (en réponse), « #4 moi », ✋ → elle est à vous · « finalement je ne "
     "peux pas » → vous la rendez\n"
-    "• « fait », « #4 fait », ✅ → faite · « on a décidé … », « decision: … » → une décision\n"
+    "• « fait », « #4 fait », ✅ → faite · « on a décidé … », « decision: … » → une décision, "
+    "marquée 🤝\n"
     "• répondez « pas une tâche » pour en retirer une fausse · « annuler » défait votre dernier "
     "changement\n"
     f"Listes : {_LISTS}\nTout le monde peut régler : {_SETTINGS}",
     "Ich merke mir die Aufgaben und Entscheidungen dieses Kreises. Schreibt einfach wie immer:\n"
-    "• „Kann jemand Mamas Rezept Freitag um 15 Uhr abholen?“ → eine Aufgabe\n"
+    "• „Kann jemand Mamas Rezept Freitag um 15 Uhr abholen?“ → eine Aufgabe, markiert mit ✍\n"
     "• „übernehme ich“ (als Antwort), „#4 ich“, ✋ → sie gehört dir · „schaffe ich doch nicht“ "
     "→ du gibst sie ab\n"
     "• „erledigt“, „#4 erledigt“, ✅ → erledigt · „wir haben entschieden …“, „decision: …“ → "
-    "eine Entscheidung\n"
+    "eine Entscheidung, markiert mit 🤝\n"
     "• antworte „keine Aufgabe“, um eine falsche zu entfernen · „rückgängig“ nimmt deine letzte "
     "Änderung zurück\n"
     f"Listen: {_LISTS}\nJeder kann einstellen: {_SETTINGS}",
     "Guardo as tarefas e decisões deste círculo. Conversem como sempre:\n"
-    '• "alguém pode buscar a receita da mãe sexta às 15h?" → uma tarefa\n'
+    '• "alguém pode buscar a receita da mãe sexta às 15h?" → uma tarefa, marcada ✍\n'
     '• "deixa comigo" (respondendo), "#4 eu", ✋ → é sua · "não vou conseguir" → devolve\n'
-    '• "feito", "#4 feito", ✅ → feita · "decidimos …", "decision: …" → uma decisão\n'
+    '• "feito", "#4 feito", ✅ → feita · "decidimos …", "decision: …" → uma decisão, marcada 🤝\n'
     '• responda "não é tarefa" para tirar uma falsa · "desfazer" anula a sua última mudança\n'
     f"Listas: {_LISTS}\nQualquer um pode mudar: {_SETTINGS}",
     "Tengo i compiti e le decisioni di questo cerchio. Scrivete come sempre:\n"
-    '• "qualcuno può ritirare la ricetta della mamma venerdì alle 15?" → un compito\n'
+    '• "qualcuno può ritirare la ricetta della mamma venerdì alle 15?" → un compito, segnato ✍\n'
     '• "ci penso io" (in risposta), "#4 io", ✋ → è tuo · "alla fine non riesco" → lo lasci\n'
-    '• "fatto", "#4 fatto", ✅ → fatto · "abbiamo deciso …", "decision: …" → una decisione\n'
+    '• "fatto", "#4 fatto", ✅ → fatto · "abbiamo deciso …", "decision: …" → una decisione, '
+    "segnata 🤝\n"
     '• rispondi "non è un compito" per toglierne uno falso · "annulla" disfa la tua ultima '
     "modifica\n"
     f"Elenchi: {_LISTS}\nChiunque può cambiare: {_SETTINGS}",

@@ -12,6 +12,8 @@ from storage.outbox import acknowledgement_of
 from storage.records import TaskRecord
 
 TITLE_MAX_CHARS = 80
+# Put on a request the bot has noted as a task ("written down").
+NOTED_REACTION = "✍"
 
 
 def task_buttons(turn: Turn, task: TaskRecord) -> tuple[Button, ...]:
@@ -49,7 +51,7 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
         tasks.NewTask(
             title=tidy_title(intent.title or source_text),
             source_text=source_text,
-            source_message_id=turn.incoming.message_id,
+            source_message_id=turn.incoming.subject_id,
             requester_id=turn.member.id,
             due_at=due_at,
             due_on=due_on,
@@ -80,6 +82,9 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
         task=task,
         buttons=task_buttons(turn, task),
         mentions=mentions,
+        # Quiet by default: a mark on the request where the platform has reactions; the
+        # circle meets the task's number and time in the digest, its nudges and /tasks.
+        reaction=None if task.is_urgent else NOTED_REACTION,
         is_urgent=task.is_urgent,
         dedupe_key=f"ack:{task.id}",
     )
@@ -131,7 +136,12 @@ def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str
             }
         },
     )
-    refresh_acknowledgement(turn, task.id)
+    if acknowledgement_of(turn.session, task.id) is None:
+        # The request was only marked: say the corrected reading, so its writer can check it.
+        task_now = tasks.task_records(turn.session, [tasks.load_task(turn.session, task.id)])[0]
+        turn.say(acknowledgement_text(task_now, turn), task=task_now)
+    else:
+        refresh_acknowledgement(turn, task.id)
 
 
 def remove_task(turn: Turn, task: TaskRecord) -> None:

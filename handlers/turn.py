@@ -60,12 +60,13 @@ class Turn:
         dedupe_key: str | None = None,
         attachment: Attachment | None = None,
     ) -> None:
-        """Answer in the member's thread, replying to their message (unless editing)."""
+        """Answer in the member's thread, on the message their act is about (unless editing
+        one of the bot's own)."""
         message = Outgoing(
             platform=self.circle.platform,
             chat_id=self.circle.chat_id,
             text=text,
-            reply_to_id=None if edit_of else self.incoming.message_id,
+            reply_to_id=None if edit_of else self.incoming.subject_id,
             thread_id=self.incoming.thread_id,
             reaction=reaction,
             edit_of=edit_of,

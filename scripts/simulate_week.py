@@ -190,7 +190,8 @@ class Week:
     def deliver(self, worker: str = "bot") -> None:
         while batch := self.core.claim_deliveries("console", worker, self.now):
             for message in batch:
-                self.core.mark_delivered(message.outbox_id or 0, f"m{message.outbox_id}", self.now)
+                reply_target = None if message.reaction else f"m{message.outbox_id}"
+                self.core.mark_delivered(message.outbox_id or 0, reply_target, self.now)
                 self.delivered_ids[message.outbox_id or 0] += 1
                 if message.reaction:
                     self.reactions += 1

@@ -26,6 +26,7 @@ class Circle:
     chat_id: str = "family"
     platform: str = "console"
     now: datetime = START
+    has_reactions: bool = True  # False: the chat shows each reaction's fallback text instead
     _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     def say(self, who: str, text: str = "", **fields: object) -> str:
@@ -46,13 +47,16 @@ class Circle:
         )
 
     def bot_messages(self) -> list[Outgoing]:
-        """Deliver everything queued, as a chat would show it, and return it."""
+        """Deliver everything queued, as the chat would show it, and return it.
+
+        A reaction is no message a member could reply to, so it gets no id, as on a platform.
+        """
         delivered = []
         while batch := self.core.claim_deliveries(self.platform, "test", self.now):
             for message in batch:
-                self.core.mark_delivered(
-                    message.outbox_id or 0, f"bot-{message.outbox_id}", self.now
-                )
+                is_mark = message.reaction is not None and self.has_reactions
+                reply_target = None if is_mark else f"bot-{message.outbox_id}"
+                self.core.mark_delivered(message.outbox_id or 0, reply_target, self.now)
                 delivered.append(message)
         return delivered
 

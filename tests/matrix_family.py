@@ -45,6 +45,27 @@ def shown_text(event: Event) -> str:
     return (new_content or content).get("body", "")
 
 
+def reaction_key(event: Event, target: str) -> str | None:
+    """The emoji ``event`` puts on ``target``, if it is an ``m.reaction`` annotating it."""
+    relation = event.source.get("content", {}).get("m.relates_to", {})
+    if event.source.get("type") != "m.reaction" or relation.get("rel_type") != "m.annotation":
+        return None
+    return relation.get("key") if relation.get("event_id") == target else None
+
+
+def is_reaction(event: Event, target: str, key: str) -> bool:
+    """Whether ``event`` is an ``m.reaction`` putting ``key`` on the event ``target``."""
+    return reaction_key(event, target) == key
+
+
+def described(event: Event) -> str:
+    """An event in a failure message: its kind and text, or the emoji and what it is on."""
+    relation = event.source.get("content", {}).get("m.relates_to", {})
+    if event.source.get("type") == "m.reaction":
+        return f"{type(event).__name__}: {relation.get('key')} on {relation.get('event_id')}"
+    return f"{type(event).__name__}: {shown_text(event)}"
+
+
 class Member:
     """One person in the circle, on their own device."""
 
@@ -91,8 +112,11 @@ class Member:
             await self.client.keys_claim(self.client.get_users_for_key_claiming())
 
     async def create_encrypted_room(self, name: str, invite: list[str]) -> str:
+        return await self.create_room(name, invite, encrypted=True)
+
+    async def create_room(self, name: str, invite: list[str], *, encrypted: bool) -> str:
         answer = await self.client.room_create(
-            name=name, invite=invite, initial_state=[ENCRYPTION_STATE]
+            name=name, invite=invite, initial_state=[ENCRYPTION_STATE] if encrypted else []
         )
         assert isinstance(answer, RoomCreateResponse), answer
         await self.sync()
@@ -127,10 +151,12 @@ class Member:
     async def say(
         self, room_id: str, text: str, reply_to: Event | None = None, thread: str | None = None
     ) -> str:
-        """Send ``text``; a reply carries the quote fallback clients put above it."""
+        """Send ``text``; a reply carries the quote fallback clients put above it, every line
+        of the quoted message marked with ``>``."""
         content: dict[str, Any] = {"msgtype": "m.text", "body": text}
         if reply_to is not None:
-            quote = f"> <{reply_to.sender}> {shown_text(reply_to)}"
+            quoted = shown_text(reply_to).replace("\n", "\n> ")
+            quote = f"> <{reply_to.sender}> {quoted}"
             content["body"] = f"{quote}\n\n{text}"
             content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to.event_id}}
         if thread is not None:
@@ -172,6 +198,15 @@ class Member:
     def from_bot(self, bot_id: str) -> list[Event]:
         return [event for event in self.timeline if event.sender == bot_id]
 
+    def seen(self, event_id: str) -> Event:
+        """The event as this member's client received it (to reply to it, say)."""
+        return next(event for event in self.timeline if event.event_id == event_id)
+
+    def marks_on(self, bot_id: str, event_id: str) -> list[str]:
+        """Every emoji the bot put on the event, as often as it put it there."""
+        keys = (reaction_key(event, event_id) for event in self.from_bot(bot_id))
+        return [key for key in keys if key is not None]
+
     async def wait_for(
         self, bot_id: str, matches: Callable[[Event], bool], timeout: float = ANSWER_TIMEOUT_SECONDS
     ) -> Event:
@@ -182,12 +217,16 @@ class Member:
                 if matches(event):
                     return event
             if time.monotonic() > deadline:
-                seen = [type(e).__name__ + ": " + shown_text(e) for e in self.from_bot(bot_id)]
+                seen = [described(event) for event in self.from_bot(bot_id)]
                 raise AssertionError(f"{self.user_id} never saw it; the bot said {seen}")
             await self.sync(timeout_ms=500)
 
     async def wait_for_text(self, bot_id: str, *words: str) -> Event:
         return await self.wait_for(bot_id, lambda event: all(w in shown_text(event) for w in words))
+
+    async def wait_for_reaction(self, bot_id: str, event_id: str, key: str) -> Event:
+        """The bot's reaction ``key`` on the event ``event_id``, syncing until it arrives."""
+        return await self.wait_for(bot_id, lambda event: is_reaction(event, event_id, key))
 
     def undecryptable_from(self, sender: str) -> list[MegolmEvent]:
         return [e for e in self.timeline if isinstance(e, MegolmEvent) and e.sender == sender]

@@ -95,15 +95,6 @@ async def started(transport: MatrixTransport) -> MatrixTransport:
     return transport
 
 
-def is_reaction(event: Event, target: str, key: str) -> bool:
-    relation = event.source.get("content", {}).get("m.relates_to", {})
-    return (
-        event.source.get("type") == "m.reaction"
-        and relation.get("event_id") == target
-        and relation.get("key") == key
-    )
-
-
 async def circle_with_bot(
     scene: Scene, *names: str, **bot_options: Any
 ) -> tuple[list[Member], str, MatrixTransport]:

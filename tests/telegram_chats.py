@@ -14,8 +14,8 @@ from typing import Any
 BOT_ID = 7000
 # What Telegram renders of the HTML parse mode; any other tag is refused.
 ALLOWED_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "a", "code", "pre"})
-# Emoji a bot may react with (a subset of Telegram's list is enough here).
-BOT_REACTIONS = frozenset({"👍", "👌", "✍", "🫡", "🤝", "🙏", "👀", "❤"})
+# Emoji a bot may react with (a subset of Telegram's list is enough here); ✋ and ✅ are not.
+BOT_REACTIONS = frozenset({"👍", "👌", "✍", "🫡", "🤝", "🙏", "👀", "❤", "🎉"})
 MESSAGE_MAX_CHARS = 4096
 
 
@@ -49,6 +49,8 @@ class Chat:
     is_forum: bool = False
     bot_is_admin: bool = False
     allows_reactions: bool = True
+    # The reactions its admins allow, when they chose some; None is all of them.
+    available_reactions: frozenset[str] | None = None
     deleted_topics: set[int] = field(default_factory=set)
     migrated_to: int | None = None
     messages: list[ChatMessage] = field(default_factory=list)
@@ -61,6 +63,12 @@ class Chat:
 
     def message(self, message_id: int) -> ChatMessage | None:
         return next((m for m in self.messages if m.message_id == message_id), None)
+
+    def allows(self, emoji: str) -> bool:
+        """Whether a reaction with ``emoji`` may be put on a message here."""
+        if not self.allows_reactions:
+            return False
+        return self.available_reactions is None or emoji in self.available_reactions
 
     def message_json(self, message: ChatMessage, sender: dict[str, Any]) -> dict[str, Any]:
         """A message as the Bot API sends it, replied-to message and buttons included."""

@@ -89,12 +89,20 @@ class Family:
         return [m for m in self.server.bot_messages(chat_id) if m.reply_to == message_id]
 
     async def reaction_on(self, chat_id: int, message_id: int) -> str:
+        """The bot's reaction on a message, once it is there."""
         message = self.server.chats[chat_id].message(message_id)
         assert message is not None
         await self.server.wait_until(lambda: message.reaction is not None)
         return message.reaction or ""
 
-    async def joined(self, chat_id: int, title: str, **options: bool) -> ChatMessage:
+    async def asks(self, chat_id: int, who: dict[str, Any], text: str, **options: int) -> int:
+        """A member asks for something; returns the request's id once the bot has marked it ✍
+        (noted as a task, quietly)."""
+        request = await self.says(chat_id, who, text, **options)
+        assert await self.reaction_on(chat_id, request) == "✍"
+        return request
+
+    async def joined(self, chat_id: int, title: str, **options: Any) -> ChatMessage:
         """The bot is added to a new group; returns its introduction."""
         self.server.add_chat(chat_id, title, **options)
         self.server.bot_added(chat_id, ALICE)

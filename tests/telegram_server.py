@@ -384,12 +384,15 @@ class BotApiServer:
         return chat.message_json(message, self.bot_user())
 
     def _api_setMessageReaction(self, params: dict[str, Any]) -> bool | web.Response:
+        refusal = self._refusal(params)
+        if refusal is not None:
+            return refusal
         chat = self.chats[params["chat_id"]]
         message = chat.message(params["message_id"])
         [reaction] = params["reaction"]
         if message is None:
             return _error(400, "Bad Request: message to react not found")
-        if reaction["emoji"] not in BOT_REACTIONS or not chat.allows_reactions:
+        if reaction["emoji"] not in BOT_REACTIONS or not chat.allows(reaction["emoji"]):
             return _error(400, "Bad Request: REACTION_INVALID")
         message.reaction = reaction["emoji"]
         return True
@@ -412,7 +415,7 @@ class BotApiServer:
         self._push("message", shape | event)
 
     def _refusal(self, params: dict[str, Any]) -> web.Response | None:
-        """Why Telegram would not post in this chat, if it would not."""
+        """Why Telegram would not post (or react) in this chat, if it would not."""
         chat = self.chats.get(params["chat_id"])
         if chat is None:
             return _error(400, "Bad Request: chat not found")
@@ -424,19 +427,25 @@ class BotApiServer:
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 migrate_to_chat_id=chat.migrated_to,
             )
+        reply = params.get("reply_parameters") or {}
+        is_missing = "message_id" in reply and chat.message(reply["message_id"]) is None
+        if is_missing and not reply.get("allow_sending_without_reply"):
+            return _error(400, "Bad Request: message to be replied not found")
         return None
 
     def _post(
         self, chat: Chat, params: dict[str, Any], text: str, document: Any = None
     ) -> dict[str, Any]:
         reply = params.get("reply_parameters") or {}
+        # Replying to a message that is not in this chat: sent without the reply, if allowed.
+        replied = chat.message(reply.get("message_id", 0))
         message = ChatMessage(
             next(self._message_ids),
             BOT_ID,
             text,
             html=params.get("text") or params.get("caption", ""),
             thread_id=params.get("message_thread_id"),
-            reply_to=reply.get("message_id"),
+            reply_to=replied.message_id if replied is not None else None,
             buttons=buttons(params),
             document=document,
         )

@@ -58,7 +58,7 @@ def test_parse_batch_keeps_order_and_ids() -> None:
 
 def test_demo_plays_a_circle_and_ends_with_its_lists() -> None:
     out = carecircle("demo")
-    assert "📝 #1" in out
+    assert "🤖 reacts ✍" in out  # requests are noted quietly
     assert "Open tasks:" in out
     assert "Decisions:" in out
 
@@ -66,8 +66,11 @@ def test_demo_plays_a_circle_and_ends_with_its_lists() -> None:
 def test_console_session_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
     env = {"CARECIRCLE_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = carecircle(
-        "console", stdin="alice: task: pick up the prescription\nbob ^1: /claim\n", env=env
+        "console",
+        stdin="alice: task: pick up the prescription\nbob ^1: /claim\nalice: /tasks\n",
+        env=env,
     )
-    assert "📝 #1 Pick up the prescription" in out
-    assert "Bob has #1" in out or "reacts 👌" in out
+    assert "🤖 reacts ✍ to 1" in out
+    assert "🤖 reacts 👌 to 2" in out
+    assert "#1 Pick up the prescription — ✋ Bob" in out
     assert (tmp_path / "carecircle.db").exists()

@@ -23,6 +23,13 @@ def test_mine_lists_only_what_i_hold(circle: Circle) -> None:
     assert circle.texts() == ["Bob's tasks:\n#2 Renew the blue badge"]
 
 
+def test_a_decision_is_marked_as_agreed_and_a_task_as_noted(circle: Circle) -> None:
+    decided = circle.say("alice", "we decided Mum moves downstairs")
+    asked = circle.say("alice", "can someone ring the council about the stairlift?")
+    marks = [(m.reaction, m.reply_to_id) for m in circle.bot_messages()]
+    assert marks == [("🤝", decided), ("✍", asked)]
+
+
 def test_decisions_list_who_decided(circle: Circle) -> None:
     _busy_circle(circle)
     circle.say("dan", "/decisions")

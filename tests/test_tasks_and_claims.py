@@ -6,10 +6,11 @@ from bot.core import CareCircleCore
 from tests.conftest import Circle
 
 
-def test_explicit_task_gets_a_number_and_claim_buttons(circle: Circle) -> None:
-    circle.say("alice", "task: pick up Mum's prescription")
+def test_a_task_is_noted_with_a_mark_and_a_fallback_line_with_claim_buttons(circle: Circle) -> None:
+    request = circle.say("alice", "task: pick up Mum's prescription")
     [ack] = circle.bot_messages()
-    assert ack.text.startswith("📝 #1 Pick up Mum's prescription")
+    assert ack.reaction == "✍" and ack.reply_to_id == request  # quiet where reactions exist
+    assert ack.text.startswith("📝 #1 Pick up Mum's prescription")  # where they do not
     assert [button.action for button in ack.buttons] == ["claim:1", "done:1"]
     assert ack.task_number == 1
 
@@ -46,6 +47,7 @@ def test_claim_by_reply_to_the_acknowledgement(circle: Circle) -> None:
 
 
 def test_button_press_edits_the_acknowledgement_in_place(circle: Circle) -> None:
+    circle.has_reactions = False  # the acknowledgement is a message, with buttons
     circle.say("alice", "task: collect the wheelchair")
     [ack] = circle.bot_messages()
     ack_id = f"bot-{ack.outbox_id}"
@@ -121,15 +123,29 @@ def test_not_a_task_reply_removes_a_false_task(circle: Circle) -> None:
     assert circle.texts() == ["No open tasks. 🌿"]
 
 
-def test_editing_the_request_updates_the_task(circle: Circle) -> None:
+def test_editing_the_request_updates_the_task_and_shows_the_new_reading(circle: Circle) -> None:
     request = circle.say("alice", "task: buy milk")
-    [ack] = circle.bot_messages()
+    circle.bot_messages()  # noted with a mark: there is no message of the bot's to correct
     circle.core.handle(
-        circle.incoming("alice", "edit-1", text="task: buy oat milk", edit_of=request), circle.now
+        circle.incoming("alice", "edit-1", text="task: buy oat milk Friday", edit_of=request),
+        circle.now,
     )
+    [reply] = circle.bot_messages()
+    assert reply.reaction is None and reply.edit_of is None
+    assert reply.text.startswith("📝 #1 Buy oat milk — Fri 20 Nov")
+    circle.say("bob", "/tasks")
+    assert "#1 Buy oat milk — Fri 20 Nov" in circle.texts()[0]
+
+
+def test_editing_an_urgent_request_corrects_its_announcement_in_place(circle: Circle) -> None:
+    request = circle.say("alice", "URGENT: can someone bring Mum's inhaler")
+    [announcement] = circle.bot_messages()
+    assert announcement.reaction is None and announcement.is_urgent
+    edited = "URGENT: can someone bring Mum's blue inhaler"
+    circle.core.handle(circle.incoming("alice", "e-1", text=edited, edit_of=request), circle.now)
     [edit] = circle.bot_messages()
-    assert edit.edit_of == f"bot-{ack.outbox_id}"
-    assert "#1 Buy oat milk" in edit.text
+    assert edit.edit_of == f"bot-{announcement.outbox_id}"
+    assert "blue inhaler" in edit.text
 
 
 def test_undo_reverts_only_my_own_last_change(circle: Circle) -> None:
@@ -169,6 +185,7 @@ def test_urgent_task_mentions_everyone_else(circle: Circle) -> None:
             circle.core._queue(session, row.id, reply, circle.now)
     [alert] = circle.bot_messages()
     assert alert.is_urgent and alert.text.startswith("📝 🚨 #1 Come over now")
+    assert alert.reaction is None  # a message everyone is notified of, never a mere mark
     assert [mention.name for mention in alert.mentions] == ["Bob"]
 
 

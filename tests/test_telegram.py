@@ -1,7 +1,8 @@
 """A family's Telegram group with the real python-telegram-bot stack, against a Bot API on loopback.
 
 Each test plays the members on ``tests/telegram_server.py`` and asserts on what the group sees:
-the messages the server received, their replies, buttons, edits and reactions.
+the messages the server received, their replies, buttons, edits and reactions. The bot is quiet
+by default: a request is marked ✍ and a decision 🤝, and words come only where they must.
 """
 
 from __future__ import annotations
@@ -35,34 +36,37 @@ async def test_a_family_and_a_volunteer_share_tasks_claims_and_decisions(family:
     spanish = {c["command"]: c["description"] for c in menus["es"]}
     assert spanish["tasks"] == "Tareas abiertas y quién las tiene"  # each member's own language
 
-    request = await family.says(GROUP, ALICE, "task: pick up prescriptions Friday 15:00")
-    ack = await family.answer_to(GROUP, request)
-    assert ack.text.startswith("📝 #1 Pick up prescriptions")
-    assert [label for label, _ in ack.buttons] == ["✋ I'll take it", "✅ Done"]
+    request = await family.asks(GROUP, ALICE, "task: pick up prescriptions Friday 15:00")
+    taken = await family.says(GROUP, VERA, "I'll take it", reply_to=request)
+    assert await family.reaction_on(GROUP, taken) == "👌"
 
-    server.presses(GROUP, VERA, ack.message_id, "✋ I'll take it")
-    await server.wait_until(lambda: ack.was_edited)
-    assert ack.text.endswith("✋ Vera")
+    # An urgent request is announced to the others in words, and the announcement keeps up.
+    urgent = "URGENT: can someone drive Dad to dialysis Tuesday 9:00"
+    alert = await family.answer_to(GROUP, await family.says(GROUP, CAROL, urgent))
+    assert alert.text.startswith("📝 🚨 #2 Drive Dad to dialysis")
+    assert 'href="tg://user?id=11"' in alert.html and 'href="tg://user?id=14"' in alert.html
+    assert [label for label, _ in alert.buttons] == ["✋ I'll take it", "✅ Done"]
+    server.presses(GROUP, BOB, alert.message_id, "✋ I'll take it")
+    await server.wait_until(lambda: alert.was_edited)
+    assert alert.text.endswith("✋ Bob")
     assert len(server.received("answerCallbackQuery")) == 1
 
-    second = await family.says(GROUP, CAROL, "task: drive Dad to dialysis Tuesday 9:00")
-    second_ack = await family.answer_to(GROUP, second)
-    claim = await family.says(GROUP, BOB, "/claim 2", reply_to=second_ack.message_id)
-    assert await family.reaction_on(GROUP, claim) == "👌"
-    await server.wait_until(lambda: second_ack.text.endswith("✋ Bob"))
-
     done = await family.says(GROUP, VERA, "/done 1")
-    # ✅ is no reaction a bot may use, so the group reads it as a reply instead.
-    assert (await family.answer_to(GROUP, done)).text.startswith("✅ #1 Pick up prescriptions")
-    await server.wait_until(lambda: ack.buttons == [])
-    assert "Vera" in ack.text
+    # ✅ is no reaction a bot may use, so the group sees 🎉 on the message instead.
+    assert await family.reaction_on(GROUP, done) == "🎉"
 
     decision = await family.says(GROUP, ALICE, "decision: physio on Tuesdays")
-    assert await family.reaction_on(GROUP, decision) == "✍"
+    assert await family.reaction_on(GROUP, decision) == "🤝"
 
     listing = await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
     assert "#2 Drive Dad to dialysis" in listing.text and "Bob" in listing.text
     assert "#1" not in listing.text
+    # The rest was marks: the bot's only words were the introduction, the alert and the list.
+    assert [m.message_id for m in server.bot_messages(GROUP)] == [
+        intro.message_id,
+        alert.message_id,
+        listing.message_id,
+    ]
     assert "dialysis" not in family.logs.text and "physio" not in family.logs.text
 
 
@@ -70,15 +74,25 @@ async def test_a_family_and_a_volunteer_share_tasks_claims_and_decisions(family:
 async def test_a_raised_hand_claims_and_a_tick_completes(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")
-    request = await family.says(GROUP, ALICE, "task: water the plants")
-    ack = await family.answer_to(GROUP, request)
+    request = await family.asks(GROUP, ALICE, "task: water the plants")
+    marked = server.chats[GROUP].message(request)
+    assert marked is not None
     server.reacts(GROUP, BOB, request, "✋")
-    await server.wait_until(lambda: ack.text.endswith("✋ Bob"))
-    server.reacts(GROUP, BOB, ack.message_id, "✅")
-    await server.wait_until(lambda: ack.buttons == [])
-    assert "Bob" in ack.text
-    said = server.bot_texts(GROUP)[2:]
-    assert [text.split(" ")[:3] for text in said] == [["✋", "Bob", "has"], ["✅", "#1", "Water"]]
+    await server.wait_until(lambda: marked.reaction == "👌")  # the bot's one mark: now claimed
+    server.reacts(GROUP, BOB, request, "✅")
+    await server.wait_until(lambda: marked.reaction == "🎉")  # ✅ is not a bot's to use
+    await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/done"))
+    assert "✅ #1 Water the plants — Bob" in server.bot_texts(GROUP)[-1]
+    assert len(server.bot_messages(GROUP)) == 2  # the introduction and the list: no chatter
+
+    # On an urgent task's announcement the same marks work, and the announcement keeps up.
+    urgent = "URGENT: can someone bring Mum's inhaler"
+    alert = await family.answer_to(GROUP, await family.says(GROUP, CAROL, urgent))
+    server.reacts(GROUP, BOB, alert.message_id, "✋")
+    await server.wait_until(lambda: alert.text.endswith("✋ Bob"))
+    server.reacts(GROUP, BOB, alert.message_id, "✅")
+    await server.wait_until(lambda: alert.buttons == [])
+    assert alert.text.startswith("✅ #2 Bring Mum's inhaler") and "done by Bob" in alert.text
 
 
 @family_test
@@ -114,8 +128,8 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_circle(family: Family)
     server = family.server
     old_id, new_id = -4321, -1004321
     await family.joined(old_id, "Mum's care", type="group")
-    await family.answer_to(old_id, await family.says(old_id, ALICE, "task: book the GP"))
-    server.fail_next(1, 500, methods=["sendMessage"])
+    await family.asks(old_id, ALICE, "task: book the GP")
+    server.fail_next(1, 500, methods=["setMessageReaction"])
     waiting = await family.says(old_id, BOB, "task: order the wheelchair")
     await server.wait_until(server.served_all_failures)
     server.upgrades_to_supergroup(old_id, new_id, ALICE)
@@ -125,9 +139,11 @@ async def test_a_group_upgraded_to_a_supergroup_keeps_its_circle(family: Family)
     family.clock.advance(minutes=5)
     assert family.bot is not None
     family.bot.delivery.poke()
-    # Queued before the upgrade, the acknowledgement follows the group to its new id.
+    # Queued before the upgrade, the acknowledgement follows the group to its new id; the
+    # request it would have marked stayed in the old chat, so it comes in words.
     await server.wait_until(lambda: any("#2 Order" in t for t in server.bot_texts(new_id)))
     assert not family.replies_to(old_id, waiting)
+    assert server.chats[old_id].message(waiting).reaction is None  # type: ignore[union-attr]
     assert not any("carecircle" in text for text in server.bot_texts(new_id))  # no new intro
 
 
@@ -137,10 +153,8 @@ async def test_answers_stay_in_the_forum_topic_they_were_asked_in(family: Family
     forum = -1007777
     await family.joined(forum, "Family", is_forum=True)
     topic = server.opens_topic(forum, ALICE, "Appointments")
-    request = await family.says(forum, ALICE, "task: book the GP", thread_id=topic)
-    ack = await family.answer_to(forum, request)
-    assert ack.thread_id == topic
-    claim = await family.says(forum, BOB, "/claim", reply_to=ack.message_id, thread_id=topic)
+    request = await family.asks(forum, ALICE, "task: book the GP", thread_id=topic)
+    claim = await family.says(forum, BOB, "/claim", reply_to=request, thread_id=topic)
     assert await family.reaction_on(forum, claim) == "👌"
     listing = await family.answer_to(
         forum, await family.says(forum, CAROL, "/tasks@carecircle_test_bot", thread_id=topic)
@@ -154,31 +168,38 @@ async def test_an_answer_for_a_deleted_topic_goes_to_the_general_chat(family: Fa
     forum = -1007777
     await family.joined(forum, "Family", is_forum=True)
     topic = server.opens_topic(forum, ALICE, "Appointments")
+    await family.asks(forum, ALICE, "task: book the GP", thread_id=topic)
     server.fail_next(1, 500, methods=["sendMessage"])
-    await family.says(forum, ALICE, "task: book the GP", thread_id=topic)
+    await family.says(forum, BOB, "/tasks", thread_id=topic)
     await server.wait_until(server.served_all_failures)
     server.chats[forum].deleted_topics.add(topic)
     family.clock.advance(minutes=5)
     assert family.bot is not None
     family.bot.delivery.poke()
     await server.wait_until(lambda: len(server.bot_messages(forum)) == 2)
-    ack = server.bot_messages(forum)[1]
-    assert ack.text.startswith("📝 #1 Book the GP") and ack.thread_id is None
+    listing = server.bot_messages(forum)[1]
+    assert "#1 Book the GP" in listing.text and listing.thread_id is None
 
 
 @family_test
 async def test_members_text_arrives_as_they_typed_it(family: Family) -> None:
+    typed = "<b>book</b> GP & dentist"
     await family.joined(GROUP, "Mum's care")
-    request = await family.says(GROUP, ALICE, "task: <b>book</b> GP & dentist")
-    ack = await family.answer_to(GROUP, request)
-    assert "<b>book</b> GP & dentist" in ack.text
-    assert "&lt;b&gt;book&lt;/b&gt; GP &amp; dentist" in ack.html
+    await family.asks(GROUP, ALICE, f"task: {typed}")
+    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    # Where reactions are off the task is acknowledged in words, which quote it the same way.
+    quiet = -1005555
+    await family.joined(quiet, "Dad's care", allows_reactions=False)
+    ack = await family.answer_to(quiet, await family.says(quiet, ALICE, f"task: {typed}"))
+    for said in (listing, ack):
+        assert typed in said.text
+        assert "&lt;b&gt;book&lt;/b&gt; GP &amp; dentist" in said.html
 
 
 @family_test
 async def test_an_export_arrives_as_a_file(family: Family) -> None:
     await family.joined(GROUP, "Mum's care")
-    await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
+    await family.asks(GROUP, ALICE, "task: book the GP")
     export = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/export json"))
     assert export.document is not None
     assert export.document["filename"].endswith(".json")
@@ -203,13 +224,35 @@ async def test_a_long_answer_arrives_in_parts_cut_at_line_breaks(family: Family)
 
 @family_test
 async def test_an_edited_request_corrects_its_task(family: Family) -> None:
+    server = family.server
     await family.joined(GROUP, "Mum's care")
+    request = await family.asks(GROUP, ALICE, "task: book the GP")
+    server.edits(GROUP, ALICE, request, "task: book the dentist Friday 10:00")
+    # Only marked, the request has no words of the bot's to correct: it says the new reading.
+    await server.wait_until(lambda: len(server.bot_messages(GROUP)) == 2)
+    correction = server.bot_messages(GROUP)[1]
+    assert correction.text.startswith("📝 #1 Book the dentist — Fri 20 Nov 10:00")
+    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    assert "#1 Book the dentist — Fri 20 Nov 10:00" in listing.text
+    assert "GP" not in listing.text
+
+
+@family_test
+async def test_an_edited_request_corrects_its_acknowledgement_in_place(family: Family) -> None:
+    server = family.server
+    # The group's admins allow a few reactions, not ✍: the task is acknowledged in words.
+    await family.joined(GROUP, "Mum's care", available_reactions=frozenset({"👍", "👌"}))
     request = await family.says(GROUP, ALICE, "task: book the GP")
     ack = await family.answer_to(GROUP, request)
-    family.server.edits(GROUP, ALICE, request, "task: book the dentist")
-    await family.server.wait_until(lambda: ack.was_edited)
+    assert ack.text.startswith("📝 #1 Book the GP")
+    server.edits(GROUP, ALICE, request, "task: book the dentist")
+    await server.wait_until(lambda: ack.was_edited)
     assert ack.text.startswith("📝 #1 Book the dentist")
     assert [label for label, _ in ack.buttons] == ["✋ I'll take it", "✅ Done"]
+    claim = await family.says(GROUP, BOB, "I'll take it", reply_to=ack.message_id)
+    assert await family.reaction_on(GROUP, claim) == "👌"  # allowed here
+    await server.wait_until(lambda: ack.text.endswith("✋ Bob"))
+    assert len(server.bot_messages(GROUP)) == 2  # the introduction and the acknowledgement
 
 
 @family_test

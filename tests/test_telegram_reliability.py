@@ -39,10 +39,10 @@ async def test_a_bot_started_in_an_outage_connects_when_telegram_is_back(family:
 async def test_a_restarted_bot_records_nothing_twice_and_loses_nothing(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")
-    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
-    server.presses(GROUP, BOB, ack.message_id, "✋ I'll take it")
-    await server.wait_until(lambda: ack.text.endswith("✋ Bob"))
-    server.fail_next(1, 500, methods=["sendMessage"])
+    request = await family.asks(GROUP, ALICE, "task: book the GP")
+    taken = await family.says(GROUP, BOB, "I'll take it", reply_to=request)
+    assert await family.reaction_on(GROUP, taken) == "👌"
+    server.fail_next(1, 500, methods=["setMessageReaction"])
     before = len(server.calls)
     unanswered = await family.says(GROUP, CAROL, "task: order the wheelchair")
     await server.wait_until(lambda: any(call.status == 500 for call in server.calls[before:]))
@@ -53,14 +53,18 @@ async def test_a_restarted_bot_records_nothing_twice_and_loses_nothing(family: F
     family.clock.advance(minutes=5)
     await family.start_bot()
 
-    assert (await family.answer_to(GROUP, unanswered)).text.startswith("📝 #2 Order the wheelchair")
+    assert await family.reaction_on(GROUP, unanswered) == "✍"
     assert await family.reaction_on(GROUP, while_down) == "👌"
     listing = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "/tasks"))
     assert "#1 Book the GP — ✋ Bob" in listing.text
     assert "#2 Order the wheelchair — ✋ Vera" in listing.text
+    assert "#3" not in listing.text
     texts = server.bot_texts(GROUP)
-    assert len(texts) == len(set(texts)) == 4  # the intro, two acknowledgements, the list
-    assert len(server.received("setMessageReaction")) == 1
+    assert len(texts) == len(set(texts)) == 2  # the intro and the list
+    marks = [
+        (r["message_id"], r["reaction"][0]["emoji"]) for r in server.received("setMessageReaction")
+    ]
+    assert marks == [(request, "✍"), (taken, "👌"), (unanswered, "✍"), (while_down, "👌")]
 
 
 @family_test
@@ -71,26 +75,31 @@ async def test_flood_limits_and_outages_delay_messages_but_lose_none(family: Fam
     server.fail_next(3, 500)
     server.fail_next(1, 500, methods=["getUpdates"])
     titles = ["Book the GP", "Order the wheelchair", "Water the plants"]
-    for title in titles:
-        await family.says(GROUP, ALICE, f"task: {title}")
+    requests = [await family.says(GROUP, ALICE, f"task: {title}") for title in titles]
+    asked = await family.says(GROUP, BOB, "/tasks")
 
     async def delivered() -> bool:
         family.clock.advance(minutes=10)  # past every retry_after and backoff
         assert family.bot is not None
         family.bot.delivery.poke()
-        return len(server.bot_messages(GROUP)) == 4
+        return len(server.bot_messages(GROUP)) == 2
 
     await server.wait_until(delivered)
-    acks = server.bot_texts(GROUP)[1:]
-    assert [text.split(" · ")[0] for text in acks] == [
-        f"📝 #{number} {title}" for number, title in enumerate(titles, start=1)
+    # Every request got its mark, once and in order, and then the list that was asked for.
+    marked = [
+        (r["message_id"], r["reaction"][0]["emoji"]) for r in server.received("setMessageReaction")
+    ]
+    assert marked == [(request, "✍") for request in requests]
+    [listing] = family.replies_to(GROUP, asked)
+    assert [line.split(" — ")[0] for line in listing.text.splitlines() if "#" in line] == [
+        f"#{number} {title}" for number, title in enumerate(titles, start=1)
     ]
     refused = [(call.method, call.status) for call in server.calls if call.status != 200]
     assert sorted(refused) == sorted(
-        [("getUpdates", 500)] + [("sendMessage", 429)] * 2 + [("sendMessage", 500)] * 3
+        [("getUpdates", 500)]
+        + [("setMessageReaction", 429)] * 2
+        + [("setMessageReaction", 500)] * 3
     )
-    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
-    assert listing.text.count("#") == 3
 
 
 @family_test
@@ -104,8 +113,9 @@ async def test_in_webhook_mode_telegram_brings_the_messages(family: Family) -> N
     assert family.server.webhook is not None and family.server.webhook["url"] == hook
 
     await family.joined(GROUP, "Mum's care")
-    ack = await family.answer_to(GROUP, await family.says(GROUP, ALICE, "task: book the GP"))
-    assert ack.text.startswith("📝 #1 Book the GP")
+    await family.asks(GROUP, ALICE, "task: book the GP")
+    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    assert "#1 Book the GP" in listing.text
     async with ClientSession() as stranger:
         forged = {"update_id": 999, "message": {}}
         async with stranger.post(hook, json=forged) as refused:
@@ -123,8 +133,11 @@ async def test_while_the_database_is_locked_members_wait_and_lose_nothing(family
     await server.wait_until(lambda: "waits for the database" in family.logs.text)
     lock.rollback()
     lock.close()
-    assert (await family.answer_to(GROUP, first)).text.startswith("📝 #1 Book the GP")
-    assert (await family.answer_to(GROUP, second)).text.startswith("📝 #2 Order the wheelchair")
+    assert await family.reaction_on(GROUP, first) == "✍"
+    assert await family.reaction_on(GROUP, second) == "✍"
+    listing = await family.answer_to(GROUP, await family.says(GROUP, CAROL, "/tasks"))
+    assert "#1 Book the GP" in listing.text and "#2 Order the wheelchair" in listing.text
+    assert "#3" not in listing.text
 
 
 @family_test

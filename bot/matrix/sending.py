@@ -24,6 +24,10 @@ DEFAULT_FLOOD_WAIT_SECONDS = 5.0
 class MatrixRequestFailed(RuntimeError):
     """The homeserver answered a request with an error worth retrying later."""
 
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+
 
 def raise_for(answer: object) -> NoReturn:
     """Turn a homeserver's error response into what the delivery loop understands."""
@@ -33,7 +37,7 @@ def raise_for(answer: object) -> NoReturn:
         raise DeliveryDeferred(wait_ms / 1000 if wait_ms else DEFAULT_FLOOD_WAIT_SECONDS)
     if code == "M_FORBIDDEN":
         raise Undeliverable(str(answer))
-    raise MatrixRequestFailed(str(answer))
+    raise MatrixRequestFailed(str(answer), code)
 
 
 class RoomSender:
@@ -43,16 +47,27 @@ class RoomSender:
         self.client = client
         self.crypto_lock = crypto_lock
 
-    async def send(self, message: Outgoing) -> str:
-        """Post ``message``; returns the event id members will reply and react to."""
+    async def send(self, message: Outgoing) -> str | None:
+        """Post ``message``; returns the event id members will reply and react to (None for a
+        reaction, which nobody replies to)."""
         room = self.client.rooms.get(message.chat_id)
         if room is None:
             raise Undeliverable(f"the bot is not in room {message.chat_id}")
         if message.reaction and message.reply_to_id:
-            return await self._room_send(room, "m.reaction", reaction_content(message))
+            await self._react(room, message)
+            return None
         if message.attachment is not None:
             return await self._send_file(room, message, message.attachment)
         return await self._room_send(room, "m.room.message", text_content(message))
+
+    async def _react(self, room: MatrixRoom, message: Outgoing) -> None:
+        """Put the mark on; the same mark already there (sent before a crash could record it,
+        or by a second claim of the same task) is as good as sent, not a failure to retry."""
+        try:
+            await self._room_send(room, "m.reaction", reaction_content(message))
+        except MatrixRequestFailed as failure:
+            if failure.code != "M_DUPLICATE_ANNOTATION":
+                raise
 
     async def _send_file(self, room: MatrixRoom, message: Outgoing, attachment: Attachment) -> str:
         data = attachment.content.encode()

@@ -291,8 +291,9 @@ class MatrixTransport:
 
     # -- sending ----------------------------------------------------------------------------
 
-    async def send(self, message: Outgoing) -> str:
-        """Post one outbox message; returns its event id (see ``bot.delivery`` for errors)."""
+    async def send(self, message: Outgoing) -> str | None:
+        """Post one outbox message; returns its event id, None for a reaction (see
+        ``bot.delivery`` for errors)."""
         if self._sender is None:
             raise RuntimeError("the Matrix transport was not started")
         if self._is_sync_failing:

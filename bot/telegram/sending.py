@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 PART_ATTEMPTS = 4
 # Emoji a bot may put on a message; others would be refused, so the text goes instead.
 BOT_REACTIONS = frozenset(emoji.value for emoji in ReactionEmoji)
+# The core's marks that bots may not use, and the allowed emoji that says the same.
+STAND_INS = {"✅": ReactionEmoji.PARTY_POPPER.value}
 
 
 class TelegramSender:
@@ -115,7 +117,7 @@ class TelegramSender:
 
     async def _react(self, message: Outgoing) -> bool:
         """Put the emoji on the member's message; False when the text must go instead."""
-        emoji = message.reaction or ""
+        emoji = STAND_INS.get(message.reaction or "", message.reaction or "")
         target = message.reply_to_id or ""
         if emoji not in BOT_REACTIONS or not target.isdigit():
             return False
