@@ -2,7 +2,8 @@
 
 Every message the bot posts waits in the persistent outbox until its platform confirms it, so
 an outage, a flood limit or a restart delays messages and never loses them. Adapters give the
-loop one coroutine that sends a single ``Outgoing`` and returns the platform's message id.
+loop one coroutine that sends a single ``Outgoing`` and returns the platform's id of the message
+members can reply to, or None when it went as a reaction on a member's message.
 """
 
 from __future__ import annotations
@@ -80,7 +81,6 @@ class DeliveryLoop:
 
     async def run(self) -> None:
         """Deliver until ``finish`` is called; each message is sent and recorded as a whole."""
-        self._stopping = False
         while not self._stopping:
             pause = await self.deliver_due()
             if self._stopping:
@@ -95,7 +95,8 @@ class DeliveryLoop:
 
         A message cancelled between the platform accepting it and the outbox recording it would
         be sent again after a restart; so the loop is asked to stop after the message in flight,
-        and cancelled only if that takes longer than ``STOP_GRACE_SECONDS``.
+        and cancelled only if that takes longer than ``STOP_GRACE_SECONDS``. A task that has not
+        begun yet sees the request when it does, and ends at once.
         """
         self._stopping = True
         self._poke.set()
@@ -103,6 +104,7 @@ class DeliveryLoop:
         if not task.done():
             task.cancel()
             await asyncio.wait({task})
+        self._stopping = False  # the loop may run again
         if not task.cancelled() and task.exception() is not None:
             log.error("%s delivery ended with an error", self.platform, exc_info=task.exception())
 

@@ -91,3 +91,23 @@ def test_finishing_lets_the_message_in_flight_be_recorded(circle: Circle) -> Non
     assert [text.split(" · ")[0] for text in sent_texts(sent)] == ["📝 #1 Book the GP"]
     waiting = circle.bot_messages()  # the rest is still in the outbox, not lost
     assert [message.text.split(" · ")[0] for message in waiting] == ["📝 #2 Order the wheelchair"]
+
+
+def test_a_stop_asked_for_before_the_loop_begins_ends_it_at_once(circle: Circle) -> None:
+    circle.say("alice", "task: book the GP")
+    sent: list[Outgoing] = []
+
+    async def send(message: Outgoing) -> str:
+        sent.append(message)
+        return f"m{len(sent)}"
+
+    loop = DeliveryLoop(circle.core, "console", send, clock=lambda: circle.now)
+
+    async def start_and_stop_at_once() -> bool:
+        task = asyncio.create_task(loop.run())
+        await loop.finish(task)  # the task has not had a turn yet
+        return task.cancelled()
+
+    assert asyncio.run(asyncio.wait_for(start_and_stop_at_once(), 5)) is False
+    assert sent == []  # nothing half-sent: the message waits in the outbox
+    assert [message.reaction for message in circle.bot_messages()] == ["✍"]
