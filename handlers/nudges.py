@@ -3,12 +3,15 @@
 Every nudge has a stable key, a moment it is meant for and a moment after which it is no longer
 worth a message. Quiet hours, snoozes and the one-routine-nudge-per-task-per-day budget only
 move that moment later; a nudge pushed past its usefulness is left to the digest, which lists
-every open task due soon, unclaimed or overdue. Nothing here reads the clock or the database.
+every open task due soon, unclaimed or overdue. The one exception: a heads-up meant for quiet
+hours that end too late for it comes before they begin. Nothing here reads the clock or the
+database.
 
 The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
 the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
 re-raise keeps neither. Heads-ups due within 90 minutes ride along with a message that goes
-out anyway, so the circle gets one message instead of two.
+out anyway, so the circle gets one message instead of two, and a holder's reminder for later
+the same day goes with that morning's digest.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ DIGEST_USEFUL = timedelta(hours=4)
 LOOKBACK_WEEKDAY = 6
 LOOKBACK_CLOCK = time(18, 0)
 LOOKBACK_USEFUL = timedelta(hours=18)
+# A heads-up that quiet hours would hold past its use comes this long before they begin.
+BEFORE_QUIET = timedelta(hours=1)
 # The morning of a day when quiet hours are off.
 DEFAULT_MORNING = time(8, 0)
 NEVER = datetime.max.replace(tzinfo=UTC)
@@ -108,12 +113,12 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     pending = pending_nudges(state, now)
     due = [nudge for nudge in pending if nudge.at <= now < nudge.useful_until]
     if due and not in_quiet_hours(state.circle, now):
+        with_digest = any(nudge.kind is NudgeKind.DIGEST for nudge in due)
         due += [
             replace(nudge, at=now, day_key=_day_key(state.circle, nudge.task, now))
             for nudge in pending
-            if nudge.kind in MAY_BE_EARLY
-            and nudge.task is not None
-            and now < nudge.at <= now + RIDE_ALONG
+            if nudge.task is not None
+            and _rides_along(state, nudge, now, with_digest)
             and _day_key(state.circle, nudge.task, now) not in state.used_day_keys
             and len(_awake_holders(state, nudge.task, now)) == len(nudge.task.claimers)
         ]
@@ -128,6 +133,23 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
         for nudge in due
         if nudge.kind not in BUDGETED or nudge.task is None or latest[nudge.task.id] is nudge
     ]
+
+
+def _rides_along(state: CircleState, nudge: Nudge, now: datetime, with_digest: bool) -> bool:
+    """Whether a later heads-up is said now, with messages going out anyway.
+
+    Within ``RIDE_ALONG`` any heads-up may be early. A holder's reminder for a task due today
+    goes with today's digest: it names the task and mentions the holder, a morning's notice to
+    plan the day by, and "due now" still comes at the time itself.
+    """
+    if nudge.kind not in MAY_BE_EARLY or nudge.at <= now:
+        return False
+    if nudge.at <= now + RIDE_ALONG:
+        return True
+    if not with_digest or nudge.kind is not NudgeKind.REMIND or nudge.task is None:
+        return False
+    due = _due_moment(state.circle, nudge.task)
+    return due is not None and _local_day(state.circle, due) == _local_day(state.circle, now)
 
 
 def next_nudge_at(state: CircleState, now: datetime) -> datetime | None:
@@ -171,6 +193,8 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
     overdue_at = due + OVERDUE_GRACE if timed else _morning_after(state.circle, due)
     plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, task.created_at))
     for kind, name, meant_at, useful_until, not_before in plans:
+        if kind in MAY_BE_EARLY:
+            meant_at = _ahead_of_quiet_hours(state.circle, meant_at, useful_until)
         if meant_at <= not_before:
             continue  # the circle has just heard about it
         at = _effective_moment(state, kind, task, max(meant_at, now))
@@ -183,6 +207,20 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             mentions=_holder_mentions(state, task, at),
             day_key=_day_key(state.circle, task, at) if kind in BUDGETED else None,
         )
+
+
+def _ahead_of_quiet_hours(
+    circle: CircleRecord, meant_at: datetime, useful_until: datetime
+) -> datetime:
+    """A heads-up meant for quiet hours that end too late for it (a task due at 07:30) comes
+    ``BEFORE_QUIET`` ahead of those quiet hours, the evening before, rather than never."""
+    if after_quiet_hours(circle, meant_at) < useful_until:
+        return meant_at
+    day = _local_day(circle, meant_at)
+    start = _local_moment(circle, day, _clock(circle.quiet_start))
+    if start > meant_at:  # the small hours: the quiet began the evening before
+        start = _local_moment(circle, day - timedelta(days=1), _clock(circle.quiet_start))
+    return start - BEFORE_QUIET
 
 
 def _urgent_reraise(state: CircleState, task: TaskRecord, now: datetime) -> Nudge:

@@ -117,9 +117,24 @@ def containing(heard: list[Said], words: str) -> list[Said]:
 # -- reminders to whoever holds a task -------------------------------------------------------
 
 
-def test_holder_hears_two_hours_before_and_again_when_it_is_due(circle: Circle) -> None:
+def test_holder_hears_with_the_mornings_digest_and_again_when_it_is_due(circle: Circle) -> None:
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
     circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 17))
+    assert containing(heard, "⏰ Coming up") == []
+    [morning] = [said for said in heard if said.at == local(18, 8)]
+    assert "• #1 Pick up prescriptions — Wed 18 Nov 15:00 · ✋ Bob" in morning.text
+    assert morning.mentioned == ["Bob"]
+    [due_now] = containing(heard, "🔔 Due now: #1")
+    assert due_now.at == local(18, 15)
+    assert due_now.mentioned == ["Bob"]
+
+
+def test_holder_hears_two_hours_before_and_again_when_it_is_due(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    live_until(circle, local(18, 10))
+    circle.say("bob", "/claim 1")  # after the morning's digest: it did not name Bob
     circle.bot_messages()
     heard = live_until(circle, local(18, 17))
     [coming] = containing(heard, "⏰ Coming up: #1 Pick up prescriptions")
@@ -144,6 +159,7 @@ def test_day_only_task_reminds_its_holder_on_the_morning(circle: Circle) -> None
 
 def test_a_reply_to_a_reminder_acts_on_its_task(circle: Circle) -> None:
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    live_until(circle, local(18, 10))
     circle.say("bob", "/claim 1")
     circle.bot_messages()
     [coming] = containing(live_until(circle, local(18, 13, 30)), "⏰ Coming up")
@@ -252,7 +268,7 @@ def test_nudges_speak_the_circles_language(circle: Circle) -> None:
     circle.say("bob", "/claim 1")
     circle.bot_messages()
     heard = live_until(circle, local(18, 16))
-    assert containing(heard, "⏰ Se acerca: #1 Recoger la receta — mié 18 nov 15:00")
+    assert containing(heard, "🔔 Es ahora: #1 Recoger la receta — mié 18 nov 15:00")
     assert containing(heard, "☀️ Hoy y mañana:")
 
 
@@ -301,9 +317,19 @@ def test_quiet_hours_hold_routine_nudges_until_morning(circle: Circle) -> None:
     # 06:45 is quiet: the reminder waits for 08:00, still in time.
     [coming] = containing(heard, "⏰ Coming up: #1")
     assert coming.at == local(18, 8)
-    # "Once more" at 21:00 would be quiet, and by the morning too late: said once, the day before.
+    # "Once more" at 21:00 would be quiet, and by the morning too late: said before the quiet.
     raised = containing(heard, "🙋 Nobody has this yet: #2")
-    assert [said.at for said in raised] == [local(17, 8)]
+    assert [said.at for said in raised] == [local(17, 8), local(18, 20)]
+
+
+def test_a_task_due_before_quiet_hours_end_is_said_the_evening_before(circle: Circle) -> None:
+    ask(circle, "alice", "drive Mum to her scan", due_at=local(18, 7, 30))
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 7, 45))
+    [coming] = containing(heard, "⏰ Coming up: #1")
+    assert coming.at == local(17, 20)
+    assert coming.mentioned == ["Bob"]
 
 
 def test_the_day_before_a_task_nobody_has_is_said_by_the_digest(circle: Circle) -> None:
@@ -320,8 +346,10 @@ def test_muted_holder_is_not_mentioned(circle: Circle) -> None:
     circle.say("carol", "/claim 1")
     circle.say("bob", "/mute")
     circle.bot_messages()
-    [coming] = containing(live_until(circle, local(18, 14)), "⏰ Coming up")
-    assert coming.mentioned == ["Carol"]
+    heard = live_until(circle, local(18, 16))
+    [morning] = [said for said in heard if said.at == local(18, 8)]
+    [due_now] = containing(heard, "🔔 Due now")
+    assert morning.mentioned == due_now.mentioned == ["Carol"]
 
 
 def test_snoozed_holder_hears_nothing_until_the_snooze_ends(circle: Circle) -> None:
@@ -339,6 +367,7 @@ def test_remind_me_tomorrow_on_a_reminder_quiets_it_for_me_until_the_morning(
     circle: Circle,
 ) -> None:
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    live_until(circle, local(18, 10))
     circle.say("bob", "/claim 1")
     circle.bot_messages()
     [coming] = containing(live_until(circle, local(18, 13, 5)), "⏰ Coming up")
@@ -392,6 +421,7 @@ def test_every_tuesday_at_nine_stays_at_nine_when_the_clocks_go_back(core: CareC
 
 
 def test_a_restart_sends_nothing_twice(circle: Circle, database_url: str) -> None:
+    circle.say("alice", "/digest off")
     ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
     ask(circle, "alice", "ring the GP", due_at=local(19, 10))
     circle.say("bob", "/claim 1")

@@ -34,9 +34,8 @@ async def test_holder_is_reminded_once_even_when_the_bot_restarts(family: Family
     server = family.server
     await family.joined(GROUP, "Mum's care")
     await family.answer_to(GROUP, await family.says(GROUP, ALICE, "/digest off"))
-    request = await family.says(GROUP, ALICE, "task: pick up prescriptions Wednesday 15:00")
-    await family.answer_to(GROUP, request)
-    await family.reaction_on(GROUP, await family.says(GROUP, BOB, "/claim 1"))
+    await family.asks(GROUP, ALICE, "task: pick up prescriptions Wednesday 15:00")
+    assert await family.reaction_on(GROUP, await family.says(GROUP, BOB, "/claim 1")) == "👌"
 
     await tick_at(family, datetime(2026, 11, 18, 13, 0, tzinfo=LONDON))
     await server.wait_until(lambda: nudges(family, "⏰") != [])
@@ -52,3 +51,23 @@ async def test_holder_is_reminded_once_even_when_the_bot_restarts(family: Family
     assert len(nudges(family, "⏰")) == 1
     [due_now] = nudges(family, "🔔")
     assert due_now.text.startswith("🔔 Due now: #1 Pick up prescriptions")
+
+
+@family_test
+async def test_holder_is_reminded_with_the_mornings_digest(family: Family) -> None:
+    """Due later the same day, the holder's reminder is the morning's digest, mentioning them."""
+    server = family.server
+    await family.joined(GROUP, "Mum's care")  # the digest at 08:00, as by default
+    await family.asks(GROUP, ALICE, "task: pick up prescriptions Wednesday 15:00")
+    assert await family.reaction_on(GROUP, await family.says(GROUP, BOB, "/claim 1")) == "👌"
+
+    for hour in (8, 13, 15):
+        await tick_at(family, datetime(2026, 11, 18, hour, 0, tzinfo=LONDON))
+    await server.wait_until(lambda: nudges(family, "🔔") != [])
+    [digest] = nudges(family, "☀️")
+    assert "• #1 Pick up prescriptions — Wed 18 Nov 15:00 · ✋ Bob" in digest.text
+    assert 'href="tg://user?id=12"' in digest.html
+    assert nudges(family, "⏰") == []  # no "coming up" at 13:00 as well
+    [due_now] = nudges(family, "🔔")
+    assert due_now.text.startswith("🔔 Due now: #1 Pick up prescriptions")
+    assert 'href="tg://user?id=12"' in due_now.html
