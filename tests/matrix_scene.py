@@ -96,14 +96,15 @@ async def started(transport: MatrixTransport) -> MatrixTransport:
 
 
 async def circle_with_bot(
-    scene: Scene, *names: str, **bot_options: Any
+    scene: Scene, *names: str, encrypted: bool = True, **bot_options: Any
 ) -> tuple[list[Member], str, MatrixTransport]:
-    """Members in an encrypted room, the first of whom invites the running bot."""
+    """Members in a room (encrypted unless asked), the first of whom invites the running bot."""
     members = [scene.member(name) for name in names]
     for member in members:
         await member.log_in()
     first = members[0]
-    room_id = await first.create_encrypted_room("Mum", [m.user_id for m in members[1:]])
+    others = [member.user_id for member in members[1:]]
+    room_id = await first.create_room("Mum", others, encrypted=encrypted)
     await settle(*members)
     bot = await started(scene.transport(**bot_options))
     await first.invite(room_id, scene.bot.user_id)

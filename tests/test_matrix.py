@@ -109,14 +109,7 @@ def test_the_same_mark_twice_in_a_plain_room_is_no_failure(
     async def story() -> None:
         caplog.set_level(logging.WARNING, logger="bot")
         bot_id = scene.bot.user_id
-        ann, bob = scene.member("ann"), scene.member("bob")
-        for member in (ann, bob):
-            await member.log_in()
-        room = await ann.create_room("Mum", [bob.user_id], encrypted=False)
-        await settle(ann, bob)
-        await started(scene.transport())
-        await ann.invite(room, bot_id)
-        await ann.wait_for_text(bot_id, "carecircle")
+        [ann, bob], room, _bot = await circle_with_bot(scene, "ann", "bob", encrypted=False)
         request = await ann.say(room, "task: pick up prescriptions Friday 15:00")
         await bob.wait_for_reaction(bot_id, request, "✍")
         await bob.react(room, request, "✋")
