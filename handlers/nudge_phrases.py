@@ -22,6 +22,14 @@ NUDGE_PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "🔔 É agora: {line}",
         "🔔 È ora: {line}",
     ),
+    "nudge.due_soon": (
+        "🔔 Due soon: {line}",
+        "🔔 Dentro de poco: {line}",
+        "🔔 Dans quelques minutes : {line}",
+        "🔔 Gleich fällig: {line}",
+        "🔔 Daqui a pouco: {line}",
+        "🔔 Tra poco: {line}",
+    ),
     "nudge.unclaimed": (
         "🙋 Nobody has this yet: {line}",
         "🙋 Nadie se encarga aún: {line}",

@@ -51,7 +51,7 @@ def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> Nud
         for nudge in sorted(nudges, key=lambda n: ORDER.index(n.kind) if n.kind in ORDER else 99)
         if nudge.task is not None and not (has_digest and nudge.kind in FOLDABLE)
     ]
-    lines = [_say(state, nudge) for nudge in said]
+    lines = [_say(state, nudge, now) for nudge in said]
     if has_digest:
         lines += digest_lines(state, now)
     if NudgeKind.LOOKBACK in kinds:
@@ -68,11 +68,15 @@ def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> Nud
     )
 
 
-def _say(state: CircleState, nudge: Nudge) -> str:
-    assert nudge.task is not None
+def _say(state: CircleState, nudge: Nudge, now: datetime) -> str:
+    task = nudge.task
+    assert task is not None
     with_holders = nudge.kind not in (NudgeKind.UNCLAIMED, NudgeKind.URGENT)  # nobody, it says
-    line = _line(state, nudge.task, with_holders=with_holders)
-    return phrase(f"nudge.{nudge.kind}", state.circle.languages, line=line)
+    line = _line(state, task, with_holders=with_holders)
+    key = f"nudge.{nudge.kind}"
+    if nudge.kind is NudgeKind.DUE_NOW and task.due_at is not None and task.due_at > now:
+        key = "nudge.due_soon"  # riding along with a message a few minutes ahead of it
+    return phrase(key, state.circle.languages, line=line)
 
 
 def digest_lines(state: CircleState, now: datetime) -> list[str]:

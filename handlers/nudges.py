@@ -10,8 +10,9 @@ database.
 The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
 the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
 re-raise keeps neither. Heads-ups due within 90 minutes ride along with a message that goes
-out anyway, so the circle gets one message instead of two, and a holder's reminder for later
-the same day goes with that morning's digest.
+out anyway, so the circle gets one message instead of two (a "due now" within 15 minutes, as
+"due soon"), and a holder's reminder for later the same day goes with that morning's digest.
+What is meant for a task's holders is never older than their taking it.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ FOLDABLE = BUDGETED
 # little early does no harm to these; "due now" and "overdue" never move earlier.
 RIDE_ALONG = timedelta(minutes=90)
 MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
+# "Due now" this close rides along too, said as "due soon": two holders whose tasks fall due a
+# quarter of an hour apart share one message.
+DUE_SOON = timedelta(minutes=15)
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
 
@@ -114,14 +118,14 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     due = [nudge for nudge in pending if nudge.at <= now < nudge.useful_until]
     if due and not in_quiet_hours(state.circle, now):
         with_digest = any(nudge.kind is NudgeKind.DIGEST for nudge in due)
-        due += [
-            replace(nudge, at=now, day_key=_day_key(state.circle, nudge.task, now))
+        early = [
+            _said_now(state, nudge, now)
             for nudge in pending
             if nudge.task is not None
             and _rides_along(state, nudge, now, with_digest)
-            and _day_key(state.circle, nudge.task, now) not in state.used_day_keys
             and len(_awake_holders(state, nudge.task, now)) == len(nudge.task.claimers)
         ]
+        due += [nudge for nudge in early if nudge.day_key not in state.used_day_keys]
     latest: dict[int, Nudge] = {}
     for nudge in due:
         if nudge.kind in BUDGETED and nudge.task is not None:
@@ -135,14 +139,26 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     ]
 
 
+def _said_now(state: CircleState, nudge: Nudge, now: datetime) -> Nudge:
+    """A later task nudge brought forward to ``now``; a heads-up spends today's budget."""
+    assert nudge.task is not None
+    day_key = _day_key(state.circle, nudge.task, now) if nudge.kind in BUDGETED else None
+    return replace(nudge, at=now, day_key=day_key)
+
+
 def _rides_along(state: CircleState, nudge: Nudge, now: datetime, with_digest: bool) -> bool:
     """Whether a later heads-up is said now, with messages going out anyway.
 
-    Within ``RIDE_ALONG`` any heads-up may be early. A holder's reminder for a task due today
-    goes with today's digest: it names the task and mentions the holder, a morning's notice to
-    plan the day by, and "due now" still comes at the time itself.
+    Within ``RIDE_ALONG`` any heads-up may be early, and "due now" within ``DUE_SOON``. A
+    holder's reminder for a task due today goes with today's digest: it names the task and
+    mentions the holder, a morning's notice to plan the day by, and "due now" still comes at
+    the time itself.
     """
-    if nudge.kind not in MAY_BE_EARLY or nudge.at <= now:
+    if nudge.at <= now:
+        return False
+    if nudge.kind is NudgeKind.DUE_NOW:
+        return nudge.at <= now + DUE_SOON
+    if nudge.kind not in MAY_BE_EARLY:
         return False
     if nudge.at <= now + RIDE_ALONG:
         return True
@@ -178,11 +194,13 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
     fresh = task.created_at
     plans: list[tuple[NudgeKind, str, datetime, datetime, datetime]] = []
     if task.claimers:
+        # What holders hear is not older than their holding it: they know what they just took.
+        held = max(fresh, task.held_since or fresh)
         remind_at = due - REMIND_LEAD if timed else due
         until = due if timed else _evening_of(state.circle, due)
-        plans.append((NudgeKind.REMIND, "remind", remind_at, until, fresh))
+        plans.append((NudgeKind.REMIND, "remind", remind_at, until, held))
         if timed:
-            plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
+            plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, held))
     else:
         late = due - REMIND_LEAD if timed else due
         early = _day_before(state.circle, due)

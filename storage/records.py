@@ -47,6 +47,7 @@ class TaskRecord:
     status: str
     requester_id: int | None
     claimers: tuple[MemberRecord, ...]
+    held_since: datetime | None  # the first claim among the current holders'
     done_at: datetime | None
     done_by: str | None
     created_at: datetime

@@ -48,23 +48,25 @@ def add_task(session: Session, circle_id: int, new: NewTask, now: datetime) -> T
         "previous_id": new.previous_id,
     }
     task = Task(id=insert_row(session, Task, values), **values)
-    return _record(task, claimers=(), done_by=None)
+    return _record(task)
 
 
 def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
     """Attach current claimers and the finisher's name to task rows, in two queries in all."""
     ids = [task.id for task in tasks]
     holders: dict[int, list[MemberRecord]] = {task_id: [] for task_id in ids if task_id}
+    held_since: dict[int, datetime] = {}
     names: dict[int, str] = {}
     if ids:
         rows = session.exec(
-            select(Claim.task_id, Member)
+            select(Claim.task_id, Claim.claimed_at, Member)
             .join(Member, col(Member.id) == Claim.member_id)
             .where(col(Claim.task_id).in_(ids), col(Claim.released_at).is_(None))
             .order_by(Claim.claimed_at, Claim.id)
         ).all()
-        for task_id, member in rows:
+        for task_id, claimed_at, member in rows:
             holders[task_id].append(member_record(member))
+            held_since.setdefault(task_id, claimed_at)
         finisher_ids = {task.done_by_id for task in tasks if task.done_by_id}
         if finisher_ids:
             for member in session.exec(select(Member).where(col(Member.id).in_(finisher_ids))):
@@ -73,13 +75,19 @@ def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
         _record(
             task,
             claimers=tuple(holders.get(task.id, ())),  # type: ignore[arg-type]
+            held_since=held_since.get(task.id),  # type: ignore[arg-type]
             done_by=names.get(task.done_by_id) if task.done_by_id else None,
         )
         for task in tasks
     ]
 
 
-def _record(task: Task, claimers: tuple[MemberRecord, ...], done_by: str | None) -> TaskRecord:
+def _record(
+    task: Task,
+    claimers: tuple[MemberRecord, ...] = (),
+    held_since: datetime | None = None,
+    done_by: str | None = None,
+) -> TaskRecord:
     return TaskRecord(
         id=task.id,  # type: ignore[arg-type]
         number=task.number,
@@ -91,6 +99,7 @@ def _record(task: Task, claimers: tuple[MemberRecord, ...], done_by: str | None)
         status=task.status,
         requester_id=task.requester_id,
         claimers=claimers,
+        held_since=held_since,
         done_at=task.done_at,
         done_by=done_by,
         created_at=task.created_at,
@@ -207,7 +216,7 @@ def unclaimed_tasks(session: Session, circle_id: int, newest: int) -> list[TaskR
         .order_by(col(Task.number).desc())
         .limit(newest)
     ).all()
-    return [_record(task, claimers=(), done_by=None) for task in reversed(rows)]
+    return [_record(task) for task in reversed(rows)]
 
 
 def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecord]:

@@ -146,6 +146,39 @@ def test_holder_hears_two_hours_before_and_again_when_it_is_due(circle: Circle) 
     assert [button.action for button in due_now.message.buttons] == ["done:1"]
 
 
+def test_who_takes_a_task_late_hears_only_what_comes_after_taking_it(circle: Circle) -> None:
+    circle.now = local(18, 12, 45)
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 15))
+    live_until(circle, local(18, 13, 30))
+    circle.say("bob", "/claim 1")  # after its "coming up" moment: no "coming up" now
+    circle.bot_messages()
+    heard = live_until(circle, local(18, 14, 10))
+    ask(circle, "alice", "ring the GP", due_at=local(18, 14, 30))
+    heard += live_until(circle, local(18, 14, 40))
+    circle.say("carol", "/claim 2")  # after its time: no "due now" either
+    circle.bot_messages()
+    heard += live_until(circle, local(18, 15, 20))
+    assert [said.text.split(" — ")[0] for said in heard] == ["🔔 Due now: #1 Pick up prescriptions"]
+    assert heard[0].at == local(18, 15)
+    assert heard[0].mentioned == ["Bob"]
+
+
+def test_tasks_due_a_quarter_of_an_hour_apart_share_one_message(circle: Circle) -> None:
+    ask(circle, "alice", "pick up prescriptions", due_at=local(18, 18))
+    ask(circle, "alice", "water the garden", due_at=local(18, 18, 15))
+    circle.say("bob", "/claim 1")
+    circle.say("carol", "/claim 2")
+    circle.bot_messages()
+    live_until(circle, local(18, 17))
+    [message] = live_until(circle, local(18, 19))
+    assert message.at == local(18, 18)
+    assert message.text.splitlines() == [
+        "🔔 Due now: #1 Pick up prescriptions — Wed 18 Nov 18:00 · ✋ Bob",
+        "🔔 Due soon: #2 Water the garden — Wed 18 Nov 18:15 · ✋ Carol",
+    ]
+    assert message.mentioned == ["Bob", "Carol"]
+
+
 def test_day_only_task_reminds_its_holder_on_the_morning(circle: Circle) -> None:
     circle.say("alice", "/digest off")
     ask(circle, "alice", "change the bed linen", due_on=date(2026, 11, 19))
