@@ -1,7 +1,7 @@
 """The local console: a circle's group chat in the terminal, playing every member in turn.
 
 Lines look like ``alice: can someone pick up Mum's prescription Friday 3pm?``. Reply to a
-message with ``bob ^b2: I'll take it``, react with ``carol +✋ b2``, press a button with
+message with ``bob ^1: I'll take it``, react with ``carol +✋ 1``, press a button with
 ``carol !claim:1``. Messages are numbered as they appear (``3`` for people, ``b2`` for the bot).
 Nudges print when they fall due; ``:time +2h`` (or ``+30m``, ``+1d``) moves the console's clock
 forward through them, and ``:tick`` looks for due nudges now.
@@ -30,7 +30,7 @@ _LINE = re.compile(
 )
 CONSOLE_HELP = """\
 Type as any member:  alice: can someone pick up Mum's prescription Friday 3pm?
-Reply to a message:  bob ^b2: I'll take it        React:  carol +✋ b2
+Reply to a message:  bob ^1: I'll take it         React:  carol +✋ 1
 Press a button:      carol !claim:1               Quit:   Ctrl-D or :quit
 Let time pass:       :time +2h  (+30m, +1d)        Check for nudges now:  :tick"""
 _TIME_STEP = re.compile(r"^:time\s+\+(\d+)\s*([mhd])$")
