@@ -195,7 +195,7 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
     plans: list[tuple[NudgeKind, str, datetime, datetime, datetime]] = []
     if task.claimers:
         # What holders hear is not older than their holding it: they know what they just took.
-        held = max(fresh, task.held_since or fresh)
+        held = task.held_since or fresh
         remind_at = due - REMIND_LEAD if timed else due
         until = due if timed else _evening_of(state.circle, due)
         plans.append((NudgeKind.REMIND, "remind", remind_at, until, held))

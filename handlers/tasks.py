@@ -90,12 +90,13 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
     )
 
 
-def refresh_acknowledgement(turn: Turn, task_id: int) -> None:
-    """Edit the bot's acknowledgement in place so it shows who holds the task now."""
+def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
+    """Edit the bot's acknowledgement in place so it shows who holds the task now; False when
+    there is no message to edit (a mark, or not delivered yet: the act has its own reply)."""
     ack_id = acknowledgement_of(turn.session, task_id)
-    if ack_id is None:  # not delivered yet, so nothing to edit; the act has its own reply
-        return
-    task = tasks.task_records(turn.session, [tasks.load_task(turn.session, task_id)])[0]
+    if ack_id is None:
+        return False
+    task = tasks.task_record(turn.session, task_id)
     buttons = task_buttons(turn, task) if task.is_open else ()
     text = acknowledgement_text(task, turn)
     if task.status == "done":
@@ -103,6 +104,7 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> None:
     elif task.status == "removed":
         text = turn.phrase("ack.removed", number=task.number, title=task.title)
     turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
+    return True
 
 
 def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str) -> None:
@@ -136,12 +138,10 @@ def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str
             }
         },
     )
-    if acknowledgement_of(turn.session, task.id) is None:
+    if not refresh_acknowledgement(turn, task.id):
         # The request was only marked: say the corrected reading, so its writer can check it.
-        task_now = tasks.task_records(turn.session, [tasks.load_task(turn.session, task.id)])[0]
+        task_now = tasks.task_record(turn.session, task.id)
         turn.say(acknowledgement_text(task_now, turn), task=task_now)
-    else:
-        refresh_acknowledgement(turn, task.id)
 
 
 def remove_task(turn: Turn, task: TaskRecord) -> None:

@@ -235,6 +235,11 @@ def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecor
     return task_records(session, rows)
 
 
+def task_record(session: Session, task_id: int) -> TaskRecord:
+    """The task as it stands inside this transaction, with its holders."""
+    return task_records(session, [load_task(session, task_id)])[0]
+
+
 def load_task(session: Session, task_id: int) -> Task:
     task = session.get(Task, task_id)
     assert task is not None, f"task {task_id} vanished inside its own transaction"
