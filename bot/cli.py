@@ -73,8 +73,7 @@ def _demo(_args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from handlers.intent import due_as_text
-    from handlers.understand import understand
+    from handlers.understanding import due_as_text, understand
 
     def understood(text: str, now_text: str | None, zone_name: str, lang: str) -> dict:
         zone = ZoneInfo(zone_name)

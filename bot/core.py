@@ -19,11 +19,10 @@ from bot.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_jso
 from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
-from handlers.intent import Kind
 from handlers.phrases import phrase
 from handlers.settings import zone_from_phrase
 from handlers.turn import Reply, Turn
-from handlers.understand import understand
+from handlers.understanding import Kind, understand
 from storage import circles, outbox, seen
 from storage.circles import circle_record, member_record
 from storage.database import Database

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from handlers.formatting import format_due
-from handlers.intent import Intent, Kind
 from handlers.recurring import schedule_next_occurrence
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
+from handlers.understanding import Intent, Kind
 from storage import events, tasks
 from storage.records import TaskRecord
 

@@ -7,9 +7,8 @@ from datetime import date, datetime
 
 from handlers import claims, decisions, forget, queries, settings, tasks, undo
 from handlers.commands import is_not_a_task, is_undo, read_command, remind_me_when
-from handlers.intent import Intent, Kind
 from handlers.turn import Turn
-from handlers.understand import understand
+from handlers.understanding import Intent, Kind, understand
 from storage import decisions as stored_decisions
 from storage import tasks as stored_tasks
 
@@ -148,7 +147,7 @@ def _command(turn: Turn, name: str, argument: str) -> bool:
 
 def _moment(turn: Turn, words: str) -> datetime | None:
     """When "remind me …" / "/snooze N …" ends: a stated time, or the morning of a stated day."""
-    from handlers.due import find_when
+    from handlers.understanding.due import find_when
 
     due: date | datetime | None = find_when(words, turn.local_now, turn.circle.languages).due
     if due is None or isinstance(due, datetime):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.messages import Button, Mention
-from handlers.intent import Intent
 from handlers.turn import Turn
+from handlers.understanding import Intent
 from storage import circles, events, tasks
 from storage.outbox import acknowledgement_of
 from storage.records import TaskRecord

@@ -18,8 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from handlers.intent import Kind, due_as_text
-from handlers.understand import understand
+from handlers.understanding import Kind, due_as_text, understand
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus_dev.jsonl"
 

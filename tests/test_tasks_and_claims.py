@@ -165,9 +165,9 @@ def test_urgent_task_mentions_everyone_else(circle: Circle) -> None:
     for who in ("bob", "carol"):
         circle.core.member_joined("console", "family", who, who.title(), circle.now)
     circle.core.member_left("console", "family", "carol", circle.now)
-    from handlers.intent import Intent, Kind
     from handlers.tasks import record_task
     from handlers.turn import Turn
+    from handlers.understanding import Intent, Kind
     from storage.circles import circle_record, ensure_member, find_circle, member_record
 
     with circle.core.database.transaction() as session:

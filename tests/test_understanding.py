@@ -9,8 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from handlers.intent import Kind, due_as_text
-from handlers.understand import understand
+from handlers.understanding import Kind, due_as_text, understand
 
 LONDON = ZoneInfo("Europe/London")
 # Friday 20 November 2026, 10:00 in London.

@@ -1,6 +1,6 @@
 """The calendar words of each language a circle may write in, as regular-expression fragments.
 
-Everything is lowercase; ``handlers.due`` compiles the fragments of a circle's languages only,
+Everything is lowercase; ``due`` compiles the fragments of a circle's languages only,
 so "mar" is a Tuesday in Spanish and never in an English circle.
 """
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from handlers import calendar_words as words
+from handlers.understanding import calendar_words as words
 
 
 def _alternation(table: dict[str, str], languages: tuple[str, ...]) -> str:

@@ -3,7 +3,7 @@
 Most of a family's chat is news, feelings and thanks, so the order of the questions matters
 for speed and for trust: explicit forms first (they are never misread), then a decision, a
 hand-back, a request, a claim and a completion, each recognised by how people phrase that
-act in the circle's languages (``handlers.cues``). A message with none of those cues is
+act in the circle's languages (``cues``). A message with none of those cues is
 dismissed without looking for dates at all; a false task is noise in a family's chat, so
 a request needs words that ask *someone* for something, never just a date.
 """
@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
-from handlers.cues import cue
-from handlers.due import find_when
-from handlers.intent import NOTHING, Intent, Kind
-from handlers.titles import title_of
+from handlers.understanding.cues import cue
+from handlers.understanding.due import find_when
+from handlers.understanding.intent import NOTHING, Intent, Kind
+from handlers.understanding.titles import title_of
 
 _EXPLICIT = re.compile(
     r"^\s*(?:/(task|claim|done|unclaim|decide)(?:@\w+)?\b|(task|todo|decision):)\s*(.*)$",

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from handlers import calendar_words as words
-from handlers.calendar_patterns import Patterns, weekday_index
+from handlers.understanding import calendar_words as words
+from handlers.understanding.calendar_patterns import Patterns, weekday_index
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _PLURAL_ARTICLES = ("on ", "the ", "les ", "os ", "nos ", "i ", "am ", "an den ")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cache
 
-from handlers import calendar_words as words
-from handlers.mentions import Mention, sentence_of
+from handlers.understanding import calendar_words as words
+from handlers.understanding.mentions import Mention, sentence_of
 
 _CLOCK = re.compile(
     r"(?<![\d.,:/#])(?:"

@@ -27,11 +27,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from handlers import calendar_words as words
-from handlers.calendar_patterns import Patterns, month_index, patterns_for, weekday_index
-from handlers.clock_times import clock_mentions
-from handlers.mentions import Mention, in_order, sentence_of
-from handlers.recurrence import Rule, find_rule, rule_text
+from handlers.understanding import calendar_words as words
+from handlers.understanding.calendar_patterns import (
+    Patterns,
+    month_index,
+    patterns_for,
+    weekday_index,
+)
+from handlers.understanding.clock_times import clock_mentions
+from handlers.understanding.mentions import Mention, in_order, sentence_of
+from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
 
 @dataclass(frozen=True, slots=True)
