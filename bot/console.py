@@ -18,8 +18,8 @@ from typing import TextIO
 from zoneinfo import ZoneInfo
 
 from bot.core import CareCircleCore
-from bot.messages import Incoming, Outgoing
 from bot.nudging import next_wakeup, queue_due_nudges
+from handlers.messages import Incoming, Outgoing
 
 PLATFORM = "console"
 UTC_ZONE = ZoneInfo("UTC")

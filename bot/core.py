@@ -15,10 +15,10 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.config import Settings, load_settings
-from bot.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
 from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
+from handlers.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
 from handlers.phrases import phrase
 from handlers.settings import zone_from_phrase
 from handlers.turn import Reply, Turn

@@ -17,8 +17,8 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
 from bot.core import CareCircleCore
-from bot.errors import StorageUnavailable
-from bot.messages import Outgoing
+from handlers.messages import Outgoing
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from bot.core import CareCircleCore
-from bot.messages import Button, Outgoing, outgoing_to_json
+from handlers.messages import Button, Outgoing, outgoing_to_json
 from handlers.nudge_texts import NudgeMessage, nudge_message
 from handlers.nudges import CircleState, due_nudges, next_nudge_at, recurrence_passes_at
 from handlers.phrases import phrase

@@ -17,8 +17,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core import CareCircleCore
 from bot.delivery import utc_now
-from bot.errors import StorageUnavailable
 from bot.nudging import next_wakeup, queue_due_nudges
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bot.messages import Mention
 from handlers.formatting import decision_line, task_line
+from handlers.messages import Mention
 from handlers.nudges import FOLDABLE, CircleState, Nudge, NudgeKind
 from handlers.phrases import phrase
 from storage.records import TaskRecord

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from bot.messages import Mention
+from handlers.messages import Mention
 from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
 
 # A timed task's holders hear about it this long before it is due.

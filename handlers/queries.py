@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.messages import Attachment
 from handlers import export as exports
 from handlers.formatting import decision_line, format_moment
 from handlers.guide import help_text
+from handlers.messages import Attachment
 from handlers.turn import Turn
 from storage import decisions, tasks
 

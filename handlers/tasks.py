@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.messages import Button, Mention
+from handlers.messages import Button, Mention
 from handlers.turn import Turn
 from handlers.understanding import Intent
 from storage import circles, events, tasks

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.formatting import task_line
+from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
 from storage.records import CircleRecord, MemberRecord, TaskRecord
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.config import Settings  # noqa: E402
 from bot.core import CareCircleCore  # noqa: E402
-from bot.messages import Incoming  # noqa: E402
+from handlers.messages import Incoming  # noqa: E402
 from storage.database import Database  # noqa: E402
 
 DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus_dev.jsonl"

@@ -36,9 +36,9 @@ from sqlmodel import col, select  # noqa: E402
 
 from bot.config import Settings  # noqa: E402
 from bot.core import CareCircleCore  # noqa: E402
-from bot.messages import Incoming, Outgoing  # noqa: E402
 from bot.nudging import next_wakeup, queue_due_nudges  # noqa: E402
 from handlers.formatting import format_day  # noqa: E402
+from handlers.messages import Incoming, Outgoing  # noqa: E402
 from handlers.nudges import in_quiet_hours  # noqa: E402
 from handlers.tasks import tidy_title  # noqa: E402
 from storage import circles, tasks  # noqa: E402

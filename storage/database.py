@@ -12,7 +12,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
-from bot.errors import StorageUnavailable
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 

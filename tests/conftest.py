@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import Settings
 from bot.core import CareCircleCore
-from bot.messages import Incoming, Outgoing
+from handlers.messages import Incoming, Outgoing
 from storage.database import Database
 
 START = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday

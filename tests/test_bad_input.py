@@ -8,8 +8,8 @@ import pytest
 
 from bot.config import Settings
 from bot.core import CareCircleCore
-from bot.errors import StorageUnavailable
 from storage.database import Database
+from storage.errors import StorageUnavailable
 from tests.conftest import Circle
 
 

@@ -16,8 +16,8 @@ from sqlalchemy import create_engine, text
 
 from bot.config import Settings
 from bot.core import CareCircleCore
-from bot.messages import Incoming
 from bot.nudging import queue_due_nudges
+from handlers.messages import Incoming
 from storage import circles, tasks
 from storage.database import Database
 

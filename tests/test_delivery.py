@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.delivery import DeliveryLoop
-from bot.messages import Outgoing
+from handlers.messages import Outgoing
 from storage.database import Database
 from tests.conftest import START, Circle
 

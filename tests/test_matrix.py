@@ -21,9 +21,9 @@ from nio import RoomMemberEvent
 from bot.config import load_settings
 from bot.core import CareCircleCore, open_core
 from bot.delivery import utc_now
-from bot.messages import Incoming, Outgoing
 from bot.run import configured_transports, serve
 from bot.scheduler import NudgeScheduler
+from handlers.messages import Incoming, Outgoing
 from tests.matrix_family import settle, shown_text
 from tests.matrix_scene import READY_TIMEOUT_SECONDS, Scene, circle_with_bot, relation_of, started
 from tests.synapse import Synapse

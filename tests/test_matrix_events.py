@@ -12,7 +12,7 @@ import pytest
 from bot.matrix.inbound import incoming_from_event, strip_reply_fallback
 from bot.matrix.membership import is_allowed_inviter
 from bot.matrix.outbound import button_hint, file_content, reaction_content, text_content
-from bot.messages import Attachment, Button, Mention, Outgoing
+from handlers.messages import Attachment, Button, Mention, Outgoing
 
 ROOM = "!circle:example.org"
 

@@ -10,8 +10,8 @@ import pytest
 
 from bot.config import Settings
 from bot.core import CareCircleCore
-from bot.messages import Outgoing
 from bot.nudging import next_wakeup, queue_due_nudges
+from handlers.messages import Outgoing
 from handlers.nudge_phrases import NUDGE_PHRASES
 from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase

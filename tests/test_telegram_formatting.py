@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from bot.messages import Mention
 from bot.telegram.formatting import MESSAGE_MAX_UNITS, html_parts, utf16_units
+from handlers.messages import Mention
 
 
 def test_mentions_notify_by_user_id_and_names_are_escaped() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.messages import Incoming
+from handlers.messages import Incoming
 
 PLATFORM = "matrix"
 # Message types that carry a member's words; notices are other bots talking.

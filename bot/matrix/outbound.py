@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from bot.messages import Attachment, Outgoing
+from handlers.messages import Attachment, Outgoing
 
 MATRIX_TO = "https://matrix.to/#/"
 

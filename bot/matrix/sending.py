@@ -15,7 +15,7 @@ from nio import AsyncClient, MatrixRoom, RoomSendResponse, UploadResponse
 
 from bot.delivery import DeliveryDeferred, Undeliverable
 from bot.matrix.outbound import file_content, reaction_content, text_content
-from bot.messages import Attachment, Outgoing
+from handlers.messages import Attachment, Outgoing
 
 # With a flood limit that names no wait, wait this long.
 DEFAULT_FLOOD_WAIT_SECONDS = 5.0

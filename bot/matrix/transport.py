@@ -31,14 +31,14 @@ from nio import (
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, utc_now
-from bot.errors import CareCircleError
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.login import MatrixLoginFailed, log_in
 from bot.matrix.membership import is_allowed_inviter, since_own_join
 from bot.matrix.sending import MatrixRequestFailed, RoomSender
 from bot.matrix.state import LOGIN_FILE, MatrixStore
 from bot.matrix.undecryptable import DEFAULT_GRACE, UndecryptableMessages
-from bot.messages import Outgoing
+from handlers.messages import Outgoing
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ class MatrixTransport:
                 await self._sync_once()
             # The homeserver away or erring, or the database busy: the same sync is tried again
             # (its token was not saved), so nothing is lost while waiting.
-            except (ClientError, TimeoutError, MatrixRequestFailed, CareCircleError) as failure:
+            except (ClientError, TimeoutError, MatrixRequestFailed, StorageUnavailable) as failure:
                 log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
                 self._is_sync_failing = True
                 await asyncio.sleep(reconnect_seconds)
@@ -216,7 +216,7 @@ class MatrixTransport:
         """
         try:
             await self._handle_event(room, event)
-        except (ClientError, TimeoutError, CareCircleError):
+        except (ClientError, TimeoutError, StorageUnavailable):
             raise
         except Exception:
             log.exception(

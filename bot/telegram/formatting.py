@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from bot.messages import Mention
+from handlers.messages import Mention
 
 # Telegram refuses a message longer than this, counted in UTF-16 code units after parsing.
 MESSAGE_MAX_UNITS = 4096

@@ -34,8 +34,8 @@ from telegram.error import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import DeliveryDeferred, Undeliverable
-from bot.messages import Outgoing
 from bot.telegram.formatting import CAPTION_MAX_UNITS, html_parts
+from handlers.messages import Outgoing
 
 log = logging.getLogger(__name__)
 

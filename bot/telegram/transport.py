@@ -23,7 +23,6 @@ from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTy
 from bot.config import TelegramSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryLoop, utc_now
-from bot.errors import StorageUnavailable
 from bot.telegram.commands import command_menu
 from bot.telegram.sending import TelegramSender
 from bot.telegram.updates import (
@@ -37,6 +36,7 @@ from bot.telegram.updates import (
     read_update,
 )
 from handlers.phrasebook import LANGUAGES
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 

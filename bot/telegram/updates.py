@@ -22,7 +22,7 @@ from telegram import (
     User,
 )
 
-from bot.messages import Incoming
+from handlers.messages import Incoming
 
 PLATFORM = "telegram"
 

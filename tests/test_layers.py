@@ -1,0 +1,57 @@
+"""Which package may import which: arrows run from the adapters down to storage, never back.
+
+bot (adapters, scheduler, delivery) → handlers (the core's acts and the message contract) →
+storage (tables and the functions that change them). Understanding is a world of its own: text
+in, a reading out, nothing else of the project.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PLATFORM_LIBRARIES = {"telegram", "nio", "apscheduler"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def modules_under(package: str) -> list[Path]:
+    return sorted((ROOT / package).rglob("*.py"))
+
+
+def roots(modules: set[str]) -> set[str]:
+    return {module.split(".")[0] for module in modules}
+
+
+@pytest.mark.parametrize("path", modules_under("storage"), ids=str)
+def test_storage_imports_neither_the_core_nor_the_adapters(path: Path) -> None:
+    reached = roots(imported_modules(path))
+    assert not reached & {"handlers", "bot", *PLATFORM_LIBRARIES}
+
+
+@pytest.mark.parametrize("path", modules_under("handlers"), ids=str)
+def test_the_core_imports_no_adapter_and_no_platform_library(path: Path) -> None:
+    reached = roots(imported_modules(path))
+    assert not reached & {"bot", *PLATFORM_LIBRARIES}
+
+
+@pytest.mark.parametrize("path", modules_under("handlers/understanding"), ids=str)
+def test_understanding_imports_nothing_else_of_the_project(path: Path) -> None:
+    project = {
+        module
+        for module in imported_modules(path)
+        if roots({module}) & {"handlers", "storage", "bot"}
+    }
+    assert all(module.startswith("handlers.understanding") for module in project), project
