@@ -15,14 +15,12 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.config import Settings, load_settings
-from handlers.commands import is_not_a_task, is_undo, remind_me_when
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
 from handlers.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
 from handlers.phrases import phrase
-from handlers.settings import zone_from_phrase
-from handlers.turn import Reply, Turn
-from handlers.understanding import Kind, understand
+from handlers.routing import Route, is_chatter, may_change_circle, route
+from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen
 from storage.circles import circle_record, member_record
 from storage.database import Database
@@ -67,31 +65,33 @@ class CareCircleCore:
     def handle(self, incoming: Incoming, now: datetime) -> list[Outgoing]:
         """Record what a member did and queue the replies; returns what was queued.
 
-        Ordinary chat that asks nothing of the bot returns at once without touching the
-        database (once its sender is known). The same platform act twice queues nothing new.
+        The act is routed once. Ordinary chat that asks nothing of the bot returns at once
+        without touching the database (once its circle and sender are known). The same
+        platform act twice queues nothing new.
         """
         text = clean_text(incoming.text)
-        if self._is_chatter(incoming, text, now):
-            return []
-        return self.database.run(self._handle, incoming, text, now)
+        circle = self._known_circle(incoming)
+        routed = None
+        if circle is not None:
+            routed = (circle, self._route(incoming, text, now, circle))
+            if is_chatter(routed[1]) and self._knows_member(circle, incoming):
+                return []
+        return self.database.run(self._handle, incoming, text, now, routed)
 
-    def _is_chatter(self, incoming: Incoming, text: str, now: datetime) -> bool:
-        if incoming.button or incoming.reaction or incoming.edit_of:
-            return False
-        cached = self._circles.get((incoming.platform, incoming.chat_id))
-        if cached is None or cached[1] < time.monotonic():
-            return False
-        circle = cached[0]
-        if (circle.id, incoming.sender_id, incoming.sender_name) not in self._members:
-            return False
-        if not text:
-            return True
-        if _may_change_settings(text) or is_not_a_task(text) or remind_me_when(text):
-            return False
-        return understand(text, now.astimezone(circle.zone), circle.languages).kind is Kind.NONE
+    def _route(self, incoming: Incoming, text: str, now: datetime, circle: CircleRecord) -> Route:
+        moment = said_at(incoming, now, circle.zone)
+        return route(incoming, text, moment, circle.languages)
+
+    def _knows_member(self, circle: CircleRecord, incoming: Incoming) -> bool:
+        return (circle.id, incoming.sender_id, incoming.sender_name) in self._members
 
     def _handle(
-        self, session: Session, incoming: Incoming, text: str, now: datetime
+        self,
+        session: Session,
+        incoming: Incoming,
+        text: str,
+        now: datetime,
+        routed: tuple[CircleRecord, Route] | None,
     ) -> list[Outgoing]:
         circle = self._known_circle(incoming) or self._circle(
             session, incoming.platform, incoming.chat_id, now, incoming.chat_title
@@ -99,11 +99,15 @@ class CareCircleCore:
         if not seen.first_sight(session, circle.id, seen_key(incoming)):
             return []
         member = self._member(session, circle.id, incoming, now)
-        if not text and incoming.reaction is None and incoming.button is None:
+        if routed is not None and routed[0] is circle:
+            act = routed[1]
+        else:
+            act = self._route(incoming, text, now, circle)
+        if is_chatter(act):
             return []
         turn = Turn(session, circle, member, incoming, now)
-        dispatch(turn, text)
-        if _may_change_settings(text):
+        dispatch(turn, act, text)
+        if may_change_circle(act):
             self._forget_cached(incoming.platform, incoming.chat_id)
         return [self._queue(session, circle.id, reply, now) for reply in turn.replies]
 
@@ -239,10 +243,6 @@ class CareCircleCore:
             dedupe_key=reply.dedupe_key,
         )
         return replace(message, outbox_id=outbox_id or 0)
-
-
-def _may_change_settings(text: str) -> bool:
-    return text.startswith("/") or is_undo(text) or zone_from_phrase(text) is not None
 
 
 def open_core(database_url: str | None = None, settings: Settings | None = None) -> CareCircleCore:

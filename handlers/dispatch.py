@@ -6,9 +6,20 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import claims, decisions, forget, queries, settings, tasks, undo
-from handlers.commands import is_not_a_task, is_undo, read_command, remind_me_when
+from handlers.commands import Command
+from handlers.routing import (
+    Act,
+    Edit,
+    NotATask,
+    Press,
+    React,
+    RemindMe,
+    Route,
+    SetZone,
+    Undo,
+)
 from handlers.turn import Turn
-from handlers.understanding import Intent, Kind, understand
+from handlers.understanding import Intent, Kind
 from storage import decisions as stored_decisions
 from storage import tasks as stored_tasks
 
@@ -42,21 +53,34 @@ ACTS: dict[Kind, Callable[[Turn, Intent], None]] = {
 }
 
 
-def dispatch(turn: Turn, text: str) -> None:
-    """Act on a button, a reaction, an edit, a command, a steering phrase or a plain message."""
-    incoming = turn.incoming
-    if incoming.button is not None:
-        _press(turn, incoming.button)
-    elif incoming.reaction is not None:
-        _react(turn, incoming.reaction)
-    elif incoming.edit_of is not None:
-        _edit(turn, incoming.edit_of, text)
-    elif not _steer(turn, text):
-        act_on(turn, understand(text, turn.local_now, turn.circle.languages), text)
+def dispatch(turn: Turn, route: Route, text: str) -> None:
+    """Act on a member act already routed: a button, a reaction, an edit, a command, a
+    steering phrase or a plain message (``text`` is kept as the record of a task or decision)."""
+    match route:
+        case Press(action):
+            _press(turn, action)
+        case React(emoji):
+            _react(turn, emoji)
+        case Edit(original_id, intent):
+            _edit(turn, original_id, intent, text)
+        case Command(name, argument):
+            _command(turn, name, argument)
+        case Undo():
+            undo.undo_last(turn)
+        case NotATask():
+            _not_a_task(turn)
+        case RemindMe(words):
+            _remind_me(turn, words)
+        case SetZone(zone):
+            settings.set_timezone(turn, zone)
+        case Act(intent):
+            act_on(turn, intent, text)
 
 
 def act_on(turn: Turn, intent: Intent, text: str) -> None:
-    if intent.kind is Kind.TASK:
+    if intent.kind is Kind.TASK and intent.title is None:  # "/task" or "task:" and no more
+        turn.say(turn.phrase("task.ask"))
+    elif intent.kind is Kind.TASK:
         tasks.record_task(turn, intent, text)
     elif intent.kind is Kind.DECISION:
         decisions.record_decision(turn, text)
@@ -72,7 +96,6 @@ def _press(turn: Turn, action: str) -> None:
 
 def _react(turn: Turn, emoji: str) -> None:
     """✋ on a task or its acknowledgement claims it; ✅ marks it done; other emoji are chat."""
-    emoji = emoji.strip()
     target = turn.incoming.reply_to_id
     if not target or stored_tasks.task_by_message(turn.session, turn.circle.id, target) is None:
         return
@@ -82,12 +105,11 @@ def _react(turn: Turn, emoji: str) -> None:
         claims.claim(turn, Intent(Kind.CLAIM))
 
 
-def _edit(turn: Turn, original_id: str, text: str) -> None:
+def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> None:
     """An edited request updates its task, an edited decision its text; anything else is new."""
     session, circle_id = turn.session, turn.circle.id
     task = stored_tasks.task_by_message(session, circle_id, original_id)
     if task is not None and task.source_message_id == original_id:
-        intent = understand(text, turn.local_now, turn.circle.languages)
         if task.is_open and intent.kind is Kind.TASK:
             tasks.update_from_edit(turn, task, intent, text)
         return
@@ -95,37 +117,24 @@ def _edit(turn: Turn, original_id: str, text: str) -> None:
     if decision is not None:
         decisions.update_decision(turn, decision.id, decision.text, text)  # type: ignore[arg-type]
         return
-    act_on(turn, understand(text, turn.local_now, turn.circle.languages), text)
+    act_on(turn, intent, text)
 
 
-def _steer(turn: Turn, text: str) -> bool:
-    """Commands and steering phrases; True when the message was one."""
-    command = read_command(text)
-    if command is not None:
-        return _command(turn, command.name, command.argument)
-    if is_undo(text):
-        undo.undo_last(turn)
-        return True
+def _not_a_task(turn: Turn) -> None:
     replied = turn.incoming.reply_to_id
-    if replied and is_not_a_task(text):
-        task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied)
-        if task is not None:
-            tasks.remove_task(turn, task)
-        return True
-    when = remind_me_when(text) if replied else None
-    if when is not None:
-        task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied)  # type: ignore[arg-type]
-        if task is not None:
-            settings.snooze(turn, task.number, _moment(turn, when))
-            return True
-    zone = settings.zone_from_phrase(text)
-    if zone is not None:
-        settings.set_timezone(turn, zone)
-        return True
-    return False
+    task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
+    if task is not None:
+        tasks.remove_task(turn, task)
 
 
-def _command(turn: Turn, name: str, argument: str) -> bool:
+def _remind_me(turn: Turn, words: str) -> None:
+    replied = turn.incoming.reply_to_id
+    task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
+    if task is not None:
+        settings.snooze(turn, task.number, _moment(turn, words))
+
+
+def _command(turn: Turn, name: str, argument: str) -> None:
     if name in QUERIES:
         QUERIES[name](turn)
     elif name in WITH_ARGUMENT:
@@ -138,19 +147,13 @@ def _command(turn: Turn, name: str, argument: str) -> bool:
             turn.say(turn.phrase("usage.snooze"))
         else:
             settings.snooze(turn, int(number.lstrip("#")), _moment(turn, when or "tomorrow"))
-    elif name == "task" and not argument:
-        turn.say(turn.phrase("task.ask"))
-    else:
-        return False
-    return True
 
 
 def _moment(turn: Turn, words: str) -> datetime | None:
     """When "remind me …" / "/snooze N …" ends: a stated time, or the morning of a stated day."""
     from handlers.understanding.due import find_when
 
-    due: date | datetime | None = find_when(words, turn.local_now, turn.circle.languages).due
+    due: date | datetime | None = find_when(words, turn.said_at, turn.circle.languages).due
     if due is None or isinstance(due, datetime):
         return due
-    start = datetime.combine(due, datetime.min.time(), tzinfo=turn.circle.zone)
-    return settings.morning_of(start, turn.circle.quiet_end)
+    return turn.circle.morning_of(due)

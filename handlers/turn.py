@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from sqlmodel import Session
 
@@ -11,6 +11,11 @@ from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
 from storage.records import CircleRecord, MemberRecord, TaskRecord
+
+
+def said_at(incoming: Incoming, now: datetime, zone: tzinfo) -> datetime:
+    """When the member sent ``incoming``, never later than ``now`` (a clock ahead is no future)."""
+    return min(incoming.sent_at, now).astimezone(zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,12 @@ class Turn:
     @property
     def local_now(self) -> datetime:
         return self.now.astimezone(self.circle.zone)
+
+    @property
+    def said_at(self) -> datetime:
+        """The act's own moment, in the circle's zone: words like "tomorrow" are read against
+        it, so a message delivered late after an outage means what its writer meant."""
+        return said_at(self.incoming, self.now, self.circle.zone)
 
     def phrase(self, key: str, **values: object) -> str:
         """What to say, in the circle's language."""

@@ -1,0 +1,116 @@
+"""Where one member act goes, decided once from the act and its cleaned text.
+
+The core routes a message before any storage work, so ordinary chat is dismissed at once, and
+hands the route on: nothing downstream reads the text, its commands or its steering words again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from handlers.commands import Command, is_not_a_task, is_undo, read_command, remind_me_when
+from handlers.messages import Incoming
+from handlers.settings import zone_from_phrase
+from handlers.understanding import Intent, Kind, understand
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A button under one of the bot's messages (``"claim:12"``)."""
+
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class React:
+    """An emoji put on a message."""
+
+    emoji: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A message changed after it was sent, with the reading of its new text."""
+
+    original_id: str
+    intent: Intent
+
+
+@dataclass(frozen=True, slots=True)
+class Undo:
+    """ "undo" in any of the circle's languages."""
+
+
+@dataclass(frozen=True, slots=True)
+class NotATask:
+    """ "not a task", as a reply to a request the bot misread."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemindMe:
+    """ "remind me tomorrow", as a reply to a request: the holder's own snooze."""
+
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class SetZone:
+    """ "our time zone is Europe/Madrid"."""
+
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter."""
+
+    intent: Intent
+
+
+Route = Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | Act
+CHATTER = Act(Intent(Kind.NONE))
+
+
+def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[str]) -> Route:
+    """The one reading of a member act; ``said_at`` is its moment in the circle's zone."""
+    if incoming.button is not None:
+        return Press(incoming.button)
+    if incoming.reaction is not None:
+        return React(incoming.reaction.strip())
+    if not text:
+        return CHATTER
+    if incoming.edit_of is not None:
+        return Edit(incoming.edit_of, understand(text, said_at, languages))
+    command = read_command(text)
+    if command is not None and not _is_explicit_act(command):
+        return command
+    if is_undo(text):
+        return Undo()
+    if is_not_a_task(text):
+        return NotATask()
+    words = remind_me_when(text) if incoming.reply_to_id else None
+    if words is not None:
+        return RemindMe(words)
+    zone = zone_from_phrase(text)
+    if zone is not None:
+        return SetZone(zone)
+    return Act(understand(text, said_at, languages))
+
+
+def _is_explicit_act(command: Command) -> bool:
+    """``/claim 4``, ``/task buy milk``: acts that understanding reads like ``task: …``;
+    ``/done`` alone lists what is done."""
+    return command.name in ("task", "claim", "unclaim", "decide") or (
+        command.name == "done" and bool(command.argument)
+    )
+
+
+def is_chatter(route: Route) -> bool:
+    return isinstance(route, Act) and route.intent.kind is Kind.NONE
+
+
+def may_change_circle(route: Route) -> bool:
+    """Commands and steering may change the circle's settings (an undo may revert one)."""
+    return isinstance(route, Command | Undo | SetZone)
