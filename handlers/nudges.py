@@ -45,7 +45,6 @@ LOOKBACK_USEFUL = timedelta(hours=18)
 # A heads-up that quiet hours would hold past its use comes this long before they begin.
 BEFORE_QUIET = timedelta(hours=1)
 # The morning of a day when quiet hours are off.
-DEFAULT_MORNING = time(8, 0)
 NEVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -345,9 +344,7 @@ def after_quiet_hours(circle: CircleRecord, moment: datetime) -> datetime:
 
 
 def _morning_of(circle: CircleRecord, day: date) -> datetime:
-    """The end of quiet hours on a day (08:00 when the circle keeps none)."""
-    quiet_off = circle.quiet_start == circle.quiet_end
-    return _local_moment(circle, day, DEFAULT_MORNING if quiet_off else _clock(circle.quiet_end))
+    return circle.morning_of(day).astimezone(UTC)
 
 
 def _due_moment(circle: CircleRecord, task: TaskRecord) -> datetime | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.formatting import format_moment
@@ -134,9 +134,3 @@ def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     shown = format_moment(until, turn.circle.zone, turn.circle.languages)
     text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)
     turn.say(text, task=task, reaction="👌")
-
-
-def morning_of(day: datetime, quiet_end: str) -> datetime:
-    """The end of quiet hours on a day: when a day-only snooze or reminder wakes."""
-    hours, minutes = (int(part) for part in quiet_end.split(":"))
-    return datetime.combine(day.date(), time(hours, minutes), tzinfo=day.tzinfo)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
+
+# When a circle that keeps no quiet hours starts its day.
+DEFAULT_MORNING = time(8, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +25,15 @@ class CircleRecord:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def morning_of(self, day: date) -> datetime:
+        """The end of quiet hours on ``day`` (08:00 when the circle keeps none), in its zone:
+        when a day-only task, a snooze to a day or a reminder for a day wakes."""
+        clock = DEFAULT_MORNING
+        if self.quiet_start != self.quiet_end:
+            hours, minutes = self.quiet_end.split(":")
+            clock = time(int(hours), int(minutes))
+        return datetime.combine(day, clock, tzinfo=self.zone)
 
 
 @dataclass(frozen=True, slots=True)

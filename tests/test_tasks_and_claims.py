@@ -210,3 +210,22 @@ def test_a_message_queued_before_a_crash_is_delivered_once_after(
     circle.later(minutes=2)  # the lease has run out: another worker picks it up
     assert [m.text[:4] for m in circle.bot_messages()] == ["📝 #1"]
     assert circle.bot_messages() == []
+
+
+def test_a_task_with_no_words_asks_what_it_is_in_every_form(circle: Circle) -> None:
+    for form in ("/task", "task:", "todo:"):
+        circle.say("alice", form)
+    assert (
+        circle.texts() == ['What is the task? Say "/task pick up the prescription Friday 3pm"'] * 3
+    )
+    circle.say("bob", "/tasks")
+    assert "#1" not in circle.texts()[-1]
+
+
+def test_a_snooze_to_a_day_wakes_when_nudges_start_the_day(circle: Circle) -> None:
+    """Without quiet hours the circle's day starts at 08:00, for snoozes as for nudges."""
+    circle.say("alice", "can someone bring soup friday?")
+    circle.say("bob", "/claim 1")
+    circle.say("bob", "/quiet off")
+    circle.say("bob", "/snooze 1 tomorrow")
+    assert circle.texts()[-1] == "😴 #1: no reminders to Bob until Tue 17 Nov 08:00"
