@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from handlers.formatting import format_due
+from handlers.pointing import pointed_at, pointing_of
 from handlers.recurring import schedule_next_occurrence
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
@@ -12,65 +13,67 @@ from handlers.understanding import Intent, Kind
 from storage import events, tasks
 from storage.records import TaskRecord
 
-_WORD = re.compile(r"\w{4,}", re.UNICODE)
 CANDIDATES_SHOWN = 4
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
 RECENT_TASKS_CONSIDERED = 20
 
 
-def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
-    """The task a claim, hand-back or done refers to; asks once when it cannot tell.
+def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> tuple[TaskRecord | None, bool]:
+    """The task a claim, hand-back or done refers to, and whether the member pointed at it.
 
-    A number wins; then the message replied to (the request or the bot's acknowledgement);
-    then the one open task the sender can only mean. ``None`` when there is nothing or the
-    member was asked to choose.
+    A number, a button, a reaction or a reply points at a task; a reply to anything else is
+    about that, not a task. Without a pointer the words and day of the message must single a
+    task out (``handlers.pointing``); it asks once when a short message could mean several.
+    ``None`` when there is nothing, the message meant something else, or the member was asked.
     """
     session, circle_id = turn.session, turn.circle.id
     if ref is not None:
         task = tasks.task_by_number(session, circle_id, ref)
         if task is None:
             turn.say(turn.phrase("task.missing", number=ref))
-        return task
+        return task, True
     if turn.incoming.reply_to_id:
-        task = tasks.task_by_message(session, circle_id, turn.incoming.reply_to_id)
-        if task is not None:
-            return task
-    candidates = _candidates(turn, kind)
-    if len(candidates) > 1:
-        candidates = _best_matches(candidates, turn.incoming.text) or candidates
-    if len(candidates) == 1:
-        return candidates[0]
-    if candidates:
-        listed = ", ".join(f"#{task.number} {task.title}" for task in candidates[:CANDIDATES_SHOWN])
-        more = "…" if len(candidates) > CANDIDATES_SHOWN else ""
+        return tasks.task_by_message(session, circle_id, turn.incoming.reply_to_id), True
+    pointing = pointing_of(
+        turn.incoming.text, turn.said_at, turn.circle.languages, past=kind is Kind.DONE
+    )
+    meant: list[TaskRecord] = []
+    for candidates in _candidates(turn, kind):
+        meant = pointed_at(pointing, candidates(), turn.circle.zone)
+        if meant:
+            break
+    if len(meant) == 1:
+        return meant[0], False
+    if meant:
+        listed = ", ".join(f"#{task.number} {task.title}" for task in meant[:CANDIDATES_SHOWN])
+        more = "…" if len(meant) > CANDIDATES_SHOWN else ""
         turn.say(turn.phrase("which", listed=listed + more, command=f"/{kind.value} N"))
-    return None
+    return None, False
 
 
-def _candidates(turn: Turn, kind: Kind) -> list[TaskRecord]:
+def _candidates(turn: Turn, kind: Kind) -> list[Callable[[], list[TaskRecord]]]:
+    """Where to look, nearest first: a claim means an unclaimed request, or else joins one
+    already held; a hand-back one's own task; a done one's own, or else any open task."""
     session, circle_id = turn.session, turn.circle.id
-    if kind is Kind.CLAIM:
+
+    def recent_open() -> list[TaskRecord]:
+        return tasks.open_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
+
+    def unclaimed() -> list[TaskRecord]:
         return tasks.unclaimed_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
-    mine = tasks.tasks_of(session, circle_id, turn.member.id)
-    if kind is Kind.UNCLAIM or mine:
-        return mine
-    return tasks.open_tasks(session, circle_id, newest=RECENT_TASKS_CONSIDERED)
 
+    def mine() -> list[TaskRecord]:
+        return tasks.tasks_of(session, circle_id, turn.member.id)
 
-def _best_matches(candidates: list[TaskRecord], text: str) -> list[TaskRecord]:
-    """Candidates sharing the most words with the message ("I can do Thursday's drive")."""
-    words = {word.lower() for word in _WORD.findall(text)}
-    if not words:
-        return []
-    scored = [
-        (len(words & {w.lower() for w in _WORD.findall(task.title)}), task) for task in candidates
-    ]
-    best = max(score for score, _ in scored)
-    return [task for score, task in scored if score == best] if best else []
+    if kind is Kind.CLAIM:
+        return [unclaimed, recent_open]
+    if kind is Kind.UNCLAIM:
+        return [mine]
+    return [mine, recent_open]
 
 
 def claim(turn: Turn, intent: Intent) -> None:
-    task = resolve_task(turn, Kind.CLAIM, intent.ref)
+    task, pointed = resolve_task(turn, Kind.CLAIM, intent.ref)
     if task is None:
         return
     if not task.is_open:
@@ -96,12 +99,12 @@ def claim(turn: Turn, intent: Intent) -> None:
     else:
         text = turn.phrase("claim.has", name=name, line=line)
     if turn.incoming.button is None:
-        turn.say(text, task=task, reaction="👌")
+        turn.say(text, task=task, reaction="👌" if pointed else None)
     refresh_acknowledgement(turn, task.id)
 
 
 def unclaim(turn: Turn, intent: Intent) -> None:
-    task = resolve_task(turn, Kind.UNCLAIM, intent.ref)
+    task, _ = resolve_task(turn, Kind.UNCLAIM, intent.ref)
     if task is None:
         return
     if not tasks.release_claim(turn.session, task.id, turn.member.id, turn.now):
@@ -128,7 +131,7 @@ def unclaim(turn: Turn, intent: Intent) -> None:
 
 
 def complete(turn: Turn, intent: Intent) -> None:
-    task = resolve_task(turn, Kind.DONE, intent.ref)
+    task, pointed = resolve_task(turn, Kind.DONE, intent.ref)
     if task is None:
         return
     if not tasks.set_status(
@@ -157,5 +160,5 @@ def complete(turn: Turn, intent: Intent) -> None:
         )
         turn.say(text, task=task)
     elif turn.incoming.button is None:
-        turn.say(text, task=task, reaction="✅")
+        turn.say(text, task=task, reaction="✅" if pointed else None)
     refresh_acknowledgement(turn, task.id)
