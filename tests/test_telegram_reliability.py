@@ -141,6 +141,24 @@ async def test_while_the_database_is_locked_members_wait_and_lose_nothing(family
 
 
 @family_test
+async def test_a_bot_that_dies_while_the_database_is_away_loses_no_update(family: Family) -> None:
+    """Telegram forgets an update once the bot confirms it: that waits until it is handled."""
+    server = family.server
+    await family.joined(GROUP, "Mum's care")
+    lock = sqlite3.connect(family.database_url.removeprefix("sqlite:///"))
+    lock.execute("BEGIN EXCLUSIVE")
+    asked = await family.says(GROUP, ALICE, "task: book the GP")
+    await server.wait_until(lambda: "waits for the database" in family.logs.text)
+    await family.stop_bot()  # the process ends with the update in hand
+    lock.rollback()
+    lock.close()
+    await family.start_bot()
+    assert await family.reaction_on(GROUP, asked) == "✍"
+    listing = await family.answer_to(GROUP, await family.says(GROUP, BOB, "/tasks"))
+    assert "#1 Book the GP" in listing.text and "#2" not in listing.text
+
+
+@family_test
 async def test_a_long_answer_held_up_midway_is_finished_not_repeated(family: Family) -> None:
     server = family.server
     await family.joined(GROUP, "Mum's care")

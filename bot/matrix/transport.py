@@ -28,6 +28,7 @@ from nio import (
     SyncResponse,
 )
 
+from bot.async_core import AsyncCore
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, utc_now
@@ -38,7 +39,6 @@ from bot.matrix.sending import MatrixRequestFailed, RoomSender
 from bot.matrix.state import LOGIN_FILE, MatrixStore
 from bot.matrix.undecryptable import DEFAULT_GRACE, UndecryptableMessages
 from handlers.messages import Outgoing
-from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class MatrixTransport:
         undecryptable_grace: timedelta = DEFAULT_GRACE,
     ) -> None:
         self.core = core
+        self.acts = AsyncCore(core)
         self.settings = settings
         self.clock = clock
         self.store = MatrixStore(settings.store_path)
@@ -126,6 +127,7 @@ class MatrixTransport:
         self._tasks = []
         if self.client is not None:
             await self.client.close()
+        self.acts.close()
 
     # -- receiving --------------------------------------------------------------------------
 
@@ -134,9 +136,9 @@ class MatrixTransport:
         while True:
             try:
                 await self._sync_once()
-            # The homeserver away or erring, or the database busy: the same sync is tried again
-            # (its token was not saved), so nothing is lost while waiting.
-            except (ClientError, TimeoutError, MatrixRequestFailed, StorageUnavailable) as failure:
+            # The homeserver away or erring: the same sync is tried again (its token was not
+            # saved), so nothing is lost while waiting. Acts wait out the database themselves.
+            except (ClientError, TimeoutError, MatrixRequestFailed) as failure:
                 log.warning("Matrix sync failed (%r); again in %.0f s", failure, reconnect_seconds)
                 self._is_sync_failing = True
                 await asyncio.sleep(reconnect_seconds)
@@ -205,18 +207,22 @@ class MatrixTransport:
             if room_id in client.rooms:
                 await self._handle_or_skip(client.rooms[room_id], event)
         for room_id in given_up:
-            self.core.notice_once(PLATFORM, room_id, "notice.undecryptable", self.clock())
+            notice = self.core.notice_once
+            await self.acts.until_stored(
+                notice, PLATFORM, room_id, "notice.undecryptable", self.clock()
+            )
             self.delivery.poke()
 
     async def _handle_or_skip(self, room: MatrixRoom, event: Event) -> None:
         """Handle one event; one that trips a bug is logged and skipped, not retried forever.
 
-        Trouble that passes (the homeserver or the database away) goes up, so the whole sync
-        is tried again; a bug would fail the same way on every try and silence the room.
+        Trouble that passes (the homeserver away) goes up, so the whole sync is tried again;
+        the database away is waited out where the act is stored; a bug would fail the same way
+        on every try and silence the room.
         """
         try:
             await self._handle_event(room, event)
-        except (ClientError, TimeoutError, StorageUnavailable):
+        except (ClientError, TimeoutError):
             raise
         except Exception:
             log.exception(
@@ -245,10 +251,12 @@ class MatrixTransport:
                 await client.request_room_key(event)
             return
         if isinstance(event, RoomMemberEvent):
-            self._handle_membership(room, event)
+            await self._handle_membership(room, event)
             return
         if isinstance(event, RoomNameEvent) and event.name:
-            self.core.rename_circle(PLATFORM, room.room_id, event.name)
+            await self.acts.until_stored(
+                self.core.rename_circle, PLATFORM, room.room_id, event.name
+            )
             return
         if isinstance(event, RoomUpgradeEvent):
             await self._follow_upgrade(room, event.replacement_room)
@@ -261,7 +269,7 @@ class MatrixTransport:
             room.user_name(event.sender) or event.sender,
             room.display_name,
         )
-        if incoming is not None and self.core.handle(incoming, now):
+        if incoming is not None and await self.acts.handle(incoming, now):
             self.delivery.poke()
 
     async def _follow_upgrade(self, room: MatrixRoom, new_room_id: str) -> None:
@@ -270,24 +278,28 @@ class MatrixTransport:
         An invite-only room can only be joined once invited (Element's upgrade offers to invite
         everyone); the join then comes through the invite, to the circle already moved.
         """
-        self.core.move_circle(PLATFORM, room.room_id, new_room_id)
+        await self.acts.until_stored(self.core.move_circle, PLATFORM, room.room_id, new_room_id)
         answer = await self._client().join(new_room_id)
         if isinstance(answer, ErrorResponse):
             log.info("%s was upgraded to %s; waiting for an invite", room.room_id, new_room_id)
 
-    def _handle_membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
+    async def _handle_membership(self, room: MatrixRoom, event: RoomMemberEvent) -> None:
         now = self.clock()
         user_id = event.state_key
         was_in = event.prev_membership == "join"
         if user_id == self._client().user_id:
             if event.membership == "join" and not was_in:
-                self.core.bot_joined(PLATFORM, room.room_id, room.display_name, now)
+                joined = self.core.bot_joined
+                await self.acts.until_stored(joined, PLATFORM, room.room_id, room.display_name, now)
                 self.delivery.poke()
         elif event.membership == "join":
             name = event.content.get("displayname") or room.user_name(user_id) or user_id
-            self.core.member_joined(PLATFORM, room.room_id, user_id, name, now)
+            joined = self.core.member_joined
+            await self.acts.until_stored(joined, PLATFORM, room.room_id, user_id, name, now)
         elif event.membership in ("leave", "ban") and was_in:
-            self.core.member_left(PLATFORM, room.room_id, user_id, now)
+            await self.acts.until_stored(
+                self.core.member_left, PLATFORM, room.room_id, user_id, now
+            )
 
     # -- sending ----------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """The Telegram transport: python-telegram-bot's Application run inside the bot's event loop.
 
 Updates arrive by long polling (or a webhook when ``webhook_url`` is set), are read into
-member acts and handed to the core one by one; everything the bot says leaves through the
-persistent outbox and ``DeliveryLoop``, paced by python-telegram-bot's rate limiter.
+member acts and handed to the core one by one, off the event loop; everything the bot says
+leaves through the persistent outbox and ``DeliveryLoop``, paced by python-telegram-bot's rate
+limiter. When polling, an update is confirmed to Telegram only once it has been handled, so a
+crash while the database is away loses nothing: Telegram sends it again.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from functools import partial
 from urllib.parse import urlsplit
 
 from telegram import Update
@@ -20,6 +20,7 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
 
+from bot.async_core import AsyncCore
 from bot.config import TelegramSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryLoop, utc_now
@@ -36,7 +37,6 @@ from bot.telegram.updates import (
     read_update,
 )
 from handlers.phrasebook import LANGUAGES
-from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +51,6 @@ ALLOWED_UPDATES = (
 # Pause before connecting again when Telegram cannot be reached at start: 1 s, doubling to 1 min.
 FIRST_CONNECT_RETRY_SECONDS = 1.0
 MAX_CONNECT_RETRY_SECONDS = 60.0
-# Pause before trying again while the database is unreachable: 0.5 s, doubling to 30 s.
-FIRST_STORAGE_RETRY_SECONDS = 0.5
-MAX_STORAGE_RETRY_SECONDS = 30.0
 # Long-poll wait for updates; Telegram holds the request open this long when nothing happens.
 POLL_TIMEOUT_SECONDS = 30.0
 
@@ -86,6 +83,7 @@ class TelegramTransport:
         poll_timeout_seconds: float = POLL_TIMEOUT_SECONDS,
     ) -> None:
         self.core = core
+        self.acts = AsyncCore(core)
         self.settings = settings
         self.clock = clock
         self.poll_timeout_seconds = poll_timeout_seconds
@@ -93,6 +91,7 @@ class TelegramTransport:
         self.app = self._build_application(rate_limiter or default_rate_limiter())
         self.delivery = DeliveryLoop(core, PLATFORM, TelegramSender(self.app.bot).send, clock)
         self._delivery_task: asyncio.Task[None] | None = None
+        self._polling_task: asyncio.Task[None] | None = None
 
     def _build_application(self, rate_limiter: BaseRateLimiter) -> Application:
         builder = Application.builder().token(self.settings.token).rate_limiter(rate_limiter)
@@ -124,12 +123,8 @@ class TelegramTransport:
                 secret_token=webhook_secret(self.settings.token),
             )
         else:
-            await self.app.updater.start_polling(
-                timeout=timedelta(seconds=self.poll_timeout_seconds),
-                allowed_updates=list(ALLOWED_UPDATES),
-                bootstrap_retries=3,
-                error_callback=_log_polling_error,
-            )
+            await self.app.bot.delete_webhook()
+            self._polling_task = asyncio.create_task(self._poll(), name="telegram-polling")
         self._delivery_task = asyncio.create_task(self.delivery.run(), name="telegram-delivery")
 
     async def stop(self) -> None:
@@ -137,11 +132,16 @@ class TelegramTransport:
         if self._delivery_task is not None:
             await self.delivery.finish(self._delivery_task)
             self._delivery_task = None
+        if self._polling_task is not None:
+            self._polling_task.cancel()
+            await asyncio.gather(self._polling_task, return_exceptions=True)
+            self._polling_task = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
         if self.app.running:
             await self.app.stop()
         await self.app.shutdown()
+        self.acts.close()
 
     async def _connect(self) -> None:
         """Initialise the bot (``getMe``), waiting out a network that is not there yet."""
@@ -167,10 +167,31 @@ class TelegramTransport:
 
     # -- receiving --------------------------------------------------------------------------
 
+    async def _poll(self) -> None:
+        """Long-poll for updates, confirming each (the next call's offset) once handled."""
+        offset: int | None = None
+        pause = FIRST_CONNECT_RETRY_SECONDS
+        while True:
+            try:
+                updates = await self.app.bot.get_updates(
+                    offset=offset,
+                    timeout=timedelta(seconds=self.poll_timeout_seconds),
+                    allowed_updates=list(ALLOWED_UPDATES),
+                )
+            except TelegramError as failure:
+                _log_polling_error(failure)
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, MAX_CONNECT_RETRY_SECONDS)
+                continue
+            pause = FIRST_CONNECT_RETRY_SECONDS
+            for update in updates:
+                await self.app.process_update(update)
+                offset = update.update_id + 1
+
     async def _on_update(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             for act in read_update(update, self.clock()):
-                await _while_storage_is_down(partial(self._apply, act), "A Telegram update")
+                await self._apply(act)
         finally:
             if update.callback_query is not None:
                 # Telegram shows a spinner on the button until the press is answered.
@@ -178,21 +199,21 @@ class TelegramTransport:
             self.delivery.poke()
 
     async def _apply(self, act: Act) -> None:
-        now = self.clock()
+        now, acts, core = self.clock(), self.acts, self.core
         match act:
             case BotAdded(chat_id, title):
-                self.core.bot_joined(PLATFORM, chat_id, title, now)
+                await acts.until_stored(core.bot_joined, PLATFORM, chat_id, title, now)
                 await self._warn_if_deaf(chat_id)
             case MemberJoined(chat_id, user_id, name):
-                self.core.member_joined(PLATFORM, chat_id, user_id, name, now)
+                await acts.until_stored(core.member_joined, PLATFORM, chat_id, user_id, name, now)
             case MemberLeft(chat_id, user_id):
-                self.core.member_left(PLATFORM, chat_id, user_id, now)
+                await acts.until_stored(core.member_left, PLATFORM, chat_id, user_id, now)
             case ChatMoved(old_chat_id, new_chat_id):
-                self.core.move_circle(PLATFORM, old_chat_id, new_chat_id)
+                await acts.until_stored(core.move_circle, PLATFORM, old_chat_id, new_chat_id)
             case ChatRenamed(chat_id, title):
-                self.core.rename_circle(PLATFORM, chat_id, title)
+                await acts.until_stored(core.rename_circle, PLATFORM, chat_id, title)
             case _:
-                self.core.handle(act, now)
+                await acts.handle(act, now)
 
     async def _warn_if_deaf(self, chat_id: str) -> None:
         """In privacy mode a bot that is no admin sees only commands: say so, once."""
@@ -202,28 +223,12 @@ class TelegramTransport:
         membership = await self.app.bot.get_chat_member(int(chat_id), me.id)
         if membership.status in (ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER):
             return
-        self.core.notice_once(PLATFORM, chat_id, "notice.privacy", self.clock())
+        notice = self.core.notice_once
+        await self.acts.until_stored(notice, PLATFORM, chat_id, "notice.privacy", self.clock())
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("Telegram update %s not handled", update_id, exc_info=context.error)
-
-
-async def _while_storage_is_down(action: Callable[[], Awaitable[None]], what: str) -> None:
-    """Run ``action`` until it gets through, waiting while the database cannot be reached.
-
-    Updates are applied one at a time and the outbox keeps its rows, so waiting here keeps
-    members' acts in order and loses none of them.
-    """
-    pause = FIRST_STORAGE_RETRY_SECONDS
-    while True:
-        try:
-            await action()
-            return
-        except StorageUnavailable as failure:
-            log.warning("%s waits for the database (%s); again in %.1f s", what, failure, pause)
-            await asyncio.sleep(pause)
-            pause = min(pause * 2, MAX_STORAGE_RETRY_SECONDS)
 
 
 def _quiet_library_logs() -> None:
