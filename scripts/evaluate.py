@@ -24,9 +24,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from handlers.understanding import Kind, due_as_text, understand
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # this checkout's code, not an installed copy
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus_dev.jsonl"
+from handlers.understanding import Kind, due_as_text, understand  # noqa: E402
+
+DEFAULT_CORPUS = REPO / "tests" / "data" / "corpus_dev.jsonl"
 
 
 def main() -> int:

@@ -99,11 +99,11 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
             if minutes < 0:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
             if 1 <= hour <= 12:
-                hour = _plausible_hour(hour, text, match.start())
+                hour = plausible_hour(hour, text, match.start())
                 found.append(Mention(*match.span(), clock=time(hour, minutes)))
     for match in spoken.after_preposition.finditer(text):
         if not any(m.start <= match.start("hour") < m.end for m in found):
-            hour = _plausible_hour(spoken.hours[match.group("hour")], text, match.start())
+            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start())
             found.append(Mention(*match.span(), clock=time(hour, 0)))
     for match in _NOON_AND_HALF.finditer(text):
         found.append(Mention(*match.span(), clock=time(12, 30)))
@@ -132,12 +132,12 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
     for match in _HALF.finditer(text):
         word = match.group("hour")
         hour = int(word) if word.isdigit() else _GERMAN_HOURS[word]
-        hour = _plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start())
         found.append(Mention(*match.span(), clock=time(hour, 30)))
     for match in _HALF_PAST.finditer(text):
         hour = int(match.group("hour"))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
-            hour = _plausible_hour(hour, text, match.start())
+            hour = plausible_hour(hour, text, match.start())
             found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found
 
@@ -161,13 +161,11 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     elif 1 <= hour <= 12 and not hour_text.startswith("0"):
-        hour = _plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
+        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
     return time(hour, minute)
 
 
-def _plausible_hour(
-    hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True
-) -> int:
+def plausible_hour(hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True) -> int:
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from handlers.understanding import calendar_words as words
+from handlers.understanding import grammar
 from handlers.understanding.calendar_patterns import (
     Patterns,
     month_index,
@@ -86,10 +87,10 @@ def find_when(
     # Where the ask starts, and the sentence it is in.
     request = (focus[0] if focus else sentence[0], *sentence)
     rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence))
-    mentions = _mentions(lowered, now, codes, patterns, rule)
+    mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
         rule = None
-        mentions = _mentions(lowered, now, codes, patterns, rule)
+        mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
     due, recurrence = _resolve(lowered, now, codes, rule, mentions, request, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
@@ -97,10 +98,25 @@ def find_when(
 
 
 def _mentions(
-    text: str, now: datetime, languages: tuple[str, ...], patterns: Patterns, rule: Rule | None
+    text: str,
+    now: datetime,
+    languages: tuple[str, ...],
+    patterns: Patterns,
+    rule: Rule | None,
+    original: str,
 ) -> list[Mention]:
+    """The grammar's readings first; the older readers only for the words it left."""
     taken = rule.spans if rule else []
-    found = _days(text, now.date(), patterns, taken) + clock_mentions(text, now, languages)
+    read = [
+        m
+        for m in grammar.read(text, now, languages)
+        if m.clock or not any(m.start < end and start < m.end for start, end in taken)
+    ]
+    spans = [*taken, *((m.start, m.end) for m in read)]
+    older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
+    found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
+    if len(original) == len(text):
+        grammar.in_zone(found, original, now)
     for mention in found:
         mention.role = _role(text, mention, patterns)
     return found
@@ -299,8 +315,11 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     own = text[mention.start : mention.end]
     if _AVAILABLE.search(before) or (mention.clock and _AFTER.match(own)):
         return "available"
-    if patterns.until_before.search(before) or patterns.until_before.search(
-        own.split(" ")[0] + " "
+    first_word = own.split(" ")[0] + " "
+    if (
+        patterns.until_before.search(before)
+        or patterns.until_before.search(first_word)
+        or patterns.until_before.search(before + first_word)  # "jusqu'" + "à midi"
     ):
         return "until"
     if patterns.start_before.search(before):
@@ -312,7 +331,10 @@ def _pick(
     mentions: list[Mention], request: tuple[int, int, int], text: str, urgent: bool
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
-    usable = in_order([m for m in mentions if m.role != "available"], request)
+    usable = in_order(
+        [m for m in mentions if m.role != "available" and (not m.weak or start <= m.start < end)],
+        request,
+    )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]
     first = next((m for m in usable if m.day or m.offset), None)
@@ -338,6 +360,8 @@ def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:
     """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10")."""
     if clock is None:
         return None
+    if clock.day is not None:  # "9 tomorrow morning", "a medianoche": said together
+        return clock
     near = [
         m for m in usable if m.day and min(abs(m.start - clock.end), abs(clock.start - m.end)) < 16
     ]
