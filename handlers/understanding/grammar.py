@@ -124,7 +124,7 @@ class _Grammar:
     shifts: _Table
     relative: _Table
     bare_hour_max: int
-    forms: tuple[tuple[str, re.Pattern[str]], ...]
+    forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 
 
 @cache
@@ -243,9 +243,14 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"(?:(?P<zero>{zero or NEVER})\s+)?{minutes}(?:\s*{minute_words}(?!\w))?)?"
         rf")(?:{part})?(?!\w)"
     )
+    month_gate = re.compile(rf"(?<![^\W\d_]){months.pattern}")
     forms = (
-        ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")),
-        ("dated", re.compile(dated)),
+        (
+            "iso",
+            re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+            re.compile(r"\d-\d"),
+        ),
+        ("dated", re.compile(dated), month_gate),
         (
             "numeric",
             re.compile(
@@ -253,6 +258,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"(?P<a>\d{{1,2}})(?P<sep>[{separators}])(?P<b>\d{{1,2}})"
                 rf"(?:(?P=sep)(?P<year>\d{{4}}|\d\d))?(?P<dot>\.)?(?![\d/:]|\.\d|\s*%)"
             ),
+            re.compile(rf"\d[{separators}]\d"),
         ),
         (
             "nth",
@@ -261,6 +267,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\s+(?:(?P<weekday>{weekday})|(?P<daynoun>{day_noun}))\s+(?:{in_month})\s*"
                 rf"(?:(?:the|le|la) )?(?:mese di )?{month}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
             ),
+            month_gate,
         ),
         (
             "shifted",
@@ -269,6 +276,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"(?:\s+(?P<after>{after_weekday.pattern})|\s+(?P<this>{this_week.pattern}))?"
                 r"(?!\w)"
             ),
+            re.compile(shifts.pattern),
         ),
         (
             "offset",
@@ -278,8 +286,9 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern})\s+(?:{_joined(languages, 'offsets', 'after')}))(?!\w)"
             ),
+            re.compile(units.pattern),
         ),
-        ("clock", re.compile(clock)),
+        ("clock", re.compile(clock), None),
     )
     return _Grammar(
         order=next(
@@ -330,7 +339,9 @@ def read(text: str, now: datetime, languages: tuple[str, ...]) -> list[Mention]:
     grammar = grammar_for(languages)
     found: list[Mention] = []
     today = now.date()
-    for name, pattern in grammar.forms:
+    for name, pattern, gate in grammar.forms:
+        if gate is not None and not gate.search(text):
+            continue  # the words this form needs are not there
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < m.end and m.start < end for m in found):
