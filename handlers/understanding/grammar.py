@@ -51,6 +51,7 @@ ZONES = {
 _ZONE = re.compile(r"\s*\b(" + "|".join(ZONES) + r")\b", re.IGNORECASE)
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
 _HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|alle|ogni|a cada)\s*$")
+_AFTER_CLOCK_WORD = re.compile(r"\b(?:um|at|à|alle|às|as|a las|gegen|vers)\s+$")
 _ZONE_SAID_PLAINLY = re.compile(r"\s*(?:[?!.,;)]|$)")
 
 
@@ -187,7 +188,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     for template in _all(languages, "calendar", "month_before_day"):
         if template and "{month}" in template and "{day}" in template:
             betweens.append(template.split("{month}")[1].split("{day}")[0])
-    lead = rf"(?:(?P<weekday>{weekday})\s*,?\s*(?:the |der |den |el |le |il |o )?)?"
+    lead = (
+        rf"(?:(?P<weekday>{weekdays.pattern}|{abbreviated.pattern})\.?\s*,?\s*"
+        r"(?:the |der |den |el |le |il |o )?)?"
+    )
     day_first = rf"(?:{'|'.join(leads)}){day}(?:{'|'.join(tails)}){month}"
     month_first = (
         rf"|(?P<monthb>{months.pattern})(?:{'|'.join(betweens)})"
@@ -216,8 +220,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"|(?P<hour>[01]?\d|2[0-4])|(?P<hourword>{numbers.pattern}))(?:ish)?"
     )
     hour_to = re.sub(r"\?P<(\w+)>", r"?P<t\1>", hour)
+    hour_half = re.sub(r"\?P<(\w+)>", r"?P<h\1>", hour)
+    half_to = _joined(languages, "clock", "half_to")
     minutes = (
-        rf"(?:(?P<min>[0-5]\d)|(?P<minword>{numbers.pattern})|(?P<fraction>{fractions.pattern}))"
+        rf"(?:(?P<fraction>{fractions.pattern})|(?P<min>[0-5]\d)|(?P<minword>{numbers.pattern}))"
     )
     prefix = (
         "|".join(sorted(_listed(languages, "clock", "bare_hour_after"), key=len, reverse=True))
@@ -237,9 +243,12 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"(?P<before>{minutes.replace('?P<', '?P<b')})\s*(?:{minute_words}\s+)?"
         rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:the|o|le|il) )?{hour_to}"
         rf"(?:\s*{hour_words}(?!\w))?"
+        # "halb vier": half an hour before four
+        rf"|(?P<halfto>{half_to})\s+{hour_half}(?:\s*{hour_words}(?!\w))?"
         # "quinze heures trente", "3 uhr 15", "tres y quince", "midi moins cinq", "8:15"
         rf"|{hour}(?:\s*(?P<unit>{hour_words})(?!\w))?"
-        rf"(?:(?P<sep>\s*[:.h]\s*|\s+(?:(?P<and>{and_}|{past})\s+)?|\s+(?P<minus>{minus})\s+)"
+        rf"(?:(?P<sep>\s*[:.h]\s*|\s+(?:(?P<and>{and_})\s+|(?P<after>{past})\s+)?"
+        rf"|\s+(?P<minus>{minus})\s+)"
         rf"(?:(?P<zero>{zero or NEVER})\s+)?{minutes}(?:\s*{minute_words}(?!\w))?)?"
         rf")(?:{part})?(?!\w)"
     )
@@ -272,11 +281,12 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "shifted",
             re.compile(
-                rf"\b(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekday})"
+                rf"\b(?:(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekday})"
                 rf"(?:\s+(?P<after>{after_weekday.pattern})|\s+(?P<this>{this_week.pattern}))?"
+                rf"|(?P<short>{abbreviated.pattern})(?:(?P<dot>\.)(?=\s+\w)|\.?(?=\s*[?!]|\s*$)))"
                 r"(?!\w)"
             ),
-            re.compile(shifts.pattern),
+            None,
         ),
         (
             "offset",
@@ -287,6 +297,14 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"{units.pattern})\s+(?:{_joined(languages, 'offsets', 'after')}))(?!\w)"
             ),
             re.compile(units.pattern),
+        ),
+        (
+            "day_number",
+            re.compile(
+                rf"\b(?:{_joined(languages, 'calendar', 'day_before_number')})\s+"
+                rf"(?P<dayword>{numbers.pattern})(?!\w)"
+            ),
+            None,
         ),
         ("clock", re.compile(clock), None),
     )
@@ -380,6 +398,12 @@ def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
 
 def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
     first, second = int(match["a"]), int(match["b"])
+    if match["sep"] == " " and not match["year"]:
+        return None  # "17 02" could be anything; "20 02 2014" is a date
+    if match["sep"] == "." and _AFTER_CLOCK_WORD.search(
+        text, max(0, match.start() - 8), match.start()
+    ):
+        return None  # "um 10.10" is a time
     if match["sep"] == "." and not (match["year"] or match["dot"] or match["weekday"]):
         before = text[max(0, match.start() - 4) : match.start()]
         if not re.search(r"\b(?:am|le|el|il|dia|den|der)\s$", before) and second > 12:
@@ -425,7 +449,13 @@ def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Men
 
 
 def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
-    """Only a weekday with what shifts it; a bare one is read by ``due``."""
+    """A weekday with what shifts it, or a short one ("sat?", "Mo."); ``due`` reads the rest."""
+    if match["short"]:
+        index = grammar.abbreviated.value(match["short"])
+        if index is None or (len(match["short"]) < 3 and not match["dot"]):
+            return None
+        ahead = (index - today.weekday() - 1) % 7 + 1
+        return Mention(*match.span(), day=today + timedelta(days=ahead), weekday=index)
     if not (match["before"] or match["after"] or match["this"]):
         return None
     weekday = _weekday_index(grammar, match["weekday"])
@@ -472,8 +502,6 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
     if minute is None or not _said_as_time(grammar, match):
         return None
     twenty_four = match["unit"] == "h" or (match["sep"] or "").strip() == "h"  # "7h30", "15h"
-    if minute < 0:
-        hour, minute = (hour - 1) % 24, 60 + minute
     if match["pm"] and hour < 12:
         hour += 12
     elif match["am"] and hour == 12:
@@ -482,6 +510,8 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
         hour = plausible_hour(hour, text, match.start())
     elif twenty_four and 1 <= hour <= 12 and not match["am"]:  # "vers 5h" for supper: 17:00
         hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=False)
+    if minute < 0:  # the hour is read first: "halb eins" is 12:30, "quarter to 2pm" 13:45
+        hour, minute = (hour - 1) % 24, 60 + minute
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     day = None
@@ -496,6 +526,8 @@ def _minute_of(grammar: _Grammar, match: re.Match[str]) -> int | None:
     if match["before"]:
         minute = _minutes(grammar, match["bmin"], match["bminword"], match["bfraction"])
         return -minute if minute is not None and match["to"] else minute
+    if match["halfto"]:
+        return -30
     if match["hhmm"]:
         return int(match["hhmm"][-2:])
     if match["min"] or match["minword"] or match["fraction"]:
@@ -510,7 +542,7 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     if match["before"]:  # "5 to 7" is a span; "quarter to 7", "15 minutes to noon" a time
         said = match["bfraction"] or match["tnoon"] or marked or "min" in match.group()
         return bool(said or not match["to"] or not match["bmin"])
-    if match["noon"] or match["midnight"]:
+    if match["noon"] or match["midnight"] or match["halfto"]:
         return True
     if match["hhmm"]:  # "at 1030", "330 p.m."
         return marked
@@ -538,6 +570,8 @@ def _hour(grammar: _Grammar, match: re.Match[str]) -> tuple[int | None, bool]:
     """The hour said, and whether it is fixed (noon, midnight, 24-hour)."""
     if match["before"]:
         return _hour_of(grammar, match, "t")
+    if match["halfto"]:
+        return _hour_of(grammar, match, "h")
     return _hour_of(grammar, match, "")
 
 
@@ -572,7 +606,23 @@ def _minutes(grammar: _Grammar, digits: str | None, word: str | None, fraction: 
     return None
 
 
+def _day_number_said(
+    grammar: _Grammar, match: re.Match[str], today: date, text: str
+) -> Mention | None:
+    """ "día nueve", "dia quinze": this month's day, or next month's once it has passed."""
+    number = _day_number(grammar, None, match["dayword"])
+    if number is None:
+        return None
+    for ahead in range(3):
+        index = today.month - 1 + ahead
+        day = _date(today.year + index // 12, index % 12 + 1, number)
+        if day is not None and day >= today:
+            return Mention(*match.span(), day=day)
+    return None
+
+
 _READERS = {
+    "day_number": _day_number_said,
     "iso": _iso,
     "dated": _dated,
     "numeric": _numeric,
