@@ -15,8 +15,8 @@ only in the circle's languages. The rules follow how people in a group chat mean
   availability alone, or a vague span ("sometime next week"), is no due date at all;
 - a recurring request is due at its first occurrence; its time of day lives in the due.
 
-Expressions outside this vocabulary with a month name or a numeric date go to dateparser,
-restricted to the circle's languages, which keeps its known chat false positives out
+The words of each language are data (``locales/``) and the forms that combine them are written
+once (``grammar``); what neither reads is no due at all, since a wrong date is worse than none
 ("we", "may", "sat", "a second", "march on" are never read as dates here).
 """
 
@@ -61,7 +61,6 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
     r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
 )
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
 
 
@@ -158,8 +157,7 @@ def _resolve(
     if day is None and clock is None:
         if urgent:
             return now.date(), None
-        sentence = text[request[1] : request[2]]
-        return (None if mentions else _numeric_date(sentence, now, languages)), None
+        return None, None
     if day is None:
         assert clock is not None
         moment = datetime.combine(now.date(), clock, tzinfo=now.tzinfo)
@@ -368,15 +366,3 @@ def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:
     return min(
         near, key=lambda m: min(abs(m.start - clock.end), abs(clock.start - m.end)), default=None
     )
-
-
-def _numeric_date(sentence: str, now: datetime, languages: Sequence[str]) -> date | None:
-    """dateparser, for numeric dates our vocabulary does not read ("12/15", "15.12.")."""
-    candidates = _NUMERIC_DATE.findall(sentence)
-    if not candidates:
-        return None
-    import dateparser  # loaded only for the rare message that needs it
-
-    settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": now.replace(tzinfo=None)}
-    parsed = dateparser.parse(candidates[0], languages=list(languages), settings=settings)
-    return parsed.date() if parsed else None

@@ -55,6 +55,9 @@ _AFTER_CLOCK_WORD = re.compile(r"\b(?:um|at|à|alle|às|as|a las|gegen|vers)\s+$
 _ZONE_SAID_PLAINLY = re.compile(r"\s*(?:[?!.,;)]|$)")
 
 
+_LITERAL = re.compile(r"[\w' -]+")
+
+
 class _Table:
     """Regex fragments with a value each: one alternation, and the value of what it matched."""
 
@@ -62,10 +65,18 @@ class _Table:
         unique = dict(entries)
         ordered = sorted(unique, key=len, reverse=True)
         self.pattern = "(?:" + ("|".join(_spaced(f) for f in ordered) or NEVER) + ")"
-        self._each = [(re.compile(_spaced(f)), unique[f]) for f in ordered]
+        # Plain words are looked up; only fragments with operators are matched, when needed.
+        self._words = {f.replace("-", " "): unique[f] for f in ordered if _LITERAL.fullmatch(f)}
+        self._fragments = [(f, unique[f]) for f in ordered if not _LITERAL.fullmatch(f)]
 
     def value(self, said: str):
-        return next((value for pattern, value in self._each if pattern.fullmatch(said)), None)
+        found = self._words.get(said.replace("-", " "))
+        if found is not None:
+            return found
+        for fragment, value in self._fragments:
+            if re.fullmatch(_spaced(fragment), said):
+                return value
+        return None
 
 
 def _spaced(fragment: str) -> str:
