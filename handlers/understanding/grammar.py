@@ -136,6 +136,7 @@ class _Grammar:
     shifts: _Table
     relative: _Table
     bare_hour_max: int
+    dotted: bool
     forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 
 
@@ -251,7 +252,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     clock = (
         rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:the|o|a|la|le) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
-        rf"(?P<before>{minutes.replace('?P<', '?P<b')})\s*(?:{minute_words}\s+)?"
+        rf"(?P<before>{minutes.replace('?P<', '?P<b').replace('[0-5]', '[0-5]?')})\s*(?:{minute_words}\s+)?"
         rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:the|o|le|il) )?{hour_to}"
         rf"(?:\s*{hour_words}(?!\w))?"
         # "halb vier": half an hour before four
@@ -292,9 +293,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "shifted",
             re.compile(
-                rf"\b(?:(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekday})"
+                rf"\b(?:(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekdays.pattern})"
                 rf"(?:\s+(?P<after>{after_weekday.pattern})|\s+(?P<this>{this_week.pattern}))?"
-                rf"|(?P<short>{abbreviated.pattern})(?:(?P<dot>\.)(?=\s+\w)|\.?(?=\s*[?!]|\s*$)))"
+                rf"|(?P<short>{abbreviated.pattern})(?:(?P<dot>\.)(?=\s+\w)|\.?(?=\s*[?!]|\s*$)"
+                r"|\.?\s+(?P<number>0?[1-9]|[12]\d|3[01])(?![\d:.,h]|\s*(?:h\b|[ap]\.?m\b))))"
                 r"(?!\w)"
             ),
             None,
@@ -339,6 +341,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             for entry in section(code, "calendar").get("relative_days", [])
         ),
         forms=forms,
+        dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
         bare_hour_max=min(
             (
                 section(code, "clock")["bare_hour_max"]
@@ -415,6 +418,8 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         text, max(0, match.start() - 8), match.start()
     ):
         return None  # "um 10.10" is a time
+    if match["sep"] == "." and not (match["year"] or grammar.dotted):
+        return None  # "15.30" is a time where dates are not written "10.12."
     if match["sep"] == "." and not (match["year"] or match["dot"] or match["weekday"]):
         before = text[max(0, match.start() - 4) : match.start()]
         if not re.search(r"\b(?:am|le|el|il|dia|den|der)\s$", before) and second > 12:
@@ -464,6 +469,14 @@ def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
     if match["short"]:
         index = grammar.abbreviated.value(match["short"])
         if index is None or (len(match["short"]) < 3 and not match["dot"]):
+            return None
+        if match["number"]:  # "mar 19", "jue 15": the day of the month says which
+            number = int(match["number"])
+            for months_ahead in range(3):
+                at = today.month - 1 + months_ahead
+                day = _date(today.year + at // 12, at % 12 + 1, number)
+                if day is not None and day >= today:
+                    return Mention(*match.span(), day=day)
             return None
         ahead = (index - today.weekday() - 1) % 7 + 1
         return Mention(*match.span(), day=today + timedelta(days=ahead), weekday=index)
@@ -566,8 +579,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
         return bool(match["unit"] or match["pm"] or match["am"]) or (
             int(match["hour"]) <= grammar.bare_hour_max  # "at 22" is a house number
         )
-    if match["and"] and match["min"]:
-        return False  # "zwischen 8 und 12": two hours
+    if match["and"] and match["min"] and not match["hourword"]:
+        return False  # "zwischen 8 und 12": two hours; "tre e 20" is 3:20
     gap = match["sep"] is not None and not match["sep"].strip() and not match["and"]
     if gap and not match["unit"] and not match["minus"]:
         # "3 15", "three twenty": a time only when something else says so
