@@ -237,6 +237,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     minutes = (
         rf"(?:(?P<fraction>{fractions.pattern})|(?P<min>[0-5]\d)|(?P<minword>{numbers.pattern}))"
     )
+    minutes_before = minutes.replace("?P<", "?P<b").replace("[0-5]", "[0-5]?")  # "5 para"
     prefix = (
         "|".join(sorted(_listed(languages, "clock", "bare_hour_after"), key=len, reverse=True))
         or NEVER
@@ -252,7 +253,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     clock = (
         rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:the|o|a|la|le) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
-        rf"(?P<before>{minutes.replace('?P<', '?P<b').replace('[0-5]', '[0-5]?')})\s*(?:{minute_words}\s+)?"
+        rf"(?P<before>{minutes_before})\s*(?:{minute_words}\s+)?"
         rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:the|o|le|il) )?{hour_to}"
         rf"(?:\s*{hour_words}(?!\w))?"
         # "halb vier": half an hour before four
