@@ -27,6 +27,8 @@ from handlers.understanding.locales import section
 from handlers.understanding.mentions import Mention
 
 NEVER = r"(?!x)x"
+# A time with minutes from this hour on ("7:30", "6:45") is the morning when nothing says more.
+EARLY_START = 6
 # Time zones a message may name, in hours from UTC (standard time).
 ZONES = {
     "utc": 0,
@@ -532,7 +534,10 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
     elif match["am"] and hour == 12:
         hour = 0
     elif not (fixed or twenty_four or match["am"]) and 1 <= hour <= 12:
-        hour = plausible_hour(hour, text, match.start())
+        # "7:30" for a clinic is the morning; "by 7" and "2:15" are the afternoon.
+        exact = bool(match["min"]) and minute > 0 and hour >= EARLY_START
+        exact = exact and (match["sep"] or "").strip() == ":"
+        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not exact)
     elif twenty_four and 1 <= hour <= 12 and not match["am"]:  # "vers 5h" for supper: 17:00
         hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=False)
     if minute < 0:  # the hour is read first: "halb eins" is 12:30, "quarter to 2pm" 13:45
