@@ -267,6 +267,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"(?:(?P<zero>{zero or NEVER})\s+)?{minutes}(?:\s*{minute_words}(?!\w))?)?"
         rf")(?:{part})?(?!\w)"
     )
+    relative_month = (
+        rf"(?P<thismonth>{_joined(languages, 'calendar', 'this_month')})"
+        rf"|(?P<nextmonth>{_joined(languages, 'calendar', 'next_month')})"
+    )
     month_gate = re.compile(rf"(?<![^\W\d_]){months.pattern}")
     forms = (
         (
@@ -289,9 +293,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             re.compile(
                 rf"\b(?:(?:the|le|il|la|l'|der) )?(?P<ordinal>{ordinal}|\d{{1,2}}(?:{suffix}))"
                 rf"\s+(?:(?P<weekday>{weekday})|(?P<daynoun>{day_noun}))\s+(?:{in_month})\s*"
-                rf"(?:(?:the|le|la) )?(?:mese di )?{month}(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+                rf"(?:(?:the|le|la) )?(?:mese di )?(?:{month}|{relative_month})"
+                rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
             ),
-            month_gate,
+            None,
         ),
         (
             "shifted",
@@ -310,9 +315,18 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+(?:the next\s+)?"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
-                rf"{units.pattern})\s+(?:{_joined(languages, 'offsets', 'after')}))(?!\w)"
+                rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"
+                rf"(?:{_joined(languages, 'offsets', 'after')}))(?!\w)"
             ),
-            re.compile(units.pattern),
+            re.compile(rf"{units.pattern}|{weekdays.pattern}"),
+        ),
+        (
+            "of_month",
+            re.compile(
+                rf"\b(?:(?:the|le|el|il|am|der|o) )?(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix})?"
+                rf"(?:\s+{day_noun})?\s+(?:{in_month})\s+(?:{relative_month})(?!\w)"
+            ),
+            None,
         ),
         (
             "day_number",
@@ -444,12 +458,9 @@ def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Men
     if count is None:
         digits = re.match(r"\d+", said)
         count = int(digits.group()) if digits else None
-    month = grammar.months.value(match["month"].rstrip("."))
-    if count is None or month is None:
+    month, year = _month_said(grammar, match, today)
+    if count is None or month is None or year is None:
         return None
-    year = int(match["year"]) if match["year"] else None
-    if year is None:
-        year = today.year if month >= today.month else today.year + 1
     if match["daynoun"]:
         day = _date(year, month, count) if count > 0 else _last_of(year, month)
         return Mention(*match.span(), day=day) if day else None
@@ -499,6 +510,8 @@ def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
 def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
     said = match["n"] or match["n2"]
     unit = grammar.units.value(match["unit"] or match["unit2"])
+    if match["counted"]:  # "3 fridays from now": the third Friday after today
+        unit = "weekday"
     amount = float(said) if said.isdigit() else grammar.numbers.value(said)
     if amount is None:
         amount = grammar.amounts.value(said)
@@ -510,6 +523,12 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
     if amount != int(amount):
         return None
     count = int(amount)
+    if unit == "weekday":
+        index = grammar.weekdays.value(match["counted"])
+        if index is None or count < 1:
+            return None
+        ahead = (index - today.weekday() - 1) % 7 + 1
+        return Mention(*match.span(), day=today + timedelta(days=ahead + 7 * (count - 1)))
     if unit == "day":
         day = today + timedelta(days=count)
     elif unit == "week":
@@ -651,7 +670,33 @@ def _day_number_said(
     return None
 
 
+def _month_said(
+    grammar: _Grammar, match: re.Match[str], today: date
+) -> tuple[int | None, int | None]:
+    """The month named, or this or next month, and its year (the next such month)."""
+    if match["thismonth"]:
+        return today.month, today.year
+    if match["nextmonth"]:
+        return today.month % 12 + 1, today.year + today.month // 12
+    month = grammar.months.value(match["month"].rstrip("."))
+    if month is None:
+        return None, None
+    if match.groupdict().get("year"):
+        return month, int(match["year"])
+    return month, (today.year if month >= today.month else today.year + 1)
+
+
+def _of_month(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+    """ "the 20th of next month", "20 of this month"."""
+    month, year = _month_said(grammar, match, today)
+    if month is None or year is None:
+        return None
+    day = _date(year, month, int(match["day"]))
+    return Mention(*match.span(), day=day) if day and day >= today else None
+
+
 _READERS = {
+    "of_month": _of_month,
     "day_number": _day_number_said,
     "iso": _iso,
     "dated": _dated,
