@@ -52,8 +52,6 @@ ZONES = {
 }
 _ZONE = re.compile(r"\s*\b(" + "|".join(ZONES) + r")\b", re.IGNORECASE)
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
-_HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|alle|ogni|a cada)\s*$")
-_AFTER_CLOCK_WORD = re.compile(r"\b(?:um|at|à|alle|às|as|a las|gegen|vers)\s+$")
 _ZONE_SAID_PLAINLY = re.compile(r"\s*(?:[?!.,;)]|$)")
 
 
@@ -138,6 +136,8 @@ class _Grammar:
     shifts: _Table
     relative: _Table
     bare_hour_max: int
+    how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
+    after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     dotted: bool
     forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 
@@ -185,6 +185,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     )
     this_week = _Table((w, 0) for w in _listed(languages, "calendar", "this_week"))
     suffix = _joined(languages, "calendar", "day_suffix")
+    articles = _joined(languages, "calendar", "articles")
     weekday = rf"(?:{weekdays.pattern}|(?:{abbreviated.pattern})\.)"
     month = rf"(?P<month>{months.pattern})\.?"
     day = (
@@ -204,7 +205,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             betweens.append(template.split("{month}")[1].split("{day}")[0])
     lead = (
         rf"(?:(?P<weekday>{weekdays.pattern}|{abbreviated.pattern})\.?\s*,?\s*"
-        r"(?:the |der |den |el |le |il |o )?)?"
+        rf"(?:(?:{articles}) )?)?"
     )
     day_first = rf"(?:{'|'.join(leads)}){day}(?:{'|'.join(tails)}){month}"
     month_first = (
@@ -253,10 +254,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     zero = "|".join(w for w, v in _merged(languages, "numbers", "words").items() if v == 0)
     part = rf"(?:\s*,?\s*(?P<rel>{_relative_days(languages)})\s*)?\s*(?:(?P<pm>{pm})|(?P<am>{am}))"
     clock = (
-        rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:the|o|a|la|le) )?)?(?:"
+        rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
         rf"(?P<before>{minutes_before})\s*(?:{minute_words}\s+)?"
-        rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:the|o|le|il) )?{hour_to}"
+        rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:{articles}) )?{hour_to}"
         rf"(?:\s*{hour_words}(?!\w))?"
         # "halb vier": half an hour before four
         rf"|(?P<halfto>{half_to})\s+{hour_half}(?:\s*{hour_words}(?!\w))?"
@@ -282,7 +283,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "numeric",
             re.compile(
-                rf"(?<![\d/.,:])(?:(?P<weekday>{weekday})\s*,?\s*(?:den |der |le |el )?)?"
+                rf"(?<![\d/.,:])(?:(?P<weekday>{weekday})\s*,?\s*(?:(?:{articles}) )?)?"
                 rf"(?P<a>\d{{1,2}})(?P<sep>[{separators}])(?P<b>\d{{1,2}})"
                 rf"(?:(?P=sep)(?P<year>\d{{4}}|\d\d))?(?P<dot>\.)?(?![\d/:]|\.\d|\s*%)"
             ),
@@ -291,9 +292,9 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "nth",
             re.compile(
-                rf"\b(?:(?:the|le|il|la|l'|der) )?(?P<ordinal>{ordinal}|\d{{1,2}}(?:{suffix}))"
+                rf"\b(?:(?:{articles}) ?)?(?P<ordinal>{ordinal}|\d{{1,2}}(?:{suffix}))"
                 rf"\s+(?:(?P<weekday>{weekday})|(?P<daynoun>{day_noun}))\s+(?:{in_month})\s*"
-                rf"(?:(?:the|le|la) )?(?:mese di )?(?:{month}|{relative_month})"
+                rf"(?:(?:{articles}) ?)?(?:{month}|{relative_month})"
                 rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
             ),
             None,
@@ -312,7 +313,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "offset",
             re.compile(
-                rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+(?:the next\s+)?"
+                rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"
@@ -323,7 +324,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "of_month",
             re.compile(
-                rf"\b(?:(?:the|le|el|il|am|der|o) )?(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix})?"
+                rf"\b(?:(?:{articles}) )?(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix})?"
                 rf"(?:\s+{day_noun})?\s+(?:{in_month})\s+(?:{relative_month})(?!\w)"
             ),
             None,
@@ -358,6 +359,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             for entry in section(code, "calendar").get("relative_days", [])
         ),
         forms=forms,
+        how_often=re.compile(rf"\b(?:{_joined(languages, 'recurrence', 'every')})\s*$"),
+        after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
         bare_hour_max=min(
             (
@@ -431,7 +434,7 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
     first, second = int(match["a"]), int(match["b"])
     if match["sep"] == " " and not match["year"]:
         return None  # "17 02" could be anything; "20 02 2014" is a date
-    if match["sep"] == "." and _AFTER_CLOCK_WORD.search(
+    if match["sep"] == "." and grammar.after_clock_word.search(
         text, max(0, match.start() - 8), match.start()
     ):
         return None  # "um 10.10" is a time
@@ -542,7 +545,7 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
 
 def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
     hour, fixed = _hour(grammar, match)
-    if hour is None or _HOW_OFTEN.search(text, max(0, match.start() - 14), match.start()):
+    if hour is None or grammar.how_often.search(text, max(0, match.start() - 14), match.start()):
         return None
     minute = _minute_of(grammar, match)
     if minute is None or not _said_as_time(grammar, match):
