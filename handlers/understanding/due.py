@@ -59,7 +59,8 @@ _AFTER = re.compile(r"(?:after|dopo|après|nach|depois|después)\b")
 # Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
-    r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
+    r"(?:\s*,)?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b"
+    r"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
 )
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
 

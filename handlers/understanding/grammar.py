@@ -204,7 +204,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         if template and "{month}" in template and "{day}" in template:
             betweens.append(template.split("{month}")[1].split("{day}")[0])
     lead = (
-        rf"(?:(?P<weekday>{weekdays.pattern}|{abbreviated.pattern})\.?\s*,?\s*"
+        rf"(?:(?P<weekday>{weekdays.pattern}|{abbreviated.pattern})\.?(?:\s*,)?\s*"
         rf"(?:(?:{articles}) )?)?"
     )
     day_first = rf"(?:{'|'.join(leads)}){day}(?:{'|'.join(tails)}){month}"
@@ -252,7 +252,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     minus = _joined(languages, "clock", "minus")
     and_ = _joined(languages, "clock", "joiner")
     zero = "|".join(w for w, v in _merged(languages, "numbers", "words").items() if v == 0)
-    part = rf"(?:\s*,?\s*(?P<rel>{_relative_days(languages)})\s*)?\s*(?:(?P<pm>{pm})|(?P<am>{am}))"
+    part = rf"(?:(?:\s*,)?\s*(?P<rel>{_relative_days(languages)}))?\s*(?:(?P<pm>{pm})|(?P<am>{am}))"
     clock = (
         rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
@@ -283,7 +283,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         (
             "numeric",
             re.compile(
-                rf"(?<![\d/.,:])(?:(?P<weekday>{weekday})\s*,?\s*(?:(?:{articles}) )?)?"
+                rf"(?<![\d/.,:])(?:(?P<weekday>{weekday})(?:\s*,)?\s*(?:(?:{articles}) )?)?"
                 rf"(?P<a>\d{{1,2}})(?P<sep>[{separators}])(?P<b>\d{{1,2}})"
                 rf"(?:(?P=sep)(?P<year>\d{{4}}|\d\d))?(?P<dot>\.)?(?![\d/:]|\.\d|\s*%)"
             ),
