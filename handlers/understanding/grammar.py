@@ -432,8 +432,10 @@ def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
 
 def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
     first, second = int(match["a"]), int(match["b"])
-    if match["sep"] == " " and not match["year"]:
-        return None  # "17 02" could be anything; "20 02 2014" is a date
+    if match["sep"] in " -" and not match["year"]:
+        return None  # "17 02", "2-3 bags" could be anything; "20 02 2014" is a date
+    if match.group().endswith("24/7"):
+        return None  # all day, every day
     if match["sep"] == "." and grammar.after_clock_word.search(
         text, max(0, match.start() - 8), match.start()
     ):
@@ -610,6 +612,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     if match["and"] and match["min"] and not match["hourword"]:
         return False  # "zwischen 8 und 12": two hours; "tre e 20" is 3:20
     gap = match["sep"] is not None and not match["sep"].strip() and not match["and"]
+    if (match["sep"] or "").strip() == "." and not (marked or match["unit"]):
+        return int(match["hour"] or 0) > 12  # "15.30" is a time; "la 5.20" may be anything
     if gap and not match["unit"] and not match["minus"]:
         # "3 15", "three twenty": a time only when something else says so
         if match["min"] and match["hour"]:
