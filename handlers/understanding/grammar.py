@@ -52,6 +52,7 @@ ZONES = {
 }
 _ZONE = re.compile(r"\s*\b(" + "|".join(ZONES) + r")\b", re.IGNORECASE)
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
+_MERIDIEM = re.compile(r"[ap]\.?\s?m\.?")
 _ZONE_SAID_PLAINLY = re.compile(r"\s*(?:[?!.,;)]|$)")
 
 
@@ -136,6 +137,7 @@ class _Grammar:
     shifts: _Table
     relative: _Table
     bare_hour_max: int
+    clock_units: re.Pattern[str]
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     dotted: bool
@@ -254,7 +256,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     zero = "|".join(w for w, v in _merged(languages, "numbers", "words").items() if v == 0)
     part = rf"(?:(?:\s*,)?\s*(?P<rel>{_relative_days(languages)}))?\s*(?:(?P<pm>{pm})|(?P<am>{am}))"
     clock = (
-        rf"(?<![\w:/.])(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
+        rf"(?<![\w:/.#])(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
         rf"(?P<before>{minutes_before})\s*(?:{minute_words}\s+)?"
         rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:{articles}) )?{hour_to}"
@@ -263,7 +265,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"|(?P<halfto>{half_to})\s+{hour_half}(?:\s*{hour_words}(?!\w))?"
         # "quinze heures trente", "3 uhr 15", "tres y quince", "midi moins cinq", "8:15"
         rf"|{hour}(?:\s*(?P<unit>{hour_words})(?!\w))?"
-        rf"(?:(?P<sep>\s*[:.h]\s*|\s+(?:(?P<and>{and_})\s+|(?P<after>{past})\s+)?"
+        rf"(?:(?P<sep>[:.]|\s?h\s?|\s+(?:(?P<and>{and_})\s+|(?P<after>{past})\s+)?"
         rf"|\s+(?P<minus>{minus})\s+)"
         rf"(?:(?P<zero>{zero or NEVER})\s+)?{minutes}(?:\s*{minute_words}(?!\w))?)?"
         rf")(?:{part})?(?!\w)"
@@ -305,7 +307,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\b(?:(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekdays.pattern})"
                 rf"(?:\s+(?P<after>{after_weekday.pattern})|\s+(?P<this>{this_week.pattern}))?"
                 rf"|(?P<short>{abbreviated.pattern})(?:(?P<dot>\.)(?=\s+\w)|\.?(?=\s*[?!]|\s*$)"
-                r"|\.?\s+(?P<number>0?[1-9]|[12]\d|3[01])(?![\d:.,h]|\s*(?:h\b|[ap]\.?m\b))))"
+                r"|\.?\s+(?P<number>0?[1-9]|[12]\d|3[01])(?![\d:.,h/-]|\s*(?:h\b|[ap]\.?m\b|-))))"
                 r"(?!\w)"
             ),
             None,
@@ -361,6 +363,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'recurrence', 'every')})\s*$"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
+        clock_units=re.compile(_joined(languages, "clock", "clock_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
         bare_hour_max=min(
             (
@@ -592,34 +595,45 @@ def _minute_of(grammar: _Grammar, match: re.Match[str]) -> int | None:
 
 def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     """Whether the words around a number make it a time: a number alone is not one."""
-    marked = bool(match["prefix"] or match["pm"] or match["am"])
+    part = match["pm"] or match["am"] or ""
+    marked = bool(match["prefix"] or part)
+    meridiem = bool(_MERIDIEM.fullmatch(part))
     if match["before"]:  # "5 to 7" is a span; "quarter to 7", "15 minutes to noon" a time
         said = match["bfraction"] or match["tnoon"] or marked or "min" in match.group()
         return bool(said or not match["to"] or not match["bmin"])
-    if match["noon"] or match["midnight"] or match["halfto"]:
+    if match["halfto"]:
         return True
-    if match["hhmm"]:  # "at 1030", "330 p.m."
-        return marked
+    if match["hhmm"]:  # "at 1030", "330 p.m."; not "ANC was 400 this morning"
+        return bool(match["prefix"]) or meridiem
     has_minutes = bool(match["min"] or match["minword"] or match["fraction"])
     if not has_minutes:
-        if match["hourword"]:  # "due ore", "dos horas" are how long
-            return marked
+        if match["noon"] or match["midnight"]:
+            return True
+        if match["hourword"]:  # "due ore" is how long, "needs one tonight" how many
+            return bool(match["prefix"]) or meridiem or " " in part
         if not (marked or match["unit"]):
             return False
-        return bool(match["unit"] or match["pm"] or match["am"]) or (
-            int(match["hour"]) <= grammar.bare_hour_max  # "at 22" is a house number
-        )
-    if match["and"] and match["min"] and not match["hourword"]:
-        return False  # "zwischen 8 und 12": two hours; "tre e 20" is 3:20
-    gap = match["sep"] is not None and not match["sep"].strip() and not match["and"]
-    if (match["sep"] or "").strip() == "." and not (marked or match["unit"]):
+        if not marked and not grammar.clock_units.fullmatch(match["unit"]):
+            return False  # "son como 4 horas" is how long
+        return bool(match["unit"] or part) or int(match["hour"]) <= grammar.bare_hour_max
+    small = bool(match["minword"]) and (grammar.numbers.value(match["minword"]) or 0) < 10
+    if match["and"]:
+        if match["min"] and not match["hourword"]:
+            return False  # "zwischen 8 und 12": two hours; "tre e 20" is 3:20
+        return marked or not small  # "las tres y cinco" is 3:05; "entre midi et deux" a span
+    separator = (match["sep"] or "").strip()
+    if separator == "." and not (marked or match["unit"]):
         return int(match["hour"] or 0) > 12  # "15.30" is a time; "la 5.20" may be anything
-    if gap and not match["unit"] and not match["minus"]:
-        # "3 15", "three twenty": a time only when something else says so
-        if match["min"] and match["hour"]:
-            return marked
-        return marked or bool(match["zero"]) or bool(match["hourword"] and match["minword"])
-    return True
+    if match["sep"] is None or separator or match["minus"]:
+        return True
+    # Minutes after a space: "at 3 15", "three twenty", "quinze heures trente", "midi quinze";
+    # not "the 2 o'clock one".
+    if match["min"] and match["hour"] and not match["unit"]:
+        return marked
+    if match["minword"]:
+        spoken = match["hourword"] or match["noon"] or match["midnight"] or match["unit"]
+        return marked or bool(match["zero"]) or (bool(spoken) and not small)
+    return marked or bool(match["unit"])
 
 
 def _hour(grammar: _Grammar, match: re.Match[str]) -> tuple[int | None, bool]:
