@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from handlers.understanding import due_as_text, understand
+from handlers.understanding.grammar import read
 from handlers.understanding.locales import HERE as LOCALES
 
 SUITE = Path(__file__).parent / "data" / "duckling" / "dates.jsonl"
@@ -150,12 +151,32 @@ def test_one_grammar_reads_every_language(text: str, language: str, due: str) ->
         ("quelqu'un peut appeler le 15 ?", "fr"),
         ("kann jemand die 3. Etage putzen?", "de"),
         ("qualcuno può comprare 2 litri di latte?", "it"),
+        ("¿alguien la puede acompañar? son como 4 horas", "es"),
+        ("quelqu'un peut me remplacer pour trois semaines ?", "fr"),
     ],
 )
 def test_numbers_that_are_not_dates_give_no_due(text: str, language: str) -> None:
     """A wrong date is worse than none."""
     now = datetime(2013, 2, 12, 4, 30, tzinfo=ZoneInfo("Etc/GMT+2"))
     assert understand(text, now, [language]).due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "clock"),
+    [
+        ("he keeps missing the 2 o'clock one", "en", None),  # not 2:01
+        ("her anc was 400 this morning", "en", None),
+        ("évitez de passer entre midi et deux", "fr", None),
+        ("sharp, i'll do #3 tonight", "en", None),
+        ("she needs one tonight", "en", None),
+    ],
+)
+def test_numbers_beside_time_words_are_not_always_times(
+    text: str, language: str, clock: time | None
+) -> None:
+    now = datetime(2013, 2, 12, 4, 30, tzinfo=ZoneInfo("Etc/GMT+2"))
+    clocks = [mention.clock for mention in read(text, now, (language,)) if mention.clock]
+    assert clocks == ([clock] if clock else [])
 
 
 def test_two_hours_said_together_are_a_span_not_a_time() -> None:
