@@ -71,4 +71,27 @@ AFTER_HOUR: dict[str, dict[str, int]] = _per_language("clock", "after_hour")
 BEFORE_HOUR: dict[str, dict[str, int]] = _per_language("clock", "before_hour")
 HOUR_PREPOSITIONS: dict[str, str] = _per_language("clock", "hour_prepositions")
 NOON = "|".join(_everywhere("clock", "noon"))
+
+
+def _alternatives(concern: str, key: str) -> str:
+    """One alternation of a key's fragments in every language (empty ones left out)."""
+    return "|".join(
+        fragment for code in LANGUAGES if (fragment := section(code, concern).get(key, ""))
+    )
+
+
+# The care-chat clock reader's words, read in every language at once.
+BEFORE_CLOCK_NUMBER = _alternatives("clock", "before_clock_number")
+TWELVE_HOUR_WORDS = frozenset(
+    word
+    for code in LANGUAGES
+    if section(code, "clock")["bare_hour_max"] <= 12
+    for word in section(code, "clock")["before_clock_number"].split("|")
+)
+HOW_OFTEN = _alternatives("clock", "how_often")
+BUT = _alternatives("spans", "but")
+AFTER = _alternatives("spans", "after")
+AFTER_OWN = _alternatives("spans", "after_own")
+SINCE = _alternatives("spans", "since")
+FIRST_PERSON = _alternatives("spans", "first_person")
 NOON_AND_HALF = "(?:" + "|".join(_everywhere("clock", "noon_and_half")) + ")"

@@ -21,9 +21,7 @@ _CLOCK = re.compile(
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
     r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
     r"|(?P<h4>\d{1,2}) o'clock"
-    r"|(?:\b(?P<prep>at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|"
-    r"ab|zwischen|las|entre|de|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|"
-    r"prima delle|tra le|fra le|verso le|alle ore)\s+(?P<h5>\d{1,2})(?:\.(?P<m5>[0-5]\d)\b)?"
+    rf"|(?:\b(?P<prep>{words.BEFORE_CLOCK_NUMBER})\s+(?P<h5>\d{{1,2}})(?:\.(?P<m5>[0-5]\d)\b)?"
     r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
     r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
     r")"
@@ -35,11 +33,9 @@ _GERMAN_HOURS = words.SPOKEN_HOURS["de"]
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(_GERMAN_HOURS) + r")\b")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(?P<hour>\d{1,2})\b(?! ?(?:an|hours?|days?|of)\b)")
 # English speakers say "at 10" for 10:00 but never "at 22" for 22:00: that is a house number.
-_TWELVE_HOUR_WORDS = frozenset(
-    {"at", "by", "around", "about", "before", "after", "from", "till", "until", "between", "b/w"}
-)
+_TWELVE_HOUR_WORDS = words.TWELVE_HOUR_WORDS
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
-_HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|ogni|a cada)\s*$")
+_HOW_OFTEN = re.compile(rf"(?:{words.HOW_OFTEN})\s*$")
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 _OFFSET = re.compile(

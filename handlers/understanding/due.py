@@ -51,13 +51,13 @@ class When:
 
 # "ready … from Thursday after 3": when it becomes possible; a "but" starts the deadline.
 _AVAILABLE = re.compile(
-    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:but|ma|pero|mais|aber|mas)\b)[^,;]){{0,50}}$"
-    r"|\b(?:after|dopo|dopo le|después de las|après|nach|depois das)\s+$"
-    r"|\b(?:since|depuis|seit)\s+(?:the |le |dem )?$"
+    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:{words.BUT})\b)[^,;]){{0,50}}$"
+    rf"|\b(?:{words.AFTER})\s+$"
+    rf"|\b(?:{words.SINCE})\s+(?:the |le |dem )?$"
 )
-_AFTER = re.compile(r"(?:after|dopo|après|nach|depois|después)\b")
+_AFTER = re.compile(rf"(?:{words.AFTER_OWN})\b")
 # Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:{words.FIRST_PERSON})\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
     r"(?:\s*,)?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b"
     r"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"

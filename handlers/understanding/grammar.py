@@ -361,7 +361,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             for entry in section(code, "calendar").get("relative_days", [])
         ),
         forms=forms,
-        how_often=re.compile(rf"\b(?:{_joined(languages, 'recurrence', 'every')})\s*$"),
+        how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         clock_units=re.compile(_joined(languages, "clock", "clock_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
