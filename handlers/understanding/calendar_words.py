@@ -94,4 +94,11 @@ AFTER = _alternatives("spans", "after")
 AFTER_OWN = _alternatives("spans", "after_own")
 SINCE = _alternatives("spans", "since")
 FIRST_PERSON = _alternatives("spans", "first_person")
+# "ab Donnerstag 5 Tage lang": a number before these is how long, not a day of the month.
+DURATION_UNITS = "|".join(
+    f"(?:{fragment})\\b"
+    for code in LANGUAGES
+    for unit, fragment in section(code, "offsets")["units"].items()
+    if unit not in ("minute", "hour")
+)
 NOON_AND_HALF = "(?:" + "|".join(_everywhere("clock", "noon_and_half")) + ")"

@@ -60,7 +60,7 @@ _AFTER = re.compile(rf"(?:{words.AFTER_OWN})\b")
 _FIRST_PERSON = re.compile(rf"\b(?:{words.FIRST_PERSON})\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
     r"(?:\s*,)?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b"
-    r"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
+    rf"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock|{words.DURATION_UNITS}))"
 )
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
 
