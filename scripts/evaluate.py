@@ -1,6 +1,6 @@
 """How well carecircle understands plain messages, measured on a labelled corpus.
 
-    python scripts/evaluate.py [CORPUS.jsonl ...] [--errors]
+    python scripts/evaluate.py [CORPUS.jsonl ...] [--errors] [--patterns] [--no-dateparser]
 
 Each line of a corpus holds ``text``, ``now``, ``tz``, ``lang`` and the expected ``kind``,
 ``due``, ``recurrence``, ``urgent`` and ``ref`` (see ../shared/corpus/README.md). Prints, per

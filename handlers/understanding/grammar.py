@@ -11,7 +11,8 @@ quarter past 3pm", "las doce menos cinco", "quinze heures trente", "8 tonight", 
 
 The older readers in ``due`` and ``clock_times`` still see the message afterwards for what
 this grammar leaves (care-chat phrasings such as "by 7", "halb eins"); words read here are
-not read twice. Every pattern is linear: alternations of literal words and bounded gaps.
+not read twice. No two repeats in a pattern compete for the same characters, so reading stays
+linear in the length of a message.
 """
 
 from __future__ import annotations
