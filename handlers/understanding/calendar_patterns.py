@@ -1,4 +1,9 @@
-"""The calendar words of a circle's languages, compiled once per set of languages."""
+"""The calendar words of a circle's languages, compiled once per set of languages.
+
+The words come from the locale files (``locales/<code>.toml``, through ``calendar_words``);
+these are the care-chat readers of weekdays, relative days, holidays and repetition that
+``due`` and ``recurrence`` run after the grammar (``grammar``) has read what it can.
+"""
 
 from __future__ import annotations
 

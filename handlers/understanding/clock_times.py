@@ -21,9 +21,7 @@ _CLOCK = re.compile(
     r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
     r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
     r"|(?P<h4>\d{1,2}) o'clock"
-    r"|(?:\b(?P<prep>at|by|around|about|before|after|from|till|until|between|b/w|um|gegen|bis|"
-    r"ab|zwischen|las|entre|de|à|vers|avant|dès|às|as|das|alle|dalle|verso|entro le|"
-    r"prima delle|tra le|fra le|verso le|alle ore)\s+(?P<h5>\d{1,2})(?:\.(?P<m5>[0-5]\d)\b)?"
+    rf"|(?:\b(?P<prep>{words.BEFORE_CLOCK_NUMBER})\s+(?P<h5>\d{{1,2}})(?:\.(?P<m5>[0-5]\d)\b)?"
     r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
     r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
     r")"
@@ -35,11 +33,9 @@ _GERMAN_HOURS = words.SPOKEN_HOURS["de"]
 _HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(_GERMAN_HOURS) + r")\b")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(?P<hour>\d{1,2})\b(?! ?(?:an|hours?|days?|of)\b)")
 # English speakers say "at 10" for 10:00 but never "at 22" for 22:00: that is a house number.
-_TWELVE_HOUR_WORDS = frozenset(
-    {"at", "by", "around", "about", "before", "after", "from", "till", "until", "between", "b/w"}
-)
+_TWELVE_HOUR_WORDS = words.TWELVE_HOUR_WORDS
 # "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
-_HOW_OFTEN = re.compile(r"(?:every|toutes les|tous les|cada|jede|ogni|a cada)\s*$")
+_HOW_OFTEN = re.compile(rf"(?:{words.HOW_OFTEN})\s*$")
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 _OFFSET = re.compile(
@@ -99,11 +95,11 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
             if minutes < 0:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
             if 1 <= hour <= 12:
-                hour = _plausible_hour(hour, text, match.start())
+                hour = plausible_hour(hour, text, match.start())
                 found.append(Mention(*match.span(), clock=time(hour, minutes)))
     for match in spoken.after_preposition.finditer(text):
         if not any(m.start <= match.start("hour") < m.end for m in found):
-            hour = _plausible_hour(spoken.hours[match.group("hour")], text, match.start())
+            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start())
             found.append(Mention(*match.span(), clock=time(hour, 0)))
     for match in _NOON_AND_HALF.finditer(text):
         found.append(Mention(*match.span(), clock=time(12, 30)))
@@ -132,12 +128,12 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
     for match in _HALF.finditer(text):
         word = match.group("hour")
         hour = int(word) if word.isdigit() else _GERMAN_HOURS[word]
-        hour = _plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start())
         found.append(Mention(*match.span(), clock=time(hour, 30)))
     for match in _HALF_PAST.finditer(text):
         hour = int(match.group("hour"))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
-            hour = _plausible_hour(hour, text, match.start())
+            hour = plausible_hour(hour, text, match.start())
             found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found
 
@@ -161,13 +157,11 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     elif 1 <= hour <= 12 and not hour_text.startswith("0"):
-        hour = _plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
+        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
     return time(hour, minute)
 
 
-def _plausible_hour(
-    hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True
-) -> int:
+def plausible_hour(hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True) -> int:
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""

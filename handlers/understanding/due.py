@@ -15,8 +15,8 @@ only in the circle's languages. The rules follow how people in a group chat mean
   availability alone, or a vague span ("sometime next week"), is no due date at all;
 - a recurring request is due at its first occurrence; its time of day lives in the due.
 
-Expressions outside this vocabulary with a month name or a numeric date go to dateparser,
-restricted to the circle's languages, which keeps its known chat false positives out
+The words of each language are data (``locales/``) and the forms that combine them are written
+once (``grammar``); what neither reads is no due at all, since a wrong date is worse than none
 ("we", "may", "sat", "a second", "march on" are never read as dates here).
 """
 
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from handlers.understanding import calendar_words as words
+from handlers.understanding import grammar
 from handlers.understanding.calendar_patterns import (
     Patterns,
     month_index,
@@ -50,17 +51,17 @@ class When:
 
 # "ready … from Thursday after 3": when it becomes possible; a "but" starts the deadline.
 _AVAILABLE = re.compile(
-    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:but|ma|pero|mais|aber|mas)\b)[^,;]){{0,50}}$"
-    r"|\b(?:after|dopo|dopo le|después de las|après|nach|depois das)\s+$"
-    r"|\b(?:since|depuis|seit)\s+(?:the |le |dem )?$"
+    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:{words.BUT})\b)[^,;]){{0,50}}$"
+    rf"|\b(?:{words.AFTER})\s+$"
+    rf"|\b(?:{words.SINCE})\s+(?:the |le |dem )?$"
 )
-_AFTER = re.compile(r"(?:after|dopo|après|nach|depois|después)\b")
+_AFTER = re.compile(rf"(?:{words.AFTER_OWN})\b")
 # Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|ich|yo|je|j'|eu|io)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:{words.FIRST_PERSON})\b")
 _DAY_NUMBER_AFTER_WEEKDAY = re.compile(
-    r"\s*,?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock))"
+    r"(?:\s*,)?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b"
+    rf"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock|{words.DURATION_UNITS}))"
 )
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b")
 _VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
 
 
@@ -86,10 +87,10 @@ def find_when(
     # Where the ask starts, and the sentence it is in.
     request = (focus[0] if focus else sentence[0], *sentence)
     rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence))
-    mentions = _mentions(lowered, now, codes, patterns, rule)
+    mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
         rule = None
-        mentions = _mentions(lowered, now, codes, patterns, rule)
+        mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
     due, recurrence = _resolve(lowered, now, codes, rule, mentions, request, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
@@ -97,10 +98,25 @@ def find_when(
 
 
 def _mentions(
-    text: str, now: datetime, languages: tuple[str, ...], patterns: Patterns, rule: Rule | None
+    text: str,
+    now: datetime,
+    languages: tuple[str, ...],
+    patterns: Patterns,
+    rule: Rule | None,
+    original: str,
 ) -> list[Mention]:
+    """The grammar's readings first; the older readers only for the words it left."""
     taken = rule.spans if rule else []
-    found = _days(text, now.date(), patterns, taken) + clock_mentions(text, now, languages)
+    read = [
+        m
+        for m in grammar.read(text, now, languages)
+        if m.clock or not any(m.start < end and start < m.end for start, end in taken)
+    ]
+    spans = [*taken, *((m.start, m.end) for m in read)]
+    older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
+    found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
+    if len(original) == len(text):
+        grammar.in_zone(found, original, now)
     for mention in found:
         mention.role = _role(text, mention, patterns)
     return found
@@ -142,8 +158,7 @@ def _resolve(
     if day is None and clock is None:
         if urgent:
             return now.date(), None
-        sentence = text[request[1] : request[2]]
-        return (None if mentions else _numeric_date(sentence, now, languages)), None
+        return None, None
     if day is None:
         assert clock is not None
         moment = datetime.combine(now.date(), clock, tzinfo=now.tzinfo)
@@ -299,8 +314,11 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     own = text[mention.start : mention.end]
     if _AVAILABLE.search(before) or (mention.clock and _AFTER.match(own)):
         return "available"
-    if patterns.until_before.search(before) or patterns.until_before.search(
-        own.split(" ")[0] + " "
+    first_word = own.split(" ")[0] + " "
+    if (
+        patterns.until_before.search(before)
+        or patterns.until_before.search(first_word)
+        or patterns.until_before.search(before + first_word)  # "jusqu'" + "à midi"
     ):
         return "until"
     if patterns.start_before.search(before):
@@ -312,7 +330,10 @@ def _pick(
     mentions: list[Mention], request: tuple[int, int, int], text: str, urgent: bool
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
-    usable = in_order([m for m in mentions if m.role != "available"], request)
+    usable = in_order(
+        [m for m in mentions if m.role != "available" and (not m.weak or start <= m.start < end)],
+        request,
+    )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]
     first = next((m for m in usable if m.day or m.offset), None)
@@ -338,21 +359,11 @@ def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:
     """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10")."""
     if clock is None:
         return None
+    if clock.day is not None:  # "9 tomorrow morning", "a medianoche": said together
+        return clock
     near = [
         m for m in usable if m.day and min(abs(m.start - clock.end), abs(clock.start - m.end)) < 16
     ]
     return min(
         near, key=lambda m: min(abs(m.start - clock.end), abs(clock.start - m.end)), default=None
     )
-
-
-def _numeric_date(sentence: str, now: datetime, languages: Sequence[str]) -> date | None:
-    """dateparser, for numeric dates our vocabulary does not read ("12/15", "15.12.")."""
-    candidates = _NUMERIC_DATE.findall(sentence)
-    if not candidates:
-        return None
-    import dateparser  # loaded only for the rare message that needs it
-
-    settings = {"PREFER_DATES_FROM": "future", "RELATIVE_BASE": now.replace(tzinfo=None)}
-    parsed = dateparser.parse(candidates[0], languages=list(languages), settings=settings)
-    return parsed.date() if parsed else None

@@ -19,6 +19,7 @@ class Mention:
     offset: timedelta | None = None
     role: str = "plain"  # plain, available, until, start
     weekday: int | None = None
+    weak: bool = False  # "in two days": a due only when said in the request itself
 
 
 _SENTENCE_END = re.compile(

@@ -45,7 +45,7 @@ _DANGLING = re.compile(
 )
 # Where a clause stops being the task: a comma, a dash, or "so that", "because", "but".
 _CLAUSE_END = re.compile(
-    r"\s*(?:[,;:(]|\s[-–—]\s|\b(?:so|because|since|but|as|while|porque|parce que|weil|"
+    r"(?:[,;:(]|\s[-–—]\s|\b(?:so|because|since|but|as|while|porque|parce que|weil|"
     r"perché|pois|pero|mais|aber|ma|mas)\b)",
     re.IGNORECASE,
 )
