@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from handlers.commands import Command, is_not_a_task, is_undo, read_command, remind_me_when
+from handlers.commands import (
+    Command,
+    is_not_a_task,
+    is_undo,
+    number_and_word,
+    read_command,
+    remind_me_when,
+)
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
@@ -90,12 +97,16 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
         return Undo()
     if is_not_a_task(text):
         return NotATask()
-    words = remind_me_when(text) if incoming.reply_to_id else None
+    words = remind_me_when(text, languages) if incoming.reply_to_id else None
     if words is not None:
         return RemindMe(words)
     zone = zone_from_phrase(text)
     if zone is not None:
         return SetZone(zone)
+    pointed = number_and_word(text)
+    if pointed is not None:  # "#4 yo", "#4 erledigt": the act on that number, in any language
+        number, is_done = pointed
+        return Act(Intent(Kind.DONE if is_done else Kind.CLAIM, ref=number))
     return Act(understand(text, said_at, languages))
 
 
