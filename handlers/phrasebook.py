@@ -329,6 +329,38 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "Não conheço o fuso horário {zone}. Tente p. ex. /timezone America/Sao_Paulo",
         "Non conosco il fuso orario {zone}. Prova ad es. /timezone Europe/Rome",
     ),
+    "zone.near": (
+        "I don't know the time zone {zone}. Did you mean {names}? Say e.g. /timezone {first}",
+        "No conozco la zona horaria {zone}. ¿Querías decir {names}? Escribe p. ej. "
+        "/timezone {first}",
+        "Je ne connais pas le fuseau horaire {zone}. Vouliez-vous dire {names} ? Écrivez par ex. "
+        "/timezone {first}",
+        "Die Zeitzone {zone} kenne ich nicht. Meintest du {names}? Schreib z. B. /timezone {first}",
+        "Não conheço o fuso horário {zone}. Quis dizer {names}? Escreva p. ex. /timezone {first}",
+        "Non conosco il fuso orario {zone}. Intendevi {names}? Scrivi ad es. /timezone {first}",
+    ),
+    "zone.which": (
+        "{zone} could be more than one time zone: {names}. Say which, e.g. /timezone {first}",
+        "{zone} puede ser más de una zona horaria: {names}. Di cuál, p. ej. /timezone {first}",
+        "{zone} peut être plus d'un fuseau horaire : {names}. Dites lequel, par ex. "
+        "/timezone {first}",
+        "{zone} kann mehr als eine Zeitzone sein: {names}. Sag welche, z. B. /timezone {first}",
+        "{zone} pode ser mais de um fuso horário: {names}. Diga qual, p. ex. /timezone {first}",
+        "{zone} può essere più di un fuso orario: {names}. Di' quale, ad es. /timezone {first}",
+    ),
+    "snooze.not_on": (
+        "You're not on #{number}, so there is nothing to snooze: reminders go to whoever holds it.",
+        "No estás en la #{number}, así que no hay nada que posponer: los recordatorios van a "
+        "quien la tiene.",
+        "Vous n'êtes pas sur la #{number}, il n'y a donc rien à reporter : les rappels vont à "
+        "qui la tient.",
+        "Du bist nicht bei #{number} dabei, also gibt es nichts zu verschieben: Erinnerungen "
+        "gehen an die, die sie übernommen haben.",
+        "Você não está na #{number}, então não há nada para adiar: os lembretes vão para quem "
+        "está com ela.",
+        "Non sei sul #{number}, quindi non c'è niente da rimandare: i promemoria vanno a chi "
+        "ce l'ha.",
+    ),
     "set.zone": (
         "⚙️ {name} set the circle's time zone to {zone}",
         "⚙️ {name} cambió la zona horaria del círculo a {zone}",
