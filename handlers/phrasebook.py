@@ -8,6 +8,29 @@ from handlers.nudge_phrases import NUDGE_PHRASES
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 
+# The languages' own names, as each language writes them: LANGUAGE_NAMES[speaking][named].
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": dict(en="English", es="Spanish", fr="French", de="German", pt="Portuguese", it="Italian"),
+    "es": dict(en="inglés", es="español", fr="francés", de="alemán", pt="portugués", it="italiano"),
+    "fr": dict(
+        en="anglais", es="espagnol", fr="français", de="allemand", pt="portugais", it="italien"
+    ),
+    "de": dict(
+        en="Englisch",
+        es="Spanisch",
+        fr="Französisch",
+        de="Deutsch",
+        pt="Portugiesisch",
+        it="Italienisch",
+    ),
+    "pt": dict(
+        en="inglês", es="espanhol", fr="francês", de="alemão", pt="português", it="italiano"
+    ),
+    "it": dict(
+        en="inglese", es="spagnolo", fr="francese", de="tedesco", pt="portoghese", it="italiano"
+    ),
+}
+
 PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "ack.unclaimed": (
         '📝 {line} · reply "I\'ll take it" to claim',
@@ -360,6 +383,20 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "está com ela.",
         "Non sei sul #{number}, quindi non c'è niente da rimandare: i promemoria vanno a chi "
         "ce l'ha.",
+    ),
+    "language.hint": (
+        "I only read {current} here, so I let that English message pass. To have me read "
+        "English too, say /language {codes}",
+        "Aquí solo leo {current}, así que he dejado pasar ese mensaje en español. Para que lea "
+        "también español, escribid /language {codes}",
+        "Ici je ne lis que {current}, j'ai donc laissé passer ce message en français. Pour que "
+        "je lise aussi le français, écrivez /language {codes}",
+        "Hier lese ich nur {current}, darum habe ich diese Nachricht auf Deutsch übergangen. "
+        "Damit ich auch Deutsch lese, schreibt /language {codes}",
+        "Aqui só leio {current}, por isso deixei passar essa mensagem em português. Para eu ler "
+        "português também, escrevam /language {codes}",
+        "Qui leggo solo {current}, quindi ho lasciato passare quel messaggio in italiano. Per "
+        "farmi leggere anche l'italiano, scrivete /language {codes}",
     ),
     "export.circle": (
         "Our circle",
