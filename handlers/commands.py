@@ -26,8 +26,18 @@ _REMIND_ME: dict[str, str] = {
     "pt": r"(?:me\s+lembr[ae]|lembr[ae][\s-]me)(?:\s+disso)?",
     "it": r"ricordamelo|ricordamela|ricordami(?:lo|la)?|me\s+lo\s+ricordi",
 }
+# Said alone after "remind me": until tomorrow morning, in the words of the circle's language.
+_TOMORROW = {
+    "en": "tomorrow",
+    "es": "mañana",
+    "fr": "demain",
+    "de": "morgen",
+    "pt": "amanhã",
+    "it": "domani",
+}
 # "#4 me", "#4 yo", "#4 moi", "#4 ich", "#4 eu", "#4 io"; "#4 done", "#4 hecho", …
 ME_WORDS = ("me", "mine", "yo", "moi", "ich", "eu", "io")
+_ME_PHRASES = r"para\s+m[íi]m?|(?:à|pour)\s+moi|für\s+mich|per\s+me"
 DONE_WORDS = (
     "done",
     "hecho",
@@ -41,7 +51,8 @@ DONE_WORDS = (
     "fatta",
 )
 _NUMBER_AND_WORD = re.compile(
-    rf"^\s*#\s?(\d{{1,6}})\s*[:,-]?\s+({'|'.join(ME_WORDS + DONE_WORDS)})\s*[.!👍✅✋]*\s*$",
+    rf"^\s*#\s?(\d{{1,6}})\s*[:,-]?\s+({'|'.join(ME_WORDS + DONE_WORDS)}|{_ME_PHRASES})"
+    r"\s*[.!👍✅✋]*\s*$",
     re.IGNORECASE,
 )
 
@@ -73,11 +84,11 @@ def remind_me_when(text: str, languages: Sequence[str] = ("en",)) -> str | None:
     """``"remind me tomorrow"``, ``"recuérdamelo mañana"`` → the words that say until when;
     None when the message is not that, in one of ``languages``. Without a day it means
     tomorrow."""
-    pattern = _remind_me(tuple(code for code in languages if code in _REMIND_ME) or ("en",))
-    match = pattern.match(text)
+    known = tuple(code for code in languages if code in _REMIND_ME) or ("en",)
+    match = _remind_me(known).match(text)
     if match is None:
         return None
-    return match.group(1).strip(" .!,") or "tomorrow"
+    return match.group(1).strip(" .!,") or _TOMORROW[known[0]]
 
 
 def _remind_me(languages: tuple[str, ...]) -> re.Pattern[str]:
@@ -97,4 +108,4 @@ def number_and_word(text: str) -> tuple[int, bool] | None:
     match = _NUMBER_AND_WORD.match(text)
     if match is None:
         return None
-    return int(match.group(1)), match.group(2).lower() in DONE_WORDS
+    return int(match.group(1)), match.group(2).casefold() in DONE_WORDS

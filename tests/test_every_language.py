@@ -54,6 +54,10 @@ def routed(text: str, languages: tuple[str, ...] = ("en",), **fields: object):
         ("#4 ich", Kind.CLAIM),
         ("#4 eu", Kind.CLAIM),
         ("#4 io!", Kind.CLAIM),
+        ("#4 para mí", Kind.CLAIM),
+        ("#4 à moi", Kind.CLAIM),
+        ("#4 für mich", Kind.CLAIM),
+        ("#4 ERLEDIGT", Kind.DONE),
         ("#4 done", Kind.DONE),
         ("#4 hecho", Kind.DONE),
         ("#4 fait", Kind.DONE),
@@ -93,6 +97,20 @@ def test_remind_me_on_a_held_task_snoozes_it_in_every_language(
     [answer] = circle.texts()
     assert answer.startswith("😴 #1"), answer
     assert "Bob" in answer and "17" in answer, answer  # until tomorrow, Tuesday the 17th
+
+
+def test_remind_me_alone_means_tomorrow_morning_in_the_circles_words() -> None:
+    assert routed("remind me", ("en",), reply_to_id="7") == RemindMe("tomorrow")
+    assert routed("ricordamelo", ("it",), reply_to_id="7") == RemindMe("domani")
+
+
+def test_remind_me_in_a_language_the_circle_does_not_read_gets_the_hint(circle: Circle) -> None:
+    asked = circle.say("alice", "can someone bring soup friday?")
+    circle.say("lucia", "/claim 1")
+    circle.bot_messages()
+    circle.say("lucia", "recuérdamelo mañana", reply_to_id=asked)
+    [hint] = circle.texts()
+    assert hint.startswith("Aquí solo leo inglés") and hint.endswith("/language en es")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
