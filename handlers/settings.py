@@ -312,7 +312,10 @@ def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     if all(holder.id != turn.member.id for holder in task.claimers):
         turn.say(turn.phrase("snooze.not_on", number=task.number), task=task)
         return
-    until = until_local or (turn.local_now + timedelta(days=1))
+    # No day understood ("/snooze 4" in a circle that does not write "tomorrow"): tomorrow's
+    # morning, as "tomorrow" would be.
+    tomorrow = turn.local_now.date() + timedelta(days=1)
+    until = until_local or turn.circle.morning_of(tomorrow)
     tasks.snooze_task(turn.session, task.id, turn.member.id, until.astimezone(UTC))
     shown = format_moment(until, turn.circle.zone, turn.circle.languages)
     text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)

@@ -199,6 +199,18 @@ def test_snoozing_a_task_one_does_not_hold_or_that_is_done_says_why(
     assert circle.texts() == [phrase("already.done", (language,), number=1)]
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_snooze_without_a_day_lasts_until_tomorrow_morning(circle: Circle, language: str) -> None:
+    circle.say("alice", f"/language {language}")
+    circle.say("alice", "/quiet off")
+    circle.say("alice", EXAMPLES[language]["request"])
+    circle.say("bob", "/claim 1")
+    circle.bot_messages()
+    circle.say("bob", "/snooze 1")
+    [answer] = circle.texts()
+    assert answer.startswith("😴 #1") and answer.endswith("08:00"), answer
+
+
 def test_the_snooze_answers_say_what_was_wrong_in_english(circle: Circle) -> None:
     circle.say("alice", "can someone bring soup friday?")
     circle.say("bob", "/claim 1")
