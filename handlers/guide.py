@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from handlers.phrases import language_index
 
 _SETTINGS = (
-    "/timezone Europe/London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
+    "/timezone London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
     "/mute /unmute · /snooze N … · /role GP · /forget"
 )
 _LISTS = "/tasks /mine /decisions /done · /export (json, ics)"

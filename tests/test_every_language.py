@@ -135,6 +135,7 @@ def test_our_time_zone_is_works_in_every_language(circle: Circle, language: str)
         ("Europe/Paris", "Europe/Paris"),
         ("UTC", "UTC"),
         ("Lisboa", "Europe/Lisbon"),
+        ("London", "Europe/London"),  # as /help shows it
     ],
 )
 def test_a_zone_can_be_named_by_its_city(said: str, zone: str) -> None:
