@@ -325,3 +325,18 @@ def test_export_headings_follow_each_language(circle: Circle, language: str) -> 
     [text] = circle.texts()
     for key in ("open", "done", "decisions"):
         assert f"## {phrase(f'export.{key}', (language,))}\n" in text
+
+
+def test_a_number_and_a_word_acts_through_the_core_whatever_the_circles_language(
+    circle: Circle,
+) -> None:
+    circle.say("alice", "can someone bring soup friday?")
+    circle.say("alice", "can someone pick up the pills tomorrow?")
+    circle.bot_messages()
+    circle.say("anna", "#1 ich")
+    circle.say("giulia", "#2 io")
+    circle.say("giulia", "#2 fatto")
+    texts = circle.texts()
+    assert texts[0].startswith("✋ Anna") and "#1" in texts[0], texts
+    assert texts[1].startswith("✋ Giulia") and "#2" in texts[1], texts
+    assert texts[-1].startswith("✅") and "#2" in texts[-1], texts
