@@ -18,8 +18,9 @@ from bot.config import Settings, load_settings
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
 from handlers.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
+from handlers.phrasebook import LANGUAGE_NAMES
 from handlers.phrases import phrase
-from handlers.routing import Route, is_chatter, may_change_circle, route
+from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
 from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen
 from storage.circles import circle_record, member_record
@@ -59,6 +60,7 @@ class CareCircleCore:
         self.settings = settings
         self._circles: dict[tuple[str, str], tuple[CircleRecord, float]] = {}
         self._members: dict[tuple[int, str, str], tuple[MemberRecord, float]] = {}
+        self._hinted: set[tuple[int, str]] = set()  # (circle, language) told how to add it
 
     # -- member acts -----------------------------------------------------------------------
 
@@ -73,14 +75,24 @@ class CareCircleCore:
         circle = self._known_circle(incoming)
         routed = None
         if circle is not None:
-            routed = (circle, self._route(incoming, text, now, circle))
-            if is_chatter(routed[1]) and self._knows_member(circle, incoming):
+            routed = self._route(incoming, text, now, circle)
+            if is_chatter(routed[1]) and routed[2] is None and self._knows_member(circle, incoming):
                 return []
         return self.database.run(self._handle, incoming, text, now, routed)
 
-    def _route(self, incoming: Incoming, text: str, now: datetime, circle: CircleRecord) -> Route:
+    def _route(
+        self, incoming: Incoming, text: str, now: datetime, circle: CircleRecord
+    ) -> tuple[CircleRecord, Route, str | None]:
+        """The act, and for chat in a language the bot knows but the circle has not set that
+        would have been an act in it, that language (to say once how to add it)."""
         moment = said_at(incoming, now, circle.zone)
-        return route(incoming, text, moment, circle.languages)
+        act = route(incoming, text, moment, circle.languages)
+        unread = None
+        if is_chatter(act):
+            unread = unread_language(incoming, text, moment, circle.languages)
+            if (circle.id, unread) in self._hinted:
+                unread = None
+        return circle, act, unread
 
     def _knows_member(self, circle: CircleRecord, incoming: Incoming) -> bool:
         return (circle.id, incoming.sender_id, incoming.sender_name) in self._members
@@ -91,7 +103,7 @@ class CareCircleCore:
         incoming: Incoming,
         text: str,
         now: datetime,
-        routed: tuple[CircleRecord, Route] | None,
+        routed: tuple[CircleRecord, Route, str | None] | None,
     ) -> list[Outgoing]:
         circle = self._known_circle(incoming) or self._circle(
             session, incoming.platform, incoming.chat_id, now, incoming.chat_title
@@ -99,17 +111,29 @@ class CareCircleCore:
         if not seen.first_sight(session, circle.id, seen_key(incoming)):
             return []
         member = self._member(session, circle.id, incoming, now)
-        if routed is not None and routed[0] is circle:
-            act = routed[1]
-        else:
-            act = self._route(incoming, text, now, circle)
-        if is_chatter(act):
+        if routed is None or routed[0] is not circle:
+            routed = self._route(incoming, text, now, circle)
+        _, act, unread = routed
+        if is_chatter(act) and unread is None:
             return []
         turn = Turn(session, circle, member, incoming, now)
-        dispatch(turn, act, text)
+        if unread is not None:
+            self._hint_language(turn, unread)
+        else:
+            dispatch(turn, act, text)
         if may_change_circle(act):
             self._forget_cached(incoming.platform, incoming.chat_id)
         return [self._queue(session, circle.id, reply, now) for reply in turn.replies]
+
+    def _hint_language(self, turn: Turn, language: str) -> None:
+        """Say once per circle, in ``language``, how to have the bot read it too."""
+        circle = turn.circle
+        names = LANGUAGE_NAMES[language]
+        current = ", ".join(names.get(code, code) for code in circle.languages)
+        codes = " ".join((*circle.languages, language))
+        text = phrase("language.hint", (language,), current=current, codes=codes)
+        turn.say(text, dedupe_key=f"language-hint:{circle.id}:{language}")
+        self._hinted.add((circle.id, language))
 
     # -- the circle's life ------------------------------------------------------------------
 

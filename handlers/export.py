@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from handlers.formatting import decision_line, task_line
+from handlers.phrases import phrase
 from storage.records import CircleRecord, DecisionRecord, TaskRecord
 
 ICAL_LINE_OCTETS = 75
@@ -14,15 +15,21 @@ ICAL_LINE_OCTETS = 75
 def as_markdown(
     circle: CircleRecord, tasks: list[TaskRecord], decisions: list[DecisionRecord]
 ) -> str:
-    zone = circle.zone
+    """Headings, dates and words in the circle's language."""
+    zone, languages = circle.zone, circle.languages
+
+    def said(key: str) -> str:
+        return phrase(f"export.{key}", languages)
+
     open_now = [task for task in tasks if task.is_open]
     finished = [task for task in tasks if task.status == "done"]
-    lines = [f"# {circle.name or 'Our circle'}", "", "## Open tasks"]
-    lines += [f"- {task_line(task, zone)}" for task in open_now] or ["- none"]
-    lines += ["", "## Done"]
-    lines += [f"- #{task.number} {task.title} — {task.done_by}" for task in finished] or ["- none"]
-    lines += ["", "## Decisions"]
-    lines += [f"- {decision_line(decision, zone)}" for decision in decisions] or ["- none"]
+    none = [f"- {said('none')}"]
+    lines = [f"# {circle.name or said('circle')}", "", f"## {said('open')}"]
+    lines += [f"- {task_line(task, zone, languages=languages)}" for task in open_now] or none
+    lines += ["", f"## {said('done')}"]
+    lines += [f"- #{task.number} {task.title} — {task.done_by}" for task in finished] or none
+    lines += ["", f"## {said('decisions')}"]
+    lines += [f"- {decision_line(d, zone, languages)}" for d in decisions] or none
     return "\n".join(lines) + "\n"
 
 
@@ -95,7 +102,8 @@ def as_ical(circle: CircleRecord, tasks: list[TaskRecord], now: datetime) -> str
             lines.append("STATUS:NEEDS-ACTION")
         if task.claimers:
             names = ", ".join(member.display_name for member in task.claimers)
-            lines.append(f"DESCRIPTION:{_ical_text('Taken by ' + names)}")
+            taken = phrase("export.taken_by", circle.languages, names=names)
+            lines.append(f"DESCRIPTION:{_ical_text(taken)}")
         lines.append("END:VTODO")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from handlers.phrases import language_index
 
 _SETTINGS = (
-    "/timezone Europe/London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
+    "/timezone London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
     "/mute /unmute · /snooze N … · /role GP · /forget"
 )
 _LISTS = "/tasks /mine /decisions /done · /export (json, ics)"
@@ -22,15 +22,15 @@ HELP: tuple[str, ...] = (
     f"Lists: {_LISTS}\nAnyone can change: {_SETTINGS}",
     "Guardo las tareas y decisiones de este círculo. Hablad como siempre:\n"
     '• "¿alguien puede recoger la receta de mamá el viernes a las 15?" → una tarea, marcada ✍\n'
-    '• "me encargo" (respondiendo), "#4 yo", ✋ → es tuya · "al final no puedo" → la devuelves\n'
+    '• "me encargo" (respondiendo), "#4 yo", ✋ → es tuya · "ya no puedo" → la devuelves\n'
     '• "hecho", "#4 hecho", ✅ → hecha · "hemos decidido …", "decision: …" → una decisión, '
     "marcada 🤝\n"
     '• responde "no es una tarea" para quitar una falsa · "deshacer" anula tu último cambio\n'
     f"Listas: {_LISTS}\nCualquiera puede cambiar: {_SETTINGS}",
     "Je garde les tâches et décisions de ce cercle. Parlez comme d'habitude :\n"
     "• « quelqu'un peut chercher l'ordonnance de maman vendredi 15h ? » → une tâche, marquée ✍\n"
-    "• « je m'en charge » (en réponse), « #4 moi », ✋ → elle est à vous · « finalement je ne "
-    "peux pas » → vous la rendez\n"
+    "• « je m'en charge » (en réponse), « #4 moi », ✋ → elle est à vous · « je ne peux "
+    "plus » → vous la rendez\n"
     "• « fait », « #4 fait », ✅ → faite · « on a décidé … », « decision: … » → une décision, "
     "marquée 🤝\n"
     "• répondez « pas une tâche » pour en retirer une fausse · « annuler » défait votre dernier "
@@ -38,7 +38,7 @@ HELP: tuple[str, ...] = (
     f"Listes : {_LISTS}\nTout le monde peut régler : {_SETTINGS}",
     "Ich merke mir die Aufgaben und Entscheidungen dieses Kreises. Schreibt einfach wie immer:\n"
     "• „Kann jemand Mamas Rezept Freitag um 15 Uhr abholen?“ → eine Aufgabe, markiert mit ✍\n"
-    "• „übernehme ich“ (als Antwort), „#4 ich“, ✋ → sie gehört dir · „schaffe ich doch nicht“ "
+    "• „übernehme ich“ (als Antwort), „#4 ich“, ✋ → sie gehört dir · „kann ich doch nicht mehr“ "
     "→ du gibst sie ab\n"
     "• „erledigt“, „#4 erledigt“, ✅ → erledigt · „wir haben entschieden …“, „decision: …“ → "
     "eine Entscheidung, markiert mit 🤝\n"
@@ -53,7 +53,7 @@ HELP: tuple[str, ...] = (
     f"Listas: {_LISTS}\nQualquer um pode mudar: {_SETTINGS}",
     "Tengo i compiti e le decisioni di questo cerchio. Scrivete come sempre:\n"
     '• "qualcuno può ritirare la ricetta della mamma venerdì alle 15?" → un compito, segnato ✍\n'
-    '• "ci penso io" (in risposta), "#4 io", ✋ → è tuo · "alla fine non riesco" → lo lasci\n'
+    '• "ci penso io" (in risposta), "#4 io", ✋ → è tuo · "non riesco più" → lo lasci\n'
     '• "fatto", "#4 fatto", ✅ → fatto · "abbiamo deciso …", "decision: …" → una decisione, '
     "segnata 🤝\n"
     '• rispondi "non è un compito" per toglierne uno falso · "annulla" disfa la tua ultima '

@@ -8,6 +8,29 @@ from handlers.nudge_phrases import NUDGE_PHRASES
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
 
+# The languages' own names, as each language writes them: LANGUAGE_NAMES[speaking][named].
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": dict(en="English", es="Spanish", fr="French", de="German", pt="Portuguese", it="Italian"),
+    "es": dict(en="inglés", es="español", fr="francés", de="alemán", pt="portugués", it="italiano"),
+    "fr": dict(
+        en="anglais", es="espagnol", fr="français", de="allemand", pt="portugais", it="italien"
+    ),
+    "de": dict(
+        en="Englisch",
+        es="Spanisch",
+        fr="Französisch",
+        de="Deutsch",
+        pt="Portugiesisch",
+        it="Italienisch",
+    ),
+    "pt": dict(
+        en="inglês", es="espanhol", fr="francês", de="alemão", pt="português", it="italiano"
+    ),
+    "it": dict(
+        en="inglese", es="spagnolo", fr="francese", de="tedesco", pt="portoghese", it="italiano"
+    ),
+}
+
 PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
     "ack.unclaimed": (
         '📝 {line} · reply "I\'ll take it" to claim',
@@ -328,6 +351,110 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "Die Zeitzone {zone} kenne ich nicht. Versuch z. B. /timezone Europe/Berlin",
         "Não conheço o fuso horário {zone}. Tente p. ex. /timezone America/Sao_Paulo",
         "Non conosco il fuso orario {zone}. Prova ad es. /timezone Europe/Rome",
+    ),
+    "zone.near": (
+        "I don't know the time zone {zone}. Did you mean {names}? Say e.g. /timezone {first}",
+        "No conozco la zona horaria {zone}. ¿Querías decir {names}? Escribe p. ej. "
+        "/timezone {first}",
+        "Je ne connais pas le fuseau horaire {zone}. Vouliez-vous dire {names} ? Écrivez par ex. "
+        "/timezone {first}",
+        "Die Zeitzone {zone} kenne ich nicht. Meintest du {names}? Schreib z. B. /timezone {first}",
+        "Não conheço o fuso horário {zone}. Quis dizer {names}? Escreva p. ex. /timezone {first}",
+        "Non conosco il fuso orario {zone}. Intendevi {names}? Scrivi ad es. /timezone {first}",
+    ),
+    "zone.which": (
+        "{zone} could be more than one time zone: {names}. Say which, e.g. /timezone {first}",
+        "{zone} puede ser más de una zona horaria: {names}. Di cuál, p. ej. /timezone {first}",
+        "{zone} peut être plus d'un fuseau horaire : {names}. Dites lequel, par ex. "
+        "/timezone {first}",
+        "{zone} kann mehr als eine Zeitzone sein: {names}. Sag welche, z. B. /timezone {first}",
+        "{zone} pode ser mais de um fuso horário: {names}. Diga qual, p. ex. /timezone {first}",
+        "{zone} può essere più di un fuso orario: {names}. Di' quale, ad es. /timezone {first}",
+    ),
+    "snooze.not_on": (
+        "You're not on #{number}, so there is nothing to snooze: reminders go to whoever holds it.",
+        "No estás en la #{number}, así que no hay nada que posponer: los recordatorios van a "
+        "quien la tiene.",
+        "Vous n'êtes pas sur la #{number}, il n'y a donc rien à reporter : les rappels vont à "
+        "qui la tient.",
+        "Du bist nicht bei #{number} dabei, also gibt es nichts zu verschieben: Erinnerungen "
+        "gehen an die, die sie übernommen haben.",
+        "Você não está na #{number}, então não há nada para adiar: os lembretes vão para quem "
+        "está com ela.",
+        "Non sei sul #{number}, quindi non c'è niente da rimandare: i promemoria vanno a chi "
+        "ce l'ha.",
+    ),
+    "language.hint": (
+        "I only read {current} here, so I let that English message pass. To have me read "
+        "English too, say /language {codes}",
+        "Aquí solo leo {current}, así que he dejado pasar ese mensaje en español. Para que lea "
+        "también español, escribid /language {codes}",
+        "Ici je ne lis que {current}, j'ai donc laissé passer ce message en français. Pour que "
+        "je lise aussi le français, écrivez /language {codes}",
+        "Hier lese ich nur {current}, darum habe ich diese Nachricht auf Deutsch übergangen. "
+        "Damit ich auch Deutsch lese, schreibt /language {codes}",
+        "Aqui só leio {current}, por isso deixei passar essa mensagem em português. Para eu ler "
+        "português também, escrevam /language {codes}",
+        "Qui leggo solo {current}, quindi ho lasciato passare quel messaggio in italiano. Per "
+        "farmi leggere anche l'italiano, scrivete /language {codes}",
+    ),
+    "export.circle": (
+        "Our circle",
+        "Nuestro círculo",
+        "Notre cercle",
+        "Unser Kreis",
+        "Nosso círculo",
+        "Il nostro cerchio",
+    ),
+    "export.open": (
+        "Open tasks",
+        "Tareas abiertas",
+        "Tâches ouvertes",
+        "Offene Aufgaben",
+        "Tarefas abertas",
+        "Compiti aperti",
+    ),
+    "export.done": ("Done", "Hechas", "Faites", "Erledigt", "Feitas", "Fatti"),
+    "export.decisions": (
+        "Decisions",
+        "Decisiones",
+        "Décisions",
+        "Entscheidungen",
+        "Decisões",
+        "Decisioni",
+    ),
+    "export.none": ("none", "ninguna", "aucune", "keine", "nenhuma", "nessuno"),
+    "export.taken_by": (
+        "Taken by {names}",
+        "La tiene {names}",
+        "Prise par {names}",
+        "Übernommen von {names}",
+        "Com {names}",
+        "Preso da {names}",
+    ),
+    "export.json": (
+        "📎 The circle's tasks and decisions as JSON",
+        "📎 Las tareas y decisiones del círculo en JSON",
+        "📎 Les tâches et décisions du cercle en JSON",
+        "📎 Die Aufgaben und Entscheidungen des Kreises als JSON",
+        "📎 As tarefas e decisões do círculo em JSON",
+        "📎 I compiti e le decisioni del cerchio in JSON",
+    ),
+    "export.ics": (
+        "📎 The circle's tasks as a calendar file",
+        "📎 Las tareas del círculo como archivo de calendario",
+        "📎 Les tâches du cercle en fichier de calendrier",
+        "📎 Die Aufgaben des Kreises als Kalenderdatei",
+        "📎 As tarefas do círculo como arquivo de calendário",
+        "📎 I compiti del cerchio come file di calendario",
+    ),
+    "export.usage": (
+        "Export as /export (Markdown), /export json or /export ics",
+        "Exporta con /export (Markdown), /export json o /export ics",
+        "Exportez avec /export (Markdown), /export json ou /export ics",
+        "Exportieren mit /export (Markdown), /export json oder /export ics",
+        "Exporte com /export (Markdown), /export json ou /export ics",
+        "Esporta con /export (Markdown), /export json o /export ics",
     ),
     "set.zone": (
         "⚙️ {name} set the circle's time zone to {zone}",

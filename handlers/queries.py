@@ -70,14 +70,14 @@ def export(turn: Turn, form: str) -> None:
     elif form == "json":
         content = exports.as_json(turn.circle, snapshot, settled)
         turn.say(
-            "📎 The circle's tasks and decisions as JSON",
+            turn.phrase("export.json"),
             attachment=Attachment("carecircle.json", "application/json", content),
         )
     elif form in ("ics", "ical", "calendar"):
         content = exports.as_ical(turn.circle, snapshot, turn.now)
         turn.say(
-            "📎 The circle's tasks as a calendar file",
+            turn.phrase("export.ics"),
             attachment=Attachment("carecircle.ics", "text/calendar", content),
         )
     else:
-        turn.say("Export as /export (Markdown), /export json or /export ics")
+        turn.say(turn.phrase("export.usage"))

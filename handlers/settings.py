@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from handlers.formatting import format_moment
 from handlers.phrasebook import LANGUAGES
@@ -15,16 +19,180 @@ from storage import circles, events, tasks
 SUPPORTED_LANGUAGES = LANGUAGES
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)?$")
 _SPAN = re.compile(r"^\s*(\S+)\s*(?:-|–|to)\s*(\S+)\s*$")
+# "our time zone is Europe/Madrid" (or "… is Madrid") in each language; the rest of the
+# sentence names the zone.
 _ZONE_PHRASE = re.compile(
-    r"\b(?:our|the circle'?s)\s+time\s*zone\s+is\s+([A-Za-z]+(?:/[A-Za-z_+\-]+){1,2}|UTC)\b",
+    r"\b(?:(?:our|the\s+circle'?s)\s+time\s*zone\s+is|"
+    r"nuestra\s+zona\s+horaria\s+es|"
+    r"notre\s+fuseau(?:\s+horaire)?\s+est|"
+    r"unsere\s+zeitzone\s+ist|"
+    r"nosso\s+fuso(?:\s+horário)?\s+é|"
+    r"nostro\s+fuso(?:\s+orario)?\s+è)"
+    r"\s*:?\s+([^\n.!?,;()]{1,60})",
     re.IGNORECASE,
 )
+_CONTINENTS = frozenset(
+    [
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    ]
+)
+# Cities people name in their own language, where it differs from the zone's English name.
+_CITY_NAMES = {
+    "londres": "Europe/London",
+    "londra": "Europe/London",
+    "lisboa": "Europe/Lisbon",
+    "lisbonne": "Europe/Lisbon",
+    "lissabon": "Europe/Lisbon",
+    "lisbona": "Europe/Lisbon",
+    "roma": "Europe/Rome",
+    "rom": "Europe/Rome",
+    "munich": "Europe/Berlin",
+    "munchen": "Europe/Berlin",
+    "monaco_di_baviera": "Europe/Berlin",
+    "bruselas": "Europe/Brussels",
+    "bruxelles": "Europe/Brussels",
+    "brussel": "Europe/Brussels",
+    "bruxelas": "Europe/Brussels",
+    "wien": "Europe/Vienna",
+    "viena": "Europe/Vienna",
+    "vienne": "Europe/Vienna",
+    "genf": "Europe/Zurich",
+    "ginebra": "Europe/Zurich",
+    "geneve": "Europe/Zurich",
+    "ginevra": "Europe/Zurich",
+    "milan": "Europe/Rome",
+    "milano": "Europe/Rome",
+    "mailand": "Europe/Rome",
+    "barcelona": "Europe/Madrid",
+    "sevilla": "Europe/Madrid",
+    "valencia": "Europe/Madrid",
+    "porto": "Europe/Lisbon",
+    "oporto": "Europe/Lisbon",
+    "marseille": "Europe/Paris",
+    "lyon": "Europe/Paris",
+    "hamburg": "Europe/Berlin",
+    "koln": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin",
+    "napoli": "Europe/Rome",
+    "torino": "Europe/Rome",
+    "rio_de_janeiro": "America/Sao_Paulo",
+    "varsovia": "Europe/Warsaw",
+    "varsovie": "Europe/Warsaw",
+    "warschau": "Europe/Warsaw",
+    "praga": "Europe/Prague",
+    "prag": "Europe/Prague",
+    "atenas": "Europe/Athens",
+    "athenes": "Europe/Athens",
+    "atene": "Europe/Athens",
+    "moscu": "Europe/Moscow",
+    "moscou": "Europe/Moscow",
+    "moskau": "Europe/Moscow",
+    "mosca": "Europe/Moscow",
+    "nueva_york": "America/New_York",
+    "nova_york": "America/New_York",
+    "nova_iorque": "America/New_York",
+    "ciudad_de_mexico": "America/Mexico_City",
+    "mexico": "America/Mexico_City",
+}
+# Places of one name in two zones: the circle says which.
+_HOMONYMS = {
+    "cordoba": ("America/Argentina/Cordoba", "Europe/Madrid"),
+    "santiago": ("America/Santiago", "Europe/Madrid"),
+    "merida": ("America/Merida", "Europe/Madrid"),
+    "san_juan": ("America/Puerto_Rico", "America/Argentina/San_Juan"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneFound:
+    """A named zone: the IANA name it means, or else the names it might have meant."""
+
+    zone: str | None
+    near: tuple[str, ...] = ()
+    is_ambiguous: bool = False
+
+
+def _fold(name: str) -> str:
+    """ "São Paulo" → "sao_paulo": accents, case and spaces folded as zone names write them."""
+    plain = unicodedata.normalize("NFKD", name.strip())
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return re.sub(r"\s+", "_", plain.casefold().replace("ß", "ss"))
+
+
+@cache
+def _zones_by_place() -> dict[str, tuple[str, ...]]:
+    """Each zone's last name part, folded, → the zones (of a continent) ending in it."""
+    places: dict[str, list[str]] = {}
+    for name in sorted(available_timezones()):
+        if name.split("/", 1)[0] in _CONTINENTS:
+            places.setdefault(_fold(name.rsplit("/", 1)[-1]), []).append(name)
+    return {place: tuple(names) for place, names in places.items()}
+
+
+@cache
+def _zones_by_name() -> dict[str, str]:
+    return {_fold(name): name for name in available_timezones()}
+
+
+def _same_clock(names: tuple[str, ...]) -> bool:
+    """Aliases of one zone (America/Cordoba, America/Argentina/Cordoba) keep the same time."""
+    moments = [datetime(year, month, 15, tzinfo=UTC) for year in (2020, 2026) for month in (1, 7)]
+    offsets = {tuple(m.astimezone(ZoneInfo(name)).utcoffset() for m in moments) for name in names}
+    return len(offsets) == 1
+
+
+def find_zone(text: str) -> ZoneFound:
+    """An IANA name (any case) or a place: ``"Madrid"`` → Europe/Madrid, ``"new york"`` →
+    America/New_York, ``"Zürich"`` → Europe/Zurich; unknown or ambiguous → close names."""
+    key = _fold(text)
+    if not key:
+        return ZoneFound(None)
+    by_name = _zones_by_name()
+    if key in by_name:
+        return ZoneFound(by_name[key])
+    if key in _CITY_NAMES:
+        return ZoneFound(_CITY_NAMES[key])
+    if key in _HOMONYMS:
+        return ZoneFound(None, _HOMONYMS[key], is_ambiguous=True)
+    places = _zones_by_place()
+    found = places.get(key, ())
+    if len(found) == 1 or (found and _same_clock(found)):
+        return ZoneFound(max(found, key=lambda name: (name.count("/"), name)))
+    if found:
+        return ZoneFound(None, found[:6], is_ambiguous=True)
+    place = key.rsplit("/", 1)[-1]
+    close = difflib.get_close_matches(place, places, n=5, cutoff=0.75)
+    close += [other for other in places if len(place) >= 4 and place in other and other != place]
+    near = [name for other in dict.fromkeys(close) for name in places[other][:1]]
+    return ZoneFound(None, tuple(near[:5]))
 
 
 def zone_from_phrase(text: str) -> str | None:
-    """``"our time zone is Europe/Madrid"`` → ``"Europe/Madrid"``."""
+    """``"our time zone is Europe/Madrid"`` → ``"Europe/Madrid"``; ``"nuestra zona horaria es
+    Madrid"`` → ``"Europe/Madrid"``. A name that is no zone is given back as said when the
+    phrase is the whole message (so the answer can say so); inside other chat it is nothing."""
+    lowered = text.lower()
+    if "zone" not in lowered and "fus" not in lowered and "zona" not in lowered:
+        return None  # most chat: no need to look further
     match = _ZONE_PHRASE.search(text)
-    return match.group(1) if match else None
+    if match is None:
+        return None
+    words = match.group(1).split()[:4]
+    for count in range(len(words), 0, -1):
+        found = find_zone(" ".join(words[:count])).zone
+        if found is not None:
+            return found
+    rest = text[match.end() :].strip(" .!?")
+    return " ".join(words) if not rest and len(words) <= 3 else None
 
 
 def parse_clock(text: str) -> str | None:
@@ -56,13 +224,22 @@ def _change_circle(
 
 
 def set_timezone(turn: Turn, argument: str) -> None:
-    name = argument.strip()
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        turn.say(turn.phrase("zone.unknown", zone=repr(name[:40])))
+    """``/timezone Europe/Madrid`` or ``/timezone Madrid``; a name that is not clear gets the
+    zones it might mean."""
+    name = " ".join(argument.split())
+    found = find_zone(name)
+    if found.zone is None:
+        said = repr(name[:40])
+        if found.is_ambiguous:
+            names = ", ".join(found.near)
+            turn.say(turn.phrase("zone.which", zone=said, names=names, first=found.near[0]))
+        elif found.near:
+            names = ", ".join(found.near)
+            turn.say(turn.phrase("zone.near", zone=said, names=names, first=found.near[0]))
+        else:
+            turn.say(turn.phrase("zone.unknown", zone=said))
         return
-    _change_circle(turn, "set.zone", {"zone": name}, timezone=name)
+    _change_circle(turn, "set.zone", {"zone": found.zone}, timezone=found.zone)
 
 
 def set_languages(turn: Turn, argument: str) -> None:
@@ -129,7 +306,16 @@ def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     if task is None:
         turn.say(turn.phrase("task.missing", number=number))
         return
-    until = until_local or (turn.local_now + timedelta(days=1))
+    if not task.is_open:
+        turn.say(turn.phrase(f"already.{task.status}", number=task.number), task=task)
+        return
+    if all(holder.id != turn.member.id for holder in task.claimers):
+        turn.say(turn.phrase("snooze.not_on", number=task.number), task=task)
+        return
+    # No day understood ("/snooze 4" in a circle that does not write "tomorrow"): tomorrow's
+    # morning, as "tomorrow" would be.
+    tomorrow = turn.local_now.date() + timedelta(days=1)
+    until = until_local or turn.circle.morning_of(tomorrow)
     tasks.snooze_task(turn.session, task.id, turn.member.id, until.astimezone(UTC))
     shown = format_moment(until, turn.circle.zone, turn.circle.languages)
     text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)
