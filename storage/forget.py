@@ -170,9 +170,10 @@ def scrub_after_commit(session: Session) -> None:
 
     @event.listens_for(session, "after_commit", once=True)
     def scrub(_session: Session) -> None:  # type: ignore[no-untyped-def]
-        try:
-            with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM")
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except Exception:  # the rows are gone already; the file is rebuilt on the next forget
-            log.warning("could not rebuild the database file after forgetting", exc_info=True)
+        # The rows are gone already; if another connection is busy, the next forget rebuilds.
+        for statement in ("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"):
+            try:
+                with bind.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.exec_driver_sql(statement)
+            except Exception:
+                log.warning("could not run %s after forgetting", statement, exc_info=True)
