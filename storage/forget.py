@@ -66,8 +66,8 @@ def forget_circle(session: Session, circle_id: int, keep_seen: Collection[str] =
     session.execute(delete(Task).where(Task.circle_id == circle_id))
     session.execute(delete(Decision).where(Decision.circle_id == circle_id))
     member_ids = select(Member.id).where(Member.circle_id == circle_id)
-    # A member of this circle may have left a claim or snooze elsewhere only if ids were shared;
-    # they never are, but the foreign keys are honoured whatever the data says.
+    # Claims and snoozes hang on the circle's own tasks and are gone already; these two only
+    # make sure nothing still points at a member about to go.
     session.execute(delete(Claim).where(col(Claim.member_id).in_(member_ids)))
     session.execute(delete(Snooze).where(col(Snooze.member_id).in_(member_ids)))
     session.execute(delete(Member).where(Member.circle_id == circle_id))

@@ -145,3 +145,11 @@ def test_console_edits_a_message_by_its_number(tmp_path: Path) -> None:
     )
     assert "[2] Alice: (edits 1) can someone pick up the prescription Saturday 3pm?" in out
     assert "#1 Pick up the prescription — Sat 5 Dec 15:00 · nobody yet" in out
+
+
+def test_a_bad_console_now_gets_one_line(tmp_path: Path) -> None:
+    result = run_console("--now", "next tuesday", stdin="", data_dir=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "carecircle console: --now 'next tuesday' is no time, like 2026-12-01T09:00\n"
+    )
