@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 
@@ -36,7 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     console = commands.add_parser("console", help="chat with the bot in the terminal")
-    console.add_argument("--database", help="SQLAlchemy URL (default: the configured one)")
+    console.add_argument(
+        "--database",
+        help="a SQLite file path or an SQLAlchemy URL (default: ~/.carecircle/carecircle.db, "
+        "or CARECIRCLE_DATABASE_URL)",
+    )
+    console.add_argument(
+        "--now", help="start the console's clock here, e.g. 2026-12-01T09:00 (circle's time)"
+    )
     console.set_defaults(run=_console)
 
     demo = commands.add_parser("demo", help="play a scripted few days of a circle")
@@ -56,11 +64,72 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _console(args: argparse.Namespace) -> int:
-    from bot.console import run_console
-    from bot.core import open_core
+    from bot.config import load_settings
 
-    run_console(open_core(args.database))
+    settings = load_settings()
+    url = database_url(args.database, settings.database_url)
+    starting_at = None
+    if args.now:
+        try:
+            starting_at = datetime.fromisoformat(args.now)
+        except ValueError:
+            print(
+                f"carecircle console: --now {args.now!r} is no time, like 2026-12-01T09:00",
+                file=sys.stderr,
+            )
+            return 2
+    core = _open_core(url, settings)
+    if core is None:
+        return 2
+    print(f"Your circle is kept in {describe_database(url)}")
+    print("  (to start again, delete it, or pass --database another.db)")
+    from bot.console import run_console
+
+    run_console(core, starting_at=starting_at)
     return 0
+
+
+def database_url(given: str | None, configured: str) -> str:
+    """``--database`` as an SQLAlchemy URL: a URL stays one, anything else is a SQLite file."""
+    if not given:
+        return configured
+    if "://" in given:
+        return given
+    return f"sqlite:///{Path(given).expanduser().resolve()}"
+
+
+def describe_database(url: str) -> str:
+    """The SQLite file's path, or the URL without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return str(Path(parsed.database).expanduser().resolve())
+    return parsed.render_as_string(hide_password=True)
+
+
+def _open_core(url: str, settings):  # type: ignore[no-untyped-def]
+    """The core on ``url``, or None after one line on stderr saying why it could not open."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+    from bot.core import open_core
+    from storage.errors import StorageUnavailable
+
+    try:
+        return open_core(url, settings)
+    except (ArgumentError, NoSuchModuleError):
+        reason = "not a file path or an SQLAlchemy URL (like postgresql+psycopg://user@host/db)"
+    except StorageUnavailable as error:
+        cause = error.__cause__ or error
+        reason = str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
+    except (SQLAlchemyError, OSError, ImportError) as error:
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    print(f"carecircle console: cannot open {describe_database(url)}: {reason}", file=sys.stderr)
+    return None
 
 
 def _demo(_args: argparse.Namespace) -> int:

@@ -1,10 +1,12 @@
 """The local console: a circle's group chat in the terminal, playing every member in turn.
 
 Lines look like ``alice: can someone pick up Mum's prescription Friday 3pm?``. Reply to a
-message with ``bob ^1: I'll take it``, react with ``carol +✋ 1``, press a button with
-``carol !claim:1``. Messages are numbered as they appear (``3`` for people, ``b2`` for the bot).
-Nudges print when they fall due; ``:time +2h`` (or ``+30m``, ``+1d``) moves the console's clock
-forward through them, and ``:tick`` looks for due nudges now.
+message with ``bob ^1: I'll take it``, edit one with ``alice *1: … Saturday 3pm``, react with
+``carol +✋ 1``, press a button with ``carol !claim:1``. Messages are numbered as they appear
+(``3`` for people, ``b2`` for the bot), and the numbers carry on where the last run on the same
+database stopped. Nudges print when they fall due; ``:time +2h`` (or ``+30m``, ``+1d``) moves
+the console's clock forward through them, and ``:tick`` looks for due nudges now. Times are
+shown in the circle's zone.
 """
 
 from __future__ import annotations
@@ -17,22 +19,28 @@ from datetime import UTC, datetime, timedelta
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
+from sqlmodel import Session, select
+
 from bot.core import CareCircleCore
 from bot.nudging import next_wakeup, queue_due_nudges
 from handlers.messages import Incoming, Outgoing
+from storage.circles import find_circle
+from storage.models import Circle, SeenMessage
 
 PLATFORM = "console"
 UTC_ZONE = ZoneInfo("UTC")
 _LINE = re.compile(
-    r"^\s*(?P<who>[^\s:^+!]{1,32})\s*"
-    r"(?:\^(?P<reply>\w+)\s*:|:|\+(?P<emoji>\S+)\s+(?P<target>\w+)|!(?P<button>\S+))\s*(?P<text>.*)$",
+    r"^\s*(?P<who>[^\s:^+!*]{1,32})\s*"
+    r"(?:\^(?P<reply>\w+)\s*:|\*(?P<edit>\w+)\s*:|:|\+(?P<emoji>\S+)\s+(?P<target>\w+)"
+    r"|!(?P<button>\S+))\s*(?P<text>.*)$",
     re.DOTALL,
 )
 CONSOLE_HELP = """\
 Type as any member:  alice: can someone pick up Mum's prescription Friday 3pm?
 Reply to a message:  bob ^1: I'll take it         React:  carol +✋ 1
-Press a button:      carol !claim:1               Quit:   Ctrl-D or :quit
-Let time pass:       :time +2h  (+30m, +1d)        Check for nudges now:  :tick"""
+Edit message 1:      alice *1: … Saturday 3pm     Press a button:  carol !claim:1
+Let time pass:       :time +2h  (+30m, +1d)       Check for nudges now:  :tick
+Quit:                Ctrl-D or :quit"""
 _TIME_STEP = re.compile(r"^:time\s+\+(\d+)\s*([mhd])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days"}
 
@@ -57,15 +65,28 @@ class ConsoleChat:
         return self.clock() + self.offset
 
     def start(self) -> None:
+        """Join the chat (greeting it once, ever) and number messages on from the last run."""
         self.core.bot_joined(PLATFORM, self.chat_id, self.title, self.now())
+        self._count = max(self._count, self.core.database.run(_last_number, self.chat_id))
         self.deliver()
+
+    def circle_zone(self) -> ZoneInfo:
+        """The circle's own zone as it is now (``/timezone`` changes it), else ``zone``."""
+        name = self.core.database.run(_circle_zone, self.chat_id)
+        try:
+            return ZoneInfo(name) if name else self.zone
+        except (ValueError, KeyError):
+            return self.zone
+
+    def local(self, moment: datetime) -> str:
+        return f"{moment.astimezone(self.circle_zone()):%a %d %b %H:%M}"
 
     def pass_time(self, until: datetime) -> None:
         """Let time pass until ``until``, printing each nudge at the moment it falls due."""
         while (wakeup := next_wakeup(self.core, self.now())) is not None and wakeup <= until:
             self.offset = wakeup - self.clock()
             if queue_due_nudges(self.core, wakeup):
-                self.out.write(f"⏱ {wakeup.astimezone(self.zone):%a %d %b %H:%M}\n")
+                self.out.write(f"⏱ {self.local(wakeup)}\n")
             self.deliver()
         self.offset = max(until - self.clock(), self.offset)
         self.deliver()
@@ -87,6 +108,7 @@ class ConsoleChat:
             sent_at=self.now(),
             text=match.group("text"),
             reply_to_id=match.group("reply") or match.group("target"),
+            edit_of=match.group("edit"),
             reaction=match.group("emoji"),
             button=match.group("button"),
             chat_title=self.title,
@@ -108,11 +130,29 @@ class ConsoleChat:
         self.out.flush()
 
 
+def _last_number(session: Session, chat_id: str) -> int:
+    """The highest message number the console circle has seen, so a new run carries on."""
+    keys = session.exec(
+        select(SeenMessage.key)
+        .join(Circle, Circle.id == SeenMessage.circle_id)  # type: ignore[arg-type]
+        .where(Circle.platform == PLATFORM, Circle.chat_id == chat_id)
+    ).all()
+    numbers = (key.partition(":")[2] for key in keys)
+    return max((int(number) for number in numbers if number.isdigit()), default=0)
+
+
+def _circle_zone(session: Session, chat_id: str) -> str | None:
+    circle = find_circle(session, PLATFORM, chat_id)
+    return circle.timezone if circle is not None else None
+
+
 def _describe(incoming: Incoming) -> str:
     if incoming.reaction:
         return f"reacts {incoming.reaction} to {incoming.reply_to_id}"
     if incoming.button:
         return f"presses [{incoming.button}]"
+    if incoming.edit_of:
+        return f"(edits {incoming.edit_of}) {incoming.text}"
     prefix = f"(re {incoming.reply_to_id}) " if incoming.reply_to_id else ""
     return prefix + incoming.text
 
@@ -136,11 +176,26 @@ def render(message: Outgoing) -> str:
     return f"[{label}] 🤖 {indented}"
 
 
-def run_console(core: CareCircleCore, lines: Iterable[str] | None = None) -> None:
-    """Read lines until end of input; interactive when ``lines`` is None."""
+def run_console(
+    core: CareCircleCore,
+    lines: Iterable[str] | None = None,
+    *,
+    starting_at: datetime | None = None,
+) -> None:
+    """Read lines until end of input; interactive when ``lines`` is None.
+
+    ``starting_at`` sets the console's clock (it runs on from there); a time without a zone is
+    read in the circle's zone.
+    """
     chat = ConsoleChat(core, sys.stdout, zone=ZoneInfo(core.settings.default_timezone))
+    if starting_at is not None:
+        if starting_at.tzinfo is None:
+            starting_at = starting_at.replace(tzinfo=chat.circle_zone())
+        chat.offset = starting_at - chat.clock()
     print(CONSOLE_HELP)
     chat.start()
+    zone = chat.circle_zone().key
+    print(f"  (it is {chat.local(chat.now())} in the circle's zone, {zone}; /timezone changes it)")
     source = lines if lines is not None else _prompted_lines()
     for line in source:
         step = _TIME_STEP.match(line.strip())
@@ -151,7 +206,7 @@ def run_console(core: CareCircleCore, lines: Iterable[str] | None = None) -> Non
         elif step:
             amount = timedelta(**{_UNITS[step.group(2)]: int(step.group(1))})
             chat.pass_time(chat.now() + amount)
-            print(f"  (it is now {chat.now().astimezone(chat.zone):%a %d %b %H:%M})")
+            print(f"  (it is now {chat.local(chat.now())})")
         elif line.strip() == ":tick":
             chat.deliver()
         elif line.strip() and not chat.send(line):

@@ -34,6 +34,7 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "start": queries.show_help,
     "undo": undo.undo_last,
     "forget": forget.forget,
+    "forgetme": forget.forget_me,
     "mute": lambda turn: settings.set_muted(turn, True),
     "unmute": lambda turn: settings.set_muted(turn, False),
 }

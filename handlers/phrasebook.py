@@ -611,6 +611,30 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "🧹 Feito: as tarefas e decisões do círculo foram esquecidas (confirmado por {name}).",
         "🧹 Fatto: i compiti e le decisioni del cerchio sono dimenticati (confermato da {name}).",
     ),
+    "forgetme.label": (
+        "a former member",
+        "un antiguo miembro",
+        "un ancien membre",
+        "ein früheres Mitglied",
+        "um antigo membro",
+        "un ex membro",
+    ),
+    "forgetme.done": (
+        "👋 A member asked to be forgotten: their name now reads “{label}” in this circle.",
+        "👋 Un miembro pidió ser olvidado: su nombre ahora dice «{label}» en este círculo.",
+        "👋 Un membre a demandé à être oublié : son nom est désormais « {label} » dans ce cercle.",
+        "👋 Ein Mitglied wollte vergessen werden: sein Name lautet jetzt „{label}“ im Kreis.",
+        "👋 Um membro pediu para ser esquecido: o seu nome agora é “{label}” neste círculo.",
+        "👋 Un membro ha chiesto di essere dimenticato: ora il suo nome è «{label}» nel cerchio.",
+    ),
+    "forgetme.released": (
+        "Free to take again: {numbers}.",
+        "Libres de nuevo: {numbers}.",
+        "De nouveau libres : {numbers}.",
+        "Wieder frei: {numbers}.",
+        "Livres de novo: {numbers}.",
+        "Di nuovo liberi: {numbers}.",
+    ),
     **NUDGE_PHRASES,
 }
 
