@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from handlers.commands import in_range
 from handlers.formatting import format_due
 from handlers.recurring import schedule_next_occurrence
 from handlers.tasks import refresh_acknowledgement
@@ -27,7 +28,7 @@ def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> TaskRecord | None:
     """
     session, circle_id = turn.session, turn.circle.id
     if ref is not None:
-        task = tasks.task_by_number(session, circle_id, ref)
+        task = tasks.task_by_number(session, circle_id, ref) if in_range(ref) else None
         if task is None:
             turn.say(turn.phrase("task.missing", number=ref))
         return task

@@ -15,6 +15,9 @@ _NOT_A_TASK = re.compile(
     re.IGNORECASE,
 )
 _REMIND_ME = re.compile(r"^\s*remind\s+me\s+(.+)$", re.IGNORECASE)
+_NUMBER = re.compile(r"#?([0-9]+)")
+# Task numbers, page numbers and the like are stored and looked up as 32-bit integers.
+NUMBER_LIMIT = 2**31
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,3 +47,15 @@ def remind_me_when(text: str) -> str | None:
     """``"remind me tomorrow"`` → ``"tomorrow"``; None when the message is not that."""
     match = _REMIND_ME.match(text)
     return match.group(1) if match else None
+
+
+def read_number(text: str) -> int | None:
+    """``"12"`` or ``"#12"`` → 12; None for anything that is not plain digits. The number may
+    be out of range (``99999999999``): ``in_range`` says whether it can name anything."""
+    match = _NUMBER.fullmatch(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def in_range(number: int) -> bool:
+    """Whether a task, decision or page could have this number (1 ≤ n < 2³¹)."""
+    return 1 <= number < NUMBER_LIMIT

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import claims, decisions, forget, queries, settings, tasks, undo
-from handlers.commands import is_not_a_task, is_undo, read_command, remind_me_when
+from handlers.commands import (
+    in_range,
+    is_not_a_task,
+    is_undo,
+    read_command,
+    read_number,
+    remind_me_when,
+)
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind, understand
 from storage import decisions as stored_decisions
@@ -65,9 +72,10 @@ def act_on(turn: Turn, intent: Intent, text: str) -> None:
 
 
 def _press(turn: Turn, action: str) -> None:
-    verb, _, number = action.partition(":")
-    if verb in ("claim", "done", "unclaim") and number.isdigit():
-        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=int(number)))
+    verb, _, text = action.partition(":")
+    number = read_number(text)
+    if verb in ("claim", "done", "unclaim") and number is not None:
+        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=number))
 
 
 def _react(turn: Turn, emoji: str) -> None:
@@ -133,11 +141,14 @@ def _command(turn: Turn, name: str, argument: str) -> bool:
     elif name == "done" and not argument:
         queries.list_done(turn)
     elif name == "snooze":
-        number, _, when = argument.partition(" ")
-        if not number.lstrip("#").isdigit():
+        first, _, when = argument.partition(" ")
+        number = read_number(first)
+        if number is None:
             turn.say(turn.phrase("usage.snooze"))
+        elif not in_range(number):
+            turn.say(turn.phrase("task.missing", number=number))
         else:
-            settings.snooze(turn, int(number.lstrip("#")), _moment(turn, when or "tomorrow"))
+            settings.snooze(turn, number, _moment(turn, when or "tomorrow"))
     elif name == "task" and not argument:
         turn.say(turn.phrase("task.ask"))
     else:
