@@ -23,9 +23,6 @@ CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
 DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
 
 QUERIES: dict[str, Callable[[Turn], None]] = {
-    "tasks": queries.list_open,
-    "mine": queries.list_mine,
-    "decisions": queries.list_decisions,
     "help": queries.show_help,
     "start": queries.show_help,
     "undo": undo.undo_last,
@@ -34,6 +31,9 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "unmute": lambda turn: settings.set_muted(turn, False),
 }
 WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
+    "tasks": queries.list_open,  # "/tasks 2": the next page
+    "mine": queries.list_mine,
+    "decisions": queries.list_decisions,
     "export": queries.export,
     "timezone": settings.set_timezone,
     "language": settings.set_languages,
