@@ -24,6 +24,9 @@ from storage import decisions, tasks
 from storage.records import TaskRecord
 
 RECENTLY_DONE_DAYS = 7
+# A decision is shown whole (cut, it could say something else), so /decisions may take up to
+# three Telegram messages, cut at line breaks by the adapter; it still is one Matrix event.
+DECISIONS_MAX_UNITS = 3 * MESSAGE_MAX_UNITS
 
 
 T = TypeVar("T")
@@ -63,8 +66,9 @@ def list_decisions(turn: Turn, argument: str = "") -> None:
         return
     newest = sorted(settled, key=lambda decision: -decision.number)
     zone, languages = turn.circle.zone, turn.circle.languages
-    lines = [shorten(decision_line(decision, zone, languages)) for decision in newest]
-    _say_page(turn, turn.phrase("list.decisions"), newest, lines, page, "/decisions")
+    lines = [decision_line(decision, zone, languages) for decision in newest]
+    head = turn.phrase("list.decisions")
+    _say_page(turn, head, newest, lines, page, "/decisions", budget=DECISIONS_MAX_UNITS)
 
 
 def _page(argument: str) -> int:
@@ -86,12 +90,13 @@ def _say_page(
     page: int,
     command: str | None,
     number_of: Callable[[T], int] = lambda item: item.number,  # type: ignore[attr-defined]
+    budget: int = MESSAGE_MAX_UNITS,
 ) -> None:
     """One page of a list, most useful first, shown in number order, as one message: the
     head, the lines that fit, and how many more there are and how to see them."""
     last = len(lines) + 1
     widest_head = f"{head} {turn.phrase('list.page', page=last, pages=last)}"
-    room = MESSAGE_MAX_UNITS - units(widest_head) - 1
+    room = budget - units(widest_head) - 1
     spans = page_spans(lines, room, units(_more(turn, len(lines), last, command)) + 1)
     if not (1 <= page <= len(spans)):
         turn.say(turn.phrase("list.no_page", page=page, pages=len(spans)))
