@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -101,6 +103,9 @@ MESSAGE_MAX_UNITS = 3_500
 # One line of a list is never longer than this: a long decision or a crowd of holders is cut,
 # not the list.
 LINE_MAX_CHARS = 300
+# What a list longer than one Telegram message (whole decisions) may take of a Matrix event,
+# leaving room for the event's other fields, mentions and the button hint.
+MATRIX_EVENT_BYTES = 56_000
 _NEVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -126,12 +131,24 @@ def usefulness(task: TaskRecord, zone: ZoneInfo) -> tuple[bool, datetime, bool, 
     return (not (task.is_urgent and task.is_open), due, bool(task.claimers), task.number)
 
 
-def page_spans(lines: Sequence[str], room: int, more_room: int) -> list[tuple[int, int]]:
+def event_units(text: str, max_units: int) -> int:
+    """``units(text)``, or more when the text is heavy as a Matrix event (plain and HTML, as
+    UTF-8 JSON): scaled so that ``max_units`` of any text stay well under Matrix's 65,536 bytes."""
+    heavy = len(json.dumps(text, ensure_ascii=False).encode()) + len(html.escape(text).encode())
+    return max(units(text), -(-heavy * max_units // MATRIX_EVENT_BYTES))
+
+
+def page_spans(
+    lines: Sequence[str],
+    room: int,
+    more_room: int,
+    cost: Callable[[str], int] = units,
+) -> list[tuple[int, int]]:
     """Split ``lines``, most useful first, into pages ``[start, end)``: a page's lines take at
     most ``room`` units (a line break each), and ``more_room`` less when more pages follow."""
     after = [0] * (len(lines) + 1)  # units of lines[i:]
     for index in range(len(lines) - 1, -1, -1):
-        after[index] = after[index + 1] + units(lines[index]) + 1
+        after[index] = after[index + 1] + cost(lines[index]) + 1
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(lines):

@@ -11,6 +11,7 @@ from handlers.commands import read_number
 from handlers.formatting import (
     MESSAGE_MAX_UNITS,
     decision_line,
+    event_units,
     format_moment,
     page_spans,
     shorten,
@@ -24,8 +25,8 @@ from storage import decisions, tasks
 from storage.records import TaskRecord
 
 RECENTLY_DONE_DAYS = 7
-# A decision is shown whole (cut, it could say something else), so /decisions may take up to
-# three Telegram messages, cut at line breaks by the adapter; it still is one Matrix event.
+# A decision is shown whole (cut, it could say something else), so /decisions may take a few
+# Telegram messages, cut at line breaks by the adapter; it still is one Matrix event.
 DECISIONS_MAX_UNITS = 3 * MESSAGE_MAX_UNITS
 
 
@@ -71,6 +72,10 @@ def list_decisions(turn: Turn, argument: str = "") -> None:
     _say_page(turn, head, newest, lines, page, "/decisions", budget=DECISIONS_MAX_UNITS)
 
 
+def _decision_units(line: str) -> int:
+    return event_units(line, DECISIONS_MAX_UNITS)
+
+
 def _page(argument: str) -> int:
     """The page asked for: ``/tasks 2``; the first without a number."""
     number = read_number(argument) if argument.strip() else None
@@ -97,7 +102,9 @@ def _say_page(
     last = len(lines) + 1
     widest_head = f"{head} {turn.phrase('list.page', page=last, pages=last)}"
     room = budget - units(widest_head) - 1
-    spans = page_spans(lines, room, units(_more(turn, len(lines), last, command)) + 1)
+    more_room = units(_more(turn, len(lines), last, command)) + 1
+    cost = units if budget <= MESSAGE_MAX_UNITS else _decision_units
+    spans = page_spans(lines, room, more_room, cost)
     if not (1 <= page <= len(spans)):
         turn.say(turn.phrase("list.no_page", page=page, pages=len(spans)))
         return
