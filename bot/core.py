@@ -23,7 +23,7 @@ from handlers.phrases import phrase
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
 from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen
-from storage.circles import circle_record, member_record
+from storage.circles import BIDI_CONTROLS, circle_record, clean_label, member_record
 from storage.database import Database
 from storage.records import CircleRecord, MemberRecord
 
@@ -34,12 +34,26 @@ CIRCLE_CACHE_SECONDS = 30.0
 
 
 def clean_text(text: str) -> str:
-    """Drop control characters (but not line breaks), normalise, and cap the length."""
+    """Drop control characters (but not line breaks) and bidi overrides, normalise, and cap
+    the length: task titles and decisions are made of what is left."""
     text = unicodedata.normalize("NFC", text[: MESSAGE_MAX_CHARS * 2])
     kept = "".join(
-        char for char in text if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
+        char
+        for char in text
+        if char in "\n\t"
+        or (char not in BIDI_CONTROLS and unicodedata.category(char) not in ("Cc", "Cs"))
     )
     return kept.strip()[:MESSAGE_MAX_CHARS]
+
+
+def clean_incoming(incoming: Incoming) -> Incoming:
+    """The member's name and the chat's title as they may be stored and shown: a name of 300
+    characters, a NUL or a right-to-left override in a title never stops the update."""
+    name = clean_label(incoming.sender_name)
+    title = clean_label(incoming.chat_title) if incoming.chat_title is not None else None
+    if name == incoming.sender_name and title == incoming.chat_title:
+        return incoming
+    return replace(incoming, sender_name=name, chat_title=title)
 
 
 def seen_key(incoming: Incoming) -> str:
@@ -71,6 +85,7 @@ class CareCircleCore:
         without touching the database (once its circle and sender are known). The same
         platform act twice queues nothing new.
         """
+        incoming = clean_incoming(incoming)
         text = clean_text(incoming.text)
         circle = self._known_circle(incoming)
         routed = None
@@ -139,14 +154,14 @@ class CareCircleCore:
 
     def bot_joined(self, platform: str, chat_id: str, title: str | None, now: datetime) -> None:
         """The bot was added to a chat: the circle exists from now on and is greeted once."""
-        self.database.run(self._circle, platform, chat_id, now, title)
+        self.database.run(self._circle, platform, chat_id, now, clean_label(title) or None)
 
     def member_joined(
         self, platform: str, chat_id: str, user_id: str, name: str, now: datetime
     ) -> None:
         def join(session: Session) -> None:
             circle = self._circle(session, platform, chat_id, now, None)
-            circles.ensure_member(session, circle.id, user_id, name, now)
+            circles.ensure_member(session, circle.id, user_id, clean_label(name), now)
 
         self.database.run(join)
 
@@ -160,10 +175,12 @@ class CareCircleCore:
         self._members = {key: value for key, value in self._members.items() if key[1] != user_id}
 
     def rename_circle(self, platform: str, chat_id: str, title: str) -> None:
+        name = clean_label(title)
+
         def rename(session: Session) -> None:
             circle = circles.find_circle(session, platform, chat_id)
             if circle is not None:
-                circles.update_circle(session, circle.id, name=title[:255])  # type: ignore[arg-type]
+                circles.update_circle(session, circle.id, name=name)  # type: ignore[arg-type]
 
         self.database.run(rename)
 
@@ -210,7 +227,7 @@ class CareCircleCore:
         cached = self._circles.get((incoming.platform, incoming.chat_id))
         if cached is None or cached[1] < time.monotonic():
             return None
-        if incoming.chat_title and incoming.chat_title[:255] != cached[0].name:
+        if incoming.chat_title and incoming.chat_title != cached[0].name:
             return None
         return cached[0]
 

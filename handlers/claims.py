@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from handlers.commands import in_range
 from handlers.formatting import format_due
 from handlers.pointing import pointed_at, pointing_of
 from handlers.recurring import schedule_next_occurrence
@@ -28,7 +29,7 @@ def resolve_task(turn: Turn, kind: Kind, ref: int | None) -> tuple[TaskRecord | 
     """
     session, circle_id = turn.session, turn.circle.id
     if ref is not None:
-        task = tasks.task_by_number(session, circle_id, ref)
+        task = tasks.task_by_number(session, circle_id, ref) if in_range(ref) else None
         if task is None:
             turn.say(turn.phrase("task.missing", number=ref))
         return task, True

@@ -55,6 +55,9 @@ _NUMBER_AND_WORD = re.compile(
     r"\s*[.!👍✅✋]*\s*$",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(r"#?([0-9]+)")
+# Task numbers, page numbers and the like are stored and looked up as 32-bit integers.
+NUMBER_LIMIT = 2**31
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +112,15 @@ def number_and_word(text: str) -> tuple[int, bool] | None:
     if match is None:
         return None
     return int(match.group(1)), match.group(2).casefold() in DONE_WORDS
+
+
+def read_number(text: str) -> int | None:
+    """``"12"`` or ``"#12"`` → 12; None for anything that is not plain digits. The number may
+    be out of range (``99999999999``): ``in_range`` says whether it can name anything."""
+    match = _NUMBER.fullmatch(text.strip())
+    return int(match.group(1)) if match else None
+
+
+def in_range(number: int) -> bool:
+    """Whether a task, decision or page could have this number (1 ≤ n < 2³¹)."""
+    return 1 <= number < NUMBER_LIMIT

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import claims, decisions, forget, queries, settings, tasks, undo
-from handlers.commands import Command
+from handlers.commands import Command, in_range, read_number
 from handlers.routing import (
     Act,
     Edit,
@@ -27,9 +27,6 @@ CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
 DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
 
 QUERIES: dict[str, Callable[[Turn], None]] = {
-    "tasks": queries.list_open,
-    "mine": queries.list_mine,
-    "decisions": queries.list_decisions,
     "help": queries.show_help,
     "start": queries.show_help,
     "undo": undo.undo_last,
@@ -39,6 +36,9 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "unmute": lambda turn: settings.set_muted(turn, False),
 }
 WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
+    "tasks": queries.list_open,  # "/tasks 2": the next page
+    "mine": queries.list_mine,
+    "decisions": queries.list_decisions,
     "export": queries.export,
     "timezone": settings.set_timezone,
     "language": settings.set_languages,
@@ -90,9 +90,10 @@ def act_on(turn: Turn, intent: Intent, text: str) -> None:
 
 
 def _press(turn: Turn, action: str) -> None:
-    verb, _, number = action.partition(":")
-    if verb in ("claim", "done", "unclaim") and number.isdigit():
-        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=int(number)))
+    verb, _, text = action.partition(":")
+    number = read_number(text)
+    if verb in ("claim", "done", "unclaim") and number is not None:
+        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=number))
 
 
 def _react(turn: Turn, emoji: str) -> None:
@@ -143,11 +144,14 @@ def _command(turn: Turn, name: str, argument: str) -> None:
     elif name == "done" and not argument:
         queries.list_done(turn)
     elif name == "snooze":
-        number, _, when = argument.partition(" ")
-        if not number.lstrip("#").isdigit():
+        first, _, when = argument.partition(" ")
+        number = read_number(first)
+        if number is None:
             turn.say(turn.phrase("usage.snooze"))
+        elif not in_range(number):
+            turn.say(turn.phrase("task.missing", number=number))
         else:
-            settings.snooze(turn, int(number.lstrip("#")), _moment(turn, when or "tomorrow"))
+            settings.snooze(turn, number, _moment(turn, when or "tomorrow"))
 
 
 def _moment(turn: Turn, words: str) -> datetime | None:

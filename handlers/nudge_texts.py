@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from handlers.formatting import decision_line, task_line
+from handlers.formatting import Section, decision_line, fit_sections, shorten, task_line
 from handlers.messages import Mention
 from handlers.nudges import FOLDABLE, CircleState, Nudge, NudgeKind
 from handlers.phrases import phrase
@@ -51,11 +51,19 @@ def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> Nud
         for nudge in sorted(nudges, key=lambda n: ORDER.index(n.kind) if n.kind in ORDER else 99)
         if nudge.task is not None and not (has_digest and nudge.kind in FOLDABLE)
     ]
-    lines = [_say(state, nudge, now) for nudge in said]
+    languages = state.circle.languages
+    sections = [
+        Section(
+            items=tuple(shorten(_say(state, nudge, now)) for nudge in said),
+            more=lambda count: phrase("list.more_see", languages, count=count, command="/tasks"),
+        )
+    ]
     if has_digest:
-        lines += digest_lines(state, now)
+        sections += digest_sections(state, now)
     if NudgeKind.LOOKBACK in kinds:
-        lines += lookback_lines(state, now)
+        sections += lookback_sections(state, now)
+    # However many tasks fall due at once, the message is one a platform takes.
+    lines = fit_sections(sections)
     if not lines:
         return None
     tasks = {nudge.task.id: nudge.task for nudge in nudges if nudge.task is not None}
@@ -81,6 +89,11 @@ def _say(state: CircleState, nudge: Nudge, now: datetime) -> str:
 
 def digest_lines(state: CircleState, now: datetime) -> list[str]:
     """Due today and tomorrow, nobody on it, overdue, done since the last digest; or nothing."""
+    return fit_sections(digest_sections(state, now))
+
+
+def digest_sections(state: CircleState, now: datetime) -> list[Section]:
+    """The digest's lists, each of the most pressing few."""
     circle = state.circle
     today = now.astimezone(circle.zone).date()
     soon, unclaimed, overdue = [], [], []
@@ -94,40 +107,48 @@ def digest_lines(state: CircleState, now: datetime) -> list[str]:
             unclaimed.append(task)
     since = state.last_digest_at or now - timedelta(days=1)
     done = [task for task in state.done_this_week if task.done_at and task.done_at >= since]
-    lines: list[str] = []
-    lines += _section(state, "digest.soon", [_line(state, task) for task in soon])
-    lines += _section(state, "digest.overdue", [_line(state, task) for task in overdue])
-    lines += _section(
-        state, "digest.unclaimed", [_line(state, task, with_holders=False) for task in unclaimed]
-    )
-    lines += _section(state, "digest.done", [_done_line(task) for task in done])
-    return lines
+    return [
+        *_section(state, "digest.soon", [_line(state, task) for task in soon]),
+        *_section(state, "digest.overdue", [_line(state, task) for task in overdue]),
+        *_section(
+            state,
+            "digest.unclaimed",
+            [_line(state, task, with_holders=False) for task in unclaimed],
+        ),
+        *_section(state, "digest.done", [_done_line(task) for task in done], command="/done"),
+    ]
 
 
 def lookback_lines(state: CircleState, now: datetime) -> list[str]:
     """The week's completions and decisions, thanking who helped; nothing when it was quiet."""
+    return fit_sections(lookback_sections(state, now))
+
+
+def lookback_sections(state: CircleState, now: datetime) -> list[Section]:
     since = now - WEEK
     done = [task for task in state.done_this_week if task.done_at and task.done_at >= since]
     decided = [decision for decision in state.decided_this_week if decision.decided_at >= since]
     if not done and not decided:
         return []
     languages, zone = state.circle.languages, state.circle.zone
-    lines = [phrase("lookback.head", languages)]
+    sections = [Section(head=(phrase("lookback.head", languages),))]
     done_lines = [_done_line(task) for task in done]
-    lines += _section(state, "lookback.done", done_lines, LOOKBACK_LIST_MAX)
-    lines += _section(
+    sections += _section(state, "lookback.done", done_lines, LOOKBACK_LIST_MAX, "/done")
+    sections += _section(
         state,
         "lookback.decided",
         [decision_line(decision, zone, languages) for decision in decided],
         LOOKBACK_LIST_MAX,
+        "/decisions",
     )
     helpers = Counter(name for task in done for name in _helpers(task))
     if helpers:
         names = ", ".join(
             f"{name} ×{count}" if count > 1 else name for name, count in helpers.most_common()
         )
-        lines.append(phrase("lookback.thanks", languages, names=names))
-    return lines
+        thanks = phrase("lookback.thanks", languages, names=shorten(names))
+        sections.append(Section(head=(thanks,)))
+    return sections
 
 
 def _helpers(task: TaskRecord) -> set[str]:
@@ -139,15 +160,25 @@ def _helpers(task: TaskRecord) -> set[str]:
 
 
 def _section(
-    state: CircleState, title_key: str, lines: list[str], limit: int = DIGEST_LIST_MAX
-) -> list[str]:
+    state: CircleState,
+    title_key: str,
+    lines: list[str],
+    limit: int = DIGEST_LIST_MAX,
+    command: str = "/tasks",
+) -> list[Section]:
+    """A titled list of at most ``limit`` of ``lines`` (fewer when the message is full), then
+    how many more there are and where to see them."""
     if not lines:
         return []
     languages = state.circle.languages
-    shown = [f"• {line}" for line in lines[:limit]]
-    if len(lines) > limit:
-        shown.append(phrase("digest.more", languages, count=len(lines) - limit))
-    return [phrase(title_key, languages), *shown]
+    return [
+        Section(
+            head=(phrase(title_key, languages),),
+            items=tuple(f"• {shorten(line)}" for line in lines),
+            more=lambda count: phrase("list.more_see", languages, count=count, command=command),
+            limit=limit,
+        )
+    ]
 
 
 def _line(state: CircleState, task: TaskRecord, *, with_holders: bool = True) -> str:

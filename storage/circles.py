@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 
 from sqlalchemy import update
@@ -10,6 +11,32 @@ from sqlmodel import Session, select
 
 from storage.models import Circle, Member
 from storage.records import CircleRecord, MemberRecord
+
+# What Circle.name and Member.display_name hold (storage.models); Member.role_label holds less.
+NAME_MAX_CHARS = 255
+ROLE_MAX_CHARS = 64
+# Bidi embeddings, overrides and isolates: in a name or title they would turn the rest of the
+# line they are shown in around ("U+202E" makes "#4 Bob" read backwards).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_UNREADABLE = ("Cc", "Cs")  # control characters (NUL included) and lone surrogates
+
+
+def clean_label(text: str | None, max_chars: int = NAME_MAX_CHARS) -> str:
+    """A display name or chat title as one tidy line that fits its column: no control or
+    bidi-override characters, whitespace collapsed, and cut with an ellipsis when too long."""
+    if not text:
+        return ""
+    window = max_chars * 4  # a 100 KB "name" is read no further than this
+    kept = [
+        " " if char.isspace() else char
+        for char in unicodedata.normalize("NFC", text[:window])
+        if char.isspace()
+        or (char not in BIDI_CONTROLS and unicodedata.category(char) not in _UNREADABLE)
+    ]
+    words = " ".join("".join(kept).split())
+    if len(words) > max_chars or len(text) > window:
+        words = words[: max_chars - 1].rstrip() + "…"
+    return words
 
 
 def circle_record(circle: Circle) -> CircleRecord:
@@ -55,6 +82,7 @@ def ensure_circle(
     name: str | None = None,
 ) -> tuple[Circle, bool]:
     """Return the circle of a chat, creating it with the defaults; the flag says it is new."""
+    name = clean_label(name)
     circle = find_circle(session, platform, chat_id)
     if circle is not None:
         if name and circle.name != name:
@@ -84,6 +112,7 @@ def ensure_member(
     session: Session, circle_id: int, user_id: str, display_name: str, now: datetime
 ) -> Member:
     """Return the member, creating or re-activating them; a changed display name is kept."""
+    display_name = clean_label(display_name)
     member = session.exec(
         select(Member).where(Member.circle_id == circle_id, Member.user_id == user_id)
     ).first()
@@ -137,10 +166,16 @@ def move_circle(session: Session, platform: str, old_chat_id: str, new_chat_id: 
 
 
 def update_circle(session: Session, circle_id: int, **fields: object) -> None:
+    if "name" in fields:
+        fields["name"] = clean_label(str(fields["name"] or ""))
     session.execute(update(Circle).where(Circle.id == circle_id).values(fields))
 
 
 def update_member(session: Session, member_id: int, **fields: object) -> None:
+    if "display_name" in fields:
+        fields["display_name"] = clean_label(str(fields["display_name"] or ""))
+    if fields.get("role_label"):
+        fields["role_label"] = clean_label(str(fields["role_label"]), ROLE_MAX_CHARS)
     session.execute(update(Member).where(Member.id == member_id).values(fields))
 
 
