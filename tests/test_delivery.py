@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.core import CareCircleCore
-from bot.delivery import DeliveryLoop
+from bot.delivery import POLL_SECONDS, DeliveryLoop
 from handlers.messages import Outgoing
 from storage.database import Database
 from tests.conftest import START, Circle
@@ -39,7 +39,9 @@ def test_a_backlog_goes_out_in_order_without_waiting_between_batches(circle: Cir
     asyncio.run(drain())
     titles = [text.split(" · ")[0] for text in sent_texts(sent) if text.startswith("📝")]
     assert titles == [f"📝 #{number} Errand {number}" for number in range(1, 46)]
-    assert pauses[:-1] == [0.0, 0.0]  # 45 messages and an intro: two full batches, then rest
+    # 45 messages and an intro: batch after batch without a rest, and a rest once all are out.
+    assert pauses[:-1] == [0.0] * (len(pauses) - 1) and pauses[-1] == POLL_SECONDS
+    assert len(pauses) == 4  # 20, 20 and 6 messages, then nothing
 
 
 def test_a_sent_message_is_recorded_through_a_locked_database(tmp_path: Path) -> None:

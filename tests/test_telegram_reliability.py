@@ -82,10 +82,16 @@ async def test_flood_limits_and_outages_delay_messages_but_lose_none(family: Fam
         family.clock.advance(minutes=10)  # past every retry_after and backoff
         assert family.bot is not None
         family.bot.delivery.poke()
-        return len(server.bot_messages(GROUP)) == 2
+        marks = server.received("setMessageReaction")
+        return (
+            server.served_all_failures()
+            and len(marks) == 3
+            and len(family.replies_to(GROUP, asked)) == 1
+        )
 
     await server.wait_until(delivered)
-    # Every request got its mark, once and in order, and then the list that was asked for.
+    # Every request got its mark, once and in order, and then the list that was asked for: the
+    # chat's later messages waited for the one held up by the flood limit and the outage.
     marked = [
         (r["message_id"], r["reaction"][0]["emoji"]) for r in server.received("setMessageReaction")
     ]
