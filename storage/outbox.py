@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import zip_longest
 
 from sqlalchemy import update
 from sqlalchemy.orm import aliased
@@ -132,9 +133,7 @@ def lease_due(
             if not won:  # one not due yet (or still held by a process that died): the lane ends
                 break
             lane.append(_leased(session, row_id))
-    return [
-        lane[i] for i in range(max(map(len, lanes), default=0)) for lane in lanes if i < len(lane)
-    ]
+    return [row for rank in zip_longest(*lanes) for row in rank if row is not None]
 
 
 def _leased(session: Session, row_id: int) -> QueuedMessage:
