@@ -264,7 +264,9 @@ def test_two_delivery_loops_on_one_database_keep_each_chat_in_order(
     with ThreadPoolExecutor(process_count) as pool:
         list(pool.map(deliver, [first] + [process(shared_url) for _ in range(process_count - 1)]))
     assert overlaps == []
-    assert len(sent) == len({message.outbox_id for message in sent}) == 3 * (1 + 12)  # introductions and marks
+    assert (
+        len(sent) == len({message.outbox_id for message in sent}) == 3 * (1 + 12)
+    )  # introductions and marks
     assert in_queue_order(sent)
     assert limited  # some messages were held up and the chat waited for them
 

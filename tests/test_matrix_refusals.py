@@ -7,10 +7,14 @@ import logging
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from nio import RoomSendError, UploadError
 from sqlmodel import col, select
 
+from bot.delivery import Undeliverable
+from bot.matrix.sending import MatrixRequestFailed, raise_for
 from storage import circles, decisions
 from storage.models import OutboxMessage
 from tests.matrix_scene import Scene, circle_with_bot
@@ -67,3 +71,27 @@ def test_an_answer_too_large_for_the_homeserver_is_given_up_and_the_room_goes_on
         assert not any("Decisions" in str(event.source) for event in ann.from_bot(bot_id))
 
     scene.play(story)
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        (RoomSendError("event too large", "M_TOO_LARGE"), 413),
+        (UploadError("Request Entity Too Large"), 413),  # a proxy's refusal, with no Matrix code
+        (RoomSendError("not allowed", "M_FORBIDDEN"), 403),
+    ],
+)
+def test_refusals_for_good_are_undeliverable(answer: object, status: int) -> None:
+    answer.transport_response = SimpleNamespace(status=status)  # type: ignore[attr-defined]
+    with pytest.raises(Undeliverable):
+        raise_for(answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [(RoomSendError("try later", "M_UNKNOWN"), 500), (UploadError("Bad Gateway"), 502)],
+)
+def test_server_errors_are_tried_again(answer: object, status: int) -> None:
+    answer.transport_response = SimpleNamespace(status=status)  # type: ignore[attr-defined]
+    with pytest.raises(MatrixRequestFailed):
+        raise_for(answer)
