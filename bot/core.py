@@ -1,8 +1,9 @@
 """The transport-neutral core: one call per member act, replies queued in the persistent outbox.
 
 Adapters translate platform updates into ``Incoming`` values and call ``handle``; they deliver
-only what ``claim_deliveries`` leases them and report back with ``mark_delivered`` or
-``retry_delivery``. The core never reads the clock: ``now`` comes with every call.
+only what ``claim_deliveries`` leases them and report back with ``mark_delivered``,
+``retry_delivery`` or ``give_up_delivery``. The core never reads the clock: ``now`` comes with
+every call.
 """
 
 from __future__ import annotations
@@ -208,7 +209,8 @@ class CareCircleCore:
     def claim_deliveries(
         self, platform: str, worker: str, now: datetime, limit: int = 20
     ) -> list[Outgoing]:
-        """Lease the oldest undelivered messages of a platform to one delivering worker."""
+        """Lease a platform's due messages to one delivering worker, in order within each chat
+        (see ``storage.outbox.lease_due``)."""
         leased = self.database.run(outbox.lease_due, platform, worker, now, limit)
         return [outgoing_from_json(row.payload, row.id) for row in leased]
 
@@ -219,6 +221,10 @@ class CareCircleCore:
 
     def retry_delivery(self, outbox_id: int, not_before: datetime) -> None:
         self.database.run(outbox.retry_later, outbox_id, not_before)
+
+    def give_up_delivery(self, outbox_id: int, reason: str, now: datetime) -> None:
+        """The platform refused the message for good: keep why, and let its chat go on."""
+        self.database.run(outbox.give_up, outbox_id, reason, now)
 
     # -- inside a transaction ---------------------------------------------------------------
 

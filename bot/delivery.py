@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from bot.core import CareCircleCore
 from handlers.messages import Outgoing
 from storage.errors import StorageUnavailable
+from storage.outbox import LEASE_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +28,17 @@ Clock = Callable[[], datetime]
 
 # How often the outbox is looked at when nothing pokes the loop (scheduled nudges land there).
 POLL_SECONDS = 1.0
-# Backoff after a failure that names no wait of its own: 2 s, doubling, at most 5 minutes.
+# Backoff after a failure that names no wait of its own: 2 s, doubling, at most 5 minutes; each
+# chat has its own, and the database has one when it cannot be read.
 FIRST_BACKOFF_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 300.0
 # How long a stopping loop may take to finish the message in flight.
 STOP_GRACE_SECONDS = 10.0
-# How many messages are leased at a time; a full batch means more are waiting.
+# How many messages are leased at a time, shared among the chats that have some due.
 BATCH_SIZE = 20
+# The rest of a batch goes back rather than out once its lease is this old: the lease must not
+# run out (and another process take the message) while a message is on its way.
+LEASE_MARGIN = timedelta(seconds=LEASE_SECONDS / 2)
 # A sent message whose delivery cannot be recorded (the database is locked) is recorded again
 # this many times, a second apart, before its lease is left to expire.
 RECORD_ATTEMPTS = 30
@@ -48,7 +53,8 @@ class DeliveryDeferred(Exception):
 
 
 class Undeliverable(Exception):
-    """The platform refused this message for good (the bot was removed from the chat)."""
+    """The platform refused this message for good (too large, the bot was removed, the chat is
+    gone): it is given up with this reason, and its chat's later messages go on."""
 
 
 def utc_now() -> datetime:
@@ -61,7 +67,11 @@ def worker_name(platform: str) -> str:
 
 
 class DeliveryLoop:
-    """Sends one platform's share of the outbox, in order per chat, for as long as it runs."""
+    """Sends one platform's share of the outbox, in order per chat, for as long as it runs.
+
+    A chat's next message waits until the one before it is delivered or given up, in this
+    process and in any other delivering from the same database.
+    """
 
     def __init__(
         self, core: CareCircleCore, platform: str, send: Send, clock: Clock = utc_now
@@ -72,7 +82,8 @@ class DeliveryLoop:
         self.clock = clock
         self.worker = worker_name(platform)
         self._poke = asyncio.Event()
-        self._backoff = FIRST_BACKOFF_SECONDS
+        self._backoff = FIRST_BACKOFF_SECONDS  # the database's, when it cannot be read
+        self._chat_backoff: dict[str, float] = {}  # each failing chat's next wait after a failure
         self._stopping = False
 
     def poke(self) -> None:
@@ -109,37 +120,69 @@ class DeliveryLoop:
             log.error("%s delivery ended with an error", self.platform, exc_info=task.exception())
 
     async def deliver_due(self) -> float:
-        """Deliver what is due now; returns how long to rest before looking again."""
+        """Deliver what is due now; returns how long to rest before looking again.
+
+        Each chat's messages come leased as a lane, in order (see ``storage.outbox.lease_due``).
+        A message that must wait (a flood limit, an outage) goes back with its chat's own
+        not-before time, and the chat's later messages go back with it untouched; other chats
+        carry on at once.
+        """
         try:
             batch = self.core.claim_deliveries(self.platform, self.worker, self.clock(), BATCH_SIZE)
         except StorageUnavailable as failure:
             log.warning("%s outbox unreadable (%s); looking again soon", self.platform, failure)
             return self._back_off()
-        pause = 0.0 if len(batch) == BATCH_SIZE else POLL_SECONDS  # a backlog: carry on at once
+        self._backoff = FIRST_BACKOFF_SECONDS
+        leased_at = self.clock()
+        progressed = False
         held_chats: set[str] = set()
         for message in batch:
             outbox_id = message.outbox_id or 0
-            if self._stopping or message.chat_id in held_chats:  # stopping, or keeping order
+            lease_runs_short = self.clock() - leased_at > LEASE_MARGIN
+            if self._stopping or lease_runs_short or message.chat_id in held_chats:
+                held_chats.add(message.chat_id)
                 self._release(outbox_id, self.clock())
                 continue
-            try:
-                platform_id = await self.send(message)
-            except DeliveryDeferred as wait:
-                held_chats.add(message.chat_id)
-                self._release(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
-                pause = max(pause, min(wait.seconds, POLL_SECONDS))
-            except Undeliverable as refusal:
-                log.warning("outbox %s dropped by %s: %s", outbox_id, self.platform, refusal)
-                await self._record(outbox_id, None)
-            except Exception as failure:  # a network error, a 5xx, a bug: never the end of the loop
-                held_chats.add(message.chat_id)
-                log.warning("outbox %s not delivered (%s); backing off", outbox_id, failure)
-                pause = self._back_off()
-                self._release(outbox_id, self.clock() + timedelta(seconds=pause))
+            if await self._deliver(message, outbox_id):
+                progressed = True
             else:
-                await self._record(outbox_id, platform_id)
-                self._backoff = FIRST_BACKOFF_SECONDS
-        return pause
+                held_chats.add(message.chat_id)
+        # Something went: the chats may have more (a backlog), so look again at once.
+        return 0.0 if progressed else POLL_SECONDS
+
+    async def _deliver(self, message: Outgoing, outbox_id: int) -> bool:
+        """Send one message and record what became of it; False when it must wait its turn."""
+        chat = message.chat_id
+        try:
+            platform_id = await self.send(message)
+        except DeliveryDeferred as wait:
+            log.info(
+                "outbox %s waits %.0f s (flood limit in chat %s)", outbox_id, wait.seconds, chat
+            )
+            self._release(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
+            return False
+        except Undeliverable as refusal:
+            # The reason names the chat and the platform's answer, never the message's text.
+            reason = str(refusal) or type(refusal).__name__
+            log.warning("outbox %s given up by %s: %s", outbox_id, self.platform, reason)
+            self._chat_backoff.pop(chat, None)
+            await self._record(
+                outbox_id, lambda: self.core.give_up_delivery(outbox_id, reason, self.clock())
+            )
+            return True
+        except Exception as failure:  # a network error, a 5xx, a bug: never the end of the loop
+            pause = self._chat_backoff.get(chat, FIRST_BACKOFF_SECONDS)
+            self._chat_backoff[chat] = min(pause * 2, MAX_BACKOFF_SECONDS)
+            log.warning(
+                "outbox %s not delivered (%s); its chat waits %.0f s", outbox_id, failure, pause
+            )
+            self._release(outbox_id, self.clock() + timedelta(seconds=pause))
+            return False
+        self._chat_backoff.pop(chat, None)
+        await self._record(
+            outbox_id, lambda: self.core.mark_delivered(outbox_id, platform_id, self.clock())
+        )
+        return True
 
     def _back_off(self) -> float:
         pause, self._backoff = self._backoff, min(self._backoff * 2, MAX_BACKOFF_SECONDS)
@@ -152,15 +195,15 @@ class DeliveryLoop:
         except StorageUnavailable:
             log.warning("outbox %s waits for its lease to expire", outbox_id)
 
-    async def _record(self, outbox_id: int, platform_id: str | None) -> None:
-        """Record a sent message, waiting out a locked database: unrecorded, it would be sent
-        again once its lease expires."""
+    async def _record(self, outbox_id: int, write: Callable[[], None]) -> None:
+        """Record what became of a message (sent, or given up), waiting out a locked database:
+        unrecorded, it would be sent again once its lease expires."""
         for attempt in range(1, RECORD_ATTEMPTS + 1):
             try:
-                self.core.mark_delivered(outbox_id, platform_id, self.clock())
+                write()
                 return
             except StorageUnavailable as failure:
                 if attempt == RECORD_ATTEMPTS:
-                    log.error("outbox %s sent but not recorded: %s", outbox_id, failure)
+                    log.error("outbox %s settled but not recorded: %s", outbox_id, failure)
                     return
                 await asyncio.sleep(1.0)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.utc import UTCDateTime
+
+# The longest reason kept for a message given up (``OutboxMessage.failure``).
+FAILURE_LENGTH = 255
 
 
 def _utc_column(*, nullable: bool = True, index: bool = False) -> Column:
@@ -128,7 +131,8 @@ class OutboxMessage(SQLModel, table=True):
     """A message queued for a circle's chat, kept until the platform has it.
 
     ``dedupe_key`` makes queueing idempotent (a nudge is queued once, ever); the lease lets two
-    bot processes share one database without sending a row twice.
+    bot processes share one database without sending a row twice. ``delivered_at`` is when the
+    row was settled: the platform took it, or refused it for good and ``failure`` says why.
     """
 
     id: int | None = Field(default=None, primary_key=True)
@@ -145,6 +149,20 @@ class OutboxMessage(SQLModel, table=True):
     attempts: int = 0
     delivered_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
     platform_message_id: str | None = Field(default=None, max_length=255, index=True)
+    failure: str | None = Field(default=None, max_length=FAILURE_LENGTH)
+
+
+# A chat's undelivered messages in queue order: finding each chat's next message (its head)
+# reads only what is still to be sent, however long the outbox's history grows.
+_UNDELIVERED = text("delivered_at IS NULL")
+Index(
+    "ix_outboxmessage_lane",
+    OutboxMessage.platform,
+    OutboxMessage.chat_id,
+    OutboxMessage.id,
+    sqlite_where=_UNDELIVERED,
+    postgresql_where=_UNDELIVERED,
+)
 
 
 class Snooze(SQLModel, table=True):

@@ -1,19 +1,22 @@
 """The persistent outbox: what the bot has to say, kept until the platform confirms it.
 
 Rows are queued in the same transaction as the change they announce, leased by one delivering
-process at a time, and marked delivered with the platform's message id.
+process at a time in order within each chat, and marked delivered with the platform's message
+id, or given up with the reason when the platform refuses one for good.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import zip_longest
 
 from sqlalchemy import update
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
 from storage.inserts import insert_if_absent
-from storage.models import OutboxMessage
+from storage.models import FAILURE_LENGTH, OutboxMessage
 
 # How long a delivering process owns a row before another may try it.
 LEASE_SECONDS = 60
@@ -40,7 +43,11 @@ def queue_message(
     dedupe_key: str | None = None,
     not_before: datetime | None = None,
 ) -> int | None:
-    """Queue a message; None when ``dedupe_key`` was queued before (it is never sent twice)."""
+    """Queue a message; None when ``dedupe_key`` was queued before (it is never sent twice).
+
+    A message goes out after every message queued before it for the same chat, so a
+    ``not_before`` in the future holds back the chat's later messages too.
+    """
     values = {
         "circle_id": circle_id,
         "platform": platform,
@@ -58,46 +65,81 @@ def queue_message(
 def lease_due(
     session: Session, platform: str, worker: str, now: datetime, limit: int
 ) -> list[QueuedMessage]:
-    """Lease up to ``limit`` undelivered rows, oldest first; a row another worker holds is skipped.
+    """Lease up to ``limit`` undelivered rows, in order within each chat.
 
-    Each lease is a conditional update, so two processes racing for a row cannot both get it.
+    A chat's messages form a lane: only its oldest undelivered row (its head) can be leased
+    from outside, and only once its ``not_before`` has come and nobody holds it. Whoever
+    leases a head holds the lane: the rows behind it are leased with it, and no other
+    process can lease any of them until the head is delivered or handed back. So a chat's
+    messages go out one after the other in the order they were queued, however many
+    processes deliver, and a head handed back for later (a flood limit, an outage) holds
+    back its own chat only. Every lease is a conditional update, so two processes racing for
+    a lane cannot both get it. Lanes come back interleaved: every chat's first row, then
+    every chat's second, and so on.
     """
-    candidates = session.exec(
-        select(OutboxMessage.id)
+    earlier = aliased(OutboxMessage)
+    is_head = ~(
+        select(earlier.id)
         .where(
-            OutboxMessage.platform == platform,
-            col(OutboxMessage.delivered_at).is_(None),
-            col(OutboxMessage.not_before) <= now,
-            or_(col(OutboxMessage.leased_until).is_(None), col(OutboxMessage.leased_until) < now),
+            earlier.platform == OutboxMessage.platform,
+            earlier.chat_id == OutboxMessage.chat_id,
+            col(earlier.delivered_at).is_(None),
+            col(earlier.id) < OutboxMessage.id,
         )
+        .exists()
+    )
+    is_free = or_(col(OutboxMessage.leased_until).is_(None), col(OutboxMessage.leased_until) < now)
+    is_due = (col(OutboxMessage.delivered_at).is_(None), col(OutboxMessage.not_before) <= now)
+    heads = session.exec(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.platform == platform, *is_due, is_free, is_head)
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
-    leased: list[QueuedMessage] = []
-    for row_id in candidates:
+    lease = {
+        "leased_until": now + timedelta(seconds=LEASE_SECONDS),
+        "lease_owner": worker,
+        "attempts": OutboxMessage.attempts + 1,
+    }
+    lanes: list[list[QueuedMessage]] = []
+    for head_id in heads:
         won = session.execute(
             update(OutboxMessage)
-            .where(
-                OutboxMessage.id == row_id,
-                col(OutboxMessage.delivered_at).is_(None),
-                or_(
-                    col(OutboxMessage.leased_until).is_(None),
-                    col(OutboxMessage.leased_until) < now,
-                ),
-            )
-            .values(
-                leased_until=now + timedelta(seconds=LEASE_SECONDS),
-                lease_owner=worker,
-                attempts=OutboxMessage.attempts + 1,
-            )
+            .where(OutboxMessage.id == head_id, *is_due, is_free, is_head)
+            .values(**lease)
         ).rowcount
         if won:
-            row = session.get(OutboxMessage, row_id)
-            assert row is not None
-            leased.append(
-                QueuedMessage(row_id, row.platform, row.chat_id, row.payload, row.attempts)
+            lanes.append([_leased(session, head_id)])
+    share = (limit - len(lanes)) // len(lanes) if lanes else 0
+    for lane in lanes:
+        head = lane[0]
+        behind = session.exec(
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.platform == head.platform,
+                OutboxMessage.chat_id == head.chat_id,
+                col(OutboxMessage.delivered_at).is_(None),
+                col(OutboxMessage.id) > head.id,
             )
-    return leased
+            .order_by(OutboxMessage.id)
+            .limit(share)
+        ).all()
+        for row_id in behind:
+            won = session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id == row_id, *is_due, is_free)
+                .values(**lease)
+            ).rowcount
+            if not won:  # one not due yet (or still held by a process that died): the lane ends
+                break
+            lane.append(_leased(session, row_id))
+    return [row for rank in zip_longest(*lanes) for row in rank if row is not None]
+
+
+def _leased(session: Session, row_id: int) -> QueuedMessage:
+    row = session.get(OutboxMessage, row_id)
+    assert row is not None
+    return QueuedMessage(row_id, row.platform, row.chat_id, row.payload, row.attempts)
 
 
 def mark_delivered(
@@ -110,7 +152,20 @@ def mark_delivered(
     )
 
 
+def give_up(session: Session, outbox_id: int, reason: str, now: datetime) -> None:
+    """Settle a row the platform refused for good: never tried again, its chat's lane goes on.
+
+    ``failure`` keeps why (never the message's text); ``delivered_at`` is when it was settled.
+    """
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == outbox_id, col(OutboxMessage.delivered_at).is_(None))
+        .values(delivered_at=now, failure=reason[:FAILURE_LENGTH], leased_until=None)
+    )
+
+
 def retry_later(session: Session, outbox_id: int, not_before: datetime) -> None:
+    """Hand a leased row back; at the head of its chat it holds the chat until ``not_before``."""
     session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == outbox_id, col(OutboxMessage.delivered_at).is_(None))

@@ -5,12 +5,17 @@ Nothing a member says is recorded twice and nothing the bot says is lost or sent
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sqlite3
 
 import pytest
 from aiohttp import ClientSession
+from telegram.error import NetworkError
 
+from bot.delivery import Undeliverable
+from bot.telegram.sending import TelegramSender
+from handlers.messages import Outgoing
 from tests.telegram_family import (
     ALICE,
     BOB,
@@ -82,10 +87,16 @@ async def test_flood_limits_and_outages_delay_messages_but_lose_none(family: Fam
         family.clock.advance(minutes=10)  # past every retry_after and backoff
         assert family.bot is not None
         family.bot.delivery.poke()
-        return len(server.bot_messages(GROUP)) == 2
+        marks = server.received("setMessageReaction")
+        return (
+            server.served_all_failures()
+            and len(marks) == 3
+            and len(family.replies_to(GROUP, asked)) == 1
+        )
 
     await server.wait_until(delivered)
-    # Every request got its mark, once and in order, and then the list that was asked for.
+    # Every request got its mark, once and in order, and then the list that was asked for: the
+    # chat's later messages waited for the one held up by the flood limit and the outage.
     marked = [
         (r["message_id"], r["reaction"][0]["emoji"]) for r in server.received("setMessageReaction")
     ]
@@ -177,3 +188,23 @@ async def test_a_long_answer_held_up_midway_is_finished_not_repeated(family: Fam
     parts = server.bot_messages(GROUP)[1:]
     assert [part.reply_to for part in parts] == [asked, None, None]
     assert [part.text.split(" ")[0] for part in parts] == ["Decisions:\n#1", "#5", "#9"]
+
+
+def test_a_file_too_large_for_telegram_is_given_up_not_retried() -> None:
+    class RefusingBot:
+        async def send_message(self, **_: object) -> None:
+            raise NetworkError("Request Entity Too Large")  # how the library reports an HTTP 413
+
+    sender = TelegramSender(RefusingBot())  # type: ignore[arg-type]
+    with pytest.raises(Undeliverable, match="Too Large"):
+        asyncio.run(sender.send(Outgoing(platform="telegram", chat_id=str(GROUP), text="export")))
+
+
+def test_a_lost_connection_is_tried_again() -> None:
+    class UnreachableBot:
+        async def send_message(self, **_: object) -> None:
+            raise NetworkError("Connection reset by peer")
+
+    sender = TelegramSender(UnreachableBot())  # type: ignore[arg-type]
+    with pytest.raises(NetworkError):
+        asyncio.run(sender.send(Outgoing(platform="telegram", chat_id=str(GROUP), text="hello")))

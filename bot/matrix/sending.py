@@ -1,8 +1,9 @@
 """Posting one outbox message to a room, and turning the homeserver's refusals into ours.
 
 A flood limit becomes ``DeliveryDeferred`` (the outbox waits as long as the server asked), a
-refusal for good (the bot was removed) ``Undeliverable``; a lost connection is raised as it is,
-so the delivery loop backs off and tries again.
+refusal for good (the bot was removed, the message is too large) ``Undeliverable``, so it is
+given up; a lost connection or a server error is raised as it is, so the delivery loop backs
+off and tries again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from handlers.messages import Attachment, Outgoing
 
 # With a flood limit that names no wait, wait this long.
 DEFAULT_FLOOD_WAIT_SECONDS = 5.0
+# Refusals the same request would meet every time: the bot may not post there, the event or
+# the file is too large, the request is malformed. Retried, they would hold the room up forever.
+REFUSED_FOR_GOOD = frozenset(
+    {"M_FORBIDDEN", "M_TOO_LARGE", "M_BAD_JSON", "M_NOT_JSON", "M_INVALID_PARAM"}
+)
+REFUSED_FOR_GOOD_HTTP = frozenset({413})
 
 
 class MatrixRequestFailed(RuntimeError):
@@ -35,9 +42,14 @@ def raise_for(answer: object) -> NoReturn:
     if code == "M_LIMIT_EXCEEDED":
         wait_ms = getattr(answer, "retry_after_ms", None)
         raise DeliveryDeferred(wait_ms / 1000 if wait_ms else DEFAULT_FLOOD_WAIT_SECONDS)
-    if code == "M_FORBIDDEN":
+    if code in REFUSED_FOR_GOOD or _http_status(answer) in REFUSED_FOR_GOOD_HTTP:
         raise Undeliverable(str(answer))
     raise MatrixRequestFailed(str(answer), code)
+
+
+def _http_status(answer: object) -> int | None:
+    """The HTTP status of the homeserver's answer (a proxy's 413 may carry no Matrix code)."""
+    return getattr(getattr(answer, "transport_response", None), "status", None)
 
 
 class RoomSender:

@@ -1,7 +1,8 @@
 """One ``Outgoing`` as Bot API calls: a message, an edit, a reaction or a document.
 
 Telegram's refusals are translated for the delivery loop: a flood limit waits, a chat the bot
-may no longer write to is given up, anything else (network, timeouts, 5xx) is retried later.
+may no longer write to or a request too large is given up, anything else (network, timeouts,
+5xx) is retried later.
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ class TelegramSender:
             # A request Telegram reads and rejects (chat gone, message deleted) fails the same
             # way every time; retrying would hold back the chat's later messages forever.
             raise Undeliverable(f"chat {message.chat_id}: {refusal.message}") from refusal
+        except NetworkError as failure:
+            if "too large" in failure.message.lower():  # HTTP 413: this file never fits
+                raise Undeliverable(f"chat {message.chat_id}: {failure.message}") from failure
+            raise
 
     async def _deliver(self, message: Outgoing) -> str | None:
         if message.edit_of is not None:
