@@ -34,4 +34,31 @@ def locale(code: str) -> dict[str, Any]:
 
 
 def section(code: str, name: str) -> dict[str, Any]:
+    """One concern of a language's words, empty when the language or the concern is missing."""
     return locale(code).get(name, {})
+
+
+# Never matches: the alternation of a key no language of the circle fills.
+NEVER = r"(?!x)x"
+
+
+def listed(languages: tuple[str, ...], concern: str, key: str) -> list:
+    """The items of a list key (or the fragment of a string key) in ``languages``, in order."""
+    found = []
+    for code in languages:
+        value = section(code, concern).get(key) or []
+        found += [value] if isinstance(value, str) else value
+    return found
+
+
+def alternation(languages: tuple[str, ...], concern: str, key: str) -> str:
+    """One alternation of a key's fragments (or list items) in ``languages``, or ``NEVER``."""
+    return "|".join(dict.fromkeys(f for f in listed(languages, concern, key) if f)) or NEVER
+
+
+def merged(languages: tuple[str, ...], concern: str, key: str) -> dict:
+    """A table key (word = value) of ``languages`` as one table; later languages win."""
+    table: dict = {}
+    for code in languages:
+        table.update(section(code, concern).get(key) or {})
+    return table
