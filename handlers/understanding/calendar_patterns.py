@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.understanding import calendar_words as words
+from handlers.understanding import locales
 
 
 def _alternation(table: dict[str, str], languages: tuple[str, ...]) -> str:
@@ -42,10 +43,27 @@ class Patterns:
     end_of_month: re.Pattern[str]
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
+    plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
+    habit_day: re.Pattern[str]  # "mittwochs": a habit by its form
+    plural_articles: tuple[str, ...]  # "on Saturdays", "les samedis"
+    habit_articles: tuple[str, ...]  # "los lunes"
+    joined: re.Pattern[str]  # between weekdays said together
+    articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
+    every_n_days: re.Pattern[str]
+    numbers: dict[str, int]  # numbers said as words, for counts and intervals
 
 
 @cache
 def patterns_for(languages: tuple[str, ...]) -> Patterns:
+    def said(concern: str, key: str) -> str:
+        return locales.alternation(languages, concern, key)
+
+    endings = "|".join(
+        f
+        for f in (said("calendar", "plural_endings"), said("calendar", "part_of_day_endings"))
+        if f != locales.NEVER
+    )
+    day_articles = said("recurrence", "day_articles")
     weekday_names = [
         "|".join(words.WEEKDAYS[code][index] for code in languages if code in words.WEEKDAYS)
         for index in range(7)
@@ -53,7 +71,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
     weekday = re.compile(
         r"\b(?:"
         + "|".join(f"(?P<d{index}>{names})" for index, names in enumerate(weekday_names))
-        + r")(?P<suffix>s|es|morgen|abend|nachmittag|vormittag|mittag|früh)?\b"
+        + rf")(?P<suffix>{endings or locales.NEVER})?\b"
     )
     relative = [
         (re.compile(rf"\b(?:{fragment})\b"), days)
@@ -68,10 +86,14 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         f"(?P<m{index}>{names})" for index, names in enumerate(month_groups)
     )
     month_date = re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:of |de |di )?(?:{month_alternation})\b"
+        rf"\b(?P<day>\d{{1,2}})(?:{said('calendar', 'day_suffix')}|\.)?\s+"
+        rf"(?:{said('calendar', 'day_month_joiner')})?(?:{month_alternation})\b"
     )
     month_first = [
-        re.compile(rf"\b(?:{names})\s+(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b")
+        re.compile(
+            rf"\b(?:{names})\s+(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
+            rf"(?:{said('calendar', 'day_suffix')})?\b"
+        )
         for names in month_groups
     ]
     holidays = [
@@ -104,12 +126,24 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         holidays=holidays,
         end_of_month=end_of_month,
         until_before=re.compile(
-            rf"\b(?:{_alternation(words.UNTIL, languages)})\s+(?:the |el |le |o |il |zum )?$"
+            rf"\b(?:{_alternation(words.UNTIL, languages)})\s+"
+            rf"(?:{said('recurrence', 'until_articles')})?$"
         ),
         start_before=re.compile(
             rf"\b(?:{_alternation(words.START, languages)})\s+"
-            r"(?:the |this |next |el |le |la |o |a |il |dem |am |on |dia |day )?$"
+            rf"(?:{said('recurrence', 'start_articles')})?$"
         ),
+        plural=re.compile(said("calendar", "plural_endings")),
+        habit_day=re.compile(said("recurrence", "habit_days")),
+        plural_articles=tuple(locales.listed(languages, "recurrence", "plural_articles")),
+        habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
+        joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
+        articles_before_day=re.compile(rf"(?:{day_articles})$"),
+        every_n_days=re.compile(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
+        numbers={
+            **locales.merged(languages, "numbers", "words"),
+            **locales.merged(languages, "numbers", "counts"),
+        },
     )
 
 
