@@ -51,6 +51,11 @@ class Patterns:
     articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
     every_n_days: re.Pattern[str]
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
+    available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
+    after_own: re.Pattern[str]  # a time's own first word making it an availability
+    first_person: re.Pattern[str]  # the writer's own day ("I don't finish work till 9")
+    day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
+    vague: re.Pattern[str]  # "sometime next week": no due at all
 
 
 @cache
@@ -140,11 +145,36 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
         articles_before_day=re.compile(rf"(?:{day_articles})$"),
         every_n_days=re.compile(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
+        available=re.compile(
+            rf"\b(?:{said('spans', 'available')})\b"
+            rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
+            rf"|\b(?:{said('spans', 'after')})\s+$"
+            rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
+        ),
+        after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
+        first_person=re.compile(rf"\b(?:{said('spans', 'first_person')})\b"),
+        day_number_after_weekday=re.compile(
+            rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
+            rf"(?:{said('calendar', 'day_suffix')}|\.(?!\d))?\b"
+            rf"(?!\s*(?:[:h.]|[ap]\.?m|{said('clock', 'clock_units')}|{_durations(languages)}))"
+        ),
+        vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
         numbers={
             **locales.merged(languages, "numbers", "words"),
             **locales.merged(languages, "numbers", "counts"),
         },
     )
+
+
+def _durations(languages: tuple[str, ...]) -> str:
+    """Units of how long ("ab Donnerstag 5 Tage lang"): a number before them is no day."""
+    units = [
+        f"(?:{fragment})\\b"
+        for code in languages
+        for unit, fragment in locales.section(code, "offsets").get("units", {}).items()
+        if unit not in ("minute", "hour") and fragment
+    ]
+    return "|".join(units) or locales.NEVER
 
 
 def month_index(match: re.Match[str]) -> int:
