@@ -62,3 +62,15 @@ def merged(languages: tuple[str, ...], concern: str, key: str) -> dict:
     for code in languages:
         table.update(section(code, concern).get(key) or {})
     return table
+
+
+def after_abbreviation() -> str:
+    """Look-behinds, one per length, true right after an abbreviation of any language (its full
+    stop ends no sentence): ``(?<=\\b(?:dr|st))|(?<=\\b(?:mrs))``."""
+    by_length: dict[int, list[str]] = {}
+    for word in dict.fromkeys(listed(codes(), "text", "abbreviations")):
+        by_length.setdefault(len(word), []).append(word)
+    return (
+        "|".join(rf"(?<=\b(?:{'|'.join(words)}))" for _, words in sorted(by_length.items()))
+        or NEVER
+    )
