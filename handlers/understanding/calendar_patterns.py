@@ -1,6 +1,6 @@
 """The calendar words of a circle's languages, compiled once per set of languages.
 
-The words come from the locale files (``locales/<code>.toml``, through ``calendar_words``);
+The words come from the locale files (``locales/<code>.toml``), of the circle's languages only;
 these are the care-chat readers of weekdays, relative days, holidays and repetition that
 ``due`` and ``recurrence`` run after the grammar (``grammar``) has read what it can.
 """
@@ -11,12 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from handlers.understanding import calendar_words as words
 from handlers.understanding import locales
-
-
-def _alternation(table: dict[str, str], languages: tuple[str, ...]) -> str:
-    return "|".join(table[code] for code in languages if code in table)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +64,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         if f != locales.NEVER
     )
     day_articles = said("recurrence", "day_articles")
+    calendars = [locales.section(code, "calendar") for code in languages]
+    calendars = [calendar for calendar in calendars if calendar]
     weekday_names = [
-        "|".join(words.WEEKDAYS[code][index] for code in languages if code in words.WEEKDAYS)
-        for index in range(7)
+        "|".join(calendar["weekdays"][index] for calendar in calendars) for index in range(7)
     ]
     weekday = re.compile(
         r"\b(?:"
@@ -79,13 +75,11 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         + rf")(?P<suffix>{endings or locales.NEVER})?\b"
     )
     relative = [
-        (re.compile(rf"\b(?:{fragment})\b"), days)
-        for code in languages
-        for fragment, days in words.RELATIVE_DAYS.get(code, ())
+        (re.compile(rf"\b(?:{entry['words']})\b"), entry["days"])
+        for entry in locales.listed(languages, "calendar", "relative_days")
     ]
     month_groups = [
-        "|".join(words.MONTHS[code][index] for code in languages if code in words.MONTHS)
-        for index in range(12)
+        "|".join(calendar["months"][index] for calendar in calendars) for index in range(12)
     ]
     month_alternation = "|".join(
         f"(?P<m{index}>{names})" for index, names in enumerate(month_groups)
@@ -102,40 +96,37 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         for names in month_groups
     ]
     holidays = [
-        (re.compile(rf"\b(?:{fragment})\b"), month, day)
-        for code in languages
-        for fragment, month, day in words.HOLIDAYS.get(code, ())
+        (re.compile(rf"\b(?:{entry['words']})\b"), entry["month"], entry["day"])
+        for entry in locales.listed(languages, "calendar", "holidays")
     ]
-    end_of_month = re.compile(
-        rf"\b(?:{_alternation(words.END_OF, languages)})\s+(?:{month_alternation})\b"
-    )
+    end_of_month = re.compile(rf"\b(?:{said('calendar', 'end_of')})\s+(?:{month_alternation})\b")
     return Patterns(
         weekday=weekday,
         relative=relative,
-        day_of_month=re.compile(_alternation(words.DAY_OF_MONTH, languages) or r"(?!x)x"),
+        day_of_month=re.compile(said("calendar", "day_of_month")),
         month_date=month_date,
         month_names=month_first,
-        next_week=re.compile(rf"\b(?:{_alternation(words.NEXT_WEEK, languages)})\b"),
-        weekend=re.compile(rf"\b(?:{_alternation(words.WEEKEND, languages)})\b"),
-        every=re.compile(rf"\b(?:{_alternation(words.EVERY, languages)})\s+$"),
-        every_other=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER, languages)})\s+$"),
-        daily=re.compile(rf"\b(?:{_alternation(words.DAILY, languages)})\b"),
-        weekday_set=re.compile(rf"\b(?:{_alternation(words.WEEKDAY_SET, languages)})\b"),
-        for_weeks=re.compile(rf"\b(?:{_alternation(words.FOR_WEEKS, languages)})\b"),
-        for_days=re.compile(rf"\b(?:{_alternation(words.FOR_DAYS, languages)})\b"),
-        for_sessions=re.compile(rf"\b(?:{_alternation(words.FOR_SESSIONS, languages)})\b"),
-        every_other_day=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER_DAY, languages)})\b"),
-        every_week=re.compile(rf"\b(?:{_alternation(words.EVERY_WEEK, languages)})\b"),
-        fortnightly=re.compile(rf"\b(?:{_alternation(words.FORTNIGHTLY, languages)})\b"),
-        other_after_day=re.compile(words.OTHER_AFTER_DAY),
+        next_week=re.compile(rf"\b(?:{said('calendar', 'next_week')})\b"),
+        weekend=re.compile(rf"\b(?:{said('calendar', 'weekend')})\b"),
+        every=re.compile(rf"\b(?:{said('recurrence', 'every')})\s+$"),
+        every_other=re.compile(rf"\b(?:{said('recurrence', 'every_other')})\s+$"),
+        daily=re.compile(rf"\b(?:{said('recurrence', 'daily')})\b"),
+        weekday_set=re.compile(rf"\b(?:{said('recurrence', 'weekday_set')})\b"),
+        for_weeks=re.compile(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
+        for_days=re.compile(rf"\b(?:{said('recurrence', 'for_days')})\b"),
+        for_sessions=re.compile(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
+        every_other_day=re.compile(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
+        every_week=re.compile(rf"\b(?:{said('recurrence', 'every_week')})\b"),
+        fortnightly=re.compile(rf"\b(?:{said('recurrence', 'fortnightly')})\b"),
+        other_after_day=re.compile(rf"\s+(?:{said('recurrence', 'other_after_day')})"),
         holidays=holidays,
         end_of_month=end_of_month,
         until_before=re.compile(
-            rf"\b(?:{_alternation(words.UNTIL, languages)})\s+"
+            rf"\b(?:{said('recurrence', 'until')})\s+"
             rf"(?:{said('recurrence', 'until_articles')})?$"
         ),
         start_before=re.compile(
-            rf"\b(?:{_alternation(words.START, languages)})\s+"
+            rf"\b(?:{said('recurrence', 'start')})\s+"
             rf"(?:{said('recurrence', 'start_articles')})?$"
         ),
         plural=re.compile(said("calendar", "plural_endings")),

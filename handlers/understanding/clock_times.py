@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding import calendar_words as words
 from handlers.understanding import locales
 from handlers.understanding.mentions import Mention, sentence_of
 
@@ -21,8 +20,6 @@ from handlers.understanding.mentions import Mention, sentence_of
 _MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
-_EVENING = re.compile(words.EVENING)
-_MORNING = re.compile(words.MORNING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +111,15 @@ class _Spoken:
 
 @cache
 def _spoken(languages: tuple[str, ...]) -> _Spoken:
-    hours = {w: n for code in languages for w, n in words.SPOKEN_HOURS.get(code, {}).items()}
-    after = {k: v for code in languages for k, v in words.AFTER_HOUR.get(code, {}).items()}
-    before = {k: v for code in languages for k, v in words.BEFORE_HOUR.get(code, {}).items()}
+    hours = {
+        name: number
+        for code in languages
+        for number, name in enumerate(locales.section(code, "clock").get("hours", []), start=1)
+    }
+    after = locales.merged(languages, "clock", "after_hour")
+    before = locales.merged(languages, "clock", "before_hour")
     hour = "|".join([*sorted(hours, key=len, reverse=True), r"\d{1,2}"])
-    prepositions = "|".join(
-        words.HOUR_PREPOSITIONS[code] for code in languages if code in words.HOUR_PREPOSITIONS
-    )
+    prepositions = locales.alternation(languages, "clock", "hour_prepositions")
     never = r"(?!x)x"
     return _Spoken(
         hours=hours,
@@ -128,7 +127,7 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
         after_hour=re.compile(rf"\b(?P<hour>{hour})\s+(?P<part>{'|'.join(after) or never})\b"),
         before_hour=re.compile(rf"\b(?P<part>{'|'.join(before) or never})\s+(?P<hour>{hour})\b"),
         after_preposition=re.compile(
-            rf"\b(?:{prepositions or never})\s*(?P<hour>{'|'.join(hours) or never})\b"
+            rf"\b(?:{prepositions})\s*(?P<hour>{'|'.join(hours) or never})\b"
         ),
     )
 
@@ -144,11 +143,11 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
             if minutes < 0:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
             if 1 <= hour <= 12:
-                hour = plausible_hour(hour, text, match.start())
+                hour = plausible_hour(hour, text, match.start(), languages)
                 found.append(Mention(*match.span(), clock=time(hour, minutes)))
     for match in spoken.after_preposition.finditer(text):
         if not any(m.start <= match.start("hour") < m.end for m in found):
-            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start())
+            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start(), languages)
             found.append(Mention(*match.span(), clock=time(hour, 0)))
     for match in _clocks(languages).noon_and_half.finditer(text):
         found.append(Mention(*match.span(), clock=time(12, 30)))
@@ -168,7 +167,7 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
     for match in readers.clock.finditer(text):
         if readers.how_often.search(text, max(0, match.start() - 12), match.start()):
             continue
-        clock = _clock_of(match, text, readers)
+        clock = _clock_of(match, text, readers, languages)
         if clock is not None and not _overlaps(found, *match.span()):
             found.append(Mention(*match.span(), clock=clock))
     for match in readers.noon.finditer(text):
@@ -178,12 +177,12 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
     for match in readers.half_to.finditer(text):
         word = match.group("hour")
         hour = int(word) if word.isdigit() else spoken_hours[word]
-        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
         found.append(Mention(*match.span(), clock=time(hour, 30)))
     for match in readers.half_past.finditer(text):
         hour = int(match.group("hour"))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
-            hour = plausible_hour(hour, text, match.start())
+            hour = plausible_hour(hour, text, match.start(), languages)
             found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found
 
@@ -192,7 +191,9 @@ def _overlaps(found: list[Mention], start: int, end: int) -> bool:
     return any(start < m.end and m.start < end for m in found)
 
 
-def _clock_of(match: re.Match[str], text: str, readers: _Clocks) -> time | None:
+def _clock_of(
+    match: re.Match[str], text: str, readers: _Clocks, languages: tuple[str, ...]
+) -> time | None:
     groups = match.groupdict()
     hour_text = next(groups[g] for g in ("h1", "h2", "h3", "h4", "h5") if groups[g])
     hour, minute = int(hour_text), int(groups["m1"] or groups["m5"] or 0)
@@ -207,18 +208,37 @@ def _clock_of(match: re.Match[str], text: str, readers: _Clocks) -> time | None:
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     elif 1 <= hour <= 12 and not hour_text.startswith("0"):
-        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
+        hour = plausible_hour(
+            hour, text, match.start(), languages, afternoon_if_unsaid=not is_24_hour
+        )
     return time(hour, minute)
 
 
-def plausible_hour(hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True) -> int:
+@cache
+def _parts_of_day(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Evening words (each starting a word) and morning words ("stamattina") of a circle."""
+    return (
+        re.compile(rf"\b(?:{locales.alternation(languages, 'clock', 'evening')})"),
+        re.compile(locales.alternation(languages, "clock", "morning")),
+    )
+
+
+def plausible_hour(
+    hour: int,
+    text: str,
+    position: int,
+    languages: tuple[str, ...],
+    *,
+    afternoon_if_unsaid: bool = True,
+) -> int:
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""
     start, end = sentence_of(text, (position, position))
     start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
     nearest: tuple[int, bool] | None = None
-    for pattern, is_evening in ((_EVENING, True), (_MORNING, False)):
+    evening, morning = _parts_of_day(languages)
+    for pattern, is_evening in ((evening, True), (morning, False)):
         for match in pattern.finditer(text, start, end):
             distance = abs(match.start() - position)
             if nearest is None or distance < nearest[0]:

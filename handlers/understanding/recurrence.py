@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from handlers.understanding import calendar_words as words
 from handlers.understanding.calendar_patterns import Patterns, weekday_index
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -57,7 +56,7 @@ def find_rule(
         rule.count = int(days.group(days.lastindex or 1)) if rule.freq == "DAILY" else None
     if weeks := patterns.for_weeks.search(text):
         amount = weeks.group(weeks.lastindex or 1) or "1"
-        count = words.NUMBER_WORDS.get(amount) or int(amount)
+        count = patterns.numbers.get(amount) or int(amount)
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
