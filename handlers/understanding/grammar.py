@@ -143,6 +143,7 @@ class _Grammar:
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
+    minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
     dotted: bool
     forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 
@@ -369,6 +370,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
+        minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
         clock_units=re.compile(_joined(languages, "clock", "clock_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
@@ -610,7 +612,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     marked = bool(match["prefix"] or part)
     meridiem = bool(_MERIDIEM.fullmatch(part))
     if match["before"]:  # "5 to 7" is a span; "quarter to 7", "15 minutes to noon" a time
-        said = match["bfraction"] or match["tnoon"] or marked or "min" in match.group()
+        said = match["bfraction"] or match["tnoon"] or marked
+        said = said or bool(grammar.minute_words.search(match.group()))
         return bool(said or not match["to"] or not match["bmin"])
     if match["halfto"]:
         return True

@@ -1,9 +1,10 @@
 """The languages a circle may write in, each as one data file: ``<code>.toml`` beside this one.
 
 A locale holds the words of one language, a section per concern (``calendar``, ``recurrence``,
-``clock``, ``spans``, ``numbers``; the cues for the kind of a message can join as ``cues``).
-The grammar combines them the same way for every language: adding a language is adding a file
-with the same keys as ``en.toml``.
+``clock``, ``offsets``, ``spans``, ``numbers``, ``text`` for abbreviations, ``titles``; the cues
+for the kind of a message can join as ``cues``). The readers combine them the same way for every
+language, compiled once per set of a circle's languages (``alternation``, ``listed``,
+``merged``): adding a language is adding a file with the same keys as ``en.toml``.
 """
 
 from __future__ import annotations
