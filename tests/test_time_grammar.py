@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -94,7 +95,7 @@ def test_every_fragment_of_a_locale_compiles(path: Path) -> None:
                 yield from fragments(item)
 
     for fragment in fragments(tomllib.loads(path.read_text())):
-        re.compile(fragment.replace("{day}", "1").replace("{month}", "m"))
+        re.compile(fragment.replace("{day}", "1").replace("{month}", "m").replace("{hour}", "1"))
 
 
 @pytest.mark.parametrize(
@@ -183,3 +184,43 @@ def test_two_hours_said_together_are_a_span_not_a_time() -> None:
     now = datetime(2013, 2, 12, 4, 30, tzinfo=ZoneInfo("Etc/GMT+2"))
     intent = understand("kann jemand zwischen 8 und 12 da sein?", now, ["de"])
     assert due_as_text(intent.due) == "2013-02-12T08:00"
+
+
+@pytest.fixture
+def swedish_ish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A seventh language made of English with a few words of its own, as one file only."""
+    from handlers.understanding import locales
+
+    for path in LOCALE_FILES:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    english = (LOCALES / "en.toml").read_text()
+    made_up = (
+        english.replace('language = "en"', 'language = "zz"')
+        .replace('"friday|fri"', '"fredag|fre"')
+        .replace('"tuesday|tues|tue"', '"tisdag|tis"')
+        .replace('every = "every|each"', 'every = "varje"')
+        .replace('"tomorrow|tmrw|tmw|tmr|2moro|the morra|the morrow"', '"imorgon"')
+    )
+    (tmp_path / "zz.toml").write_text(made_up)
+    monkeypatch.setattr(locales, "HERE", tmp_path)
+    locales.codes.cache_clear()
+    locales.locale.cache_clear()
+    yield "zz"
+    locales.codes.cache_clear()
+    locales.locale.cache_clear()
+
+
+def test_a_new_language_is_only_a_new_locale_file(swedish_ish: str) -> None:
+    from handlers.understanding.due import find_when
+
+    now = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Stockholm"))  # a Tuesday
+    weekly = find_when("can someone sit with her varje tisdag at 3pm?", now, [swedish_ish])
+    assert due_as_text(weekly.due) == "2026-12-08T15:00"
+    assert weekly.recurrence == "FREQ=WEEKLY;BYDAY=TU"
+    once = find_when("can someone take her to the GP fredag 9:40?", now, [swedish_ish])
+    assert (due_as_text(once.due), once.recurrence) == ("2026-12-04T09:40", None)
+    tomorrow = find_when("can someone call the pharmacy imorgon by 7?", now, [swedish_ish])
+    assert due_as_text(tomorrow.due) == "2026-12-02T19:00"
+    # Its words are its own: an English circle reads none of them.
+    assert find_when("can someone call imorgon", now, ["en"]).due is None
+    assert find_when("varje tisdag", now, ["en"]).recurrence is None

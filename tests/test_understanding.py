@@ -221,3 +221,40 @@ def test_the_labelled_corpora_are_understood(corpus: Path) -> None:
     assert accuracy >= 0.90
     assert precision >= 0.95
     assert due_exact >= 0.90
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "recurrence"),
+    [
+        ("kann jemand um halb eins bei Oma vorbeischauen?", "de", "2026-11-20T12:30", None),
+        ("can someone pop round to Nan's at half 2?", "en", "2026-11-20T14:30", None),
+        ("kann jemand in einer Stunde die Tabletten holen?", "de", "2026-11-20T11:00", None),
+        ("qualcuno può passare dalla nonna tra un'ora?", "it", "2026-11-20T11:00", None),
+        ("alguien puede llamar a la farmacia en 20 minutos?", "es", "2026-11-20T10:20", None),
+        (
+            "quelqu'un peut venir le lundi et le jeudi ?",
+            "fr",
+            "2026-11-23",
+            "FREQ=WEEKLY;BYDAY=MO,TH",
+        ),
+        ("can someone check on Dad every 3 days?", "en", "2026-11-21", "FREQ=DAILY;INTERVAL=3"),
+        (
+            "kann jemand mittwochs mit Papa spazieren gehen?",
+            "de",
+            "2026-11-25",
+            "FREQ=WEEKLY;BYDAY=WE",
+        ),
+    ],
+)
+def test_care_chat_readers_take_their_words_from_the_circles_locales(
+    text: str, language: str, due: str, recurrence: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert (due_as_text(intent.due), intent.recurrence) == (due, recurrence)
+
+
+def test_a_title_runs_past_an_abbreviation_of_any_language() -> None:
+    now = datetime(2026, 12, 14, 5, 30, tzinfo=ZoneInfo("America/Detroit"))
+    intent = read("Can someone take Br. Hassan to dialysis at 6:15? His ride fell through", now)
+    assert intent.title == "Take Br. Hassan to dialysis"

@@ -1,6 +1,6 @@
 """The calendar words of a circle's languages, compiled once per set of languages.
 
-The words come from the locale files (``locales/<code>.toml``, through ``calendar_words``);
+The words come from the locale files (``locales/<code>.toml``), of the circle's languages only;
 these are the care-chat readers of weekdays, relative days, holidays and repetition that
 ``due`` and ``recurrence`` run after the grammar (``grammar``) has read what it can.
 """
@@ -11,11 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from handlers.understanding import calendar_words as words
-
-
-def _alternation(table: dict[str, str], languages: tuple[str, ...]) -> str:
-    return "|".join(table[code] for code in languages if code in table)
+from handlers.understanding import locales
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,75 +38,134 @@ class Patterns:
     end_of_month: re.Pattern[str]
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
+    plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
+    habit_day: re.Pattern[str]  # "mittwochs": a habit by its form
+    plural_articles: tuple[str, ...]  # "on Saturdays", "les samedis"
+    habit_articles: tuple[str, ...]  # "los lunes"
+    joined: re.Pattern[str]  # between weekdays said together
+    articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
+    every_n_days: re.Pattern[str]
+    numbers: dict[str, int]  # numbers said as words, for counts and intervals
+    available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
+    after_own: re.Pattern[str]  # a time's own first word making it an availability
+    first_person: re.Pattern[str]  # the writer's own day ("I don't finish work till 9")
+    day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
+    vague: re.Pattern[str]  # "sometime next week": no due at all
 
 
 @cache
 def patterns_for(languages: tuple[str, ...]) -> Patterns:
+    def said(concern: str, key: str) -> str:
+        return locales.alternation(languages, concern, key)
+
+    endings = "|".join(
+        f
+        for f in (said("calendar", "plural_endings"), said("calendar", "part_of_day_endings"))
+        if f != locales.NEVER
+    )
+    day_articles = said("recurrence", "day_articles")
+    calendars = [locales.section(code, "calendar") for code in languages]
+    calendars = [calendar for calendar in calendars if calendar]
     weekday_names = [
-        "|".join(words.WEEKDAYS[code][index] for code in languages if code in words.WEEKDAYS)
-        for index in range(7)
+        "|".join(calendar["weekdays"][index] for calendar in calendars) for index in range(7)
     ]
     weekday = re.compile(
         r"\b(?:"
         + "|".join(f"(?P<d{index}>{names})" for index, names in enumerate(weekday_names))
-        + r")(?P<suffix>s|es|morgen|abend|nachmittag|vormittag|mittag|früh)?\b"
+        + rf")(?P<suffix>{endings or locales.NEVER})?\b"
     )
     relative = [
-        (re.compile(rf"\b(?:{fragment})\b"), days)
-        for code in languages
-        for fragment, days in words.RELATIVE_DAYS.get(code, ())
+        (re.compile(rf"\b(?:{entry['words']})\b"), entry["days"])
+        for entry in locales.listed(languages, "calendar", "relative_days")
     ]
     month_groups = [
-        "|".join(words.MONTHS[code][index] for code in languages if code in words.MONTHS)
-        for index in range(12)
+        "|".join(calendar["months"][index] for calendar in calendars) for index in range(12)
     ]
     month_alternation = "|".join(
         f"(?P<m{index}>{names})" for index, names in enumerate(month_groups)
     )
     month_date = re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.|º)?\s+(?:of |de |di )?(?:{month_alternation})\b"
+        rf"\b(?P<day>\d{{1,2}})(?:{said('calendar', 'day_suffix')}|\.)?\s+"
+        rf"(?:{said('calendar', 'day_month_joiner')})?(?:{month_alternation})\b"
     )
     month_first = [
-        re.compile(rf"\b(?:{names})\s+(?:the )?(\d{{1,2}})(?:st|nd|rd|th)?\b")
+        re.compile(
+            rf"\b(?:{names})\s+(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
+            rf"(?:{said('calendar', 'day_suffix')})?\b"
+        )
         for names in month_groups
     ]
     holidays = [
-        (re.compile(rf"\b(?:{fragment})\b"), month, day)
-        for code in languages
-        for fragment, month, day in words.HOLIDAYS.get(code, ())
+        (re.compile(rf"\b(?:{entry['words']})\b"), entry["month"], entry["day"])
+        for entry in locales.listed(languages, "calendar", "holidays")
     ]
-    end_of_month = re.compile(
-        rf"\b(?:{_alternation(words.END_OF, languages)})\s+(?:{month_alternation})\b"
-    )
+    end_of_month = re.compile(rf"\b(?:{said('calendar', 'end_of')})\s+(?:{month_alternation})\b")
     return Patterns(
         weekday=weekday,
         relative=relative,
-        day_of_month=re.compile(_alternation(words.DAY_OF_MONTH, languages) or r"(?!x)x"),
+        day_of_month=re.compile(said("calendar", "day_of_month")),
         month_date=month_date,
         month_names=month_first,
-        next_week=re.compile(rf"\b(?:{_alternation(words.NEXT_WEEK, languages)})\b"),
-        weekend=re.compile(rf"\b(?:{_alternation(words.WEEKEND, languages)})\b"),
-        every=re.compile(rf"\b(?:{_alternation(words.EVERY, languages)})\s+$"),
-        every_other=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER, languages)})\s+$"),
-        daily=re.compile(rf"\b(?:{_alternation(words.DAILY, languages)})\b"),
-        weekday_set=re.compile(rf"\b(?:{_alternation(words.WEEKDAY_SET, languages)})\b"),
-        for_weeks=re.compile(rf"\b(?:{_alternation(words.FOR_WEEKS, languages)})\b"),
-        for_days=re.compile(rf"\b(?:{_alternation(words.FOR_DAYS, languages)})\b"),
-        for_sessions=re.compile(rf"\b(?:{_alternation(words.FOR_SESSIONS, languages)})\b"),
-        every_other_day=re.compile(rf"\b(?:{_alternation(words.EVERY_OTHER_DAY, languages)})\b"),
-        every_week=re.compile(rf"\b(?:{_alternation(words.EVERY_WEEK, languages)})\b"),
-        fortnightly=re.compile(rf"\b(?:{_alternation(words.FORTNIGHTLY, languages)})\b"),
-        other_after_day=re.compile(words.OTHER_AFTER_DAY),
+        next_week=re.compile(rf"\b(?:{said('calendar', 'next_week')})\b"),
+        weekend=re.compile(rf"\b(?:{said('calendar', 'weekend')})\b"),
+        every=re.compile(rf"\b(?:{said('recurrence', 'every')})\s+$"),
+        every_other=re.compile(rf"\b(?:{said('recurrence', 'every_other')})\s+$"),
+        daily=re.compile(rf"\b(?:{said('recurrence', 'daily')})\b"),
+        weekday_set=re.compile(rf"\b(?:{said('recurrence', 'weekday_set')})\b"),
+        for_weeks=re.compile(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
+        for_days=re.compile(rf"\b(?:{said('recurrence', 'for_days')})\b"),
+        for_sessions=re.compile(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
+        every_other_day=re.compile(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
+        every_week=re.compile(rf"\b(?:{said('recurrence', 'every_week')})\b"),
+        fortnightly=re.compile(rf"\b(?:{said('recurrence', 'fortnightly')})\b"),
+        other_after_day=re.compile(rf"\s+(?:{said('recurrence', 'other_after_day')})"),
         holidays=holidays,
         end_of_month=end_of_month,
         until_before=re.compile(
-            rf"\b(?:{_alternation(words.UNTIL, languages)})\s+(?:the |el |le |o |il |zum )?$"
+            rf"\b(?:{said('recurrence', 'until')})\s+"
+            rf"(?:{said('recurrence', 'until_articles')})?$"
         ),
         start_before=re.compile(
-            rf"\b(?:{_alternation(words.START, languages)})\s+"
-            r"(?:the |this |next |el |le |la |o |a |il |dem |am |on |dia |day )?$"
+            rf"\b(?:{said('recurrence', 'start')})\s+"
+            rf"(?:{said('recurrence', 'start_articles')})?$"
         ),
+        plural=re.compile(said("calendar", "plural_endings")),
+        habit_day=re.compile(said("recurrence", "habit_days")),
+        plural_articles=tuple(locales.listed(languages, "recurrence", "plural_articles")),
+        habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
+        joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
+        articles_before_day=re.compile(rf"(?:{day_articles})$"),
+        every_n_days=re.compile(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
+        available=re.compile(
+            rf"\b(?:{said('spans', 'available')})\b"
+            rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
+            rf"|\b(?:{said('spans', 'after')})\s+$"
+            rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
+        ),
+        after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
+        first_person=re.compile(rf"\b(?:{said('spans', 'first_person')})\b"),
+        day_number_after_weekday=re.compile(
+            rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
+            rf"(?:{said('calendar', 'day_suffix')}|\.(?!\d))?\b"
+            rf"(?!\s*(?:[:h.]|[ap]\.?m|{said('clock', 'clock_units')}|{_durations(languages)}))"
+        ),
+        vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
+        numbers={
+            **locales.merged(languages, "numbers", "words"),
+            **locales.merged(languages, "numbers", "counts"),
+        },
     )
+
+
+def _durations(languages: tuple[str, ...]) -> str:
+    """Units of how long ("ab Donnerstag 5 Tage lang"): a number before them is no day."""
+    units = [
+        f"(?:{fragment})\\b"
+        for code in languages
+        for unit, fragment in locales.section(code, "offsets").get("units", {}).items()
+        if unit not in ("minute", "hour") and fragment
+    ]
+    return "|".join(units) or locales.NEVER
 
 
 def month_index(match: re.Match[str]) -> int:

@@ -12,44 +12,90 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding import calendar_words as words
+from handlers.understanding import locales
 from handlers.understanding.mentions import Mention, sentence_of
 
-_CLOCK = re.compile(
-    r"(?<![\d.,:/#])(?:"
-    r"(?P<h1>\d{1,2})(?P<sep>:|h|\.(?=\d\d\s*(?:am|pm|uhr)))(?P<m1>[0-5]\d)\s*(?P<ap1>[ap]\.?m\.?)?"
-    r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
-    r"|(?P<h3>\d{1,2})\s*(?:h|hs|uhr)(?!\w)"
-    r"|(?P<h4>\d{1,2}) o'clock"
-    rf"|(?:\b(?P<prep>{words.BEFORE_CLOCK_NUMBER})\s+(?P<h5>\d{{1,2}})(?:\.(?P<m5>[0-5]\d)\b)?"
-    r"(?![\d:.,/]?\d|\s*(?:%|min|minutes|mins|hours|hrs|hour|days|day|weeks|week|months|"
-    r"years|lbs|kg|km|cm|degrees|°|people|of|st|nd|rd|th|times|x|[ap]\.?m|h\d*|uhr)\b))"
-    r")"
-)
-_NOON = re.compile(rf"\b(?:{words.NOON})\b")
-_NOON_AND_HALF = re.compile(rf"\b{words.NOON_AND_HALF}\b")
-# German "halb eins" is 12:30; British "half 2" (or "half past 2") is 2:30.
-_GERMAN_HOURS = words.SPOKEN_HOURS["de"]
-_HALF = re.compile(r"\bhalb (?P<hour>\d{1,2}|" + "|".join(_GERMAN_HOURS) + r")\b")
-_HALF_PAST = re.compile(r"\bhalf (?:past )?(?P<hour>\d{1,2})\b(?! ?(?:an|hours?|days?|of)\b)")
-# English speakers say "at 10" for 10:00 but never "at 22" for 22:00: that is a house number.
-_TWELVE_HOUR_WORDS = words.TWELVE_HOUR_WORDS
-# "every 3h", "toutes les 3h", "ogni 2 ore": how often, not when.
-_HOW_OFTEN = re.compile(rf"(?:{words.HOW_OFTEN})\s*$")
+# Marks read the same in every language: they count or measure, so a number before them is
+# no clock time ("at 50%", "by 2 kg").
+_MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
-_OFFSET = re.compile(
-    r"\b(?:in|within|en|dans|em|tra|fra|entro|innerhalb von|dentro de|d'ici)\s+(?:the next |the |"
-    r"l'|los próximos |las próximas |les |les prochaines |den nächsten |os próximos |"
-    r"as próximas |"
-    r"i prossimi |le prossime )?(?P<n>\d{1,3}|an?|one|half an|"
-    + "|".join(words.NUMBER_WORDS)
-    + r")?\s*"
-    r"(?P<unit>min|mins|minutes|minutos|minuten|minuti|hour|hours|hrs|horas|heures|heure|"
-    r"stunden|stunde|ore|ora)\b"
-)
-_EVENING = re.compile(words.EVENING)
-_MORNING = re.compile(words.MORNING)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clocks:
+    """The clock readers of a circle's languages, compiled once per set of languages."""
+
+    clock: re.Pattern[str]
+    noon: re.Pattern[str]
+    noon_and_half: re.Pattern[str]
+    half_to: re.Pattern[str]  # German "halb eins" is 12:30
+    half_past: re.Pattern[str]  # British "half 2" (or "half past 2") is 2:30
+    twelve_hour_words: frozenset[str]  # "at 10" is 10:00 but "at 22" a house number
+    how_often: re.Pattern[str]  # "every 3h", "toutes les 3h", "ogni 2 ore": not when
+    offset: re.Pattern[str]  # "in 30 min", "dans 2 heures", "tra un'ora"
+    amounts: dict[str, float]
+
+
+@cache
+def _clocks(languages: tuple[str, ...]) -> _Clocks:
+    def said(concern: str, key: str) -> str:
+        return locales.alternation(languages, concern, key)
+
+    units = [locales.section(code, "offsets").get("units", {}) for code in languages]
+
+    def of_unit(*kinds: str) -> str:
+        return (
+            "|".join(dict.fromkeys(f for u in units for k in kinds if (f := u.get(k))))
+            or locales.NEVER
+        )
+
+    counts = of_unit("minute", "hour", "day", "week", "month", "year")
+    clock_units = said("clock", "clock_units")
+    clock = (
+        r"(?<![\d.,:/#])(?:"
+        rf"(?P<h1>\d{{1,2}})(?P<sep>:|h|\.(?=\d\d\s*(?:am|pm|{clock_units})))(?P<m1>[0-5]\d)"
+        r"\s*(?P<ap1>[ap]\.?m\.?)?"
+        r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
+        rf"|(?P<h4>\d{{1,2}}) (?:{said('clock', 'twelve_hour_units')})(?!\w)"
+        rf"|(?P<h3>\d{{1,2}})\s*(?:{clock_units})(?!\w)"
+        rf"|(?:\b(?P<prep>{said('clock', 'before_clock_number')})\s+(?P<h5>\d{{1,2}})"
+        r"(?:\.(?P<m5>[0-5]\d)\b)?"
+        rf"(?![\d:.,/]?\d|(?:{said('calendar', 'day_suffix')})\b"
+        rf"|\s*(?:{_MEASURES}|{counts}|{clock_units}|{said('clock', 'counted')})\b))"
+        r")"
+    )
+    spoken = _spoken(languages)
+    hours = "|".join([r"\d{1,2}", *sorted(spoken.hours, key=len, reverse=True)])
+    half_past = [
+        template.replace("{hour}", r"(?P<hour>\d{1,2})\b")
+        for template in locales.listed(languages, "clock", "half_past")
+    ]
+    # Amounts a short wait is said in ("in an hour", "in einer Stunde", "tra un'ora").
+    amounts = {
+        **locales.merged(languages, "numbers", "counts"),
+        **locales.merged(languages, "offsets", "amounts"),
+    }
+    amount = "|".join(sorted(amounts, key=len, reverse=True)) or locales.NEVER
+    return _Clocks(
+        clock=re.compile(clock),
+        noon=re.compile(rf"\b(?:{said('clock', 'noon')})\b"),
+        noon_and_half=re.compile(rf"\b(?:{said('clock', 'noon_and_half')})\b"),
+        half_to=re.compile(rf"\b(?:{said('clock', 'half_to')}) (?P<hour>{hours})\b"),
+        half_past=re.compile(rf"\b(?:{'|'.join(half_past) or locales.NEVER})"),
+        twelve_hour_words=frozenset(
+            word
+            for code in languages
+            if locales.section(code, "clock").get("bare_hour_max", 24) <= 12
+            for word in locales.section(code, "clock")["before_clock_number"].split("|")
+        ),
+        how_often=re.compile(rf"(?:{said('clock', 'how_often')})\s*$"),
+        offset=re.compile(
+            rf"\b(?:{said('offsets', 'before')})\s+(?:{said('offsets', 'articles')})?"
+            rf"(?P<n>\d{{1,3}}|{amount})?\s*(?:(?P<minutes>{of_unit('minute')})|(?P<hours>{of_unit('hour')}))\b"
+        ),
+        amounts=amounts,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +111,15 @@ class _Spoken:
 
 @cache
 def _spoken(languages: tuple[str, ...]) -> _Spoken:
-    hours = {w: n for code in languages for w, n in words.SPOKEN_HOURS.get(code, {}).items()}
-    after = {k: v for code in languages for k, v in words.AFTER_HOUR.get(code, {}).items()}
-    before = {k: v for code in languages for k, v in words.BEFORE_HOUR.get(code, {}).items()}
+    hours = {
+        name: number
+        for code in languages
+        for number, name in enumerate(locales.section(code, "clock").get("hours", []), start=1)
+    }
+    after = locales.merged(languages, "clock", "after_hour")
+    before = locales.merged(languages, "clock", "before_hour")
     hour = "|".join([*sorted(hours, key=len, reverse=True), r"\d{1,2}"])
-    prepositions = "|".join(
-        words.HOUR_PREPOSITIONS[code] for code in languages if code in words.HOUR_PREPOSITIONS
-    )
+    prepositions = locales.alternation(languages, "clock", "hour_prepositions")
     never = r"(?!x)x"
     return _Spoken(
         hours=hours,
@@ -79,7 +127,7 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
         after_hour=re.compile(rf"\b(?P<hour>{hour})\s+(?P<part>{'|'.join(after) or never})\b"),
         before_hour=re.compile(rf"\b(?P<part>{'|'.join(before) or never})\s+(?P<hour>{hour})\b"),
         after_preposition=re.compile(
-            rf"\b(?:{prepositions or never})\s*(?P<hour>{'|'.join(hours) or never})\b"
+            rf"\b(?:{prepositions})\s*(?P<hour>{'|'.join(hours) or never})\b"
         ),
     )
 
@@ -95,45 +143,46 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
             if minutes < 0:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
             if 1 <= hour <= 12:
-                hour = plausible_hour(hour, text, match.start())
+                hour = plausible_hour(hour, text, match.start(), languages)
                 found.append(Mention(*match.span(), clock=time(hour, minutes)))
     for match in spoken.after_preposition.finditer(text):
         if not any(m.start <= match.start("hour") < m.end for m in found):
-            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start())
+            hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start(), languages)
             found.append(Mention(*match.span(), clock=time(hour, 0)))
-    for match in _NOON_AND_HALF.finditer(text):
+    for match in _clocks(languages).noon_and_half.finditer(text):
         found.append(Mention(*match.span(), clock=time(12, 30)))
     return found
 
 
 def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list[Mention]:
+    readers = _clocks(languages)
     found: list[Mention] = []
-    for match in _OFFSET.finditer(text):
+    for match in readers.offset.finditer(text):
         word = match.group("n")
-        amount = {None: 1, "a": 1, "an": 1, "one": 1, "half an": 0.5}.get(word)
-        amount = words.NUMBER_WORDS.get(word, amount)
-        number = float(amount if amount is not None else match.group("n"))
-        minutes = number if match.group("unit").startswith("min") else number * 60
+        amount = 1 if word is None else readers.amounts.get(word)
+        number = float(amount if amount is not None else word)
+        minutes = number if match.group("minutes") else number * 60
         found.append(Mention(*match.span(), offset=timedelta(minutes=minutes)))
     found += _spoken_mentions(text, languages)
-    for match in _CLOCK.finditer(text):
-        if _HOW_OFTEN.search(text, max(0, match.start() - 12), match.start()):
+    for match in readers.clock.finditer(text):
+        if readers.how_often.search(text, max(0, match.start() - 12), match.start()):
             continue
-        clock = _clock_of(match, text)
+        clock = _clock_of(match, text, readers, languages)
         if clock is not None and not _overlaps(found, *match.span()):
             found.append(Mention(*match.span(), clock=clock))
-    for match in _NOON.finditer(text):
+    for match in readers.noon.finditer(text):
         if not _overlaps(found, *match.span()):
             found.append(Mention(*match.span(), clock=time(12, 0)))
-    for match in _HALF.finditer(text):
+    spoken_hours = _spoken(languages).hours
+    for match in readers.half_to.finditer(text):
         word = match.group("hour")
-        hour = int(word) if word.isdigit() else _GERMAN_HOURS[word]
-        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start())
+        hour = int(word) if word.isdigit() else spoken_hours[word]
+        hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
         found.append(Mention(*match.span(), clock=time(hour, 30)))
-    for match in _HALF_PAST.finditer(text):
+    for match in readers.half_past.finditer(text):
         hour = int(match.group("hour"))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
-            hour = plausible_hour(hour, text, match.start())
+            hour = plausible_hour(hour, text, match.start(), languages)
             found.append(Mention(*match.span(), clock=time(hour, 30)))
     return found
 
@@ -142,14 +191,16 @@ def _overlaps(found: list[Mention], start: int, end: int) -> bool:
     return any(start < m.end and m.start < end for m in found)
 
 
-def _clock_of(match: re.Match[str], text: str) -> time | None:
+def _clock_of(
+    match: re.Match[str], text: str, readers: _Clocks, languages: tuple[str, ...]
+) -> time | None:
     groups = match.groupdict()
     hour_text = next(groups[g] for g in ("h1", "h2", "h3", "h4", "h5") if groups[g])
     hour, minute = int(hour_text), int(groups["m1"] or groups["m5"] or 0)
     meridiem = (groups["ap1"] or groups["ap2"] or "").replace(".", "")
     if hour > 23 or (meridiem and not 1 <= hour <= 12):
         return None
-    if groups["prep"] in _TWELVE_HOUR_WORDS and hour > 12:
+    if groups["prep"] in readers.twelve_hour_words and hour > 12:
         return None
     # "15h", "9 Uhr", "7h30" read as 24-hour times unless morning or evening words say more
     # ("vers 5h" for supper is 17:00).
@@ -157,18 +208,37 @@ def _clock_of(match: re.Match[str], text: str) -> time | None:
     if meridiem:
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     elif 1 <= hour <= 12 and not hour_text.startswith("0"):
-        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not is_24_hour)
+        hour = plausible_hour(
+            hour, text, match.start(), languages, afternoon_if_unsaid=not is_24_hour
+        )
     return time(hour, minute)
 
 
-def plausible_hour(hour: int, text: str, position: int, *, afternoon_if_unsaid: bool = True) -> int:
+@cache
+def _parts_of_day(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Evening words (each starting a word) and morning words ("stamattina") of a circle."""
+    return (
+        re.compile(rf"\b(?:{locales.alternation(languages, 'clock', 'evening')})"),
+        re.compile(locales.alternation(languages, "clock", "morning")),
+    )
+
+
+def plausible_hour(
+    hour: int,
+    text: str,
+    position: int,
+    languages: tuple[str, ...],
+    *,
+    afternoon_if_unsaid: bool = True,
+) -> int:
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""
     start, end = sentence_of(text, (position, position))
     start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
     nearest: tuple[int, bool] | None = None
-    for pattern, is_evening in ((_EVENING, True), (_MORNING, False)):
+    evening, morning = _parts_of_day(languages)
+    for pattern, is_evening in ((evening, True), (morning, False)):
         for match in pattern.finditer(text, start, end):
             distance = abs(match.start() - position)
             if nearest is None or distance < nearest[0]:

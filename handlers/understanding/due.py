@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from handlers.understanding import calendar_words as words
 from handlers.understanding import grammar
 from handlers.understanding.calendar_patterns import (
     Patterns,
@@ -47,22 +46,6 @@ class When:
     due: date | datetime | None = None
     recurrence: str | None = None
     spans: tuple[tuple[int, int], ...] = ()  # where the message says when (titles leave it out)
-
-
-# "ready … from Thursday after 3": when it becomes possible; a "but" starts the deadline.
-_AVAILABLE = re.compile(
-    rf"\b(?:{words.AVAILABLE})\b(?:(?!\b(?:{words.BUT})\b)[^,;]){{0,50}}$"
-    rf"|\b(?:{words.AFTER})\s+$"
-    rf"|\b(?:{words.SINCE})\s+(?:the |le |dem )?$"
-)
-_AFTER = re.compile(rf"(?:{words.AFTER_OWN})\b")
-# Someone saying when *they* are free ("I don't finish work till 9") gives no due time.
-_FIRST_PERSON = re.compile(rf"\b(?:{words.FIRST_PERSON})\b")
-_DAY_NUMBER_AFTER_WEEKDAY = re.compile(
-    r"(?:\s*,)?\s*(?:the )?(\d{1,2})(?:st|nd|rd|th|\.(?!\d))?\b"
-    rf"(?!\s*(?:[:h.]|[ap]\.?m|uhr|o'clock|{words.DURATION_UNITS}))"
-)
-_VAGUE = re.compile(rf"\b(?:{words.VAGUE})\b")
 
 
 def find_when(
@@ -92,7 +75,7 @@ def find_when(
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
-    due, recurrence = _resolve(lowered, now, codes, rule, mentions, request, urgent)
+    due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
 
@@ -142,17 +125,17 @@ def _is_one_off(
 def _resolve(
     text: str,
     now: datetime,
-    languages: tuple[str, ...],
+    patterns: Patterns,
     rule: Rule | None,
     mentions: list[Mention],
     request: tuple[int, int, int],
     urgent: bool,
 ) -> tuple[date | datetime | None, str | None]:
-    if _VAGUE.search(text) and not any(m.role == "plain" and m.day for m in mentions):
+    if patterns.vague.search(text) and not any(m.role == "plain" and m.day for m in mentions):
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
         return _recurring(rule, mentions, now, request)
-    day, clock, offset = _pick(mentions, request, text, urgent)
+    day, clock, offset = _pick(mentions, request, text, urgent, patterns)
     if offset is not None:
         return now + offset, None
     if day is None and clock is None:
@@ -205,7 +188,7 @@ def _days(
             continue
         index = weekday_index(match)
         mention = Mention(*match.span(), day=_next_weekday(today, index), weekday=index)
-        number = _DAY_NUMBER_AFTER_WEEKDAY.match(text, match.end())
+        number = patterns.day_number_after_weekday.match(text, match.end())
         if number and 1 <= int(number.group(1)) <= 31:
             day = _day_of_month(today, int(number.group(1)))
             if day is not None:
@@ -312,7 +295,7 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
     before = text[max(0, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
-    if _AVAILABLE.search(before) or (mention.clock and _AFTER.match(own)):
+    if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
     first_word = own.split(" ")[0] + " "
     if (
@@ -327,7 +310,11 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
 
 
 def _pick(
-    mentions: list[Mention], request: tuple[int, int, int], text: str, urgent: bool
+    mentions: list[Mention],
+    request: tuple[int, int, int],
+    text: str,
+    urgent: bool,
+    patterns: Patterns,
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
     usable = in_order(
@@ -339,20 +326,24 @@ def _pick(
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
-    clock_mention = next((m for m in usable if m.clock and _may_be_due(m, request, text)), None)
+    clock_mention = next(
+        (m for m in usable if m.clock and _may_be_due(m, request, text, patterns)), None
+    )
     day_mention = _day_beside(clock_mention, usable) or first
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
 
 
-def _may_be_due(mention: Mention, request: tuple[int, int, int], text: str) -> bool:
+def _may_be_due(
+    mention: Mention, request: tuple[int, int, int], text: str, patterns: Patterns
+) -> bool:
     """An "until" time counts unless it is the writer's own day, said outside the request
     ("I don't finish work till 9"); "they're only open until 1" is a deadline."""
     _, start, end = request
     if mention.role != "until" or start <= mention.start < end:
         return True
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
-    return not _FIRST_PERSON.search(text, sentence_start, mention.start)
+    return not patterns.first_person.search(text, sentence_start, mention.start)
 
 
 def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:

@@ -125,6 +125,7 @@ def _listed(languages: tuple[str, ...], concern: str, key: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
+    languages: tuple[str, ...]
     order: str
     weekdays: _Table
     abbreviated: _Table
@@ -141,6 +142,8 @@ class _Grammar:
     clock_units: re.Pattern[str]
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
+    before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
+    minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
     dotted: bool
     forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
 
@@ -195,7 +198,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         rf"(?:(?P<day>(?:0?[1-9]|[12]\d|3[01]))(?:{suffix}|\.)?(?!\d)|(?P<dayword>{days.pattern}"
         rf"|{numbers.pattern}))"
     )
-    year = r"(?P<year>(?:19|20)\d\d|'?\d\d(?![\d:.]|\s*(?:h\b|uhr|[ap]\.?m\b|o'?clock)))"
+    clock_units = _joined(languages, "clock", "clock_units")
+    year = rf"(?P<year>(?:19|20)\d\d|'?\d\d(?![\d:.]|\s*(?:{clock_units}\b|[ap]\.?m\b)))"
     joiner = _joined(languages, "calendar", "year_joiner")
     leads, tails, betweens = [], [], []
     for template in _all(languages, "calendar", "day_before_month"):
@@ -235,7 +239,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     midnight = "|".join(_listed(languages, "clock", "midnight")) or NEVER
     hour = (
         rf"(?:(?P<noon>{noon or NEVER})|(?P<midnight>{midnight})|(?P<hhmm>\d{{3,4}})"
-        rf"|(?P<hour>[01]?\d|2[0-4])|(?P<hourword>{numbers.pattern}))(?:ish)?"
+        rf"|(?P<hour>[01]?\d|2[0-4])|(?P<hourword>{numbers.pattern}))"
+        rf"(?:{_joined(languages, 'clock', 'about_suffix')})?"
     )
     hour_to = re.sub(r"\?P<(\w+)>", r"?P<t\1>", hour)
     hour_half = re.sub(r"\?P<(\w+)>", r"?P<h\1>", hour)
@@ -343,6 +348,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ("clock", re.compile(clock), None),
     )
     return _Grammar(
+        languages=languages,
         order=next(
             (c["date_order"] for c in (section(x, "calendar") for x in languages) if c), "dmy"
         ),
@@ -364,6 +370,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
+        minute_words=re.compile(minute_words),
+        before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
         clock_units=re.compile(_joined(languages, "clock", "clock_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
         bare_hour_max=min(
@@ -448,7 +456,7 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         return None  # "15.30" is a time where dates are not written "10.12."
     if match["sep"] == "." and not (match["year"] or match["dot"] or match["weekday"]):
         before = text[max(0, match.start() - 4) : match.start()]
-        if not re.search(r"\b(?:am|le|el|il|dia|den|der)\s$", before) and second > 12:
+        if not grammar.before_day.search(before) and second > 12:
             return None
     if match["sep"] == "/" and not match["year"] and second <= 4 and first < second:
         return None  # "1/2 a tablet": a fraction
@@ -565,9 +573,13 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
         # "7:30" for a clinic is the morning; "by 7" and "2:15" are the afternoon.
         exact = bool(match["min"]) and minute > 0 and hour >= EARLY_START
         exact = exact and (match["sep"] or "").strip() == ":"
-        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=not exact)
+        hour = plausible_hour(
+            hour, text, match.start(), grammar.languages, afternoon_if_unsaid=not exact
+        )
     elif twenty_four and 1 <= hour <= 12 and not match["am"]:  # "vers 5h" for supper: 17:00
-        hour = plausible_hour(hour, text, match.start(), afternoon_if_unsaid=False)
+        hour = plausible_hour(
+            hour, text, match.start(), grammar.languages, afternoon_if_unsaid=False
+        )
     if minute < 0:  # the hour is read first: "halb eins" is 12:30, "quarter to 2pm" 13:45
         hour, minute = (hour - 1) % 24, 60 + minute
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
@@ -600,7 +612,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     marked = bool(match["prefix"] or part)
     meridiem = bool(_MERIDIEM.fullmatch(part))
     if match["before"]:  # "5 to 7" is a span; "quarter to 7", "15 minutes to noon" a time
-        said = match["bfraction"] or match["tnoon"] or marked or "min" in match.group()
+        said = match["bfraction"] or match["tnoon"] or marked
+        said = said or bool(grammar.minute_words.search(match.group()))
         return bool(said or not match["to"] or not match["bmin"])
     if match["halfto"]:
         return True

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from handlers.understanding import locales
+
 
 @dataclass(slots=True)
 class Mention:
@@ -22,9 +24,11 @@ class Mention:
     weak: bool = False  # "in two days": a due only when said in the request itself
 
 
+# A full stop ends a sentence unless it follows a number, an initial or an abbreviation of any
+# language ("Dr. Jones", "Sra. Ruiz"): the sentences of a message are found before its
+# circle's languages are known.
 _SENTENCE_END = re.compile(
-    r"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?<!\b(?:st|dr|mr|ms|nr|no|sr|br|fr|jr))(?<!\bmrs)(?<!\bmme)"
-    r"(?<!\bsra)(?<!\bprof)\.(?=\s|$)"
+    rf"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?!{locales.after_abbreviation()})\.(?=\s|$)"
 )
 
 

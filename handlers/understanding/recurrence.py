@@ -8,16 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from handlers.understanding import calendar_words as words
 from handlers.understanding.calendar_patterns import Patterns, weekday_index
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_PLURAL_ARTICLES = ("on ", "the ", "les ", "os ", "nos ", "i ", "am ", "an den ")
-_JOINED = re.compile(r"\s*(?:,|and|&|/|y|e|et|und|or)?\s*(?:the |le |il |el |o |a )?")
-_EVERY_N_DAYS = re.compile(r"\bevery (\d+|two|three) days\b")
 
 
-def _is_habitual_list(text: str, group: list[re.Match[str]]) -> bool:
+def _is_habitual_list(text: str, group: list[re.Match[str]], patterns: Patterns) -> bool:
     """Several days said as a routine: "Mon/Wed/Fri", "sábados y domingos", "le lundi et le
     jeudi" — a slash, a plural, or an article before each day."""
     if len(group) < 2:
@@ -25,9 +21,13 @@ def _is_habitual_list(text: str, group: list[re.Match[str]]) -> bool:
     if len(group) >= 3:  # "lunes, miércoles y viernes": three days are a routine
         return True
     between = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
-    plural = any(day.group("suffix") in ("s", "es") for day in group)
-    with_articles = all(re.search(r"(?:the|le|il|el|o|a) $", gap) for gap in between)
+    plural = any(_is_plural(day, patterns) for day in group)
+    with_articles = all(patterns.articles_before_day.search(gap) for gap in between)
     return plural or with_articles or all("/" in gap for gap in between)
+
+
+def _is_plural(day: re.Match[str], patterns: Patterns) -> bool:
+    return bool(day.group("suffix") and patterns.plural.fullmatch(day.group("suffix")))
 
 
 @dataclass(slots=True)
@@ -56,7 +56,7 @@ def find_rule(
         rule.count = int(days.group(days.lastindex or 1)) if rule.freq == "DAILY" else None
     if weeks := patterns.for_weeks.search(text):
         amount = weeks.group(weeks.lastindex or 1) or "1"
-        count = words.NUMBER_WORDS.get(amount) or int(amount)
+        count = patterns.numbers.get(amount) or int(amount)
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
@@ -71,9 +71,9 @@ def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | N
         return Rule("WEEKLY", interval=2, spans=[match.span()])
     if match := patterns.every_other_day.search(text, start, end):
         return Rule("DAILY", interval=2, spans=[match.span()])
-    if match := _EVERY_N_DAYS.search(text, start, end):
-        amount = match.group(1)
-        interval = words.NUMBER_WORDS.get(amount) or int(amount)
+    if match := patterns.every_n_days.search(text, start, end):
+        amount = next(group for group in match.groups() if group)
+        interval = patterns.numbers.get(amount) or int(amount)
         return Rule("DAILY", interval=interval, spans=[match.span()])
     if match := patterns.daily.search(text, start, end):
         return Rule("DAILY", spans=[match.span()])
@@ -90,12 +90,12 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
         before = text[: match.start()]
         other = patterns.every_other.search(before)
         every = other or patterns.every.search(before)
-        adverb = match.group("suffix") == "s" and match.group(0).endswith("ochs")
-        on_plural = before.endswith(("los ", "las ")) or (
-            match.group("suffix") in ("s", "es") and before.endswith(_PLURAL_ARTICLES)
+        adverb = bool(patterns.habit_day.fullmatch(match.group(0)))
+        on_plural = before.endswith(patterns.habit_articles) or (
+            _is_plural(match, patterns) and before.endswith(patterns.plural_articles)
         )
         group = [match]
-        while position + len(group) < len(matches) and _JOINED.fullmatch(
+        while position + len(group) < len(matches) and patterns.joined.fullmatch(
             text[group[-1].end() : matches[position + len(group)].start()]
         ):
             group.append(matches[position + len(group)])
@@ -103,7 +103,7 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
         weekly = patterns.every_week.search(text, start, end) or patterns.other_after_day.match(
             text, group[-1].end()
         )
-        if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group)):
+        if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group, patterns)):
             continue
         rule = rule or Rule("WEEKLY")
         other_after = patterns.other_after_day.match(text, group[-1].end())

@@ -11,44 +11,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from handlers.understanding import locales
+
 TITLE_MAX_CHARS = 60
 # A title needs this many words, one of them a real word, to name a task on its own.
 MIN_WORDS = 2
 MIN_LONG_WORD = 3
+# A title is cut before a reading of the circle's languages is known: the words of every
+# locale file are read at once (``[titles]``, and ``[text]`` for abbreviations).
+
+
+def _words(key: str) -> str:
+    return "|".join(dict.fromkeys(locales.listed(locales.codes(), "titles", key))) or locales.NEVER
+
+
+_POSSESSIVE = re.compile(_words("possessive").replace("'", "['’]"))
 _SENTENCE = re.compile(
-    r"(?:[^.!?\n]|(?<=\d)\.(?=\d|\s*[a-zà-ÿ])|(?<=\b(?:no|nr|dr|st|mr|ms))\.|(?<=\bmrs)\.)+",
+    rf"(?:[^.!?\n]|(?<=\d)\.(?=\d|\s*[a-zà-ÿ])|(?:{locales.after_abbreviation()})\.)+",
     re.IGNORECASE,
 )
 # "Hi all," "Buongiorno a tutti!" "Gente," — a greeting is no task.
-_GREETING = re.compile(
-    r"^(?:\s|[,!:]|\b(?:hi|hello|hey|morning|good morning|hallo|servus|moin|hola|buenos días|"
-    r"buenas|olá|oi|bom dia|ciao|buongiorno|coucou|bonjour|salut|allô|gente|pessoal|malta|"
-    r"ragazzi|vecinos|familia|family|team|guys|folks|all|everyone|zusammen|leute|a tutti|"
-    r"tout le monde|chicas|che)\b)+",
-    re.IGNORECASE,
-)
+_GREETING = re.compile(rf"^(?:\s|[,!:]|\b(?:{_words('greetings')})\b)+", re.IGNORECASE)
 # Words that open a request clause but are not the task: pronouns, modals, "please".
 _FILLER = re.compile(
-    r"^(?:\s|,|'s\b|\b(?:to|please|pls|plz|kindly|bitte|por favor|s'il (?:te|vous) pla[iî]t|"
-    r"per favore|maybe|perhaps|also|quickly|just|some(?:one|body)|any(?:one|body)|who|'s|"
-    r"closest|nearest|nearby|free|around|able|available|"
-    r"le|la|lo|les|me|te|se|lui|pode|puede|peut|kann|può|consegue|can|could|would|will|"
-    r"di|pra|para|que|qui|che|wer|jemand|wen|der|die|a|o|en)\b)+\s*",
-    re.IGNORECASE,
+    rf"^(?:\s|,|(?:{_words('possessive')})\b|\b(?:{_words('filler')})\b)+\s*", re.IGNORECASE
 )
 # Words left hanging where the time words were taken out ("…chez le kiné avant").
-_DANGLING = re.compile(
-    r"(?:\s+(?:on|at|by|before|until|till|is|are|from|for|the|this|next|and|or|avant|à|le|"
-    r"ce|entro|per|il|alle|até|às|na|no|nesta|este|esta|antes|del|de|el|a|las|am|um|bis|vor|"
-    r"ab|en|con|dal|dalle|al|da|und|y|e|et))+$",
-    re.IGNORECASE,
-)
+_DANGLING = re.compile(rf"(?:\s+(?:{_words('dangling')}))+$", re.IGNORECASE)
 # Where a clause stops being the task: a comma, a dash, or "so that", "because", "but".
-_CLAUSE_END = re.compile(
-    r"(?:[,;:(]|\s[-–—]\s|\b(?:so|because|since|but|as|while|porque|parce que|weil|"
-    r"perché|pois|pero|mais|aber|ma|mas)\b)",
-    re.IGNORECASE,
-)
+_CLAUSE_END = re.compile(rf"(?:[,;:(]|\s[-–—]\s|\b(?:{_words('clause_end')})\b)", re.IGNORECASE)
 _WORD = re.compile(rf"\w{{{MIN_LONG_WORD},}}")
 
 
@@ -85,8 +76,8 @@ def _tidy(text: str, start: int, end: int, when_spans: Sequence[tuple[int, int]]
     for span_start, span_end in sorted(when_spans):
         if not position <= span_start < end:
             continue
-        if text.startswith(("'s", "’s"), span_end):  # "tonight's walk"
-            span_end += 2
+        if possessive := _POSSESSIVE.match(text, span_end):  # "tonight's walk"
+            span_end = possessive.end()
         before = _GREETING.sub("", _FILLER.sub("", "".join([*kept, text[position:span_start]])))
         if len(before.split()) >= MIN_WORDS:
             end = span_start
