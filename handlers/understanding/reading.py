@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 
+from handlers.understanding import reader
 from handlers.understanding.cues import cue
 from handlers.understanding.due import find_when
 from handlers.understanding.intent import NOTHING, Intent, Kind
@@ -31,6 +32,14 @@ _REF = re.compile(
 )
 # Bare "#4 me", "#7 done": a number and a word, nothing else.
 _REF_ACT = re.compile(r"^\s*#?(\d{1,6})\s+(me|mine|done|fait|hecho|feito|fatto|erledigt)\b")
+# How sure the model must be of a kind to speak where the cues recognised no act.
+_MODEL_THRESHOLD = {
+    "task": 0.5,
+    "claim": 0.5,
+    "unclaim": 0.5,
+    "done": 0.5,
+    "decision": 0.5,
+}
 _WORDS = str.maketrans({"’": "'", "‘": "'"})
 _KIND_OF_COMMAND = {
     "task": Kind.TASK,
@@ -51,6 +60,13 @@ def understand(text: str, now: datetime, languages: Sequence[str]) -> Intent:
 @lru_cache(maxsize=256)
 def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
     """Memoised: the core reads a message once to dismiss chatter and again to act on it."""
+    return understand_with(text, now, languages, reader.model())
+
+
+def understand_with(
+    text: str, now: datetime, languages: tuple[str, ...], model: reader.Model | None
+) -> Intent:
+    """What ``text`` means, read by the cues and ``model`` (``None``: the cues alone)."""
     if not text:
         return NOTHING
     explicit = _EXPLICIT.match(text)
@@ -58,7 +74,7 @@ def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
         return _explicit(explicit, now, languages)
     lowered = text.lower().translate(_WORDS)
     codes = tuple(languages) or ("en",)
-    kind, request = _kind_of(lowered, codes)
+    kind, request = _kind_of(text, lowered, codes, model)
     if kind is Kind.NONE:
         return NOTHING
     ref = _ref(lowered)
@@ -87,8 +103,25 @@ def _task(
     )
 
 
-def _kind_of(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None]:
-    """The kind of act, and for a request the span of the words that ask."""
+def _kind_of(
+    text: str, lowered: str, languages: tuple[str, ...], model: reader.Model | None
+) -> tuple[Kind, tuple[int, int] | None]:
+    """The kind of act, and for a request the span of the words that ask.
+
+    The cues speak first; where they recognise no act, the model may.
+    """
+    kind, request = _cued_kind(lowered, languages)
+    if kind is not Kind.NONE or model is None:
+        return kind, request
+    probabilities = model.probabilities(text)
+    best = max(probabilities, key=probabilities.__getitem__)
+    if probabilities[best] < _MODEL_THRESHOLD.get(best, 1.0):
+        return Kind.NONE, None
+    return Kind(best), None
+
+
+def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None]:
+    """The kind of act the hand-written cues recognise, with the span of a request's ask."""
     if ref_act := _REF_ACT.match(text):
         return (Kind.CLAIM if ref_act.group(2) in ("me", "mine") else Kind.DONE), None
     if cue("decision", languages).search(text):
