@@ -4,9 +4,10 @@
     python scripts/train.py --cv       # also prints the leave-one-set-out table
     python scripts/train.py --out PATH # writes elsewhere (the tests compare with the shipped one)
 
-Every ``tests/data/corpus_*.jsonl`` is read in file-name order; the model is a multinomial
-logistic regression over binary tf-idf of ``reader.features`` (character n-grams inside words,
-with and without accents, plus words and word pairs). It is deterministic: the same inputs
+Every ``tests/data/corpus_*.jsonl`` is read in file-name order; the model is two linear SVMs
+(one-vs-rest over the six kinds, and urgent or not) over binary tf-idf of ``reader.features``
+(character n-grams inside words, with and without accents, plus words and word pairs).
+It is deterministic: the same inputs
 give the same file. Needs scikit-learn (``pip install -e ".[train]"``); the bot does not.
 
 ``--cv`` holds out each set in turn, trains on the others, and scores the held set with the
@@ -32,7 +33,8 @@ from handlers.understanding import reader, reading  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 KINDS = ("task", "claim", "unclaim", "done", "decision", "none")
-C = 10.0  # inverse regularisation, chosen by --cv
+C = 1.0  # regularisation of both SVMs, chosen by --cv
+CLASS_WEIGHT = "balanced"  # every kind counts alike, however rare in the corpora
 
 
 def corpus_files(folder: Path = DATA) -> list[Path]:
@@ -45,29 +47,35 @@ def load(path: Path) -> list[dict]:
 
 
 def fit(rows: list[dict], c: float = C) -> dict:
-    """The model file's content, fitted on ``rows``."""
+    """The model file's content, fitted on ``rows``.
+
+    One vocabulary (binary tf-idf of ``reader.features``) feeds two linear SVMs: one-vs-rest
+    margins for the six kinds, and one margin for "this is an emergency" (an urgent task).
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
 
     vectorizer = TfidfVectorizer(analyzer=reader.features, binary=True, min_df=2, norm="l2")
     matrix = vectorizer.fit_transform([row["text"] for row in rows])
-    labels = [row["kind"] for row in rows]
-    classifier = LogisticRegression(C=c, max_iter=5000, tol=1e-6)
-    classifier.fit(matrix, labels)
-    names = vectorizer.get_feature_names_out()
+    kinds = LinearSVC(C=c, random_state=0, max_iter=10000, class_weight=CLASS_WEIGHT)
+    kinds.fit(matrix, [row["kind"] for row in rows])
+    urgency = LinearSVC(C=c, random_state=0, max_iter=10000, class_weight="balanced")
+    urgency.fit(matrix, [bool(row["urgent"]) for row in rows])
+    order = [list(kinds.classes_).index(kind) for kind in KINDS]
+    coefficients = [kinds.coef_[k] for k in order] + [urgency.coef_[0]]
+    biases = [kinds.intercept_[k] for k in order] + [urgency.intercept_[0]]
     idf = vectorizer.idf_
-    order = [list(classifier.classes_).index(kind) for kind in KINDS]
     weights = array("f")
-    for column, _name in enumerate(names):
+    for column in range(len(idf)):
         weights.append(float(idf[column] ** 2))
-        weights.extend(float(idf[column] * classifier.coef_[k, column]) for k in order)
+        weights.extend(float(idf[column] * row[column]) for row in coefficients)
     if sys.byteorder != "little":
         weights.byteswap()
     return {
         "about": "carecircle kind reader: see handlers/understanding/reader.py",
-        "classes": list(KINDS),
-        "bias": [round(float(classifier.intercept_[k]), 6) for k in order],
-        "features": "\n".join(names),
+        "classes": [*KINDS, "urgent"],
+        "bias": [round(float(bias), 6) for bias in biases],
+        "features": "\n".join(vectorizer.get_feature_names_out()),
         "weights": base64.b64encode(weights.tobytes()).decode("ascii"),
     }
 
@@ -101,9 +109,11 @@ def cross_validate(sets: dict[str, list[dict]], c: float) -> None:
         f"{name:^22}" for name in ("rules alone", "model alone", "combined")
     )
     print(header)
+    print("(the cues were written from these sets but tenth and eleventh: only there are the")
+    print(" rules' figures a fair guess of messages nobody here wrote)")
     print(f"{'':<17}" + "  ".join(f"{'acc':>6}{'P(t)':>7}{'R(t)':>7}  " for _ in range(3)))
     totals: dict[str, list[tuple[str, str]]] = {"rules": [], "model": [], "combined": []}
-    emergencies = {"rules": [0, 0], "combined": [0, 0]}
+    emergencies = {"rules": [0, 0, 0], "combined": [0, 0, 0]}  # raised, real, false alarms
     for held in sorted(sets):
         train = [row for name in sorted(sets) if name != held for row in sets[name]]
         fitted = reader.Model(fit(train, c))
@@ -113,15 +123,18 @@ def cross_validate(sets: dict[str, list[dict]], c: float) -> None:
             now = datetime.fromisoformat(row["now"]).replace(tzinfo=ZoneInfo(row["tz"]))
             rules = reading.understand_with(row["text"], now, languages, None)
             combined = reading.understand_with(row["text"], now, languages, fitted)
-            probabilities = fitted.probabilities(row["text"])
-            model_kind = max(probabilities, key=probabilities.__getitem__)
+            margins = fitted.margins(row["text"])
+            model_kind = max(KINDS, key=margins.__getitem__)
             scores["rules"].append((row["kind"], rules.kind.value))
             scores["model"].append((row["kind"], model_kind))
             scores["combined"].append((row["kind"], combined.kind.value))
-            if row["urgent"]:
-                for key, intent in (("rules", rules), ("combined", combined)):
-                    emergencies[key][0] += intent.kind.value == "task" and intent.is_urgent
+            for key, intent in (("rules", rules), ("combined", combined)):
+                raised = intent.kind.value == "task" and intent.is_urgent
+                if row["urgent"]:
+                    emergencies[key][0] += raised
                     emergencies[key][1] += 1
+                else:
+                    emergencies[key][2] += raised
         line = f"{held:<10}{len(sets[held]):>5}  "
         for key in totals:
             totals[key].extend(scores[key])
@@ -131,8 +144,8 @@ def cross_validate(sets: dict[str, list[dict]], c: float) -> None:
     for key in totals:
         line += "{:>6.3f}{:>7.3f}{:>7.3f}    ".format(*_figures(totals[key]))
     print(line)
-    for key, (raised, total) in emergencies.items():
-        print(f"emergencies raised as urgent tasks, {key}: {raised}/{total}")
+    for key, (raised, total, false) in emergencies.items():
+        print(f"{key}: emergencies raised as urgent tasks {raised}/{total}, false alarms {false}")
 
 
 def _figures(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:

@@ -3,7 +3,8 @@
 The cues (``cues``) recognise the phrasings the project has seen with near-perfect precision,
 but a family writes in shapes nobody listed ("MUM FELL cant get up, whos nearest??"). This
 reader is a linear classifier over character and word n-grams — the classic intent model of
-chat-bot toolkits — trained by ``scripts/train.py`` on the labelled corpora in ``tests/data``.
+chat-bot toolkits (linear SVMs over tf-idf) — trained by ``scripts/train.py`` on the labelled
+corpora in ``tests/data``.
 
 Why it is applied here in plain Python rather than by scikit-learn at run time:
 
@@ -26,6 +27,7 @@ import base64
 import json
 import math
 import re
+import sys
 import unicodedata
 from array import array
 from functools import cache
@@ -79,7 +81,7 @@ def features(text: str) -> list[str]:
 
 
 class Model:
-    """Kind scores of one message: softmax over ``classes`` of a linear model's margins."""
+    """Linear margins of one message: one per kind (one-vs-rest), and one for "urgent"."""
 
     def __init__(self, payload: dict) -> None:
         self.classes: tuple[str, ...] = tuple(payload["classes"])
@@ -87,6 +89,8 @@ class Model:
         width = len(self.classes) + 1  # idf², then idf × weight for each class
         weights = array("f")
         weights.frombytes(base64.b64decode(payload["weights"]))
+        if sys.byteorder != "little":
+            weights.byteswap()
         names = payload["features"].split("\n")
         self._rows = {
             name: weights[index * width : (index + 1) * width] for index, name in enumerate(names)
@@ -98,20 +102,12 @@ class Model:
         found = [rows[gram] for gram in set(features(text)) if gram in rows]
         if not found:
             return dict(zip(self.classes, self.bias, strict=True))
-        sums = [math.fsum(column) for column in zip(*found, strict=True)]
+        sums = [sum(column) for column in zip(*found, strict=True)]
         norm = math.sqrt(sums[0]) or 1.0
         return {
             kind: bias + total / norm
             for kind, bias, total in zip(self.classes, self.bias, sums[1:], strict=True)
         }
-
-    def probabilities(self, text: str) -> dict[str, float]:
-        """Each class's probability (multinomial logistic regression)."""
-        margins = self.margins(text)
-        top = max(margins.values())
-        exps = {kind: math.exp(value - top) for kind, value in margins.items()}
-        total = sum(exps.values())
-        return {kind: value / total for kind, value in exps.items()}
 
 
 @cache
