@@ -55,7 +55,7 @@ def fit(rows: list[dict], c: float = C) -> dict:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
-    vectorizer = TfidfVectorizer(analyzer=reader.features, binary=True, min_df=2, norm="l2")
+    vectorizer = TfidfVectorizer(analyzer=_sorted_features, binary=True, min_df=2, norm="l2")
     matrix = vectorizer.fit_transform([row["text"] for row in rows])
     kinds = LinearSVC(C=c, random_state=0, max_iter=10000, class_weight=CLASS_WEIGHT)
     kinds.fit(matrix, [row["kind"] for row in rows])
@@ -78,6 +78,11 @@ def fit(rows: list[dict], c: float = C) -> dict:
         "features": "\n".join(vectorizer.get_feature_names_out()),
         "weights": base64.b64encode(weights.tobytes()).decode("ascii"),
     }
+
+
+def _sorted_features(text: str) -> list[str]:
+    """``reader.features`` in a fixed order: a set's order changes with each process."""
+    return sorted(reader.features(text))
 
 
 def dump(payload: dict) -> str:
