@@ -67,17 +67,18 @@ def features(text: str) -> set[str]:
     would hide. Only whether a gram occurs counts, so a set.
     """
     plain = normalise(text)
-    grams: set[str] = set()
-    low, high = CHAR_RANGE
+    padded = []
     for word in plain.split():
-        for spelling in (word,) if word.isascii() else {word, strip_accents(word)}:
-            padded = f" {spelling} "
-            size = len(padded)
-            grams.update(
-                padded[i : i + n]
-                for n in range(low, min(high, size) + 1)
-                for i in range(size - n + 1)
-            )
+        padded.append(f" {word} ")
+        if not word.isascii() and (bare := strip_accents(word)) != word:
+            padded.append(f" {bare} ")
+    low, high = CHAR_RANGE
+    grams = {
+        spelling[i : i + n]
+        for spelling in padded
+        for n in range(low, high + 1)
+        for i in range(len(spelling) - n + 1)
+    }
     bare = plain if plain.isascii() else strip_accents(plain)
     words = ["^", *_WORD.findall(bare)]
     grams.update(f"w:{word}" for word in words[1:])
@@ -109,8 +110,7 @@ class Model:
 
     def margins(self, text: str) -> dict[str, float]:
         """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
-        table = self._rows
-        rows = [table[gram] for gram in features(text) if gram in table]
+        rows = list(filter(None, map(self._rows.get, features(text))))
         if not rows:
             return dict(zip(self.classes, self.bias, strict=True))
         sums = [sum(column) for column in zip(*rows, strict=True)]
