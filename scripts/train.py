@@ -65,10 +65,10 @@ def fit(rows: list[dict], c: float = C) -> dict:
     coefficients = [kinds.coef_[k] for k in order] + [urgency.coef_[0]]
     biases = [kinds.intercept_[k] for k in order] + [urgency.intercept_[0]]
     idf = vectorizer.idf_
-    weights = array("f")
+    weights = array("I")
     for column in range(len(idf)):
-        weights.append(float(idf[column] ** 2))
-        weights.extend(float(idf[column] * row[column]) for row in coefficients)
+        values = [idf[column] ** 2, *(idf[column] * row[column] for row in coefficients)]
+        weights.extend(round(float(value) * reader.SCALE) + reader.OFFSET for value in values)
     if sys.byteorder != "little":
         weights.byteswap()
     return {

@@ -14,7 +14,7 @@ Why it is applied here in plain Python rather than by scikit-learn at run time:
   takes well under a tenth of a second of CPU.
 - Robustness: a pickled estimator breaks across scikit-learn versions. The model file holds
   only data — the vocabulary, each feature's idf folded into its class weights, and the
-  biases — in JSON with the weights as base64 little-endian float32.
+  biases — in JSON with the weights as base64 little-endian fixed point (see ``SCALE``).
 - Exactness: ``features`` below *is* the analyzer scikit-learn used in training (the script
   passes it, sorted, to ``TfidfVectorizer``), with binary term frequencies, so the score
   computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
@@ -95,28 +95,48 @@ def _shouted(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+# The model file holds each weight as fixed point: an unsigned 32-bit field, round(weight × SCALE)
+# + OFFSET. At load each n-gram's row of fields becomes one integer with the fields 64 bits apart,
+# so a message's column sums are one C-level ``sum`` of integers (no field can overflow into the
+# next before 2**32 n-grams), and the table holds no float or tuple objects.
+SCALE = 1 << 20  # a weight's resolution: about a millionth
+OFFSET = 1 << 31  # weights lie within ±2048
+_FIELD = 64
+_MASK = (1 << _FIELD) - 1
+
+
 class Model:
     """Linear margins of one message: one per kind (one-vs-rest), and one for "urgent"."""
 
     def __init__(self, payload: dict) -> None:
         self.classes: tuple[str, ...] = tuple(payload["classes"])
         self.bias: tuple[float, ...] = tuple(payload["bias"])
-        width = len(self.classes) + 1  # idf², then idf × weight for each class
-        weights = array("f")
-        weights.frombytes(base64.b64decode(payload["weights"]))
+        self._width = width = len(self.classes) + 1  # idf², then idf × weight for each class
+        fields = array("I")
+        fields.frombytes(base64.b64decode(payload["weights"]))
         if sys.byteorder != "little":
-            weights.byteswap()
-        # One tuple per n-gram: a message's sums are then C-level column sums over its rows.
-        values = iter(weights.tolist())
-        names = payload["features"].split("\n")
-        self._rows = dict(zip(names, zip(*[values] * width, strict=False), strict=True))
+            fields.byteswap()
+        wide = array("Q", fields)
+        if sys.byteorder != "little":
+            wide.byteswap()
+        blob = wide.tobytes()
+        step = width * wide.itemsize
+        rows = (
+            int.from_bytes(blob[start : start + step], "little")
+            for start in range(0, len(blob), step)
+        )
+        self._rows = dict(zip(payload["features"].split("\n"), rows, strict=True))
 
     def margins(self, text: str) -> dict[str, float]:
         """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
-        rows = list(filter(None, map(self._rows.get, features(text))))
-        if not rows:
+        found = list(filter(None, map(self._rows.get, features(text))))
+        if not found:
             return dict(zip(self.classes, self.bias, strict=True))
-        sums = [sum(column) for column in zip(*rows, strict=True)]
+        total, offset = sum(found), len(found) * OFFSET
+        sums = [
+            (((total >> (_FIELD * column)) & _MASK) - offset) / SCALE
+            for column in range(self._width)
+        ]
         norm = math.sqrt(sums[0]) or 1.0
         return {
             kind: bias + total / norm
