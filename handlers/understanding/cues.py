@@ -401,6 +401,7 @@ NOT_AN_ACT: dict[str, tuple[str, ...]] = {
         r"\bi(?:'d| would| could| might)\b[^.!?]*\bbut\b",
         r"\bwish i could\b",
         r"\bif i could\b",
+        r"\bneed (?:some(?:one|body)|a friend) to (?:talk|listen|vent|chat)\b",
     ),
     "es": (r"\balguien sabe\b", r"\bsi pudiera\b"),
     "fr": (r"\bquelqu'un sait (?:si|où|quand|comment|pourquoi)", r"\bje pourrais peut-être\b"),

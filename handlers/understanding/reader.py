@@ -1,0 +1,150 @@
+"""A learned reader of the kind of a message, beside the hand-written cues.
+
+The cues (``cues``) recognise the phrasings the project has seen with near-perfect precision,
+but a family writes in shapes nobody listed ("MUM FELL cant get up, whos nearest??"). This
+reader is a linear classifier over character and word n-grams — the classic intent model of
+chat-bot toolkits (linear SVMs over tf-idf) — trained by ``scripts/train.py`` on the labelled
+corpora in ``tests/data``.
+
+Why it is applied here in plain Python rather than by scikit-learn at run time:
+
+- Start-up: importing scikit-learn (with numpy and scipy) costs far more than the whole of a
+  cold ``carecircle parse`` (here ``import sklearn.svm`` took seconds and numpy alone a fifth
+  of a second); this module imports only the standard library, and reading the model file
+  takes well under a tenth of a second of CPU.
+- Robustness: a pickled estimator breaks across scikit-learn versions. The model file holds
+  only data — the vocabulary, each feature's idf folded into its class weights, and the
+  biases — in JSON with the weights as base64 little-endian fixed point (see ``SCALE``).
+- Exactness: ``features`` below *is* the analyzer scikit-learn used in training (the script
+  passes it, sorted, to ``TfidfVectorizer``), with binary term frequencies, so the score
+  computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
+  model computes.
+
+Reading one message is a slice and a dictionary look-up per n-gram, then a C-level sum per
+class over the rows that were found.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import re
+import sys
+import unicodedata
+from array import array
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("model") / "kinds.json"
+
+# Character n-grams of every word padded with spaces, 3 to 5 long (2 to 5 reads no better).
+CHAR_RANGE = (3, 5)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[#?!]|[^\W\d_]+|0", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Lowercase, plain apostrophes, every number as ``0``, runs of space as one."""
+    lowered = text.lower().translate(_APOSTROPHES)
+    return _SPACES.sub(" ", _DIGITS.sub("0", lowered)).strip()
+
+
+def strip_accents(text: str) -> str:
+    """``"übernehm ich, já está"`` → ``"ubernehm ich, ja esta"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def features(text: str) -> set[str]:
+    """The n-grams the model weighs, from the raw message (also the training analyzer).
+
+    Character n-grams inside each word (so "cant"/"can't", "whos"/"who's", typos and
+    inflections share most of their grams) with accents as written, and the same with accents
+    stripped (people type "alguem", "tache", "ubernehme" on phones); words and word pairs
+    (with ``^`` marking the start, where claims and completions put their verb); and whether
+    the message shouts (two capitalised words in a row, as in "MUM FELL"), which lowercasing
+    would hide. Only whether a gram occurs counts, so a set.
+    """
+    plain = normalise(text)
+    padded = []
+    for word in plain.split():
+        padded.append(f" {word} ")
+        if not word.isascii() and (bare := strip_accents(word)) != word:
+            padded.append(f" {bare} ")
+    low, high = CHAR_RANGE
+    grams = {
+        spelling[i : i + n]
+        for spelling in padded
+        for n in range(low, high + 1)
+        for i in range(len(spelling) - n + 1)
+    }
+    bare = plain if plain.isascii() else strip_accents(plain)
+    words = ["^", *_WORD.findall(bare)]
+    grams.update(f"w:{word}" for word in words[1:])
+    grams.update(f"w:{a} {b}" for a, b in pairwise(words))
+    if any(_shouted(a) and _shouted(b) for a, b in pairwise(text.split())):
+        grams.add("SHOUTING")
+    return grams
+
+
+def _shouted(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+# The model file holds each weight as fixed point: an unsigned 32-bit field, round(weight × SCALE)
+# + OFFSET. At load each n-gram's row of fields becomes one integer with the fields 64 bits apart,
+# so a message's column sums are one C-level ``sum`` of integers (no field can overflow into the
+# next before 2**32 n-grams), and the table holds no float or tuple objects.
+SCALE = 1 << 20  # a weight's resolution: about a millionth
+OFFSET = 1 << 31  # weights lie within ±2048
+_FIELD = 64
+_MASK = (1 << _FIELD) - 1
+
+
+class Model:
+    """Linear margins of one message: one per kind (one-vs-rest), and one for "urgent"."""
+
+    def __init__(self, payload: dict) -> None:
+        self.classes: tuple[str, ...] = tuple(payload["classes"])
+        self.bias: tuple[float, ...] = tuple(payload["bias"])
+        self._width = width = len(self.classes) + 1  # idf², then idf × weight for each class
+        fields = array("I")
+        fields.frombytes(base64.b64decode(payload["weights"]))
+        if sys.byteorder != "little":
+            fields.byteswap()
+        wide = array("Q", fields)
+        if sys.byteorder != "little":
+            wide.byteswap()
+        blob = wide.tobytes()
+        step = width * wide.itemsize
+        rows = (
+            int.from_bytes(blob[start : start + step], "little")
+            for start in range(0, len(blob), step)
+        )
+        self._rows = dict(zip(payload["features"].split("\n"), rows, strict=True))
+
+    def margins(self, text: str) -> dict[str, float]:
+        """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
+        found = list(filter(None, map(self._rows.get, features(text))))
+        if not found:
+            return dict(zip(self.classes, self.bias, strict=True))
+        total, offset = sum(found), len(found) * OFFSET
+        sums = [
+            (((total >> (_FIELD * column)) & _MASK) - offset) / SCALE
+            for column in range(self._width)
+        ]
+        norm = math.sqrt(sums[0]) or 1.0
+        return {
+            kind: bias + total / norm
+            for kind, bias, total in zip(self.classes, self.bias, sums[1:], strict=True)
+        }
+
+
+@cache
+def model() -> Model:
+    """The shipped model, read once per process."""
+    return Model(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
