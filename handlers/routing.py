@@ -21,6 +21,7 @@ from handlers.commands import (
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
+from handlers.understanding.languages import other_languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,30 +111,6 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     return Act(understand(text, said_at, languages))
 
 
-# Short words common in a family's chat in one language and rare in the others: enough to
-# tell which language a message is in before reading it as one (most chat never gets here).
-_TYPICAL_WORDS = {
-    "en": "the and someone somebody anyone can could please tomorrow today i'll it is to for "
-    "done take i i'm my we after",
-    "es": "el los las que por para alguien puede podría mañana hoy hecho tarea encargo está "
-    "yo ya también mi nos hemos final",
-    "fr": "le les des est je une pour avec quelqu'un peut demain aujourd'hui fait tâche charge "
-    "qui pas moi c'est on ne plus",
-    "de": "der die das und ich ist nicht jemand kann morgen heute erledigt bitte mit aufgabe "
-    "übernehme auch noch wir doch mehr",
-    "pt": "o os não alguém pode amanhã hoje feito tarefa comigo você com eu já também da do "
-    "uma vou",
-    "it": "il gli che non qualcuno può domani oggi fatto compito penso io per anche della sono "
-    "ci più alla",
-}
-_LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {}
-for _code, _words in _TYPICAL_WORDS.items():
-    for _word in _words.split():
-        _LANGUAGES_OF_WORD[_word] = (*_LANGUAGES_OF_WORD.get(_word, ()), _code)
-_PUNCTUATION = '.,;:!?¿¡"()«»„“”…-'
-_WORDS_LOOKED_AT = 40
-
-
 def unread_language(
     incoming: Incoming, text: str, said_at: datetime, languages: Sequence[str]
 ) -> str | None:
@@ -146,13 +123,7 @@ def unread_language(
     """
     if not text or incoming.edit_of is not None:
         return None
-    counts: dict[str, int] = {}
-    for word in set(text.lower().replace("’", "'").split()[:_WORDS_LOOKED_AT]):
-        for code in _LANGUAGES_OF_WORD.get(word.strip(_PUNCTUATION), ()):
-            counts[code] = counts.get(code, 0) + 1
-    own = max((counts.get(code, 0) for code in languages), default=0)
-    others = [code for code, count in counts.items() if code not in languages and count > own]
-    for code in sorted(others, key=lambda code: -counts[code]):  # the likeliest first
+    for code in other_languages(text, languages):  # the likeliest first
         if not is_chatter(route(incoming, text, said_at, (code,))):
             return code
     return None

@@ -17,7 +17,13 @@ FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)
 CORPORA = sorted((Path(__file__).parent / "data").glob("corpus_*.jsonl"))
 # Written by people outside the project and first read blind; their kinds are held to the aims
 # below, their due dates not yet (0.86 exactly right when they arrived).
-DUES_NOT_YET_HELD = {"corpus_tenth", "corpus_eleventh"}
+DUES_NOT_YET_HELD = {
+    "corpus_tenth",
+    "corpus_eleventh",
+    "corpus_twelfth",
+    "corpus_thirteenth",
+    "corpus_fourteenth",
+}
 
 
 def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)):

@@ -67,9 +67,12 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
     )
     spoken = _spoken(languages)
     hours = "|".join([r"\d{1,2}", *sorted(spoken.hours, key=len, reverse=True)])
+    # One named group per language's form: a pattern may not name two groups alike.
     half_past = [
-        template.replace("{hour}", r"(?P<hour>\d{1,2})\b")
-        for template in locales.listed(languages, "clock", "half_past")
+        template.replace("{hour}", rf"(?P<hour{index}>\d{{1,2}})\b")
+        for index, template in enumerate(
+            dict.fromkeys(locales.listed(languages, "clock", "half_past"))
+        )
     ]
     # Amounts a short wait is said in ("in an hour", "in einer Stunde", "tra un'ora").
     amounts = {
@@ -180,7 +183,7 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
         found.append(Mention(*match.span(), clock=time(hour, 30)))
     for match in readers.half_past.finditer(text):
-        hour = int(match.group("hour"))
+        hour = int(next(word for word in match.groupdict().values() if word))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
             hour = plausible_hour(hour, text, match.start(), languages)
             found.append(Mention(*match.span(), clock=time(hour, 30)))

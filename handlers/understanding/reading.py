@@ -13,30 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from handlers.understanding import reader
+from handlers.understanding import locales, reader
 from handlers.understanding.cues import cue
 from handlers.understanding.due import find_when
 from handlers.understanding.intent import NOTHING, Intent, Kind
+from handlers.understanding.languages import other_languages
 from handlers.understanding.titles import title_of
 
 _EXPLICIT = re.compile(
     r"^\s*(?:/(task|claim|done|unclaim|decide)(?:@\w+)?\b|(task|todo|decision):)\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_REF = re.compile(
-    r"(?:#|\b(?:task|tarea|tâche|tache|aufgabe|tarefa|compito|nr\.?|no\.|n\.|n°|nº)\s*#?)"
-    r"\s*(\d{1,6})\b",
-    re.IGNORECASE,
-)
-# Bare "#4 me", "#7 done": a number and a word, nothing else.
-_REF_ACT = re.compile(r"^\s*#?(\d{1,6})\s+(me|mine|done|fait|hecho|feito|fatto|erledigt)\b")
 # The model's margins (see ``_kind_of``), chosen by cross-validation in scripts/train.py.
 _TASK_MARGIN = -0.1  # a task needs at least this margin: precision over recall
-_MARGIN_OVER_NONE = 0.4  # any act read by the model must beat "none" by this much
-_URGENT_MARGIN = -0.3  # a task is urgent at this "urgent" margin, or by its words
-_EMERGENCY_MARGIN = -0.2  # a message the model reads as an emergency is an urgent task
+_MARGIN_OVER_NONE = 0.3  # any act read by the model must beat "none" by this much
+_URGENT_MARGIN = -0.1  # a task is urgent at this "urgent" margin, or by its words
+_EMERGENCY_MARGIN = -0.1  # a message the model reads as an emergency is an urgent task
 _KINDS = tuple(Kind)
 _WORDS = str.maketrans({"’": "'", "‘": "'"})
 _KIND_OF_COMMAND = {
@@ -73,10 +67,14 @@ def understand_with(
     lowered = text.lower().translate(_WORDS)
     codes = tuple(languages) or ("en",)
     margins = model.margins(text) if model is not None else None
-    kind, request = _kind_of(lowered, codes, margins)
+    # The model reads any language; in one the circle does not read it may only raise an
+    # emergency (anything else is left to the cues, and the circle hears how to add it). Two
+    # typical words more than of the circle's own make a language clear (one is chance).
+    foreign = margins is not None and bool(other_languages(text, codes, by=2))
+    kind, request = _kind_of(lowered, codes, margins, foreign=foreign)
     if kind is Kind.NONE:
         return NOTHING
-    ref = _ref(lowered)
+    ref = _ref_in(lowered)
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
     urgent = bool(cue("urgent", codes).search(lowered)) or (
@@ -106,7 +104,7 @@ def _task(
 
 
 def _kind_of(
-    text: str, languages: tuple[str, ...], margins: dict[str, float] | None
+    text: str, languages: tuple[str, ...], margins: dict[str, float] | None, *, foreign: bool
 ) -> tuple[Kind, tuple[int, int] | None]:
     """The kind of act, and for a request the span of the words that ask.
 
@@ -122,15 +120,20 @@ def _kind_of(
     3. an emergency the model is sure of (``_EMERGENCY_MARGIN``) is a task even unasked
        ("MUM FELL cant get up, whos nearest??");
     4. otherwise the cues for a request, a claim or a completion.
+
+    In a language the circle does not read (``foreign``) the model may only raise emergencies.
     """
     cued, request = _cued_kind(text, languages)
     if (
         margins is None
         or cued in (Kind.UNCLAIM, Kind.DECISION)
-        or _REF_ACT.match(text)
+        or _ref_act().match(text)
         or cue("not_an_act", languages).search(text)
     ):
         return cued, request
+    if foreign:
+        is_emergency = cued is Kind.NONE and margins["urgent"] >= _EMERGENCY_MARGIN
+        return (Kind.TASK, None) if is_emergency else (cued, request)
     best = max(_KINDS, key=margins.__getitem__)
     if margins[best] - margins["none"] < _MARGIN_OVER_NONE or (
         best is Kind.TASK and margins[best] < _TASK_MARGIN
@@ -145,8 +148,8 @@ def _kind_of(
 
 def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None]:
     """The kind of act the hand-written cues recognise, with the span of a request's ask."""
-    if ref_act := _REF_ACT.match(text):
-        return (Kind.CLAIM if ref_act.group(2) in ("me", "mine") else Kind.DONE), None
+    if ref_act := _ref_act().match(text):
+        return (Kind.CLAIM if ref_act.group(2) in _claims_by_number() else Kind.DONE), None
     if cue("decision", languages).search(text):
         return Kind.DECISION, None
     if cue("unclaim", languages).search(text):
@@ -162,8 +165,30 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
     return Kind.NONE, None
 
 
-def _ref(text: str) -> int | None:
-    match = _REF.search(text) or _REF_ACT.match(text)
+@cache
+def _ref() -> re.Pattern[str]:
+    """A task named by its number ("#3", "task 3", "Nr. 2"), in every language we know."""
+    words = locales.alternation(locales.codes(), "cues", "task_number")
+    return re.compile(rf"(?:#|\b(?:{words})\s*#?)\s*(\d{{1,6}})\b", re.IGNORECASE)
+
+
+@cache
+def _ref_act() -> re.Pattern[str]:
+    """Bare "#4 me", "#7 done": a number and a word, nothing else."""
+    every = locales.codes()
+    words = [locales.alternation(every, "cues", key) for key in ("number_claim", "number_done")]
+    return re.compile(rf"^\s*#?(\d{{1,6}})\s+({'|'.join(words)})\b")
+
+
+@cache
+def _claims_by_number() -> frozenset[str]:
+    """The words after a bare number that take the task ("me", "mine")."""
+    every = locales.listed(locales.codes(), "cues", "number_claim")
+    return frozenset(word for words in every for word in words.split("|") if word)
+
+
+def _ref_in(text: str) -> int | None:
+    match = _ref().search(text) or _ref_act().match(text)
     return int(match.group(1)) if match else None
 
 

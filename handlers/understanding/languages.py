@@ -1,0 +1,40 @@
+"""Which language a message seems written in, by its short common words.
+
+Reading is bound to a circle's languages: "mar" is a Tuesday only in Spanish. Counting a few
+typical words per language (``typical_words`` in each locale's ``[text]``) tells, for almost
+nothing, when a message is in a language we know but the circle does not read, so that its
+words are not guessed at (and the circle can be told how to add it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from handlers.understanding import locales
+
+_PUNCTUATION = '.,;:!?¿¡"()«»„“”…-'
+# Enough of a message to tell its language; a long paste is judged by its start.
+WORDS_LOOKED_AT = 40
+
+
+@cache
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for code in locales.codes():
+        for word in locales.section(code, "text").get("typical_words", "").split():
+            found[word] = (*found.get(word, ()), code)
+    return found
+
+
+def other_languages(text: str, languages: Sequence[str], *, by: int = 1) -> list[str]:
+    """The languages, not among ``languages``, of which ``text`` has at least ``by`` typical
+    words more than of any of ``languages``, likeliest first; empty when it reads as one."""
+    of_word = _languages_of_word()
+    counts: dict[str, int] = {}
+    for word in set(text.lower().replace("’", "'").split()[:WORDS_LOOKED_AT]):
+        for code in of_word.get(word.strip(_PUNCTUATION), ()):
+            counts[code] = counts.get(code, 0) + 1
+    own = max((counts.get(code, 0) for code in languages), default=0)
+    others = [code for code, count in counts.items() if code not in languages and count >= own + by]
+    return sorted(others, key=lambda code: -counts[code])
