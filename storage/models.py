@@ -31,6 +31,9 @@ class Circle(SQLModel, table=True):
     last_task_number: int = 0
     last_decision_number: int = 0
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    # The next moment the nudge scheduler must look at the circle; NULL: something changed
+    # since it last looked (database triggers clear it), so it looks at once.
+    attention_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
 
 
 class Member(SQLModel, table=True):
