@@ -12,6 +12,7 @@ circles share the database.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -27,7 +28,10 @@ from handlers.recurring import schedule_next_occurrence
 from storage import attention, circles, decisions, outbox, tasks
 from storage import nudges as settled
 from storage.database import Database
+from storage.errors import StorageUnavailable
 from storage.records import CircleRecord
+
+log = logging.getLogger(__name__)
 
 # Circle-wide nudges (digests, look-backs) are remembered this long; they are keyed by day.
 CIRCLE_NUDGE_MEMORY = timedelta(days=9)
@@ -43,14 +47,20 @@ def queue_due_nudges(
 
     Only circles whose moment has come (or that changed since the last look) are read. When
     ``stopping`` turns true the tick ends after the circle in hand; the rest keep their moment
-    and are looked at next time.
+    and are looked at next time. A circle that fails keeps its moment too (it is tried again
+    next tick) and holds up no other circle; an unavailable database ends the tick.
     """
     database = _database(core_or_database)
     queued = 0
     for circle_id in database.run(attention.circles_to_look_at, now):
         if stopping():
             break
-        queued += database.run(_nudge_circle, circle_id, now)
+        try:
+            queued += database.run(_nudge_circle, circle_id, now)
+        except StorageUnavailable:
+            raise
+        except Exception:
+            log.exception("nudges of circle %d not checked; trying again next tick", circle_id)
     return queued
 
 
