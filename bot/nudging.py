@@ -25,7 +25,7 @@ from handlers.nudge_texts import NudgeMessage, nudge_message
 from handlers.nudges import CircleState, Nudge, due_nudges, pending_nudges, recurrence_passes_at
 from handlers.phrases import phrase
 from handlers.recurring import schedule_next_occurrence
-from storage import attention, circles, decisions, outbox, tasks
+from storage import attention, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 # Circle-wide nudges (digests, look-backs) are remembered this long; they are keyed by day.
 CIRCLE_NUDGE_MEMORY = timedelta(days=9)
 WEEK = timedelta(days=7)
+# Circles read and settled together in one transaction by a tick.
+CHUNK = 50
 
 
 def queue_due_nudges(
@@ -45,22 +47,37 @@ def queue_due_nudges(
 ) -> int:
     """Settle every nudge due at ``now`` and queue their messages; returns messages queued.
 
-    Only circles whose moment has come (or that changed since the last look) are read. When
-    ``stopping`` turns true the tick ends after the circle in hand; the rest keep their moment
-    and are looked at next time. A circle that fails keeps its moment too (it is tried again
-    next tick) and holds up no other circle; an unavailable database ends the tick.
+    Only circles whose moment has come (or that changed since the last look) are read, up to
+    ``CHUNK`` at a time in one transaction and a handful of queries. When ``stopping`` turns
+    true the tick ends after the circle in hand; the rest keep their moment and are looked at
+    next time. A circle that fails keeps its moment too (it is tried again next tick) and holds
+    up no other circle; an unavailable database ends the tick.
     """
     database = _database(core_or_database)
     queued = 0
-    for circle_id in database.run(attention.circles_to_look_at, now):
+    circle_ids = database.run(attention.circles_to_look_at, now)
+    for start in range(0, len(circle_ids), CHUNK):
         if stopping():
             break
+        chunk = circle_ids[start : start + CHUNK]
         try:
-            queued += database.run(_nudge_circle, circle_id, now)
+            queued += database.run(_nudge_circles, chunk, now, stopping)
+            continue
         except StorageUnavailable:
             raise
         except Exception:
-            log.exception("nudges of circle %d not checked; trying again next tick", circle_id)
+            log.exception(
+                "nudges of circles %d-%d failed together; one at a time", chunk[0], chunk[-1]
+            )
+        for circle_id in chunk:  # one failed the chunk: the others must not wait for its fix
+            if stopping():
+                break
+            try:
+                queued += database.run(_nudge_circle, circle_id, now)
+            except StorageUnavailable:
+                raise
+            except Exception:
+                log.exception("nudges of circle %d not checked; trying again next tick", circle_id)
     return queued
 
 
@@ -90,33 +107,69 @@ def attention_moment(state: CircleState, now: datetime) -> datetime | None:
 
 
 def load_state(
-    session: Session, circle: CircleRecord, now: datetime, circle_since: datetime | None = None
+    session: Session, circle: CircleRecord, now: datetime, circle_since: datetime
 ) -> CircleState:
     """Everything the nudge decisions need about one circle, read in one transaction."""
-    open_tasks = tasks.open_tasks(session, circle.id)
-    task_ids = [task.id for task in open_tasks]
-    keys, day_keys = settled.settled_keys(session, circle.id, task_ids, now - CIRCLE_NUDGE_MEMORY)
-    return CircleState(
-        circle=circle,
-        circle_since=circle_since or settled.circle_started_at(session, circle.id),
-        members=tuple(circles.active_members(session, circle.id)),
-        open_tasks=tuple(open_tasks),
-        snoozes=settled.snoozes(session, task_ids, now),
-        settled_keys=keys,
-        used_day_keys=day_keys,
-        last_digest_at=settled.last_digest_at(session, circle.id),
-        done_this_week=tuple(tasks.recently_done(session, circle.id, now - WEEK)),
-        decided_this_week=tuple(decisions.decisions(session, circle.id, since=now - WEEK)),
-    )
+    return load_states(session, [(circle, circle_since)], now)[circle.id]
+
+
+def load_states(
+    session: Session, held: list[tuple[CircleRecord, datetime]], now: datetime
+) -> dict[int, CircleState]:
+    """What the nudge decisions need about each of these circles (and when the bot joined
+    each), in a handful of queries for all of them."""
+    ids = [circle.id for circle, _ in held]
+    open_tasks = snapshots.open_tasks(session, ids)
+    task_ids = [task.id for tasks_ in open_tasks.values() for task in tasks_]
+    keys = snapshots.settled_keys(session, ids, task_ids, now - CIRCLE_NUDGE_MEMORY)
+    members = snapshots.active_members(session, ids)
+    snoozes = settled.snoozes(session, task_ids, now)
+    digests = snapshots.last_digests(session, ids)
+    done = snapshots.recently_done(session, ids, now - WEEK)
+    decided = snapshots.decisions(session, ids, now - WEEK)
+    states = {}
+    for circle, since in held:
+        own = {task.id for task in open_tasks[circle.id]}
+        states[circle.id] = CircleState(
+            circle=circle,
+            circle_since=since,
+            members=tuple(members[circle.id]),
+            open_tasks=tuple(open_tasks[circle.id]),
+            snoozes={key: until for key, until in snoozes.items() if key[0] in own},
+            settled_keys=keys[circle.id][0],
+            used_day_keys=keys[circle.id][1],
+            last_digest_at=digests.get(circle.id),
+            done_this_week=tuple(done[circle.id]),
+            decided_this_week=tuple(decided[circle.id]),
+        )
+    return states
+
+
+def _nudge_circles(
+    session: Session, circle_ids: list[int], now: datetime, stopping: Callable[[], bool]
+) -> int:
+    """Settle what is due in these circles, queue their messages, store their next moments."""
+    held = snapshots.hold_circles(session, circle_ids)
+    states = load_states(session, held, now)
+    queued = 0
+    for circle, since in held:
+        if stopping():
+            break  # the rest keep their moment: looked at next time
+        queued += _settle(session, states[circle.id], since, now)
+    return queued
 
 
 def _nudge_circle(session: Session, circle_id: int, now: datetime) -> int:
-    """Settle what is due in one circle, queue its message, and store its next moment."""
+    """One circle alone: settle what is due, queue its message, store its next moment."""
     held = attention.hold_circle(session, circle_id)
     if held is None:
         return 0
     circle, since = held
-    state = load_state(session, circle, now, since)
+    return _settle(session, load_state(session, circle, now, since), since, now)
+
+
+def _settle(session: Session, state: CircleState, since: datetime, now: datetime) -> int:
+    circle = state.circle
     if _open_next_occurrences(session, state, now):
         state = load_state(session, circle, now, since)
     due = due_nudges(state, now)

@@ -126,14 +126,14 @@ def test_a_circle_that_fails_holds_up_no_other(core: CareCircleCore, monkeypatch
     chats = [Circle(core, chat_id=f"family-{number}") for number in range(3)]
     for chat in chats:
         core.bot_joined(chat.platform, chat.chat_id, chat.chat_id, chat.now)
-    first = bot.nudging._nudge_circle
+    settle = bot.nudging._settle
 
-    def fails_for_the_first(session, circle_id, now):  # type: ignore[no-untyped-def]
-        if circle_id == 1:
+    def fails_for_the_first(session, state, since, now):  # type: ignore[no-untyped-def]
+        if state.circle.id == 1:
             raise ValueError("a bug in one circle")
-        return first(session, circle_id, now)
+        return settle(session, state, since, now)
 
-    monkeypatch.setattr(bot.nudging, "_nudge_circle", fails_for_the_first)
+    monkeypatch.setattr(bot.nudging, "_settle", fails_for_the_first)
     queue_due_nudges(core, chats[0].now)
     assert moment(chats[0]) is None  # tried again next tick
     assert moment(chats[1]) is not None and moment(chats[2]) is not None
