@@ -152,10 +152,13 @@ def _nudge_circles(
     held = snapshots.hold_circles(session, circle_ids)
     states = load_states(session, held, now)
     queued = 0
+    moments: dict[int, datetime | None] = {}
     for circle, since in held:
         if stopping():
             break  # the rest keep their moment: looked at next time
-        queued += _settle(session, states[circle.id], since, now)
+        said, moments[circle.id] = _settle(session, states[circle.id], since, now)
+        queued += said
+    attention.set_attentions(session, moments)
     return queued
 
 
@@ -165,10 +168,15 @@ def _nudge_circle(session: Session, circle_id: int, now: datetime) -> int:
     if held is None:
         return 0
     circle, since = held
-    return _settle(session, load_state(session, circle, now, since), since, now)
+    queued, moment = _settle(session, load_state(session, circle, now, since), since, now)
+    attention.set_attentions(session, {circle.id: moment})
+    return queued
 
 
-def _settle(session: Session, state: CircleState, since: datetime, now: datetime) -> int:
+def _settle(
+    session: Session, state: CircleState, since: datetime, now: datetime
+) -> tuple[int, datetime | None]:
+    """Settle and queue what is due in one circle; the messages queued and its next moment."""
     circle = state.circle
     if _open_next_occurrences(session, state, now):
         state = load_state(session, circle, now, since)
@@ -195,8 +203,7 @@ def _settle(session: Session, state: CircleState, since: datetime, now: datetime
             settled_keys=state.settled_keys | {nudge.key for nudge in won},
             used_day_keys=state.used_day_keys | {n.day_key for n in won if n.day_key},
         )
-    attention.set_attention(session, circle.id, attention_moment(state, now))
-    return queued
+    return queued, attention_moment(state, now)
 
 
 def _refresh_circle(session: Session, circle_id: int, now: datetime) -> None:
@@ -205,7 +212,7 @@ def _refresh_circle(session: Session, circle_id: int, now: datetime) -> None:
     if held is not None:
         circle, since = held
         state = load_state(session, circle, now, since)
-        attention.set_attention(session, circle.id, attention_moment(state, now))
+        attention.set_attentions(session, {circle.id: attention_moment(state, now)})
 
 
 def _queue(session: Session, state: CircleState, won: list[Nudge], now: datetime) -> int:

@@ -9,14 +9,16 @@ same transaction as the change, whichever code or process makes it; a cleared mo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import bindparam, func, or_, update
 from sqlmodel import Session, col, select
 
 from storage.circles import circle_record
 from storage.models import Circle
 from storage.records import CircleRecord
+from storage.utc import UTCDateTime
 
 # Stored when nothing is pending at all: later than any real moment.
 NEVER = datetime(9999, 12, 31, tzinfo=UTC)
@@ -56,8 +58,13 @@ def hold_circle(session: Session, circle_id: int) -> tuple[CircleRecord, datetim
     return circle_record(row), row.created_at
 
 
-def set_attention(session: Session, circle_id: int, moment: datetime | None) -> None:
-    """Store the circle's next moment (None: nothing pending, ever)."""
-    session.execute(
-        update(Circle).where(col(Circle.id) == circle_id).values(attention_at=moment or NEVER)
+def set_attentions(session: Session, moments: Mapping[int, datetime | None]) -> None:
+    """Store circles' next moments (None: nothing pending, ever), in one round trip."""
+    if not moments:
+        return
+    session.connection().execute(
+        update(Circle.__table__)  # type: ignore[attr-defined]
+        .where(Circle.__table__.c.id == bindparam("circle"))  # type: ignore[attr-defined]
+        .values(attention_at=bindparam("moment", type_=UTCDateTime())),
+        [{"circle": circle_id, "moment": moment or NEVER} for circle_id, moment in moments.items()],
     )
