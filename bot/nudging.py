@@ -1,13 +1,13 @@
-"""Queueing due nudges: one transaction per circle, where settling a nudge and queueing it are one.
+"""Queueing due nudges: settling a nudge and queueing its message are one transaction.
 
 The database is the only memory: what is due is worked out from it every time, and a nudge is
 recorded as settled by the same transaction that puts its message in the outbox. A restart,
 a crash or a second bot process on the same database can therefore neither lose nor double one.
 
 Each circle carries the next moment it needs a look (``storage.attention``): a tick reads only
-the circles whose moment has come or that changed since, and stores each one's next moment in
-the transaction that settles its nudges. An idle tick is one indexed query, however many
-circles share the database.
+the circles whose moment has come or that changed since, a batch at a time in a handful of
+queries, and stores each one's next moment in the transaction that settles its nudges. An idle
+tick is one indexed query, however many circles share the database.
 """
 
 from __future__ import annotations
