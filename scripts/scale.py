@@ -375,11 +375,13 @@ def timings(label: str, calls: Iterable[Callable[[], object]], statements: State
     }
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory now (``VmHWM``: its peak, which, unlike getrusage's,
+    a child does not inherit from the parent that started it)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def seed_in_child(url: str, circles: int, reset: bool) -> dict:
@@ -529,7 +531,7 @@ def measure(url: str, circles: int, samples: int, reset: bool, explain: bool) ->
 
     figures["load_average_after"] = os.getloadavg()[0]
     figures["rss_mb"] = rss_mb()
-    figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures["peak_rss_mb"] = rss_mb("VmHWM")
     if explain and engine.dialect.name == "postgresql":
         figures["scans"] = explain_acts(core, statements, act, seeded, order, rng)
     return figures
