@@ -34,6 +34,9 @@ class Circle(SQLModel, table=True):
     last_task_number: int = 0
     last_decision_number: int = 0
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    # The next moment the nudge scheduler must look at the circle; NULL: something changed
+    # since it last looked (database triggers clear it), so it looks at once.
+    attention_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
 
 
 class Member(SQLModel, table=True):
@@ -72,7 +75,7 @@ class Task(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
     done_at: datetime | None = Field(default=None, sa_column=_utc_column())
     done_by_id: int | None = Field(default=None, foreign_key="member.id")
-    previous_id: int | None = Field(default=None, foreign_key="task.id")
+    previous_id: int | None = Field(default=None, foreign_key="task.id", index=True)
 
 
 class Claim(SQLModel, table=True):
@@ -110,8 +113,8 @@ class Event(SQLModel, table=True):
     member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     at: datetime = Field(sa_column=_utc_column(nullable=False))
     action: str = Field(max_length=32)
-    task_id: int | None = Field(default=None, foreign_key="task.id")
-    decision_id: int | None = Field(default=None, foreign_key="decision.id")
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
+    decision_id: int | None = Field(default=None, foreign_key="decision.id", index=True)
     message_id: str | None = Field(default=None, max_length=255)
     detail: str = Field(default="{}", sa_column=Column(Text, nullable=False))
     is_undone: bool = False
@@ -140,7 +143,7 @@ class OutboxMessage(SQLModel, table=True):
     platform: str = Field(max_length=32, index=True)
     chat_id: str = Field(max_length=255)
     payload: str = Field(sa_column=Column(Text, nullable=False))
-    task_id: int | None = Field(default=None, foreign_key="task.id")
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
     dedupe_key: str | None = Field(default=None, max_length=255, unique=True)
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
     not_before: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
@@ -189,6 +192,6 @@ class Nudge(SQLModel, table=True):
     key: str = Field(max_length=255, unique=True)
     day_key: str | None = Field(default=None, max_length=64, unique=True)
     kind: str = Field(max_length=16)
-    task_id: int | None = Field(default=None, foreign_key="task.id")
+    task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
     settled_at: datetime = Field(sa_column=_utc_column(nullable=False))
     outbox_id: int | None = Field(default=None, foreign_key="outboxmessage.id")

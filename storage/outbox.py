@@ -174,13 +174,14 @@ def retry_later(session: Session, outbox_id: int, not_before: datetime) -> None:
 
 
 def acknowledgement_of(session: Session, task_id: int) -> str | None:
-    """The platform id of the bot's first delivered message about a task (its acknowledgement)."""
+    """The platform id of the bot's acknowledgement of a task, once delivered.
+
+    Found by its dedupe key (``ack:<task id>``, unique and indexed): one row, never a scan.
+    """
     return session.exec(
-        select(OutboxMessage.platform_message_id)
-        .where(
+        select(OutboxMessage.platform_message_id).where(
+            OutboxMessage.dedupe_key == f"ack:{task_id}",
             OutboxMessage.task_id == task_id,
             col(OutboxMessage.platform_message_id).is_not(None),
-            col(OutboxMessage.dedupe_key).like("ack:%"),
         )
-        .order_by(OutboxMessage.id)
     ).first()

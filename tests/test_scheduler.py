@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from bot.console import ConsoleChat, run_console
 from bot.core import CareCircleCore
-from bot.scheduler import EVERY_MINUTE_JOB, NEXT_NUDGE_JOB, NudgeScheduler
+from bot.scheduler import NudgeScheduler
 from tests.conftest import Circle
 from tests.test_nudges import ask, local
 
@@ -27,9 +27,7 @@ def test_scheduler_sends_what_was_missed_on_start_and_plans_the_next_nudge(
         await scheduler.start()
         try:
             assert scheduler.next_nudge_at == local(18, 15)
-            assert scheduler._scheduler is not None
-            jobs = {job.id for job in scheduler._scheduler.get_jobs()}
-            assert jobs == {EVERY_MINUTE_JOB, NEXT_NUDGE_JOB}
+            assert scheduler.is_running  # one loop: the next nudge, or a minute, wakes it
             return circle.texts()
         finally:
             await scheduler.stop()
@@ -103,3 +101,43 @@ def test_serve_starts_and_stops_the_scheduler_beside_the_transports(core: CareCi
         await asyncio.wait_for(serve(core, [], stop), timeout=10)
 
     asyncio.run(serve_briefly())
+
+
+def test_ticks_never_overlap_and_a_stop_during_a_tick_is_clean(
+    circle: Circle, monkeypatch, caplog
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    import bot.scheduler
+
+    running = 0
+    overlapped = False
+    lock = threading.Lock()
+    queue = bot.scheduler.queue_due_nudges
+
+    def slow_tick(core, now, stopping):  # type: ignore[no-untyped-def]
+        nonlocal running, overlapped
+        with lock:
+            running += 1
+            overlapped = overlapped or running > 1
+        time.sleep(0.2)
+        try:
+            return queue(core, now, stopping)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(bot.scheduler, "queue_due_nudges", slow_tick)
+    monkeypatch.setattr(bot.scheduler, "TICK_SECONDS", 0.05)
+
+    async def tick_a_while_then_stop() -> None:
+        scheduler = NudgeScheduler(circle.core, clock=lambda: circle.now)
+        await scheduler.start()
+        await asyncio.gather(scheduler.tick(), scheduler.tick(), asyncio.sleep(0.3))
+        await scheduler.stop()  # the loop is mid-tick now
+        assert not scheduler.is_running
+
+    asyncio.run(tick_a_while_then_stop())
+    assert not overlapped
+    assert "Traceback" not in caplog.text and "CancelledError" not in caplog.text
