@@ -1,10 +1,12 @@
-"""Waking up for nudges: one loop keeps the time, the database says what is due.
+"""Waking up for nudges: APScheduler keeps the time, the database says what is due.
 
 The scheduler holds no state of its own. On start it queues whatever is due (including what was
-missed while the bot was down) and asks the database when the next nudge falls; it sleeps until
-then, and at most a minute, since a member's message can bring a nudge forward (the change
-clears its circle's moment, and the next look finds it). One loop runs every tick, so two ticks
-never overlap; stopping lets the circle in hand finish and ends the loop without an error.
+missed while the bot was down) and asks the database when the next nudge falls. One APScheduler
+job does every tick: it runs at least every minute, since a member's message can bring a nudge
+forward (the change clears its circle's moment, and the next look finds it), and each tick moves
+the job's next run to the next nudge when that comes sooner. One job, one instance at a time and
+a lock shared with ticks asked for directly, so two ticks never overlap; stopping lets the circle
+in hand finish and ends without an error.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core import CareCircleCore
 from bot.delivery import utc_now
@@ -25,6 +29,7 @@ log = logging.getLogger(__name__)
 
 # The longest the scheduler sleeps between two looks at the database.
 TICK_SECONDS = 60
+NUDGE_JOB = "nudges"
 
 
 class NudgeScheduler:
@@ -34,62 +39,95 @@ class NudgeScheduler:
         self.core = core
         self.clock = clock
         self.next_nudge_at: datetime | None = None
-        self._loop: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
+        self._scheduler: AsyncIOScheduler | None = None
         self._stopping = threading.Event()  # read by the tick's thread between circles
         self._ticking = asyncio.Lock()
+        self._ticks: set[asyncio.Task[None]] = set()  # the job's ticks under way
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def is_running(self) -> bool:
-        return self._loop is not None and not self._loop.done()
+        scheduler = self._scheduler
+        return scheduler is not None and scheduler.get_job(NUDGE_JOB) is not None
 
     async def start(self) -> None:
         """Queue what is due now, then keep waking at the next nudge and every minute."""
         self._stopping.clear()
-        self._wake = asyncio.Event()
+        self._ticking = asyncio.Lock()
+        self._loop = asyncio.get_running_loop()
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler.start()
         await self.tick()
-        self._loop = asyncio.create_task(self._run(), name="nudges")
+        self._scheduler.add_job(
+            self._wake,
+            "interval",
+            seconds=TICK_SECONDS,
+            id=NUDGE_JOB,
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+        )
+        self._plan_next()
 
     async def stop(self) -> None:
-        """End the loop; a tick under way finishes the circle in hand first."""
+        """End the job; a tick under way finishes the circle in hand first."""
         self._stopping.set()
-        self._wake.set()
-        if self._loop is not None:
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        for running in list(self._ticks):
             with contextlib.suppress(asyncio.CancelledError):
-                await self._loop
-            self._loop = None
+                await running
 
     async def tick(self) -> None:
         """One look at the database: queue the due nudges and plan the next wake-up."""
         async with self._ticking:
-            now = self.clock()
-            try:
-                queued = await asyncio.to_thread(
-                    queue_due_nudges, self.core, now, self._stopping.is_set
-                )
-                self.next_nudge_at = await asyncio.to_thread(next_wakeup, self.core, now)
-            except StorageUnavailable:
-                log.warning("nudges not checked: the database is unavailable; next try in a minute")
-                self.next_nudge_at = None
-                return
-            if queued:
-                log.info("queued %d nudge message(s)", queued)
+            await self._look(self.clock())
 
-    def _delay(self) -> float:
-        """Seconds until the next nudge (by the bot's clock), at most a minute."""
-        delay = timedelta(seconds=TICK_SECONDS)
-        if self.next_nudge_at is not None:
-            delay = min(delay, max(self.next_nudge_at - self.clock(), timedelta(0)))
-        return delay.total_seconds()
+    async def _look(self, now: datetime) -> None:
+        try:
+            queued = await asyncio.to_thread(
+                queue_due_nudges, self.core, now, self._stopping.is_set
+            )
+            self.next_nudge_at = await asyncio.to_thread(next_wakeup, self.core, now)
+        except StorageUnavailable:
+            log.warning("nudges not checked: the database is unavailable; next try in a minute")
+            self.next_nudge_at = None
+            return
+        if queued:
+            log.info("queued %d nudge message(s)", queued)
 
-    async def _run(self) -> None:
-        while not self._stopping.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self._delay())
-            self._wake.clear()
-            if self._stopping.is_set():
-                return
-            try:
-                await self.tick()
-            except Exception:  # a bug in one tick must not end the nudges for good
-                log.exception("nudge tick failed; next try in a minute")
+    def _wake(self) -> None:
+        """The job, run by APScheduler on its worker thread: a tick starts on the bot's loop,
+        as a task of the scheduler's own, so a stop waits for it rather than cancelling it."""
+        if self._loop is not None and not self._stopping.is_set():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nothing to do
+                self._loop.call_soon_threadsafe(self._start_tick)
+
+    def _start_tick(self) -> None:
+        if self._stopping.is_set() or self._ticks:  # one tick under way is enough
+            return
+        task = asyncio.create_task(self._scheduled_tick(), name="nudge-tick")
+        self._ticks.add(task)
+        task.add_done_callback(self._ticks.discard)
+
+    async def _scheduled_tick(self) -> None:
+        try:
+            await self.tick()
+        except Exception:  # a bug in one tick must not end the nudges for good
+            log.exception("nudge tick failed; next try in a minute")
+        self._plan_next()
+
+    def _plan_next(self) -> None:
+        """Bring the job forward to the next nudge when it comes before the minute is up.
+
+        The clock may be the bot's own (a test, the console); APScheduler waits in real time.
+        """
+        scheduler = self._scheduler
+        job = scheduler.get_job(NUDGE_JOB) if scheduler is not None else None
+        if job is None or self.next_nudge_at is None:
+            return
+        delay = max(self.next_nudge_at - self.clock(), timedelta(0))
+        if delay < timedelta(seconds=TICK_SECONDS):
+            job.modify(next_run_time=datetime.now(UTC) + delay)

@@ -174,9 +174,9 @@ def _circle_rows(
         row_id = ids("outboxmessage")
         payload = json.dumps({"platform": "telegram", "chat_id": chat_id, "text": body})
         # id circle_id platform chat_id payload task_id dedupe_key created_at not_before
-        # leased_until lease_owner attempts delivered_at platform_message_id
+        # leased_until lease_owner attempts delivered_at platform_message_id failure
         return (row_id, circle_id, "telegram", chat_id, payload, task_id, key, at, at, None,
-                None, 1, at, f"{number}:{row_id}")  # fmt: skip
+                None, 1, at, f"{number}:{row_id}", None)  # fmt: skip
 
     unclaimed: list[int] = []
     open_numbers: list[int] = []
