@@ -23,6 +23,8 @@ DUES_NOT_YET_HELD = {
     "corpus_twelfth",
     "corpus_thirteenth",
     "corpus_fourteenth",
+    "corpus_fifteenth",
+    "corpus_sixteenth",
 }
 
 
