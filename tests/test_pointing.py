@@ -19,7 +19,9 @@ def test_news_of_a_past_visit_does_not_close_the_coming_one(circle: Circle) -> N
     circle.say("alice", "task: take Mum to the hospital Friday 3pm for her results")
     circle.say("bob", "/done 1")
     circle.bot_messages()
-    circle.say("bob", "we took Mum to the hospital on Friday at 3pm for the scan, done and dusted")
+    circle.say(
+        "bob", "we took Mum to the hospital on Friday at 3pm for the scan, she was brilliant"
+    )
     circle.bot_messages()
     assert "#2 Take Mum to the hospital" in holders(circle)
 
@@ -67,4 +69,5 @@ def test_a_vague_claim_asks_nobody_to_choose(circle: Circle) -> None:
     circle.say("alice", "task: renew the blue badge by the 25th")
     circle.bot_messages()
     circle.say("carol", "I think it's the 18th but I'll check the letter")
+    circle.say("dave", "I can do weekdays for the sugar but not weekends")
     assert circle.bot_messages() == []

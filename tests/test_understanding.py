@@ -269,3 +269,12 @@ def test_a_title_runs_past_an_abbreviation_of_any_language() -> None:
     now = datetime(2026, 12, 14, 5, 30, tzinfo=ZoneInfo("America/Detroit"))
     intent = read("Can someone take Br. Hassan to dialysis at 6:15? His ride fell through", now)
     assert intent.title == "Take Br. Hassan to dialysis"
+
+
+def test_asap_is_urgent_only_with_someone_in_danger() -> None:
+    errand = read(
+        "can someone swap Mum's inhaler at the pharmacy ASAP, they gave her the wrong one"
+    )
+    assert (errand.kind, errand.is_urgent, errand.due) == (Kind.TASK, False, FRIDAY.date())
+    fall = read("Mum has fallen and can't get up, can someone go round asap")
+    assert (fall.kind, fall.is_urgent, fall.due) == (Kind.TASK, True, FRIDAY.date())

@@ -31,6 +31,7 @@ _TASK_MARGIN = -0.1  # a task needs at least this margin: precision over recall
 _MARGIN_OVER_NONE = 0.3  # any act read by the model must beat "none" by this much
 _URGENT_MARGIN = -0.1  # a task is urgent at this "urgent" margin, or by its words
 _EMERGENCY_MARGIN = -0.1  # a message the model reads as an emergency is an urgent task
+_PRESSING_MARGIN = -0.5  # "ASAP" makes a task urgent only with some sign of danger
 _KINDS = tuple(Kind)
 _WORDS = str.maketrans({"’": "'", "‘": "'"})
 _KIND_OF_COMMAND = {
@@ -77,10 +78,19 @@ def understand_with(
     ref = _ref_in(lowered)
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
-    urgent = bool(cue("urgent", codes).search(lowered)) or (
-        margins is not None and margins["urgent"] >= _URGENT_MARGIN
-    )
-    return _task(text, lowered, now, codes, request, urgent)
+    pressing = bool(cue("urgent", codes).search(lowered))
+    return _task(text, lowered, now, codes, request, _is_urgent(pressing, margins), pressing)
+
+
+def _is_urgent(pressing: bool, margins: dict[str, float] | None) -> bool:
+    """Someone is needed right now. Words that press ("ASAP", "sofort", "subito") make a task
+    urgent only where the model, too, reads someone in danger (``_PRESSING_MARGIN``): "swap
+    Mum's inhaler ASAP" is a task for today, "Mum fell, come ASAP" an emergency that pages
+    everyone. Without the model the words decide."""
+    if margins is None:
+        return pressing
+    danger = margins["urgent"]
+    return danger >= _URGENT_MARGIN or (pressing and danger >= _PRESSING_MARGIN)
 
 
 def _task(
@@ -90,10 +100,12 @@ def _task(
     languages: tuple[str, ...],
     request: tuple[int, int] | None,
     urgent: bool,
+    pressing: bool,
 ) -> Intent:
-    """A request read whole: its title, due, recurrence and urgency."""
+    """A request read whole: its title, due, recurrence and urgency; pressed for ("ASAP")
+    with no time, it is due today."""
     asks = cue("request", languages)
-    when = find_when(text, now, languages, focus=request, urgent=urgent, asks=asks)
+    when = find_when(text, now, languages, focus=request, urgent=urgent or pressing, asks=asks)
     return Intent(
         Kind.TASK,
         title=title_of(text, request, when.spans),
@@ -200,7 +212,8 @@ def _explicit(match: re.Match[str], now: datetime, languages: tuple[str, ...]) -
             return Intent(Kind.TASK)
         lowered = rest.lower().translate(_WORDS)
         codes = languages or ("en",)
-        return _task(rest, lowered, now, codes, None, bool(cue("urgent", codes).search(lowered)))
+        pressing = bool(cue("urgent", codes).search(lowered))  # typed on purpose: words decide
+        return _task(rest, lowered, now, codes, None, pressing, pressing)
     if kind is Kind.DECISION:
         return Intent(Kind.DECISION)
     number = re.match(r"#?(\d{1,6})\b", rest)
