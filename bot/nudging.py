@@ -70,6 +70,7 @@ def load_state(session: Session, circle: CircleRecord, now: datetime) -> CircleS
         last_digest_at=settled.last_digest_at(session, circle.id),
         done_this_week=tuple(tasks.recently_done(session, circle.id, now - WEEK)),
         decided_this_week=tuple(decisions.decisions(session, circle.id, since=now - WEEK)),
+        missed_this_week=tuple(tasks.recently_closed(session, circle.id, now - WEEK, "missed")),
     )
 
 

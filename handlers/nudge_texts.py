@@ -101,6 +101,9 @@ def digest_lines(state: CircleState, now: datetime) -> list[str]:
         state, "digest.unclaimed", [_line(state, task, with_holders=False) for task in unclaimed]
     )
     lines += _section(state, "digest.done", [_done_line(task) for task in done])
+    missed = [task for task in state.missed_this_week if task.done_at and task.done_at >= since]
+    missed_lines = [_line(state, task, with_holders=False) for task in missed]
+    lines += _section(state, "digest.missed", missed_lines)
     return lines
 
 

@@ -14,6 +14,7 @@ from handlers.commands import Command, is_not_a_task, is_undo, read_command, rem
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
+from handlers.understanding.all_clear import all_clear, on_my_way
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,23 @@ class Act:
     intent: Intent
 
 
-Route = Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | Act
+@dataclass(frozen=True, slots=True)
+class AllClear:
+    """ "she's OK", "fausse alerte": ends an open urgent task; else read as ``intent``."""
+
+    intent: Intent
+
+
+@dataclass(frozen=True, slots=True)
+class OnMyWay:
+    """ "on my way", "bin unterwegs": claims an open urgent task; else read as ``intent``."""
+
+    intent: Intent
+
+
+Route = (
+    Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | AllClear | OnMyWay | Act
+)
 CHATTER = Act(Intent(Kind.NONE))
 
 
@@ -96,7 +113,13 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     zone = zone_from_phrase(text)
     if zone is not None:
         return SetZone(zone)
-    return Act(understand(text, said_at, languages))
+    intent = understand(text, said_at, languages)
+    if intent.kind is Kind.NONE and all_clear(text, languages):
+        return AllClear(intent)
+    plain_claim = intent.kind is Kind.CLAIM and intent.ref is None and not incoming.reply_to_id
+    if (intent.kind is Kind.NONE or plain_claim) and on_my_way(text, languages):
+        return OnMyWay(intent)
+    return Act(intent)
 
 
 def _is_explicit_act(command: Command) -> bool:
