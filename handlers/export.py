@@ -21,6 +21,10 @@ def as_markdown(
     lines += [f"- {task_line(task, zone)}" for task in open_now] or ["- none"]
     lines += ["", "## Done"]
     lines += [f"- #{task.number} {task.title} — {task.done_by}" for task in finished] or ["- none"]
+    closed = [task for task in tasks if task.status in ("missed", "cancelled")]
+    if closed:
+        lines += ["", "## Missed or cancelled"]
+        lines += [f"- #{task.number} {task.title} — {task.status}" for task in closed]
     lines += ["", "## Decisions"]
     lines += [f"- {decision_line(decision, zone)}" for decision in decisions] or ["- none"]
     return "\n".join(lines) + "\n"
@@ -91,6 +95,8 @@ def as_ical(circle: CircleRecord, tasks: list[TaskRecord], now: datetime) -> str
             lines.append("STATUS:COMPLETED")
             if task.done_at:
                 lines.append(f"COMPLETED:{task.done_at.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+        elif task.status in ("missed", "cancelled"):
+            lines.append("STATUS:CANCELLED")
         else:
             lines.append("STATUS:NEEDS-ACTION")
         if task.claimers:

@@ -317,7 +317,7 @@ def _effective_moment(
         if kind in TO_HOLDERS and task.claimers and not _awake_holders(state, task, moved):
             moved = min(state.snoozes[(task.id, holder.id)] for holder in task.claimers)
         moved = after_quiet_hours(state.circle, moved)
-        moved = _to_morning_digest(state.circle, moved, useful_until)
+        moved = _to_morning_digest(state, moved, useful_until)
         if kind in BUDGETED and _day_key(state.circle, task, moved) in state.used_day_keys:
             moved = _morning_of(state.circle, _local_day(state.circle, moved) + timedelta(days=1))
         if moved == at:
@@ -326,12 +326,15 @@ def _effective_moment(
     return at
 
 
-def _to_morning_digest(circle: CircleRecord, at: datetime, useful_until: datetime) -> datetime:
+def _to_morning_digest(state: CircleState, at: datetime, useful_until: datetime) -> datetime:
     """A moment between the morning's start and a digest due within the hour of it moves to
-    that digest, when it is still of use then."""
+    that digest, when it is still of use then (and the digest has not gone out already)."""
+    circle = state.circle
     if circle.digest_time is None:
         return at
     day = _local_day(circle, at)
+    if f"digest:{circle.id}:{day.isoformat()}" in state.settled_keys:
+        return at
     morning = _morning_of(circle, day)
     digest = _local_moment(circle, day, _clock(circle.digest_time))
     if morning <= at < digest <= morning + MORNING_JOINS_DIGEST and digest < useful_until:

@@ -114,10 +114,12 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     if zone is not None:
         return SetZone(zone)
     intent = understand(text, said_at, languages)
-    if intent.kind is Kind.NONE and all_clear(text, languages):
+    # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
+    # open, dispatch reads them as its all-clear or its claim (else as read here).
+    plain = intent.ref is None and not incoming.reply_to_id
+    if intent.kind in (Kind.NONE, Kind.DONE) and plain and all_clear(text, languages):
         return AllClear(intent)
-    plain_claim = intent.kind is Kind.CLAIM and intent.ref is None and not incoming.reply_to_id
-    if (intent.kind is Kind.NONE or plain_claim) and on_my_way(text, languages):
+    if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
         return OnMyWay(intent)
     return Act(intent)
 
