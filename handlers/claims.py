@@ -175,9 +175,13 @@ def complete(turn: Turn, intent: Intent) -> None:
         text += "\n" + turn.phrase(
             "done.next", number=following.number, due=f" — {due}" if due else ""
         )
-        turn.say(text, task=task)
-    elif turn.incoming.button is None:
+    # A pointed completion is marked ✅ where the platform has reactions, like any other: the
+    # next occurrence of a series meets the circle in /tasks and the digest. Without a pointer
+    # the words say what was changed; a button press edits the acknowledgement in place.
+    if turn.incoming.button is None:
         turn.say(text, task=task, reaction="✅" if pointed else None)
+    elif following is not None:
+        turn.say(text, task=task)
     refresh_acknowledgement(turn, task.id)
 
 

@@ -17,7 +17,8 @@ What is meant for a task's holders is never older than their taking it.
 One morning message: what quiet hours held (or what falls due as they end) waits for the
 digest when the digest comes within the hour and it is still of use then; what would be of no
 use by then brings the digest forward instead. A timed task gets its "due now" at its time
-whether or not anybody holds it.
+whether or not anybody holds it; when nobody does, that "due now" says so, and "overdue"
+waits for the next morning.
 """
 
 from __future__ import annotations
@@ -240,6 +241,10 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             # (unless it was asked for just before: the circle has just heard about it).
             plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
     overdue_at = due + OVERDUE_GRACE if timed else _morning_after(state.circle, due)
+    if timed and not task.claimers and due > task.created_at + UNCLAIMED_FRESH:
+        # Its "due now" has just said that nobody has it: "overdue" waits for the next
+        # morning (the digest's list), rather than saying the same an hour later.
+        overdue_at = _morning_after(state.circle, due)
     plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, task.created_at))
     for kind, name, meant_at, useful_until, not_before in plans:
         if kind in MAY_BE_EARLY:
