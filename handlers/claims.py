@@ -199,19 +199,37 @@ def _urgent_meant(turn: Turn) -> TaskRecord | None:
     return urgent[0] if urgent else None
 
 
-def head_out(turn: Turn) -> bool:
+def _points_elsewhere(turn: Turn, intent: Intent, urgent: TaskRecord) -> bool:
+    """Whether a message also read as a plain claim or done names, by its words or its day,
+    another task than the emergency ("on my way home, I'll get the milk")."""
+    if intent.kind is Kind.NONE:
+        return False
+    pointing = pointing_of(
+        turn.incoming.text, turn.said_at, turn.circle.languages, past=intent.kind is Kind.DONE
+    )
+    if pointing.is_short:
+        return False
+    recent = tasks.open_tasks(turn.session, turn.circle.id, newest=RECENT_TASKS_CONSIDERED)
+    meant = pointed_at(pointing, recent, turn.circle.zone)
+    return bool(meant) and all(task.id != urgent.id for task in meant)
+
+
+def head_out(turn: Turn, intent: Intent) -> bool:
     """ "On my way" while an urgent task is open claims it (the latest one nobody holds, else
-    the latest); False when no urgent task is open, so the message is read as usual."""
+    the latest); False when none is open or the words name another task: then the message is
+    read as usual."""
     urgent = tasks.open_urgent_tasks(turn.session, turn.circle.id)
     if not urgent:
         return False
     task = _urgent_meant(turn) if turn.incoming.reply_to_id else None
     task = task or next((candidate for candidate in urgent if not candidate.claimers), urgent[0])
+    if _points_elsewhere(turn, intent, task):
+        return False
     _take(turn, task, pointed=False)
     return True
 
 
-def give_all_clear(turn: Turn) -> bool:
+def give_all_clear(turn: Turn, intent: Intent) -> bool:
     """An all-clear ("she's OK", "fausse alerte") while an urgent task is open closes it.
 
     Done when someone had come (the task had a holder): it was needed and they did it, so it
@@ -219,10 +237,11 @@ def give_all_clear(turn: Turn) -> bool:
     they were one of the holders, else the first holder). Cancelled when nobody held it: the
     emergency ended without the circle's help, and nobody is credited with a task nobody did.
     Logged as the act of the member who said it, so their "undo" reopens it. False when no
-    urgent task is open: the message is ordinary chat.
+    urgent task is open (the message is ordinary chat) or when its words name another task ("done
+    at the neurologist, all fine"): then it is read as usual.
     """
     task = _urgent_meant(turn)
-    if task is None:
+    if task is None or _points_elsewhere(turn, intent, task):
         return False
     holders = [holder.id for holder in task.claimers]
     came = turn.member.id if turn.member.id in holders else (holders[0] if holders else None)

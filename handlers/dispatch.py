@@ -77,10 +77,10 @@ def dispatch(turn: Turn, route: Route, text: str) -> None:
         case SetZone(zone):
             settings.set_timezone(turn, zone)
         case AllClear(intent):
-            if not claims.give_all_clear(turn):
+            if not claims.give_all_clear(turn, intent):
                 act_on(turn, intent, text)
         case OnMyWay(intent):
-            if not claims.head_out(turn):
+            if not claims.head_out(turn, intent):
                 act_on(turn, intent, text)
         case Act(intent):
             act_on(turn, intent, text)

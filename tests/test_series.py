@@ -311,3 +311,22 @@ def test_urgent_setting_is_announced_in_one_line_in_each_language(
     circle.say("alice", "/urgent on")
     [on] = circle.texts()
     assert "Alice" in off and "Alice" in on and "\n" not in off + on and off != on
+
+
+def test_a_done_that_names_another_task_is_not_an_all_clear(circle: Circle) -> None:
+    circle.say("alice", "/language es")
+    ask(circle, "alice", "llevar a mamá a la neuróloga")
+    circle.say("bob", "/claim 1")
+    ask(circle, "alice", "Mamá se ha caído", is_urgent=True)
+    circle.say("bob", "Hecho ✅ Ya estamos en casa después de la neuróloga. Todo bien")
+    circle.bot_messages()
+    assert [row.status for row in rows(circle)] == ["done", "open"]
+
+
+def test_on_my_way_home_is_no_claim_of_the_emergency(circle: Circle) -> None:
+    ask(circle, "alice", "Mum has fallen", is_urgent=True)
+    circle.say("bob", "On it, I drive right past there on my way home")
+    circle.bot_messages()
+    with circle.core.database.transaction() as session:
+        urgent = tasks.task_by_number(session, 1, 1)
+        assert urgent is not None and urgent.claimers == ()

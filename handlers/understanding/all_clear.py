@@ -19,7 +19,7 @@ from functools import cache
 ALL_CLEAR: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:she|he|they|mum|mom|dad|gran|grandma|grandpa)(?:'s|'re| is| are)\s+"
-        r"(?:ok|okay|o\.k\.|fine|alright|all right|safe|unhurt|not hurt)",
+        r"(?:ok|okay|o\.k\.|fine|alright|all right|safe)",
         r"false alarm",
         r"all (?:fine|good|ok|okay|clear|well)",
         r"everything(?:'s| is) (?:fine|ok|okay|alright|all right|good)",
@@ -72,12 +72,12 @@ ALL_CLEAR: dict[str, tuple[str, ...]] = {
 # Someone is going: a claim in plain words.
 ON_MY_WAY: dict[str, tuple[str, ...]] = {
     "en": (
-        r"on my way",
+        r"on my way(?! (?:home|back|to|from|out|in))",
         r"omw",
         r"(?:i'm|i am|im) (?:coming|going|heading (?:over|there|round)|leaving now)",
         r"coming (?:now|over|round)",
         r"heading (?:over|there|round)",
-        r"(?:i'll|i will|i can) (?:go|be there)",
+        r"(?:i'll|i will|i can) go(?: now| round| over)?$",
         r"be there in",
         r"leaving now",
     ),
