@@ -17,8 +17,8 @@ What is meant for a task's holders is never older than their taking it.
 One morning message: what quiet hours held (or what falls due as they end) waits for the
 digest when the digest comes within the hour and it is still of use then; what would be of no
 use by then brings the digest forward instead. A timed task gets its "due now" at its time
-whether or not anybody holds it; when nobody does, that "due now" says so, and "overdue"
-waits for the next morning.
+whether or not anybody holds it; when nobody does, that "due now" says so, "overdue" waits for
+the next morning, and the "once more" heads-up is left out when that day's digest listed it.
 """
 
 from __future__ import annotations
@@ -160,11 +160,20 @@ def _digest_brought_forward(
         return []
     if not any(n.task is not None and n.kind is not NudgeKind.URGENT for n in due):
         return []
-    return [
-        replace(nudge, at=now)
+    digests = [
+        nudge
         for nudge in pending
         if nudge.kind is NudgeKind.DIGEST and now < nudge.at <= now + MORNING_JOINS_DIGEST
     ]
+    # What was waiting for that digest comes with it.
+    waiting = [
+        nudge
+        for nudge in pending
+        if nudge.task is not None
+        and nudge.kind is not NudgeKind.URGENT
+        and any(nudge.at == digest.at for digest in digests)
+    ]
+    return [replace(nudge, at=now) for nudge in digests + waiting]
 
 
 def _said_now(state: CircleState, nudge: Nudge, now: datetime) -> Nudge:
@@ -235,7 +244,8 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
         until = due if timed else _evening_of(state.circle, due)
         fresh = task.created_at + UNCLAIMED_FRESH
         plans.append((NudgeKind.UNCLAIMED, "unclaimed1", early, late, fresh))
-        plans.append((NudgeKind.UNCLAIMED, "unclaimed2", late, until, fresh))
+        if not (timed and _digest_lists_it_that_day(state.circle, task, due, late)):
+            plans.append((NudgeKind.UNCLAIMED, "unclaimed2", late, until, fresh))
         if timed:
             # Nobody took it, yet its moment matters: "due now" at its time all the same
             # (unless it was asked for just before: the circle has just heard about it).
@@ -261,6 +271,17 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             mentions=_holder_mentions(state, task, at),
             day_key=_day_key(state.circle, task, at) if kind in BUDGETED else None,
         )
+
+
+def _digest_lists_it_that_day(
+    circle: CircleRecord, task: TaskRecord, due: datetime, late: datetime
+) -> bool:
+    """Whether the digest of a timed task's day, after it was asked for and before its "once
+    more" heads-up, lists it as nobody's: then "due now" at its time says the rest."""
+    if circle.digest_time is None:
+        return False
+    digest = _local_moment(circle, _local_day(circle, due), _clock(circle.digest_time))
+    return task.created_at < digest <= late
 
 
 def _ahead_of_quiet_hours(
