@@ -79,6 +79,10 @@ MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # "Due now" this close rides along too, said as "due soon": two holders whose tasks fall due a
 # quarter of an hour apart share one message.
 DUE_SOON = timedelta(minutes=15)
+# A held task's "due now" rides along this far ahead: its holders know it is theirs, and one
+# message within the hour says it as well as two. A task nobody holds hears its "due now" at
+# its time (within ``DUE_SOON``): it is the circle's last call.
+DUE_SOON_HELD = timedelta(hours=1)
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
 
@@ -129,12 +133,20 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     if due and not in_quiet_hours(state.circle, now):
         due += _digest_brought_forward(state, pending, due, now)
         with_digest = any(nudge.kind is NudgeKind.DIGEST for nudge in due)
-        early = [
-            _said_now(state, nudge, now)
+        riding = [
+            nudge
             for nudge in pending
             if nudge.task is not None
             and _rides_along(state, nudge, now, with_digest)
             and len(_awake_holders(state, nudge.task, now)) == len(nudge.task.claimers)
+        ]
+        # A held task's "due now" comes more than DUE_SOON ahead only with news of other
+        # tasks: with its own reminder going out now, "due now" keeps its time.
+        told = {n.task.id for n in due + riding if n.task and n.kind is not NudgeKind.DUE_NOW}
+        early = [
+            _said_now(state, nudge, now)
+            for nudge in riding
+            if not (_far_ahead(nudge, now) and nudge.task and nudge.task.id in told)
         ]
         due += [nudge for nudge in early if nudge.day_key not in state.used_day_keys]
     latest: dict[int, Nudge] = {}
@@ -148,6 +160,10 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
         for nudge in due
         if nudge.kind not in BUDGETED or nudge.task is None or latest[nudge.task.id] is nudge
     ]
+
+
+def _far_ahead(nudge: Nudge, now: datetime) -> bool:
+    return nudge.kind is NudgeKind.DUE_NOW and nudge.at > now + DUE_SOON
 
 
 def _digest_brought_forward(
@@ -194,7 +210,8 @@ def _rides_along(state: CircleState, nudge: Nudge, now: datetime, with_digest: b
     if nudge.at <= now:
         return False
     if nudge.kind is NudgeKind.DUE_NOW:
-        return nudge.at <= now + DUE_SOON
+        held = nudge.task is not None and bool(nudge.task.claimers)
+        return nudge.at <= now + (DUE_SOON_HELD if held else DUE_SOON)
     if nudge.kind not in MAY_BE_EARLY:
         return False
     if nudge.at <= now + RIDE_ALONG:

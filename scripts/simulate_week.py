@@ -114,7 +114,6 @@ class Act:
 def plan_week(rng: random.Random) -> list[Act]:
     """The circle's week: requests, claims, completions, decisions and chat, in time order."""
     acts: list[Act] = [Act(START, who, "/mute") for who in MUTED]
-    acts.append(Act(START + timedelta(minutes=1), "alice", f"/digest {DIGEST_CLOCK:%H:%M}"))
     acts.append(
         Act(
             START + timedelta(minutes=6),
@@ -216,6 +215,10 @@ class Week:
         self.all_cleared: set[int] = set()  # task numbers someone gave the all-clear for
         self.most_open_per_series = 0
         self.core.bot_joined("console", "family", "Mum", self.now)
+        with self.core.database.transaction() as session:  # the circle's digest, as it chose
+            circle = circles.find_circle(session, "console", "family")
+            assert circle is not None and circle.id is not None
+            circles.update_circle(session, circle.id, digest_time=f"{DIGEST_CLOCK:%H:%M}")
 
     def live_until(self, moment: datetime) -> None:
         """Let time pass: wake at every nudge moment before ``moment`` and deliver."""
