@@ -225,7 +225,9 @@ def head_out(turn: Turn, intent: Intent) -> bool:
     task = task or next((candidate for candidate in urgent if not candidate.claimers), urgent[0])
     if _points_elsewhere(turn, intent, task):
         return False
-    _take(turn, task, pointed=False)
+    # The emergency is the one thing "on my way" can mean: marked 👌 like a pointed claim, and
+    # its announcement shows the new holder.
+    _take(turn, task, pointed=True)
     return True
 
 

@@ -272,7 +272,9 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
         # Its "due now" has just said that nobody has it: "overdue" waits for the next
         # morning (the digest's list), rather than saying the same an hour later.
         overdue_at = _morning_after(state.circle, due)
-    plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, task.created_at))
+    # Taken after it was already overdue: its holders know; "overdue" would only echo them.
+    overdue_since = (task.held_since or task.created_at) if task.claimers else task.created_at
+    plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, overdue_since))
     for kind, name, meant_at, useful_until, not_before in plans:
         if kind in MAY_BE_EARLY:
             meant_at = _ahead_of_quiet_hours(state.circle, meant_at, useful_until)
