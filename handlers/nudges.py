@@ -79,10 +79,10 @@ MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # "Due now" this close rides along too, said as "due soon": two holders whose tasks fall due a
 # quarter of an hour apart share one message.
 DUE_SOON = timedelta(minutes=15)
-# A held task's "due now" rides along this far ahead: its holders know it is theirs, and one
-# message within the hour says it as well as two. A task nobody holds hears its "due now" at
+# A held task's "due now" rides along as far ahead as any heads-up: its holders know it is
+# theirs, and one message says it as well as two. A task nobody holds hears its "due now" at
 # its time (within ``DUE_SOON``): it is the circle's last call.
-DUE_SOON_HELD = timedelta(hours=1)
+DUE_SOON_HELD = RIDE_ALONG
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
 
@@ -252,7 +252,8 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
         held = task.held_since or fresh
         remind_at = due - REMIND_LEAD if timed else due
         until = due if timed else _evening_of(state.circle, due)
-        plans.append((NudgeKind.REMIND, "remind", remind_at, until, held))
+        # Taken less than REMIND_LEAD before its reminder: the taker knows; "due now" follows.
+        plans.append((NudgeKind.REMIND, "remind", remind_at, until, held + REMIND_LEAD))
         if timed:
             plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, held))
     else:
