@@ -17,8 +17,8 @@ What is meant for a task's holders is never older than their taking it.
 One morning message: what quiet hours held (or what falls due as they end) waits for the
 digest when the digest comes within the hour and it is still of use then; what would be of no
 use by then brings the digest forward instead. A timed task gets its "due now" at its time
-whether or not anybody holds it; when nobody does, that "due now" says so, "overdue" waits for
-the next morning, and the "once more" heads-up is left out when that day's digest listed it.
+whether or not anybody holds it; when nobody does, that "due now" says so, and the "once more"
+heads-up is left out when that day's digest listed it. "Overdue" waits for the next morning.
 """
 
 from __future__ import annotations
@@ -268,11 +268,11 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             # Nobody took it, yet its moment matters: "due now" at its time all the same
             # (unless it was asked for just before: the circle has just heard about it).
             plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
-    overdue_at = due + OVERDUE_GRACE if timed else _morning_after(state.circle, due)
-    if timed and not task.claimers and due > task.created_at + UNCLAIMED_FRESH:
-        # Its "due now" has just said that nobody has it: "overdue" waits for the next
-        # morning (the digest's list), rather than saying the same an hour later.
-        overdue_at = _morning_after(state.circle, due)
+    # "Due now" has said it at its time: "overdue" waits for the next morning (the digest's
+    # list, with its holders' mentions), rather than saying the same an hour later.
+    overdue_at = _morning_after(state.circle, due)
+    if timed:
+        overdue_at = max(due + OVERDUE_GRACE, overdue_at)
     # Taken after it was already overdue: its holders know; "overdue" would only echo them.
     overdue_since = (task.held_since or task.created_at) if task.claimers else task.created_at
     plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, overdue_since))
