@@ -10,7 +10,7 @@ database.
 The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
 the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
 re-raise keeps neither. Heads-ups due within 90 minutes ride along with a message that goes
-out anyway, so the circle gets one message instead of two (a "due now" within 15 minutes, as
+out anyway, so the circle gets one message instead of two (a "due now" within 30 minutes, as
 "due soon"), and a holder's reminder for later the same day goes with that morning's digest.
 What is meant for a task's holders is never older than their taking it.
 
@@ -77,8 +77,9 @@ FOLDABLE = BUDGETED
 RIDE_ALONG = timedelta(minutes=90)
 MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # "Due now" this close rides along too, said as "due soon": two holders whose tasks fall due a
-# quarter of an hour apart share one message.
-DUE_SOON = timedelta(minutes=15)
+# quarter of an hour apart share one message, and a task nobody has is raised half an hour
+# ahead with news going out anyway, in time for someone to go.
+DUE_SOON = timedelta(minutes=30)
 # A held task's "due now" rides along as far ahead as any heads-up: its holders know it is
 # theirs, and one message says it as well as two. A task nobody holds hears its "due now" at
 # its time (within ``DUE_SOON``): it is the circle's last call.
