@@ -125,7 +125,8 @@ def load_states(
     members = snapshots.active_members(session, ids)
     snoozes = settled.snoozes(session, task_ids, now)
     digests = snapshots.last_digests(session, ids)
-    done = snapshots.recently_done(session, ids, now - WEEK)
+    done = snapshots.recently_closed(session, ids, now - WEEK)
+    missed = snapshots.recently_closed(session, ids, now - WEEK, "missed")
     decided = snapshots.decisions(session, ids, now - WEEK)
     states = {}
     for circle, since in held:
@@ -141,6 +142,7 @@ def load_states(
             last_digest_at=digests.get(circle.id),
             done_this_week=tuple(done[circle.id]),
             decided_this_week=tuple(decided[circle.id]),
+            missed_this_week=tuple(missed[circle.id]),
         )
     return states
 

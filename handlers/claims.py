@@ -77,6 +77,10 @@ def claim(turn: Turn, intent: Intent) -> None:
     task, pointed = resolve_task(turn, Kind.CLAIM, intent.ref)
     if task is None:
         return
+    _take(turn, task, pointed)
+
+
+def _take(turn: Turn, task: TaskRecord, pointed: bool) -> None:
     if not task.is_open:
         turn.say(turn.phrase(f"already.{task.status}", number=task.number))
         return
@@ -132,15 +136,28 @@ def unclaim(turn: Turn, intent: Intent) -> None:
 
 
 def complete(turn: Turn, intent: Intent) -> None:
+    """Mark a task done; a missed occurrence may still be marked done, late, as it was."""
     task, pointed = resolve_task(turn, Kind.DONE, intent.ref)
     if task is None:
         return
     if not tasks.set_status(
-        turn.session, task.id, old=("open",), new="done", now=turn.now, member_id=turn.member.id
+        turn.session,
+        task.id,
+        old=("open", "missed"),
+        new="done",
+        now=turn.now,
+        member_id=turn.member.id,
     ):
         if intent.ref is not None or turn.incoming.button:
             turn.say(turn.phrase(f"already.{task.status}", number=task.number), task=task)
         return
+    following = schedule_next_occurrence(turn.session, turn.circle, task, turn.now, turn.member.id)
+    # What undo needs to put back exactly: the status before, and the occurrence this opened.
+    detail: dict[str, object] = {"was": task.status}
+    if task.status != "open":
+        detail["was_at"] = task.done_at
+    if following is not None:
+        detail["opened"] = following.id
     events.log_event(
         turn.session,
         turn.circle.id,
@@ -149,8 +166,8 @@ def complete(turn: Turn, intent: Intent) -> None:
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
+        detail=detail,
     )
-    following = schedule_next_occurrence(turn.session, turn.circle, task, turn.now, turn.member.id)
     text = turn.phrase(
         "done.by", number=task.number, title=task.title, name=turn.member.display_name
     )
@@ -159,7 +176,98 @@ def complete(turn: Turn, intent: Intent) -> None:
         text += "\n" + turn.phrase(
             "done.next", number=following.number, due=f" — {due}" if due else ""
         )
-        turn.say(text, task=task)
-    elif turn.incoming.button is None:
+    # A pointed completion is marked ✅ where the platform has reactions, like any other: the
+    # next occurrence of a series meets the circle in /tasks and the digest. Without a pointer
+    # the words say what was changed; a button press edits the acknowledgement in place.
+    if turn.incoming.button is None:
         turn.say(text, task=task, reaction="✅" if pointed else None)
+    elif following is not None:
+        turn.say(text, task=task)
     refresh_acknowledgement(turn, task.id)
+
+
+# -- emergencies -------------------------------------------------------------------------------
+
+
+def _urgent_meant(turn: Turn) -> TaskRecord | None:
+    """The open urgent task a plain message is about: the one it replies to, else the latest."""
+    urgent = tasks.open_urgent_tasks(turn.session, turn.circle.id)
+    replied = turn.incoming.reply_to_id
+    if replied:
+        task = tasks.task_by_message(turn.session, turn.circle.id, replied)
+        if task is not None and any(candidate.id == task.id for candidate in urgent):
+            return task
+    return urgent[0] if urgent else None
+
+
+def _points_elsewhere(turn: Turn, intent: Intent, urgent: TaskRecord) -> bool:
+    """Whether a message also read as a plain claim or done names, by its words or its day,
+    another task than the emergency ("on my way home, I'll get the milk")."""
+    if intent.kind is Kind.NONE:
+        return False
+    pointing = pointing_of(
+        turn.incoming.text, turn.said_at, turn.circle.languages, past=intent.kind is Kind.DONE
+    )
+    if pointing.is_short:
+        return False
+    recent = tasks.open_tasks(turn.session, turn.circle.id, newest=RECENT_TASKS_CONSIDERED)
+    meant = pointed_at(pointing, recent, turn.circle.zone)
+    return bool(meant) and all(task.id != urgent.id for task in meant)
+
+
+def head_out(turn: Turn, intent: Intent) -> bool:
+    """ "On my way" while an urgent task is open claims it (the latest one nobody holds, else
+    the latest); False when none is open or the words name another task: then the message is
+    read as usual."""
+    urgent = tasks.open_urgent_tasks(turn.session, turn.circle.id)
+    if not urgent:
+        return False
+    task = _urgent_meant(turn) if turn.incoming.reply_to_id else None
+    task = task or next((candidate for candidate in urgent if not candidate.claimers), urgent[0])
+    if _points_elsewhere(turn, intent, task):
+        return False
+    # The emergency is the one thing "on my way" can mean: marked 👌 like a pointed claim, and
+    # its announcement shows the new holder.
+    _take(turn, task, pointed=True)
+    return True
+
+
+def give_all_clear(turn: Turn, intent: Intent) -> bool:
+    """An all-clear ("she's OK", "fausse alerte") while an urgent task is open closes it.
+
+    Done when someone had come (the task had a holder): it was needed and they did it, so it
+    counts for them in the digest and the weekly thanks (the member giving the all-clear, if
+    they were one of the holders, else the first holder). Cancelled when nobody held it: the
+    emergency ended without the circle's help, and nobody is credited with a task nobody did.
+    Logged as the act of the member who said it, so their "undo" reopens it. False when no
+    urgent task is open (the message is ordinary chat) or when its words name another task ("done
+    at the neurologist, all fine"): then it is read as usual.
+    """
+    task = _urgent_meant(turn)
+    if task is None or _points_elsewhere(turn, intent, task):
+        return False
+    holders = [holder.id for holder in task.claimers]
+    came = turn.member.id if turn.member.id in holders else (holders[0] if holders else None)
+    status = "done" if came is not None else "cancelled"
+    if not tasks.set_status(
+        turn.session, task.id, old=("open",), new=status, now=turn.now, member_id=came
+    ):
+        return True
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        status,
+        turn.now,
+        task_id=task.id,
+        message_id=turn.incoming.message_id,
+        detail={"was": "open", "all_clear": True},
+    )
+    names = ", ".join(holder.display_name for holder in task.claimers)
+    line = f"#{task.number} {task.title}"
+    if status == "done":
+        turn.say(turn.phrase("all_clear.done", line=line, names=names), task=task)
+    else:
+        turn.say(turn.phrase("all_clear.cancelled", line=line), task=task)
+    refresh_acknowledgement(turn, task.id)
+    return True

@@ -9,8 +9,10 @@ from handlers import claims, decisions, forget, queries, settings, tasks, undo
 from handlers.commands import Command, in_range, read_number
 from handlers.routing import (
     Act,
+    AllClear,
     Edit,
     NotATask,
+    OnMyWay,
     Press,
     React,
     RemindMe,
@@ -46,6 +48,7 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "quiet": settings.set_quiet_hours,
     "digest": settings.set_digest,
     "role": settings.set_role,
+    "urgent": settings.set_urgent,
 }
 ACTS: dict[Kind, Callable[[Turn, Intent], None]] = {
     Kind.CLAIM: claims.claim,
@@ -74,6 +77,12 @@ def dispatch(turn: Turn, route: Route, text: str) -> None:
             _remind_me(turn, words)
         case SetZone(zone):
             settings.set_timezone(turn, zone)
+        case AllClear(intent):
+            if not claims.give_all_clear(turn, intent):
+                act_on(turn, intent, text)
+        case OnMyWay(intent):
+            if not claims.head_out(turn, intent):
+                act_on(turn, intent, text)
         case Act(intent):
             act_on(turn, intent, text)
 

@@ -28,6 +28,10 @@ def as_markdown(
     lines += [f"- {task_line(task, zone, languages=languages)}" for task in open_now] or none
     lines += ["", f"## {said('done')}"]
     lines += [f"- #{task.number} {task.title} — {task.done_by}" for task in finished] or none
+    closed = [task for task in tasks if task.status in ("missed", "cancelled")]
+    if closed:
+        lines += ["", f"## {said('closed')}"]
+        lines += [f"- #{t.number} {t.title} — {said(t.status)}" for t in closed]
     lines += ["", f"## {said('decisions')}"]
     lines += [f"- {decision_line(d, zone, languages)}" for d in decisions] or none
     return "\n".join(lines) + "\n"
@@ -98,6 +102,8 @@ def as_ical(circle: CircleRecord, tasks: list[TaskRecord], now: datetime) -> str
             lines.append("STATUS:COMPLETED")
             if task.done_at:
                 lines.append(f"COMPLETED:{task.done_at.astimezone(UTC):%Y%m%dT%H%M%SZ}")
+        elif task.status in ("missed", "cancelled"):
+            lines.append("STATUS:CANCELLED")
         else:
             lines.append("STATUS:NEEDS-ACTION")
         if task.claimers:

@@ -86,6 +86,14 @@ NUDGE_PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "✅ Feito desde o último resumo:",
         "✅ Fatto dall'ultimo riepilogo:",
     ),
+    "digest.missed": (
+        "⏭ Missed:",
+        "⏭ No se hizo:",
+        "⏭ Manqué :",
+        "⏭ Verpasst:",
+        "⏭ Não feito:",
+        "⏭ Saltato:",
+    ),
     "digest.more": (
         "…and {count} more",
         "…y {count} más",

@@ -107,6 +107,7 @@ def digest_sections(state: CircleState, now: datetime) -> list[Section]:
             unclaimed.append(task)
     since = state.last_digest_at or now - timedelta(days=1)
     done = [task for task in state.done_this_week if task.done_at and task.done_at >= since]
+    missed = [task for task in state.missed_this_week if task.done_at and task.done_at >= since]
     return [
         *_section(state, "digest.soon", [_line(state, task) for task in soon]),
         *_section(state, "digest.overdue", [_line(state, task) for task in overdue]),
@@ -116,6 +117,12 @@ def digest_sections(state: CircleState, now: datetime) -> list[Section]:
             [_line(state, task, with_holders=False) for task in unclaimed],
         ),
         *_section(state, "digest.done", [_done_line(task) for task in done], command="/done"),
+        *_section(
+            state,
+            "digest.missed",
+            [_line(state, task, with_holders=False) for task in missed],
+            command="/export",
+        ),
     ]
 
 

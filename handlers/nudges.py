@@ -10,9 +10,15 @@ database.
 The daily budget covers the heads-ups (reminder, "nobody has this yet", overdue). "Due now" is
 the moment itself, so it does not spend the budget, though it keeps quiet hours; an urgent
 re-raise keeps neither. Heads-ups due within 90 minutes ride along with a message that goes
-out anyway, so the circle gets one message instead of two (a "due now" within 15 minutes, as
+out anyway, so the circle gets one message instead of two (a "due now" within 30 minutes, as
 "due soon"), and a holder's reminder for later the same day goes with that morning's digest.
 What is meant for a task's holders is never older than their taking it.
+
+One morning message: what quiet hours held (or what falls due as they end) waits for the
+digest when the digest comes within the hour and it is still of use then; what would be of no
+use by then brings the digest forward instead. A timed task gets its "due now" at its time
+whether or not anybody holds it; when nobody does, that "due now" says so, and the "once more"
+heads-up is left out when that day's digest listed it. "Overdue" waits for the next morning.
 """
 
 from __future__ import annotations
@@ -44,7 +50,10 @@ LOOKBACK_CLOCK = time(18, 0)
 LOOKBACK_USEFUL = timedelta(hours=18)
 # A heads-up that quiet hours would hold past its use comes this long before they begin.
 BEFORE_QUIET = timedelta(hours=1)
-# The morning of a day when quiet hours are off.
+# A digest this soon after the morning begins takes what the morning would say on its own.
+MORNING_JOINS_DIGEST = timedelta(hours=1)
+# How long after quiet hours end the scheduler may wake and still count it "as they end".
+QUIET_END_WINDOW = timedelta(minutes=5)
 NEVER = datetime.max.replace(tzinfo=UTC)
 
 
@@ -68,8 +77,13 @@ FOLDABLE = BUDGETED
 RIDE_ALONG = timedelta(minutes=90)
 MAY_BE_EARLY = frozenset({NudgeKind.REMIND, NudgeKind.UNCLAIMED})
 # "Due now" this close rides along too, said as "due soon": two holders whose tasks fall due a
-# quarter of an hour apart share one message.
-DUE_SOON = timedelta(minutes=15)
+# quarter of an hour apart share one message, and a task nobody has is raised half an hour
+# ahead with news going out anyway, in time for someone to go.
+DUE_SOON = timedelta(minutes=30)
+# A held task's "due now" rides along as far ahead as any heads-up: its holders know it is
+# theirs, and one message says it as well as two. A task nobody holds hears its "due now" at
+# its time (within ``DUE_SOON``): it is the circle's last call.
+DUE_SOON_HELD = RIDE_ALONG
 # Addressed to the task's holders: waits while every holder has snoozed it.
 TO_HOLDERS = frozenset({NudgeKind.REMIND, NudgeKind.DUE_NOW})
 
@@ -88,6 +102,8 @@ class CircleState:
     last_digest_at: datetime | None
     done_this_week: tuple[TaskRecord, ...]
     decided_this_week: tuple[DecisionRecord, ...]
+    # Occurrences of a series recorded as missed this week: the digest says each once.
+    missed_this_week: tuple[TaskRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +132,22 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
     pending = pending_nudges(state, now)
     due = [nudge for nudge in pending if nudge.at <= now < nudge.useful_until]
     if due and not in_quiet_hours(state.circle, now):
+        due += _digest_brought_forward(state, pending, due, now)
         with_digest = any(nudge.kind is NudgeKind.DIGEST for nudge in due)
-        early = [
-            _said_now(state, nudge, now)
+        riding = [
+            nudge
             for nudge in pending
             if nudge.task is not None
             and _rides_along(state, nudge, now, with_digest)
             and len(_awake_holders(state, nudge.task, now)) == len(nudge.task.claimers)
+        ]
+        # A held task's "due now" comes more than DUE_SOON ahead only with news of other
+        # tasks: with its own reminder going out now, "due now" keeps its time.
+        told = {n.task.id for n in due + riding if n.task and n.kind is not NudgeKind.DUE_NOW}
+        early = [
+            _said_now(state, nudge, now)
+            for nudge in riding
+            if not (_far_ahead(nudge, now) and nudge.task and nudge.task.id in told)
         ]
         due += [nudge for nudge in early if nudge.day_key not in state.used_day_keys]
     latest: dict[int, Nudge] = {}
@@ -136,6 +161,36 @@ def due_nudges(state: CircleState, now: datetime) -> list[Nudge]:
         for nudge in due
         if nudge.kind not in BUDGETED or nudge.task is None or latest[nudge.task.id] is nudge
     ]
+
+
+def _far_ahead(nudge: Nudge, now: datetime) -> bool:
+    return nudge.kind is NudgeKind.DUE_NOW and nudge.at > now + DUE_SOON
+
+
+def _digest_brought_forward(
+    state: CircleState, pending: list[Nudge], due: list[Nudge], now: datetime
+) -> list[Nudge]:
+    """As quiet hours end, task nudges that could not wait for a digest due within the hour
+    bring that digest forward: one morning message, not two."""
+    circle = state.circle
+    if not in_quiet_hours(circle, now - QUIET_END_WINDOW):
+        return []
+    if not any(n.task is not None and n.kind is not NudgeKind.URGENT for n in due):
+        return []
+    digests = [
+        nudge
+        for nudge in pending
+        if nudge.kind is NudgeKind.DIGEST and now < nudge.at <= now + MORNING_JOINS_DIGEST
+    ]
+    # What was waiting for that digest comes with it.
+    waiting = [
+        nudge
+        for nudge in pending
+        if nudge.task is not None
+        and nudge.kind is not NudgeKind.URGENT
+        and any(nudge.at == digest.at for digest in digests)
+    ]
+    return [replace(nudge, at=now) for nudge in digests + waiting]
 
 
 def _said_now(state: CircleState, nudge: Nudge, now: datetime) -> Nudge:
@@ -156,7 +211,8 @@ def _rides_along(state: CircleState, nudge: Nudge, now: datetime, with_digest: b
     if nudge.at <= now:
         return False
     if nudge.kind is NudgeKind.DUE_NOW:
-        return nudge.at <= now + DUE_SOON
+        held = nudge.task is not None and bool(nudge.task.claimers)
+        return nudge.at <= now + (DUE_SOON_HELD if held else DUE_SOON)
     if nudge.kind not in MAY_BE_EARLY:
         return False
     if nudge.at <= now + RIDE_ALONG:
@@ -197,7 +253,8 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
         held = task.held_since or fresh
         remind_at = due - REMIND_LEAD if timed else due
         until = due if timed else _evening_of(state.circle, due)
-        plans.append((NudgeKind.REMIND, "remind", remind_at, until, held))
+        # Taken less than REMIND_LEAD before its reminder: the taker knows; "due now" follows.
+        plans.append((NudgeKind.REMIND, "remind", remind_at, until, held + REMIND_LEAD))
         if timed:
             plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, held))
     else:
@@ -206,15 +263,26 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
         until = due if timed else _evening_of(state.circle, due)
         fresh = task.created_at + UNCLAIMED_FRESH
         plans.append((NudgeKind.UNCLAIMED, "unclaimed1", early, late, fresh))
-        plans.append((NudgeKind.UNCLAIMED, "unclaimed2", late, until, fresh))
-    overdue_at = due + OVERDUE_GRACE if timed else _morning_after(state.circle, due)
-    plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, task.created_at))
+        if not (timed and _digest_lists_it_that_day(state.circle, task, due, late)):
+            plans.append((NudgeKind.UNCLAIMED, "unclaimed2", late, until, fresh))
+        if timed:
+            # Nobody took it, yet its moment matters: "due now" at its time all the same
+            # (unless it was asked for just before: the circle has just heard about it).
+            plans.append((NudgeKind.DUE_NOW, "due", due, due + DUE_NOW_USEFUL, fresh))
+    # "Due now" has said it at its time: "overdue" waits for the next morning (the digest's
+    # list, with its holders' mentions), rather than saying the same an hour later.
+    overdue_at = _morning_after(state.circle, due)
+    if timed:
+        overdue_at = max(due + OVERDUE_GRACE, overdue_at)
+    # Taken after it was already overdue: its holders know; "overdue" would only echo them.
+    overdue_since = (task.held_since or task.created_at) if task.claimers else task.created_at
+    plans.append((NudgeKind.OVERDUE, "overdue", overdue_at, NEVER, overdue_since))
     for kind, name, meant_at, useful_until, not_before in plans:
         if kind in MAY_BE_EARLY:
             meant_at = _ahead_of_quiet_hours(state.circle, meant_at, useful_until)
         if meant_at <= not_before:
             continue  # the circle has just heard about it
-        at = _effective_moment(state, kind, task, max(meant_at, now))
+        at = _effective_moment(state, kind, task, max(meant_at, now), useful_until)
         yield Nudge(
             key=f"{name}:{task.id}:{stamp}",
             kind=kind,
@@ -224,6 +292,17 @@ def _task_nudges(state: CircleState, task: TaskRecord, now: datetime) -> Iterabl
             mentions=_holder_mentions(state, task, at),
             day_key=_day_key(state.circle, task, at) if kind in BUDGETED else None,
         )
+
+
+def _digest_lists_it_that_day(
+    circle: CircleRecord, task: TaskRecord, due: datetime, late: datetime
+) -> bool:
+    """Whether the digest of a timed task's day, after it was asked for and before its "once
+    more" heads-up, lists it as nobody's: then "due now" at its time says the rest."""
+    if circle.digest_time is None:
+        return False
+    digest = _local_moment(circle, _local_day(circle, due), _clock(circle.digest_time))
+    return task.created_at < digest <= late
 
 
 def _ahead_of_quiet_hours(
@@ -241,26 +320,40 @@ def _ahead_of_quiet_hours(
 
 
 def _urgent_reraise(state: CircleState, task: TaskRecord, now: datetime) -> Nudge:
-    """Urgent is the one exception to quiet and to mutes: everyone hears it again."""
+    """Urgent is the one exception to quiet and to mutes: everyone hears it again, except in
+    quiet hours those who said ``/urgent off``."""
+    at = max(task.created_at + URGENT_RERAISE_AFTER, now)
     mentions = tuple(
         Mention(member.user_id, member.display_name)
         for member in state.members
-        if member.id != task.requester_id
+        if member.id != task.requester_id and urgent_may_wake(state.circle, member, at)
     )
     return Nudge(
         key=f"urgent:{task.id}",
         kind=NudgeKind.URGENT,
-        at=max(task.created_at + URGENT_RERAISE_AFTER, now),
+        at=at,
         useful_until=NEVER,
         task=task,
         mentions=mentions,
     )
 
 
+def urgent_may_wake(circle: CircleRecord, member: MemberRecord, at: datetime) -> bool:
+    """Whether an urgent request at ``at`` mentions this member: always outside quiet hours;
+    in them only if the member has not said ``/urgent off``. Each member's own choice; no role
+    decides it."""
+    return member.urgent_at_night or not in_quiet_hours(circle, at)
+
+
 def _effective_moment(
-    state: CircleState, kind: NudgeKind, task: TaskRecord, earliest: datetime
+    state: CircleState,
+    kind: NudgeKind,
+    task: TaskRecord,
+    earliest: datetime,
+    useful_until: datetime = NEVER,
 ) -> datetime:
-    """Move a nudge past the holders' snoozes, quiet hours and the task's spent days.
+    """Move a nudge past the holders' snoozes, quiet hours and the task's spent days, and from
+    the start of the morning to a digest within the hour, if it is still of use by then.
 
     ``earliest`` is the later of when it was meant and now: a nudge missed while the bot was
     down keeps to quiet hours and the budget on its way out too.
@@ -271,11 +364,28 @@ def _effective_moment(
         if kind in TO_HOLDERS and task.claimers and not _awake_holders(state, task, moved):
             moved = min(state.snoozes[(task.id, holder.id)] for holder in task.claimers)
         moved = after_quiet_hours(state.circle, moved)
+        moved = _to_morning_digest(state, moved, useful_until)
         if kind in BUDGETED and _day_key(state.circle, task, moved) in state.used_day_keys:
             moved = _morning_of(state.circle, _local_day(state.circle, moved) + timedelta(days=1))
         if moved == at:
             return at
         at = moved
+    return at
+
+
+def _to_morning_digest(state: CircleState, at: datetime, useful_until: datetime) -> datetime:
+    """A moment between the morning's start and a digest due within the hour of it moves to
+    that digest, when it is still of use then (and the digest has not gone out already)."""
+    circle = state.circle
+    if circle.digest_time is None:
+        return at
+    day = _local_day(circle, at)
+    if f"digest:{circle.id}:{day.isoformat()}" in state.settled_keys:
+        return at
+    morning = _morning_of(circle, day)
+    digest = _local_moment(circle, day, _clock(circle.digest_time))
+    if morning <= at < digest <= morning + MORNING_JOINS_DIGEST and digest < useful_until:
+        return digest
     return at
 
 
@@ -391,11 +501,18 @@ def _clock(text: str) -> time:
 
 
 def recurrence_passes_at(circle: CircleRecord, task: TaskRecord) -> datetime | None:
-    """When an open recurring task's time has passed and its next occurrence should open."""
+    """When an open recurring task's time has passed and its next occurrence should open.
+
+    Opening the next occurrence records a still-open one as missed, so a timed occurrence keeps
+    its day: it passes at the end of its local day, and never before its "due now" has had its
+    use. A day-only occurrence passes when its day is over.
+    """
     if not task.recurrence:
         return None
     if task.due_at is not None:
-        return task.due_at
+        next_day = _local_day(circle, task.due_at) + timedelta(days=1)
+        day_over = _local_moment(circle, next_day, time())
+        return max(task.due_at + DUE_NOW_USEFUL, day_over)
     if task.due_on is not None:
         return _local_moment(circle, task.due_on + timedelta(days=1), time())
     return None

@@ -49,7 +49,12 @@ def schedule_next_occurrence(
 ) -> TaskRecord | None:
     """Open the task's next occurrence, if it recurs; the same people keep holding it.
 
-    Only one: a task done after its time had passed already has its next occurrence.
+    Only one: a task done after its time had passed already has its next occurrence. A series
+    has one open occurrence at a time: when the next one opens while this one is still open
+    (its time went by and nobody did it), this one is recorded as missed and leaves the open
+    list; the digest says so once. The opening is logged as an ``occurrence``, part of the act
+    that caused it (a completion, or time passing), so undoing that act withdraws it too and
+    it is never anybody's "last change" of its own.
     """
     due = task.due_at or task.due_on
     if not task.recurrence or due is None or tasks.has_follower(session, task.id):
@@ -81,9 +86,11 @@ def schedule_next_occurrence(
         session,
         circle.id,
         member_id,
-        "task_added",
+        "occurrence",
         now,
         task_id=created.id,
         detail={"recurs_from": task.id},
     )
+    if tasks.set_status(session, task.id, old=("open",), new="missed", now=now):
+        events.log_event(session, circle.id, None, "missed", now, task_id=task.id)
     return tasks.task_by_number(session, circle.id, created.number)

@@ -21,6 +21,7 @@ from handlers.commands import (
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
+from handlers.understanding.all_clear import all_clear, on_my_way
 from handlers.understanding.languages import other_languages
 
 
@@ -77,7 +78,23 @@ class Act:
     intent: Intent
 
 
-Route = Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | Act
+@dataclass(frozen=True, slots=True)
+class AllClear:
+    """ "she's OK", "fausse alerte": ends an open urgent task; else read as ``intent``."""
+
+    intent: Intent
+
+
+@dataclass(frozen=True, slots=True)
+class OnMyWay:
+    """ "on my way", "bin unterwegs": claims an open urgent task; else read as ``intent``."""
+
+    intent: Intent
+
+
+Route = (
+    Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | AllClear | OnMyWay | Act
+)
 CHATTER = Act(Intent(Kind.NONE))
 
 
@@ -108,7 +125,15 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     if pointed is not None:  # "#4 yo", "#4 erledigt": the act on that number, in any language
         number, is_done = pointed
         return Act(Intent(Kind.DONE if is_done else Kind.CLAIM, ref=number))
-    return Act(understand(text, said_at, languages))
+    intent = understand(text, said_at, languages)
+    # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
+    # open, dispatch reads them as its all-clear or its claim (else as read here).
+    plain = intent.ref is None and not incoming.reply_to_id
+    if intent.kind in (Kind.NONE, Kind.DONE) and plain and all_clear(text, languages):
+        return AllClear(intent)
+    if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
+        return OnMyWay(intent)
+    return Act(intent)
 
 
 def unread_language(
@@ -124,7 +149,10 @@ def unread_language(
     if not text or incoming.edit_of is not None:
         return None
     for code in other_languages(text, languages):  # the likeliest first
-        if not is_chatter(route(incoming, text, said_at, (code,))):
+        read = route(incoming, text, said_at, (code,))
+        # An all-clear read as nothing else is news, unless an emergency is open: no hint.
+        news = isinstance(read, AllClear | OnMyWay) and read.intent.kind is Kind.NONE
+        if not is_chatter(read) and not news:
             return code
     return None
 

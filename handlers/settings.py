@@ -320,3 +320,25 @@ def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     shown = format_moment(until, turn.circle.zone, turn.circle.languages)
     text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)
     turn.say(text, task=task, reaction="👌")
+
+
+def set_urgent(turn: Turn, argument: str) -> None:
+    """``/urgent off``: urgent requests no longer mention me in quiet hours; ``/urgent on``:
+    they do again. Each member sets it for themselves only, whatever their role."""
+    choice = argument.strip().lower()
+    if choice not in ("on", "off"):
+        turn.say(turn.phrase("usage.urgent"))
+        return
+    wakes = choice == "on"
+    circles.update_member(turn.session, turn.member.id, urgent_at_night=wakes)
+    events.log_event(
+        turn.session,
+        turn.circle.id,
+        turn.member.id,
+        "setting",
+        turn.now,
+        message_id=turn.incoming.message_id,
+        detail={"member_before": {"urgent_at_night": turn.member.urgent_at_night}},
+    )
+    key = "set.urgent_on" if wakes else "set.urgent_off"
+    turn.say(turn.phrase(key, name=turn.member.display_name))

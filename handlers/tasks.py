@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from handlers.messages import Button, Mention
+from handlers.nudges import urgent_may_wake
 from handlers.turn import Turn
 from handlers.understanding import Intent
 from storage import circles, events, tasks
@@ -71,11 +72,12 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
     )
     mentions: tuple[Mention, ...] = ()
     if task.is_urgent:
-        # Urgent requests are the one exception to quiet: everyone else hears at once.
+        # Urgent requests are the one exception to quiet: everyone else hears at once, but
+        # in quiet hours only those who have not said "/urgent off".
         mentions = tuple(
             Mention(member.user_id, member.display_name)
             for member in circles.active_members(turn.session, turn.circle.id)
-            if member.id != turn.member.id
+            if member.id != turn.member.id and urgent_may_wake(turn.circle, member, turn.now)
         )
     turn.say(
         acknowledgement_text(task, turn),
@@ -101,8 +103,8 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
     text = acknowledgement_text(task, turn)
     if task.status == "done":
         text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)
-    elif task.status == "removed":
-        text = turn.phrase("ack.removed", number=task.number, title=task.title)
+    elif task.status in ("removed", "cancelled", "missed"):
+        text = turn.phrase(f"ack.{task.status}", number=task.number, title=task.title)
     turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
     return True
 

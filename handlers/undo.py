@@ -17,6 +17,7 @@ UNDOABLE = (
     "claimed",
     "unclaimed",
     "done",
+    "cancelled",
     "decided",
     "setting",
     "forget_requested",
@@ -40,9 +41,8 @@ def undo_last(turn: Turn) -> None:
         tasks.release_claim(session, task_id, member_id, now)
     elif event.action == "unclaimed" and task_id:
         tasks.claim_task(session, task_id, member_id, now)
-    elif event.action == "done" and task_id:
-        tasks.set_status(session, task_id, old=("done",), new="open")
-        tasks.remove_followers(session, task_id)
+    elif event.action in ("done", "cancelled") and task_id:
+        _reopen(turn, task_id, event.action, event.detail)
     elif event.action == "decided" and event.decision_id:
         decisions.set_decision(session, event.decision_id, is_removed=True)
     elif event.action == "setting":
@@ -63,6 +63,28 @@ def undo_last(turn: Turn) -> None:
     turn.say(turn.phrase("undo.done", name=turn.member.display_name, what=what))
     if task_id:
         refresh_acknowledgement(turn, task_id)
+
+
+def _reopen(turn: Turn, task_id: int, action: str, detail: dict[str, object]) -> None:
+    """Put a closed task back as it was: open (or missed, if it was marked done late), with
+    nobody credited, and withdraw the next occurrence its completion opened, unless something
+    happened to that occurrence since (then it stays: it is the circle's now).
+
+    The completion's event is already marked undone, so the digest, the export and the weekly
+    thanks no longer count it.
+    """
+    session = turn.session
+    was = str(detail.get("was", "open"))
+    if not tasks.set_status(session, task_id, old=(action,), new=was):
+        return
+    if was != "open" and isinstance(detail.get("was_at"), str):
+        tasks.update_task(session, task_id, done_at=datetime.fromisoformat(str(detail["was_at"])))
+    opened = detail.get("opened") if "was" in detail else tasks.open_follower(session, task_id)
+    untouched = isinstance(opened, int) and not events.acts_on_task(
+        session, opened, besides=("occurrence", "task_added")
+    )
+    if untouched and tasks.withdraw_occurrence(session, opened):  # type: ignore[arg-type]
+        events.mark_opening_undone(session, opened)  # type: ignore[arg-type]
 
 
 def _restored(before: dict[str, object]) -> dict[str, object]:

@@ -163,7 +163,7 @@ def _circle_rows(
         user_id = str(700_000_000 + number * 10 + index)
         name = NAMES[(number + index) % len(NAMES)]
         people.append((user_id, name))
-        yield "member", (member_id, circle_id, user_id, name, None, True, False, created)
+        yield "member", (member_id, circle_id, user_id, name, None, True, False, True, created)
     seeded.members.append(people)
 
     outbox = 0

@@ -8,12 +8,23 @@ new process on the same database. Prints:
 - bot messages per 100 human messages (all of them, reactions aside, and nudges alone);
 - routine nudges posted inside quiet hours;
 - tasks with a due time that got a reminder or an alert while open;
-- messages the circle saw twice across the restart.
+- messages the circle saw twice across the restart;
+- acts that changed a task nobody pointed at (by number, reply, or its own words);
+- open occurrences per series (at most, at any act of the week);
+- morning messages per day (routine messages from the end of quiet hours to the digest);
+- urgent tasks still open at the week's end after someone gave the all-clear.
+
+The circle keeps its digest at 08:30, half an hour after its quiet hours end. A daily blood
+pressure check is done on some days only, so some of its occurrences are missed. Of the three
+emergencies, one is claimed with "/claim", one in plain words ("on my way"), one by nobody; each
+ends with an all-clear in plain words ("she's OK, no bones broken", "false alarm, all fine").
+
+Without ``--seed`` the week is played for ten seeds and the new figures are printed as a table.
 
 The tasks are asked for in explicit forms (``task: … Friday 15:00``); when the plain-language
 parser does not read the stated time, the script stores it as stated, and says how often.
 
-Usage: python scripts/simulate_week.py [--seed 7] [--database sqlite:///week.db]
+Usage: python scripts/simulate_week.py [--seed 7] [--database sqlite:///week.db] [--seeds 10]
 """
 
 from __future__ import annotations
@@ -24,6 +35,7 @@ import random
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -43,7 +55,7 @@ from handlers.nudges import in_quiet_hours  # noqa: E402
 from handlers.tasks import tidy_title  # noqa: E402
 from storage import circles, tasks  # noqa: E402
 from storage.database import Database  # noqa: E402
-from storage.models import Nudge, OutboxMessage, Task  # noqa: E402
+from storage.models import Event, Nudge, OutboxMessage, Task  # noqa: E402
 
 ZONE = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 10, 19, 7, 30, tzinfo=ZONE)  # a Monday; summer time ends on Sunday
@@ -54,6 +66,11 @@ MEMBERS = ("alice", "bob", "carol", "dan", "eve", "frank")
 MUTED = ("eve", "frank")
 HUMAN_MESSAGES = 300
 TABLETS = 1  # the daily task: its open occurrence is the one done each evening
+PRESSURE = 41  # the daily check done on some days only: the others are missed
+SERIES = {TABLETS: "tablets", PRESSURE: "blood pressure"}
+DIGEST_CLOCK = time(8, 30)
+QUIET_END = time(8, 0)
+ALL_CLEARS = ("she's OK, no bones broken, paramedics checked her", "false alarm, all fine")
 CORPUS = REPO.parent / "shared" / "corpus" / "messages.jsonl"
 CHATTER = (
     "How was Mum today?",
@@ -91,11 +108,27 @@ class Act:
     due: datetime | date | None = None
     recurrence: str | None = None
     is_urgent: bool = False
+    all_clear: bool = False  # ``ref`` is the emergency this all-clear ends
 
 
 def plan_week(rng: random.Random) -> list[Act]:
     """The circle's week: requests, claims, completions, decisions and chat, in time order."""
     acts: list[Act] = [Act(START, who, "/mute") for who in MUTED]
+    acts.append(
+        Act(
+            START + timedelta(minutes=6),
+            "dan",
+            "task: check Mum's blood pressure every day",
+            ref=PRESSURE,
+            due=START.date(),
+            recurrence="FREQ=DAILY",
+        )
+    )
+    for day in range(7):
+        if rng.random() < 0.5:
+            moment = datetime.combine(START.date() + timedelta(days=day), time(10), tzinfo=ZONE)
+            moment += timedelta(minutes=rng.uniform(0, 9 * 60))
+            acts.append(Act(moment, rng.choice(MEMBERS), "/done {n}", ref=PRESSURE))
     acts.append(
         Act(
             START + timedelta(minutes=5),
@@ -120,7 +153,10 @@ def plan_week(rng: random.Random) -> list[Act]:
             if number != 33:
                 helper = rng.choice([m for m in MEMBERS if m != who])
                 later = at + timedelta(minutes=5 if number == 9 else 40)
-                acts.append(Act(later, helper, "/claim {n}", ref=number))
+                claim = "/claim {n}" if number == 9 else "on my way"  # in plain words
+                acts.append(Act(later, helper, claim, ref=number))
+            fine = ALL_CLEARS[0] if number != 33 else ALL_CLEARS[1]
+            acts.append(Act(at + timedelta(minutes=90), who, fine, ref=number, all_clear=True))
             continue
         due_at = _waking(rng, asked + timedelta(hours=rng.uniform(4, 60)))
         due_at = due_at.replace(minute=15 * (due_at.minute // 15), second=0, microsecond=0)
@@ -175,7 +211,14 @@ class Week:
         self.reactions = 0
         self.due_set_by_script = 0
         self.numbers: dict[int, int] = {}
+        self.meant: dict[str, int | None] = {}  # message id → the task number it points at
+        self.all_cleared: set[int] = set()  # task numbers someone gave the all-clear for
+        self.most_open_per_series = 0
         self.core.bot_joined("console", "family", "Mum", self.now)
+        with self.core.database.transaction() as session:  # the circle's digest, as it chose
+            circle = circles.find_circle(session, "console", "family")
+            assert circle is not None and circle.id is not None
+            circles.update_circle(session, circle.id, digest_time=f"{DIGEST_CLOCK:%H:%M}")
 
     def live_until(self, moment: datetime) -> None:
         """Let time pass: wake at every nudge moment before ``moment`` and deliver."""
@@ -206,10 +249,24 @@ class Week:
         incoming = Incoming(
             "console", "family", str(self.count), act.who, act.who.title(), act.at, text=text
         )
+        meant = self._number(act.ref) if act.ref and not act.text.startswith("task:") else None
         self.core.handle(incoming, self.now)
         if act.text.startswith("task:"):
             self._store_as_stated(act)
+            meant = self.numbers.get(act.ref) if act.ref else None
+        self.meant[str(self.count)] = meant
+        if act.all_clear and meant:
+            self.all_cleared.add(meant)
         self.deliver()
+        self.most_open_per_series = max(self.most_open_per_series, self.open_per_series())
+
+    def open_per_series(self) -> int:
+        """The most open occurrences any one series has now."""
+        with self.core.database.transaction() as session:
+            titles = session.exec(
+                select(Task.title).where(Task.status == "open", col(Task.recurrence).is_not(None))
+            ).all()
+        return max(Counter(titles).values(), default=0)
 
     def kill_and_restart(self) -> None:
         """The process dies holding leases on undelivered rows; a new one starts later."""
@@ -217,13 +274,13 @@ class Week:
         self.core = CareCircleCore(Database.open(self.url), self.settings)
 
     def _number(self, ref: int) -> int:
-        """The number a planned task got; for the daily task, its open occurrence."""
-        if ref != TABLETS:
+        """The number a planned task got; for a daily task, its open occurrence."""
+        if ref not in SERIES:
             return self.numbers.get(ref, 0)
         with self.core.database.transaction() as session:
             number = session.exec(
                 select(Task.number)
-                .where(Task.status == "open", col(Task.title).contains("tablets"))
+                .where(Task.status == "open", col(Task.title).contains(SERIES[ref]))
                 .order_by(Task.number)
             ).first()
         return number or 0
@@ -287,11 +344,30 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
         timed = session.exec(
             select(Task).where((col(Task.due_at).is_not(None)) | (col(Task.due_on).is_not(None)))
         ).all()
+        numbers = {row.id: row.number for row in session.exec(select(Task)).all()}
+        still_open = set(session.exec(select(Task.number).where(Task.status == "open")).all())
+        changes = session.exec(
+            select(Event.message_id, Event.task_id).where(
+                col(Event.message_id).is_not(None),
+                col(Event.task_id).is_not(None),
+                col(Event.action).not_in(["occurrence", "missed"]),
+            )
+        ).all()
     nudge_ids = {row.id for row in nudge_rows}
     nudge_posts = [(at, m) for at, m in week.posts if m.outbox_id in nudge_ids]
     routine = [(at, m) for at, m in nudge_posts if not m.is_urgent]
     quiet_routine = [at for at, _ in routine if in_quiet_hours(record, at)]
     muted_mentioned = [m for _, m in routine if {x.user_id for x in m.mentions} & set(MUTED)]
+    unpointed = [
+        (message_id, task_id)
+        for message_id, task_id in changes
+        if message_id in week.meant and week.meant[message_id] != numbers.get(task_id)
+    ]
+    mornings = Counter(
+        at.astimezone(ZONE).date()
+        for at, _ in routine
+        if QUIET_END <= at.astimezone(ZONE).time() <= DIGEST_CLOCK
+    )
     due_in_week = [task for task in timed if _due_moment(task) <= END]
     needing = [task for task in due_in_week if _open_before_due(task)]
     reached = [task for task in needing if task.id in first_nudge]
@@ -311,6 +387,10 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
         "nudges said twice": sum(count - 1 for count in names.values() if count > 1),
         "messages delivered twice": sum(1 for count in week.delivered_ids.values() if count > 1),
         "due times stored by the script (parser missed)": week.due_set_by_script,
+        "acts that changed a task nobody pointed at": len(unpointed),
+        "open occurrences per series (most)": week.most_open_per_series,
+        "morning messages per day (most)": max(mornings.values(), default=0),
+        "urgent tasks open at the end after an all-clear": len(week.all_cleared & still_open),
     }
 
 
@@ -331,15 +411,48 @@ def _open_before_due(task: Task) -> bool:
     return task.created_at < lead and (task.done_at is None or task.done_at > lead)
 
 
+TABLE = (
+    ("acts that changed a task nobody pointed at", "unpointed acts"),
+    ("open occurrences per series (most)", "open per series"),
+    ("morning messages per day (most)", "morning msgs/day"),
+    ("urgent tasks open at the end after an all-clear", "urgent open after all-clear"),
+    ("bot messages per 100 human messages", "bot msgs/100 human"),
+)
+
+
+def play_seed(seed: int) -> dict[str, object]:
+    """One seed's week on its own temporary SQLite file."""
+    with tempfile.TemporaryDirectory() as folder:
+        return play(f"sqlite:///{Path(folder) / 'week.db'}", seed)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int, help="play one seed and print every figure")
+    parser.add_argument("--seeds", type=int, default=10, help="seeds 1..N for the table")
     parser.add_argument("--database", help="SQLAlchemy URL (default: a temporary SQLite file)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        url = args.database or f"sqlite:///{Path(folder) / 'week.db'}"
-        for name, value in play(url, args.seed).items():
-            print(f"{name:>48}: {value}")
+    if args.seed is not None or args.database:
+        seed = 7 if args.seed is None else args.seed
+        with tempfile.TemporaryDirectory() as folder:
+            url = args.database or f"sqlite:///{Path(folder) / 'week.db'}"
+            for name, value in play(url, seed).items():
+                print(f"{name:>48}: {value}")
+        return 0
+    seeds = list(range(1, args.seeds + 1))
+    with ProcessPoolExecutor(max_workers=min(len(seeds), 10)) as pool:
+        results = list(pool.map(play_seed, seeds))
+    widths = [max(len(short), 6) for _, short in TABLE]
+    header = [short.rjust(w) for (_, short), w in zip(TABLE, widths, strict=True)]
+    print("seed | " + " | ".join(header))
+    for seed, result in zip(seeds, results, strict=True):
+        cells = [str(result[name]).rjust(w) for (name, _), w in zip(TABLE, widths, strict=True)]
+        print(f"{seed:>4} | " + " | ".join(cells))
+    worst = [
+        str(max((result[name] for result in results), key=lambda v: float(str(v)))).rjust(w)
+        for (name, _), w in zip(TABLE, widths, strict=True)
+    ]
+    print(" max | " + " | ".join(worst))
     return 0
 
 

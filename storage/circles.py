@@ -62,6 +62,7 @@ def member_record(member: Member) -> MemberRecord:
         display_name=member.display_name or member.user_id,
         role_label=member.role_label,
         is_muted=member.is_muted,
+        urgent_at_night=member.urgent_at_night,
     )
 
 

@@ -80,3 +80,24 @@ def mark_undone(session: Session, event_id: int) -> bool:
         .values(is_undone=True)
     )
     return bool(result.rowcount)
+
+
+def acts_on_task(session: Session, task_id: int, *, besides: tuple[str, ...] = ()) -> int:
+    """How many standing (not undone) changes a task has had, leaving out ``besides``."""
+    rows = session.exec(
+        select(Event.id).where(
+            Event.task_id == task_id,
+            col(Event.is_undone).is_(False),
+            col(Event.action).not_in(list(besides)),
+        )
+    ).all()
+    return len(rows)
+
+
+def mark_opening_undone(session: Session, task_id: int) -> None:
+    """Flag the event that opened a task as undone, with the change that opened it."""
+    session.execute(
+        update(Event)
+        .where(Event.task_id == task_id, col(Event.action).in_(["task_added", "occurrence"]))
+        .values(is_undone=True)
+    )

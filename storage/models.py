@@ -51,11 +51,18 @@ class Member(SQLModel, table=True):
     role_label: str | None = Field(default=None, max_length=64)
     is_active: bool = True
     is_muted: bool = False
+    # The member's own choice: whether an urgent request may mention them in quiet hours.
+    urgent_at_night: bool = True
     joined_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 
 class Task(SQLModel, table=True):
-    """Something the circle asked for. ``number`` counts per circle, as members see it."""
+    """Something the circle asked for. ``number`` counts per circle, as members see it.
+
+    ``status`` is one of ``open``, ``done`` (someone did it), ``cancelled`` (no longer needed,
+    nobody did it), ``missed`` (an occurrence of a series whose time went by while open; the
+    next occurrence took its place) or ``removed`` (not a task after all).
+    """
 
     # Ids are never reused, even after /forget: outbox dedupe keys name them.
     __table_args__ = (UniqueConstraint("circle_id", "number"), {"sqlite_autoincrement": True})

@@ -43,6 +43,7 @@ class MemberRecord:
     display_name: str
     role_label: str | None
     is_muted: bool
+    urgent_at_night: bool = True  # whether an urgent request may mention them in quiet hours
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,15 +42,15 @@ def open_tasks(session: Session, circle_ids: Sequence[int]) -> dict[int, list[Ta
     return _by_circle(circle_ids, rows, task_records(session, rows))
 
 
-def recently_done(
-    session: Session, circle_ids: Sequence[int], since: datetime
+def recently_closed(
+    session: Session, circle_ids: Sequence[int], since: datetime, status: str = "done"
 ) -> dict[int, list[TaskRecord]]:
-    """Each circle's tasks done since ``since``, latest first."""
+    """Each circle's tasks that reached ``status`` (done, missed) since ``since``, latest first."""
     rows = session.exec(
         select(Task)
         .where(
             col(Task.circle_id).in_(list(circle_ids)),
-            Task.status == "done",
+            Task.status == status,
             col(Task.done_at) >= since,
         )
         .order_by(Task.circle_id, col(Task.done_at).desc())

@@ -141,10 +141,27 @@ def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> l
 
 
 def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
+    return recently_closed(session, circle_id, since, "done")
+
+
+def recently_closed(
+    session: Session, circle_id: int, since: datetime, status: str
+) -> list[TaskRecord]:
+    """Tasks that reached ``status`` (done, missed, cancelled) since a moment, latest first."""
     rows = session.exec(
         select(Task)
-        .where(Task.circle_id == circle_id, Task.status == "done", col(Task.done_at) >= since)
+        .where(Task.circle_id == circle_id, Task.status == status, col(Task.done_at) >= since)
         .order_by(col(Task.done_at).desc())
+    ).all()
+    return task_records(session, rows)
+
+
+def open_urgent_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
+    """Open urgent tasks, the latest first: what an all-clear or "on my way" is about."""
+    rows = session.exec(
+        select(Task)
+        .where(Task.circle_id == circle_id, Task.status == "open", col(Task.is_urgent).is_(True))
+        .order_by(col(Task.number).desc())
     ).all()
     return task_records(session, rows)
 
@@ -191,10 +208,16 @@ def set_status(
     now: datetime | None = None,
     member_id: int | None = None,
 ) -> bool:
-    """Move a task from one of ``old`` statuses to ``new`` in one conditional update."""
+    """Move a task from one of ``old`` statuses to ``new`` in one conditional update.
+
+    ``done_at`` is when a task was closed (done, cancelled or missed); only ``done`` names who
+    did it. Reopening clears both.
+    """
     values: dict[str, object] = {"status": new}
     if new == "done":
         values |= {"done_at": now, "done_by_id": member_id}
+    elif new in ("cancelled", "missed"):
+        values |= {"done_at": now, "done_by_id": None}
     elif new == "open":
         values |= {"done_at": None, "done_by_id": None}
     result = session.execute(
@@ -256,13 +279,13 @@ def snooze_task(session: Session, task_id: int, member_id: int, until: datetime)
     session.add(row)
 
 
-def remove_followers(session: Session, task_id: int) -> None:
-    """Withdraw the open next occurrence a completion created, when that completion is undone."""
-    session.execute(
-        update(Task)
-        .where(Task.previous_id == task_id, Task.status == "open")
-        .values(status="removed")
+def withdraw_occurrence(session: Session, task_id: int) -> bool:
+    """Withdraw a next occurrence a completion opened, when that completion is undone; False
+    when it is no longer open."""
+    result = session.execute(
+        update(Task).where(Task.id == task_id, Task.status == "open").values(status="removed")
     )
+    return bool(result.rowcount)
 
 
 def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
@@ -273,6 +296,13 @@ def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
         .order_by(Task.number)
     ).all()
     return task_records(session, rows)
+
+
+def open_follower(session: Session, task_id: int) -> int | None:
+    """The id of a recurring task's next occurrence while it is still open."""
+    return session.exec(
+        select(Task.id).where(Task.previous_id == task_id, Task.status == "open")
+    ).first()
 
 
 def has_follower(session: Session, task_id: int) -> bool:
