@@ -261,3 +261,20 @@ def test_a_title_runs_past_an_abbreviation_of_any_language() -> None:
     now = datetime(2026, 12, 14, 5, 30, tzinfo=ZoneInfo("America/Detroit"))
     intent = read("Can someone take Br. Hassan to dialysis at 6:15? His ride fell through", now)
     assert intent.title == "Take Br. Hassan to dialysis"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        ("can someone do a big shop sat morning pls?", "en", "2026-11-21"),
+        ("can someone take her to the clinic fri half 7 before brekkie?", "en", "2026-11-27T07:30"),
+        ("qqn pourrait passer à la pharmacie dmn avant 11h ?", "fr", "2026-11-21T11:00"),
+        ("kann jmd opa morgn um 9 zur ergo fahren?", "de", "2026-11-21T09:00"),
+        ("alguem pode fazer compras pra ele em 2 hrs?", "pt", "2026-11-20T12:00"),
+        ("alguien puede ir a la farmacia en 2 hrs?", "es", "2026-11-20T12:00"),
+    ],
+)
+def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
