@@ -278,3 +278,19 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
     intent = read(text, languages=(language,))
     assert intent.kind == Kind.TASK
     assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "can someone get his pack? it's ready and must be collected by 5.30 tomorrow",
+            "en",
+            "2026-11-21T17:30",
+        ),
+    ],
+)
+def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
