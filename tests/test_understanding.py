@@ -288,6 +288,11 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "en",
             "2026-11-21T17:30",
         ),
+        (
+            "Bitte bis Donnerstag den Schlüssel bringen, sonst kann ich ab nächster Woche nicht.",
+            "de",
+            "2026-11-26",
+        ),
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:

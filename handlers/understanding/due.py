@@ -209,12 +209,22 @@ def _days(
             if free(*match.span()):
                 found.append(Mention(*match.span(), day=today + timedelta(days=days)))
     for mention in found:
-        if mention.weekday is not None:
-            sentence = sentence_of(text, (mention.start, mention.end))
-            if patterns.next_week.search(text, *sentence):
-                monday_next = today + timedelta(days=7 - today.weekday())
-                mention.day = monday_next + timedelta(days=mention.weekday)
+        if mention.weekday is not None and _in_next_week(text, mention, patterns):
+            monday_next = today + timedelta(days=7 - today.weekday())
+            mention.day = monday_next + timedelta(days=mention.weekday)
     return found
+
+
+def _in_next_week(text: str, mention: Mention, patterns: Patterns) -> bool:
+    """ "Starting next week, Tuesday", "Tuesday next week"; not "by Thursday, otherwise I
+    can't come from next week": said after the day, "next week" must be in its clause."""
+    start, end = sentence_of(text, (mention.start, mention.end))
+    for match in patterns.next_week.finditer(text, start, end):
+        if match.start() < mention.start or not re.search(
+            r"[,;]", text[mention.end : match.start()]
+        ):
+            return True
+    return False
 
 
 def _next_weekday(today: date, index: int) -> date:
