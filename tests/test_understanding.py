@@ -299,3 +299,32 @@ def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
     intent = read(text, languages=(language,))
     assert intent.kind == Kind.TASK
     assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "kann jemand am 14.12. um 7 Uhr mit dem Pfleger alles durchgehen?",
+            "de",
+            "2026-12-14T07:00",
+        ),
+        ("kann jemand Oma morgen um 3 Uhr abholen?", "de", "2026-11-21T15:00"),
+        ("kann jemand Oma morgen um 7 Uhr abends abholen?", "de", "2026-11-21T19:00"),
+        (
+            "kann jemand sie am Donnerstag um viertel nach 7 ins AKH bringen?",
+            "de",
+            "2026-11-26T07:15",
+        ),
+        (
+            "can someone drive her to the hospital at quarter past 7 tomorrow?",
+            "en",
+            "2026-11-21T07:15",
+        ),
+        ("can someone come round at quarter past 7 tonight?", "en", "2026-11-20T19:15"),
+    ],
+)
+def test_said_hours_take_their_plausible_reading(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
