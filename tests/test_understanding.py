@@ -290,6 +290,23 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "de",
             "2026-11-26",
         ),
+        (
+            "kann jmd am samstag seine jacke aus der reinigung holen? ist ab 10 fertig, "
+            "laden macht um 13 uhr zu",
+            "de",
+            "2026-11-21T13:00",
+        ),
+        (
+            "Bitte das Rezept bis Freitag in der Praxis abholen, Mittwochnachmittag ist bei uns "
+            "geschlossen.",
+            "de",
+            "2026-11-27",
+        ),
+        (
+            "can someone collect her prescription by Thursday? Wednesday they're closed.",
+            "en",
+            "2026-11-26",
+        ),
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:

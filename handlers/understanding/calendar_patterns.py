@@ -47,6 +47,7 @@ class Patterns:
     every_n_days: re.Pattern[str]
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
+    available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
     after_own: re.Pattern[str]  # a time's own first word making it an availability
     first_person: re.Pattern[str]  # the writer's own day ("I don't finish work till 9")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
@@ -141,6 +142,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
             rf"|\b(?:{said('spans', 'after')})\s+$"
             rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
+        ),
+        available_after=re.compile(
+            rf"(?:\s+[\w']+){{0,3}}?\s+"
+            rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
         ),
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=re.compile(rf"\b(?:{said('spans', 'first_person')})\b"),

@@ -307,6 +307,8 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
+    if patterns.available_after.match(text, mention.end):  # "ab 10 fertig", "… geschlossen."
+        return "available"
     first_word = own.split(" ")[0] + " "
     if (
         patterns.until_before.search(before)
