@@ -342,3 +342,46 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
     intent = read(text, languages=(language,))
     assert intent.kind == Kind.TASK
     assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "serve qualcuno che porti a passeggio il cane ogni giorno alle 17, a partire da domani "
+            "e per una settimana",
+            "it",
+            "2026-11-21T17:00",
+            "FREQ=DAILY;COUNT=7",
+        ),
+        (
+            "kann jemand ab morgen jeden Werktag um 7:45 anrufen und sie erinnern?",
+            "de",
+            "2026-11-23T07:45",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        (
+            "kann jemand den Kater jeden Abend füttern, ab heute bis sie am 30. heimkommt?",
+            "de",
+            "2026-11-20",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        (
+            "kann jemand ihr jeden Abend die Strümpfe ausziehen, ab heute bis und mit "
+            "25. November?",
+            "de",
+            "2026-11-20",
+            "FREQ=DAILY;UNTIL=20261125",
+        ),
+        (
+            "can someone check on him every evening until his daughter is back on the 30th?",
+            "en",
+            "2026-11-21",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+    ],
+)
+def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

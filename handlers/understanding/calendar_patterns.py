@@ -125,6 +125,9 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         until_before=re.compile(
             rf"\b(?:{said('recurrence', 'until')})\s+"
             rf"(?:{said('recurrence', 'until_articles')})?$"
+            # "bis sie am 10. heimkommt", "until she's back on the 5th": a short clause between
+            rf"|\b(?:{said('recurrence', 'until')})\s+(?:[^\W\d]+\s+){{1,4}}"
+            rf"(?:{said('recurrence', 'start_articles')})$"
         ),
         start_before=re.compile(
             rf"\b(?:{said('recurrence', 'start')})\s+"
