@@ -379,6 +379,19 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
             "2026-11-21",
             "FREQ=DAILY;UNTIL=20261130",
         ),
+        (
+            "kann wer ab Donnerstag 5 Tage lang ihre Katze füttern, so um 18 Uhr?",
+            "de",
+            "2026-11-26T18:00",
+            "FREQ=DAILY;COUNT=5",
+        ),
+        (
+            "Il faut que quelqu'un l'emmène faire sa prise de sang le mardi à 7h30, pendant 4 "
+            "semaines",
+            "fr",
+            "2026-11-24T07:30",
+            "FREQ=WEEKLY;BYDAY=TU;COUNT=4",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:

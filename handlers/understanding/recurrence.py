@@ -49,6 +49,8 @@ def find_rule(
     ranges = [*nearest_first, (0, len(text))]
     rule = next(filter(None, (_repetition(text, patterns, *span) for span in ranges)), None)
     if rule is None:
+        rule = _counted(text, patterns, *nearest_first[0])
+    if rule is None:
         return None
     if sessions := patterns.for_sessions.search(text):
         rule.count = int(next(group for group in sessions.groups() if group))
@@ -60,6 +62,19 @@ def find_rule(
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
+
+
+def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    """A count alone in the request says it repeats: "ab Donnerstag 5 Tage lang" is daily,
+    "le mardi à 7h30, pendant 4 semaines" weekly on that day."""
+    if weeks := patterns.for_weeks.search(text, start, end):
+        days = list(patterns.weekday.finditer(text, start, end))
+        if len(days) == 1 and not _is_plural(days[0], patterns):
+            return Rule("WEEKLY", byday=[weekday_index(days[0])], spans=[weeks.span()])
+        return None
+    if days := patterns.for_days.search(text, start, end):
+        return Rule("DAILY", spans=[days.span()])
+    return None
 
 
 def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
