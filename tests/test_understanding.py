@@ -398,3 +398,25 @@ def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: s
     intent = read(text, languages=(language,))
     assert intent.kind == Kind.TASK
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "rule"),
+    [
+        (
+            "Who's free to mind the baby Monday 2-4 so Aisha can see the GP?",
+            "2026-11-23T14:00",
+            None,
+        ),
+        (
+            "can someone sit with him Friday afternoons 2 to 4, weekly?",
+            "2026-11-27T14:00",
+            "FREQ=WEEKLY;BYDAY=FR",
+        ),
+        ("can someone bring 2-3 bags of shopping round on Monday?", "2026-11-23", None),
+    ],
+)
+def test_a_window_is_due_at_its_start(text: str, due: str, rule: str | None) -> None:
+    intent = read(text, languages=("en", "de"))
+    assert intent.kind == Kind.TASK
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

@@ -155,7 +155,8 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         day_number_after_weekday=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
             rf"(?:{said('calendar', 'day_suffix')}|\.(?!\d))?\b"
-            rf"(?!\s*(?:[:h.]|[ap]\.?m|{said('clock', 'clock_units')}|{_durations(languages)}))"
+            rf"(?!\s*(?:[:h.]|[-–]\s*\d|[ap]\.?m|{said('clock', 'clock_units')}"
+            rf"|{_durations(languages)}))"
         ),
         vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
         numbers={

@@ -26,15 +26,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
-from handlers.understanding import grammar
+from handlers.understanding import grammar, locales
 from handlers.understanding.calendar_patterns import (
     Patterns,
     month_index,
     patterns_for,
     weekday_index,
 )
-from handlers.understanding.clock_times import clock_mentions
+from handlers.understanding.clock_times import clock_mentions, plausible_hour
 from handlers.understanding.mentions import Mention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
@@ -95,6 +96,11 @@ def _mentions(
         for m in grammar.read(text, now, languages)
         if m.clock or not any(m.start < end and start < m.end for start, end in taken)
     ]
+    read += [
+        w
+        for w in _windows(text, languages, patterns)
+        if not any(w.start < m.end and m.start < w.end for m in read)
+    ]
     spans = [*taken, *((m.start, m.end) for m in read)]
     older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
@@ -149,6 +155,45 @@ def _resolve(
     if clock is None:
         return day, None
     return datetime.combine(day, clock, tzinfo=now.tzinfo), None
+
+
+# -- windows --------------------------------------------------------------------------------
+
+
+@cache
+def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day that may
+    stand before them ("afternoons", "nachmittags")."""
+    joiner = locales.alternation(languages, "clock", "window")
+    window = re.compile(
+        rf"(?<![\w:/.,-])(?P<hour>0?[1-9]|1[0-2])(?::(?P<minute>[0-5]\d))?"
+        rf"\s*(?:-|–|\s(?:{joiner})\s)\s*(?P<last>0?[1-9]|1[0-2]|1\d|2[0-3])(?::[0-5]\d)?"
+        rf"(?![\w:/.,-]*\d|\s*(?:[ap]\.?m\b|{locales.alternation(languages, 'clock', 'counted')})"
+        rf"|[\w%°])"
+    )
+    parts = "|".join(
+        [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
+    )
+    part = re.compile(rf"\b(?:{parts or locales.NEVER})s?\s*,?\s*$")
+    return window, part
+
+
+def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[Mention]:
+    """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
+    day is due at its start."""
+    window, part = _window_pattern(languages)
+    found = []
+    for match in window.finditer(text):
+        hour, last = int(match["hour"]), int(match["last"])
+        if last == hour:
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
+        if not days and not part.search(before):
+            continue
+        hour = plausible_hour(hour, text, match.start(), languages)
+        found.append(Mention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+    return found
 
 
 # -- days -----------------------------------------------------------------------------------
