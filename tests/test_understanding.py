@@ -392,6 +392,26 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
             "2026-11-24T07:30",
             "FREQ=WEEKLY;BYDAY=TU;COUNT=4",
         ),
+        (
+            "¿Podemos llevarles almuerzo los martes y los jueves? Partiendo mañana, si alguien "
+            "puede.",
+            "es",
+            "2026-11-24",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "Alguém pode ajudar no banho dos bebés todas as tardes às 6, a partir de segunda, "
+            "durante duas semanas?",
+            "pt",
+            "2026-11-23T18:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "Alguém pode ir às compras para ela todas as segundas de manhã?",
+            "pt",
+            "2026-11-23",
+            "FREQ=WEEKLY;BYDAY=MO",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:
