@@ -307,6 +307,17 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "en",
             "2026-11-26",
         ),
+        (
+            "Ela quer uma peruca antes do Natal. Alguém pode marcar e ir com ela até dia 23?",
+            "pt",
+            "2026-11-23",
+        ),
+        (
+            "Eles têm alta na sexta-feira de manhã, mas só têm uma cadeirinha. Alguém pode "
+            "comprar outra e levá-la ao hospital até quinta à noite?",
+            "pt",
+            "2026-11-26",
+        ),
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
