@@ -423,6 +423,12 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
             "2026-11-23",
             "FREQ=WEEKLY;BYDAY=MO",
         ),
+        (
+            "Alguém pode ir às compras para ela todas as segundas de manhã até ao fim do ano?",
+            "pt",
+            "2026-11-23",
+            "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:
@@ -451,3 +457,25 @@ def test_a_window_is_due_at_its_start(text: str, due: str, rule: str | None) -> 
     intent = read(text, languages=("en", "de"))
     assert intent.kind == Kind.TASK
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Could someone post Mum's Christmas cards sometime in the next couple of weeks? "
+            "No rush.",
+            "en",
+            None,
+        ),
+        (
+            "Domani serve qualcuno da lui dalle 18 alle 20, lei ha la riunione di fine anno.",
+            "it",
+            "2026-11-21T18:00",
+        ),
+    ],
+)
+def test_a_holiday_naming_a_thing_is_no_date(text: str, language: str, due: str | None) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
