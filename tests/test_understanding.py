@@ -429,6 +429,13 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
             "2026-11-23",
             "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231",
         ),
+        (
+            "Could someone sit with him on Tuesday and Friday afternoons from 2, starting next "
+            "week, so Gran can get to her choir?",
+            "en",
+            "2026-11-24T14:00",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:

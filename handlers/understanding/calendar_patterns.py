@@ -40,6 +40,7 @@ class Patterns:
     start_before: re.Pattern[str]
     plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
     habit_day: re.Pattern[str]  # "mittwochs": a habit by its form
+    parts_plural: re.Pattern[str]  # "Tuesday and Friday afternoons": a habit
     plural_articles: tuple[str, ...]  # "on Saturdays", "les samedis"
     habit_articles: tuple[str, ...]  # "los lunes"
     joined: re.Pattern[str]  # between weekdays said together
@@ -135,6 +136,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         ),
         plural=re.compile(said("calendar", "plural_endings")),
         habit_day=re.compile(said("recurrence", "habit_days")),
+        parts_plural=re.compile(rf"\s+(?:{said('recurrence', 'parts_plural')})\b"),
         plural_articles=tuple(locales.listed(languages, "recurrence", "plural_articles")),
         habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
         joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),

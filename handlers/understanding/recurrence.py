@@ -118,6 +118,7 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
         weekly = patterns.every_week.search(text, start, end) or patterns.other_after_day.match(
             text, group[-1].end()
         )
+        on_plural = on_plural or bool(patterns.parts_plural.match(text, group[-1].end()))
         if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group, patterns)):
             continue
         rule = rule or Rule("WEEKLY")
