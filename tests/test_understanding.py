@@ -436,6 +436,13 @@ def test_said_hours_take_their_plausible_reading(text: str, language: str, due: 
             "2026-11-24T14:00",
             "FREQ=WEEKLY;BYDAY=TU,FR",
         ),
+        (
+            "she needs her dressing changed every day at 6pm, the nurse only comes weekdays so "
+            "we need someone sat and sun",
+            "en",
+            "2026-11-21T18:00",
+            "FREQ=WEEKLY;BYDAY=SA,SU",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:

@@ -47,7 +47,10 @@ def find_rule(
     its sentence) before the whole message: "the nurse comes Monday to Friday, so we need
     someone on Saturdays" is about Saturdays."""
     ranges = [*nearest_first, (0, len(text))]
-    rule = next(filter(None, (_repetition(text, patterns, *span) for span in ranges)), None)
+    found = ((span, _repetition(text, patterns, *span)) for span in ranges)
+    where, rule = next(((span, rule) for span, rule in found if rule), (None, None))
+    if rule is not None and where != ranges[0]:
+        rule = _days_asked(text, patterns, *ranges[0]) or rule
     if rule is None:
         rule = _counted(text, patterns, *nearest_first[0])
     if rule is None:
@@ -62,6 +65,21 @@ def find_rule(
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
+
+
+def _days_asked(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    """ "… changed every day, the nurse only comes weekdays, so we need someone sat and sun":
+    the repetition is said elsewhere, the days the request names are the ones asked for."""
+    days = list(patterns.weekday.finditer(text, start, end))
+    if len(days) < 2 or not all(
+        patterns.joined.fullmatch(text[a.end() : b.start()]) for a, b in itertools.pairwise(days)
+    ):
+        return None
+    return Rule(
+        "WEEKLY",
+        byday=sorted({weekday_index(day) for day in days}),
+        spans=[(days[0].start(), days[-1].end())],
+    )
 
 
 def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
