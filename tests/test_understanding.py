@@ -318,6 +318,7 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "pt",
             "2026-11-26",
         ),
+        ("can somebody bring ice packs to Marcus's house before the evening?", "en", "2026-11-20"),
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
