@@ -319,6 +319,17 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "2026-11-26",
         ),
         ("can somebody bring ice packs to Marcus's house before the evening?", "en", "2026-11-20"),
+        (
+            "could someone collect the part before they close at 9 on Saturday?",
+            "en",
+            "2026-11-21T21:00",
+        ),
+        (
+            "new script is at the pharmacy, ready after 5 today but they close at 9. can anyone "
+            "grab it?",
+            "en",
+            "2026-11-20T21:00",
+        ),
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
