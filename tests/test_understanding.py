@@ -505,3 +505,19 @@ def test_a_holiday_naming_a_thing_is_no_date(text: str, language: str, due: str 
     intent = read(text, languages=(language,))
     assert intent.kind == Kind.TASK
     assert due_as_text(intent.due) == due
+
+
+def test_a_stated_start_and_a_count_said_elsewhere_shape_the_repetition() -> None:
+    intent = read("PT is Tue and Thu at 11 for 3 weeks. Can we line up rides? First one's tomorrow")
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-24T11:00",
+        "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6",
+    )
+    tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Vienna"))
+    intent = read(
+        "Sie bräuchte wen, der ihr jeden Montag und Donnerstag in der Früh hilft. "
+        "Beginn wäre nächsten Montag",
+        tuesday,
+        ("de",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-12-07", "FREQ=WEEKLY;BYDAY=MO,TH")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from handlers.understanding.calendar_patterns import Patterns, weekday_index
+from handlers.understanding.mentions import sentence_of
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -90,6 +91,13 @@ def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None
         if len(days) == 1 and not _is_plural(days[0], patterns):
             return Rule("WEEKLY", byday=[weekday_index(days[0])], spans=[weeks.span()])
         return None
+    # "PT is Tue and Thu at 11 for 3 weeks. Can we line up rides?": days said together with
+    # how many weeks, in a sentence of their own.
+    for weeks in patterns.for_weeks.finditer(text):
+        around = sentence_of(text, weeks.span())
+        if asked := _days_asked(text, patterns, *around):
+            asked.spans.append(weeks.span())
+            return asked
     if days := patterns.for_days.search(text, start, end):
         return Rule("DAILY", spans=[days.span()])
     return None
