@@ -477,6 +477,9 @@ def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: s
             "FREQ=WEEKLY;BYDAY=FR",
         ),
         ("can someone bring 2-3 bags of shopping round on Monday?", "2026-11-23", None),
+        ("Who can mind the baby Monday 2-4pm?", "2026-11-23T14:00", None),
+        ("Who can mind the baby Monday 9-11am?", "2026-11-23T09:00", None),
+        ("can someone sit with her on Friday for 1 to 2 hours?", "2026-11-27", None),
     ],
 )
 def test_a_window_is_due_at_its_start(text: str, due: str, rule: str | None) -> None:
@@ -521,3 +524,11 @@ def test_a_stated_start_and_a_count_said_elsewhere_shape_the_repetition() -> Non
         ("de",),
     )
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-12-07", "FREQ=WEEKLY;BYDAY=MO,TH")
+
+
+def test_a_day_and_a_time_joined_by_at_are_no_window() -> None:
+    intent = read(
+        "zia Carmela deve fare l'ecocardiogramma venerdì 4 alle 9 e un quarto. Chi l'accompagna?",
+        languages=("it",),
+    )
+    assert due_as_text(intent.due) == "2026-12-04T09:15"

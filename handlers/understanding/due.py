@@ -96,11 +96,11 @@ def _mentions(
         for m in grammar.read(text, now, languages)
         if m.clock or not any(m.start < end and start < m.end for start, end in taken)
     ]
-    read += [
-        w
-        for w in _windows(text, languages, patterns)
-        if not any(w.start < m.end and m.start < w.end for m in read)
+    windows = _windows(text, languages, patterns)  # "Monday 2-4pm" is due at 14:00, not 16:00
+    read = [
+        m for m in read if m.day or not any(w.start < m.end and m.start < w.end for w in windows)
     ]
+    read += [w for w in windows if not any(w.start < m.end and m.start < w.end for m in read)]
     spans = [*taken, *((m.start, m.end) for m in read)]
     older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
@@ -165,11 +165,17 @@ def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day that may
     stand before them ("afternoons", "nachmittags")."""
     joiner = locales.alternation(languages, "clock", "window")
+    units = "|".join(
+        unit
+        for code in languages
+        for unit in locales.section(code, "offsets").get("units", {}).values()
+    )
+    counted = locales.alternation(languages, "clock", "counted")
     window = re.compile(
         rf"(?<![\w:/.,-])(?P<hour>0?[1-9]|1[0-2])(?::(?P<minute>[0-5]\d))?"
         rf"\s*(?:-|–|\s(?:{joiner})\s)\s*(?P<last>0?[1-9]|1[0-2]|1\d|2[0-3])(?::[0-5]\d)?"
-        rf"(?![\w:/.,-]*\d|\s*(?:[ap]\.?m\b|{locales.alternation(languages, 'clock', 'counted')})"
-        rf"|[\w%°])"
+        rf"(?:\s*(?P<pm>p)\.?m\.?|\s*a\.?m\.?)?"
+        rf"(?![\w:/.,-]*\d|\s*(?:{units or locales.NEVER}|{counted})\b|[\w%°])"
     )
     parts = "|".join(
         [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
@@ -185,13 +191,16 @@ def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[
     found = []
     for match in window.finditer(text):
         hour, last = int(match["hour"]), int(match["last"])
-        if last == hour:
-            continue
+        if not 1 <= (last - hour) % 12 <= 6:
+            continue  # "venerdì 11 alle 9:30" is a day and a time, not a window
         before = text[max(0, match.start() - 30) : match.start()]
         days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
         if not days and not part.search(before):
             continue
-        hour = plausible_hour(hour, text, match.start(), languages)
+        if match["pm"] and hour < 12 and (last < 12 or hour + 12 < last):
+            hour += 12  # "2-4pm"
+        elif not match.group().rstrip(".").endswith("m"):
+            hour = plausible_hour(hour, text, match.start(), languages)
         found.append(Mention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
     return found
 
