@@ -532,3 +532,13 @@ def test_a_day_and_a_time_joined_by_at_are_no_window() -> None:
         languages=("it",),
     )
     assert due_as_text(intent.due) == "2026-12-04T09:15"
+
+
+def test_a_deadline_after_an_availability_and_a_new_clause() -> None:
+    thursday = datetime(2026, 12, 3, 15, 55, tzinfo=ZoneInfo("America/Denver"))
+    intent = read(
+        "the new script won't be ready til tomorrow after 10 and they only hold it till "
+        "Saturday. Anyone who can grab it?",
+        thursday,
+    )
+    assert due_as_text(intent.due) == "2026-12-05"
