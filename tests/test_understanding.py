@@ -15,17 +15,6 @@ LONDON = ZoneInfo("Europe/London")
 # Friday 20 November 2026, 10:00 in London.
 FRIDAY = datetime(2026, 11, 20, 10, 0, tzinfo=LONDON)
 CORPORA = sorted((Path(__file__).parent / "data").glob("corpus_*.jsonl"))
-# Written by people outside the project and first read blind; their kinds are held to the aims
-# below, their due dates not yet (0.86 exactly right when they arrived).
-DUES_NOT_YET_HELD = {
-    "corpus_tenth",
-    "corpus_eleventh",
-    "corpus_twelfth",
-    "corpus_thirteenth",
-    "corpus_fourteenth",
-    "corpus_fifteenth",
-    "corpus_sixteenth",
-}
 
 
 def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)):
@@ -231,7 +220,7 @@ def test_the_labelled_corpora_are_understood(corpus: Path) -> None:
     due_exact = sum(row["due"] == due_as_text(got.due) for row, got in tasks) / len(tasks)
     assert accuracy >= 0.90
     assert precision >= 0.95
-    assert due_exact >= 0.90 or corpus.stem in DUES_NOT_YET_HELD
+    assert due_exact >= 0.90
 
 
 @pytest.mark.parametrize(
@@ -278,3 +267,287 @@ def test_asap_is_urgent_only_with_someone_in_danger() -> None:
     assert (errand.kind, errand.is_urgent, errand.due) == (Kind.TASK, False, FRIDAY.date())
     fall = read("Mum has fallen and can't get up, can someone go round asap")
     assert (fall.kind, fall.is_urgent, fall.due) == (Kind.TASK, True, FRIDAY.date())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        ("can someone do a big shop sat morning pls?", "en", "2026-11-21"),
+        ("can someone take her to the clinic fri half 7 before brekkie?", "en", "2026-11-27T07:30"),
+        ("qqn pourrait passer à la pharmacie dmn avant 11h ?", "fr", "2026-11-21T11:00"),
+        ("kann jmd opa morgn um 9 zur ergo fahren?", "de", "2026-11-21T09:00"),
+        ("alguem pode fazer compras pra ele em 2 hrs?", "pt", "2026-11-20T12:00"),
+        ("alguien puede ir a la farmacia en 2 hrs?", "es", "2026-11-20T12:00"),
+    ],
+)
+def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "can someone get his pack? it's ready and must be collected by 5.30 tomorrow",
+            "en",
+            "2026-11-21T17:30",
+        ),
+        (
+            "Bitte bis Donnerstag den Schlüssel bringen, sonst kann ich ab nächster Woche nicht.",
+            "de",
+            "2026-11-26",
+        ),
+        (
+            "kann jmd am samstag seine jacke aus der reinigung holen? ist ab 10 fertig, "
+            "laden macht um 13 uhr zu",
+            "de",
+            "2026-11-21T13:00",
+        ),
+        (
+            "Bitte das Rezept bis Freitag in der Praxis abholen, Mittwochnachmittag ist bei uns "
+            "geschlossen.",
+            "de",
+            "2026-11-27",
+        ),
+        (
+            "can someone collect her prescription by Thursday? Wednesday they're closed.",
+            "en",
+            "2026-11-26",
+        ),
+        (
+            "Ela quer uma peruca antes do Natal. Alguém pode marcar e ir com ela até dia 23?",
+            "pt",
+            "2026-11-23",
+        ),
+        (
+            "Eles têm alta na sexta-feira de manhã, mas só têm uma cadeirinha. Alguém pode "
+            "comprar outra e levá-la ao hospital até quinta à noite?",
+            "pt",
+            "2026-11-26",
+        ),
+        ("can somebody bring ice packs to Marcus's house before the evening?", "en", "2026-11-20"),
+        (
+            "could someone collect the part before they close at 9 on Saturday?",
+            "en",
+            "2026-11-21T21:00",
+        ),
+        (
+            "new script is at the pharmacy, ready after 5 today but they close at 9. can anyone "
+            "grab it?",
+            "en",
+            "2026-11-20T21:00",
+        ),
+    ],
+)
+def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "kann jemand am 14.12. um 7 Uhr mit dem Pfleger alles durchgehen?",
+            "de",
+            "2026-12-14T07:00",
+        ),
+        ("kann jemand Oma morgen um 3 Uhr abholen?", "de", "2026-11-21T15:00"),
+        ("kann jemand Oma morgen um 7 Uhr abends abholen?", "de", "2026-11-21T19:00"),
+        (
+            "kann jemand sie am Donnerstag um viertel nach 7 ins AKH bringen?",
+            "de",
+            "2026-11-26T07:15",
+        ),
+        (
+            "can someone drive her to the hospital at quarter past 7 tomorrow?",
+            "en",
+            "2026-11-21T07:15",
+        ),
+        ("can someone come round at quarter past 7 tonight?", "en", "2026-11-20T19:15"),
+    ],
+)
+def test_said_hours_take_their_plausible_reading(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "serve qualcuno che porti a passeggio il cane ogni giorno alle 17, a partire da domani "
+            "e per una settimana",
+            "it",
+            "2026-11-21T17:00",
+            "FREQ=DAILY;COUNT=7",
+        ),
+        (
+            "kann jemand ab morgen jeden Werktag um 7:45 anrufen und sie erinnern?",
+            "de",
+            "2026-11-23T07:45",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        (
+            "kann jemand den Kater jeden Abend füttern, ab heute bis sie am 30. heimkommt?",
+            "de",
+            "2026-11-20",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        (
+            "kann jemand ihr jeden Abend die Strümpfe ausziehen, ab heute bis und mit "
+            "25. November?",
+            "de",
+            "2026-11-20",
+            "FREQ=DAILY;UNTIL=20261125",
+        ),
+        (
+            "can someone check on him every evening until his daughter is back on the 30th?",
+            "en",
+            "2026-11-21",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        (
+            "kann wer ab Donnerstag 5 Tage lang ihre Katze füttern, so um 18 Uhr?",
+            "de",
+            "2026-11-26T18:00",
+            "FREQ=DAILY;COUNT=5",
+        ),
+        (
+            "Il faut que quelqu'un l'emmène faire sa prise de sang le mardi à 7h30, pendant 4 "
+            "semaines",
+            "fr",
+            "2026-11-24T07:30",
+            "FREQ=WEEKLY;BYDAY=TU;COUNT=4",
+        ),
+        (
+            "¿Podemos llevarles almuerzo los martes y los jueves? Partiendo mañana, si alguien "
+            "puede.",
+            "es",
+            "2026-11-24",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "Alguém pode ajudar no banho dos bebés todas as tardes às 6, a partir de segunda, "
+            "durante duas semanas?",
+            "pt",
+            "2026-11-23T18:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "Alguém pode ir às compras para ela todas as segundas de manhã?",
+            "pt",
+            "2026-11-23",
+            "FREQ=WEEKLY;BYDAY=MO",
+        ),
+        (
+            "Alguém pode ir às compras para ela todas as segundas de manhã até ao fim do ano?",
+            "pt",
+            "2026-11-23",
+            "FREQ=WEEKLY;BYDAY=MO;UNTIL=20261231",
+        ),
+        (
+            "Could someone sit with him on Tuesday and Friday afternoons from 2, starting next "
+            "week, so Gran can get to her choir?",
+            "en",
+            "2026-11-24T14:00",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
+        (
+            "she needs her dressing changed every day at 6pm, the nurse only comes weekdays so "
+            "we need someone sat and sun",
+            "en",
+            "2026-11-21T18:00",
+            "FREQ=WEEKLY;BYDAY=SA,SU",
+        ),
+    ],
+)
+def test_how_long_a_repetition_lasts(text: str, language: str, due: str, rule: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "rule"),
+    [
+        (
+            "Who's free to mind the baby Monday 2-4 so Aisha can see the GP?",
+            "2026-11-23T14:00",
+            None,
+        ),
+        (
+            "can someone sit with him Friday afternoons 2 to 4, weekly?",
+            "2026-11-27T14:00",
+            "FREQ=WEEKLY;BYDAY=FR",
+        ),
+        ("can someone bring 2-3 bags of shopping round on Monday?", "2026-11-23", None),
+        ("Who can mind the baby Monday 2-4pm?", "2026-11-23T14:00", None),
+        ("Who can mind the baby Monday 9-11am?", "2026-11-23T09:00", None),
+        ("can someone sit with her on Friday for 1 to 2 hours?", "2026-11-27", None),
+    ],
+)
+def test_a_window_is_due_at_its_start(text: str, due: str, rule: str | None) -> None:
+    intent = read(text, languages=("en", "de"))
+    assert intent.kind == Kind.TASK
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Could someone post Mum's Christmas cards sometime in the next couple of weeks? "
+            "No rush.",
+            "en",
+            None,
+        ),
+        (
+            "Domani serve qualcuno da lui dalle 18 alle 20, lei ha la riunione di fine anno.",
+            "it",
+            "2026-11-21T18:00",
+        ),
+    ],
+)
+def test_a_holiday_naming_a_thing_is_no_date(text: str, language: str, due: str | None) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+def test_a_stated_start_and_a_count_said_elsewhere_shape_the_repetition() -> None:
+    intent = read("PT is Tue and Thu at 11 for 3 weeks. Can we line up rides? First one's tomorrow")
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-24T11:00",
+        "FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6",
+    )
+    tuesday = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Vienna"))
+    intent = read(
+        "Sie bräuchte wen, der ihr jeden Montag und Donnerstag in der Früh hilft. "
+        "Beginn wäre nächsten Montag",
+        tuesday,
+        ("de",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-12-07", "FREQ=WEEKLY;BYDAY=MO,TH")
+
+
+def test_a_day_and_a_time_joined_by_at_are_no_window() -> None:
+    intent = read(
+        "zia Carmela deve fare l'ecocardiogramma venerdì 4 alle 9 e un quarto. Chi l'accompagna?",
+        languages=("it",),
+    )
+    assert due_as_text(intent.due) == "2026-12-04T09:15"
+
+
+def test_a_deadline_after_an_availability_and_a_new_clause() -> None:
+    thursday = datetime(2026, 12, 3, 15, 55, tzinfo=ZoneInfo("America/Denver"))
+    intent = read(
+        "the new script won't be ready til tomorrow after 10 and they only hold it till "
+        "Saturday. Anyone who can grab it?",
+        thursday,
+    )
+    assert due_as_text(intent.due) == "2026-12-05"

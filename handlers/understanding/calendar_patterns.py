@@ -40,6 +40,7 @@ class Patterns:
     start_before: re.Pattern[str]
     plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
     habit_day: re.Pattern[str]  # "mittwochs": a habit by its form
+    parts_plural: re.Pattern[str]  # "Tuesday and Friday afternoons": a habit
     plural_articles: tuple[str, ...]  # "on Saturdays", "les samedis"
     habit_articles: tuple[str, ...]  # "los lunes"
     joined: re.Pattern[str]  # between weekdays said together
@@ -47,6 +48,7 @@ class Patterns:
     every_n_days: re.Pattern[str]
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
+    available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
     after_own: re.Pattern[str]  # a time's own first word making it an availability
     first_person: re.Pattern[str]  # the writer's own day ("I don't finish work till 9")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
@@ -124,6 +126,9 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         until_before=re.compile(
             rf"\b(?:{said('recurrence', 'until')})\s+"
             rf"(?:{said('recurrence', 'until_articles')})?$"
+            # "bis sie am 10. heimkommt", "until she's back on the 5th": a short clause between
+            rf"|\b(?:{said('recurrence', 'until')})\s+(?:[^\W\d]+\s+){{1,4}}"
+            rf"(?:{said('recurrence', 'start_articles')})$"
         ),
         start_before=re.compile(
             rf"\b(?:{said('recurrence', 'start')})\s+"
@@ -131,6 +136,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         ),
         plural=re.compile(said("calendar", "plural_endings")),
         habit_day=re.compile(said("recurrence", "habit_days")),
+        parts_plural=re.compile(rf"\s+(?:{said('recurrence', 'parts_plural')})\b"),
         plural_articles=tuple(locales.listed(languages, "recurrence", "plural_articles")),
         habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
         joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
@@ -142,12 +148,17 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|\b(?:{said('spans', 'after')})\s+$"
             rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
         ),
+        available_after=re.compile(
+            rf"(?:\s+[\w']+){{0,3}}?\s+"
+            rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
+        ),
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=re.compile(rf"\b(?:{said('spans', 'first_person')})\b"),
         day_number_after_weekday=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
             rf"(?:{said('calendar', 'day_suffix')}|\.(?!\d))?\b"
-            rf"(?!\s*(?:[:h.]|[ap]\.?m|{said('clock', 'clock_units')}|{_durations(languages)}))"
+            rf"(?!\s*(?:[:h.]|[-–]\s*\d|[ap]\.?m|{said('clock', 'clock_units')}"
+            rf"|{_durations(languages)}))"
         ),
         vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
         numbers={

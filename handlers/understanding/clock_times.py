@@ -218,6 +218,13 @@ def _clock_of(
 
 
 @cache
+def _closing(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """ "they close at 9", "before it shuts at 8": a closing time is an evening one."""
+    closing = locales.alternation(languages, "clock", "closing")
+    return re.compile(rf"\b(?:{closing})\s+(?:[^\W\d]+\s+)?$")
+
+
+@cache
 def _parts_of_day(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Evening words (each starting a word) and morning words ("stamattina") of a circle."""
     return (
@@ -237,6 +244,8 @@ def plausible_hour(
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""
+    if _closing(languages).search(text, max(0, position - 20), position):
+        return hour % 12 + 12
     start, end = sentence_of(text, (position, position))
     start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
     nearest: tuple[int, bool] | None = None

@@ -26,15 +26,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
-from handlers.understanding import grammar
+from handlers.understanding import grammar, locales
 from handlers.understanding.calendar_patterns import (
     Patterns,
     month_index,
     patterns_for,
     weekday_index,
 )
-from handlers.understanding.clock_times import clock_mentions
+from handlers.understanding.clock_times import clock_mentions, plausible_hour
 from handlers.understanding.mentions import Mention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
@@ -95,6 +96,11 @@ def _mentions(
         for m in grammar.read(text, now, languages)
         if m.clock or not any(m.start < end and start < m.end for start, end in taken)
     ]
+    windows = _windows(text, languages, patterns)  # "Monday 2-4pm" is due at 14:00, not 16:00
+    read = [
+        m for m in read if m.day or not any(w.start < m.end and m.start < w.end for w in windows)
+    ]
+    read += [w for w in windows if not any(w.start < m.end and m.start < w.end for m in read)]
     spans = [*taken, *((m.start, m.end) for m in read)]
     older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
@@ -149,6 +155,54 @@ def _resolve(
     if clock is None:
         return day, None
     return datetime.combine(day, clock, tzinfo=now.tzinfo), None
+
+
+# -- windows --------------------------------------------------------------------------------
+
+
+@cache
+def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day that may
+    stand before them ("afternoons", "nachmittags")."""
+    joiner = locales.alternation(languages, "clock", "window")
+    units = "|".join(
+        unit
+        for code in languages
+        for unit in locales.section(code, "offsets").get("units", {}).values()
+    )
+    counted = locales.alternation(languages, "clock", "counted")
+    window = re.compile(
+        rf"(?<![\w:/.,-])(?P<hour>0?[1-9]|1[0-2])(?::(?P<minute>[0-5]\d))?"
+        rf"\s*(?:-|–|\s(?:{joiner})\s)\s*(?P<last>0?[1-9]|1[0-2]|1\d|2[0-3])(?::[0-5]\d)?"
+        rf"(?:\s*(?P<pm>p)\.?m\.?|\s*a\.?m\.?)?"
+        rf"(?![\w:/.,-]*\d|\s*(?:{units or locales.NEVER}|{counted})\b|[\w%°])"
+    )
+    parts = "|".join(
+        [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
+    )
+    part = re.compile(rf"\b(?:{parts or locales.NEVER})s?\s*,?\s*$")
+    return window, part
+
+
+def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[Mention]:
+    """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
+    day is due at its start."""
+    window, part = _window_pattern(languages)
+    found = []
+    for match in window.finditer(text):
+        hour, last = int(match["hour"]), int(match["last"])
+        if not 1 <= (last - hour) % 12 <= 6:
+            continue  # "venerdì 11 alle 9:30" is a day and a time, not a window
+        before = text[max(0, match.start() - 30) : match.start()]
+        days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
+        if not days and not part.search(before):
+            continue
+        if match["pm"] and hour < 12 and (last < 12 or hour + 12 < last):
+            hour += 12  # "2-4pm"
+        elif not match.group().rstrip(".").endswith("m"):
+            hour = plausible_hour(hour, text, match.start(), languages)
+        found.append(Mention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+    return found
 
 
 # -- days -----------------------------------------------------------------------------------
@@ -209,12 +263,22 @@ def _days(
             if free(*match.span()):
                 found.append(Mention(*match.span(), day=today + timedelta(days=days)))
     for mention in found:
-        if mention.weekday is not None:
-            sentence = sentence_of(text, (mention.start, mention.end))
-            if patterns.next_week.search(text, *sentence):
-                monday_next = today + timedelta(days=7 - today.weekday())
-                mention.day = monday_next + timedelta(days=mention.weekday)
+        if mention.weekday is not None and _in_next_week(text, mention, patterns):
+            monday_next = today + timedelta(days=7 - today.weekday())
+            mention.day = monday_next + timedelta(days=mention.weekday)
     return found
+
+
+def _in_next_week(text: str, mention: Mention, patterns: Patterns) -> bool:
+    """ "Starting next week, Tuesday", "Tuesday next week"; not "by Thursday, otherwise I
+    can't come from next week": said after the day, "next week" must be in its clause."""
+    start, end = sentence_of(text, (mention.start, mention.end))
+    for match in patterns.next_week.finditer(text, start, end):
+        if match.start() < mention.start or not re.search(
+            r"[,;]", text[mention.end : match.start()]
+        ):
+            return True
+    return False
 
 
 def _next_weekday(today: date, index: int) -> date:
@@ -296,6 +360,8 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     before = text[max(0, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
+        return "available"
+    if patterns.available_after.match(text, mention.end):  # "ab 10 fertig", "… geschlossen."
         return "available"
     first_word = own.split(" ")[0] + " "
     if (

@@ -140,6 +140,7 @@ class _Grammar:
     relative: _Table
     bare_hour_max: int
     clock_units: re.Pattern[str]
+    twelve_hour_units: re.Pattern[str]  # "3 o'clock" may be 15:00; "7 Uhr" is 07:00
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
@@ -373,6 +374,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
         clock_units=re.compile(_joined(languages, "clock", "clock_units")),
+        twelve_hour_units=re.compile(_joined(languages, "clock", "twelve_hour_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
         bare_hour_max=min(
             (
@@ -564,7 +566,11 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
     minute = _minute_of(grammar, match)
     if minute is None or not _said_as_time(grammar, match):
         return None
-    twenty_four = match["unit"] == "h" or (match["sep"] or "").strip() == "h"  # "7h30", "15h"
+    # "7h30", "15h", "um 7 Uhr" are 24-hour times; "7 o'clock" is either.
+    unit = match["unit"] or ""
+    twenty_four = (match["sep"] or "").strip() == "h" or bool(
+        grammar.clock_units.fullmatch(unit) and not grammar.twelve_hour_units.fullmatch(unit)
+    )
     if match["pm"] and hour < 12:
         hour += 12
     elif match["am"] and hour == 12:
@@ -573,12 +579,15 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
         # "7:30" for a clinic is the morning; "by 7" and "2:15" are the afternoon.
         exact = bool(match["min"]) and minute > 0 and hour >= EARLY_START
         exact = exact and (match["sep"] or "").strip() == ":"
+        exact = exact or bool(match["before"] and match["past"] and hour >= EARLY_START)
         hour = plausible_hour(
             hour, text, match.start(), grammar.languages, afternoon_if_unsaid=not exact
         )
     elif twenty_four and 1 <= hour <= 12 and not match["am"]:  # "vers 5h" for supper: 17:00
+        # "15h" is written as a 24-hour time; "um 3 Uhr" is said, and nobody means 03:00.
+        spoken = len(unit) > 1 and hour < EARLY_START
         hour = plausible_hour(
-            hour, text, match.start(), grammar.languages, afternoon_if_unsaid=False
+            hour, text, match.start(), grammar.languages, afternoon_if_unsaid=spoken
         )
     if minute < 0:  # the hour is read first: "halb eins" is 12:30, "quarter to 2pm" 13:45
         hour, minute = (hour - 1) % 24, 60 + minute

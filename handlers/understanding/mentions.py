@@ -53,7 +53,16 @@ def in_order(mentions: list[Mention], request: tuple[int, int, int]) -> list[Men
     def rank(mention: Mention) -> tuple[bool, bool, bool, int]:
         in_request = asked <= mention.start < end
         in_sentence = start <= mention.start < end
-        # "stay with her until noon": the end of a stay is no due time when another is said.
-        return (mention.role == "until", not in_request, not in_sentence, mention.start)
+        # "stay with her until noon": the end of a stay is no due time when another is said;
+        # a day it ends on counts before the days of other sentences ("… before Christmas.
+        # Can someone go with her by the 23rd?" is due on the 23rd).
+        until = mention.role == "until"
+        return (
+            until and mention.clock is not None,
+            not in_sentence,
+            until,
+            not in_request,
+            mention.start,
+        )
 
     return sorted(mentions, key=rank)

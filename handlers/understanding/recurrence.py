@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from handlers.understanding.calendar_patterns import Patterns, weekday_index
+from handlers.understanding.mentions import sentence_of
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -47,7 +48,12 @@ def find_rule(
     its sentence) before the whole message: "the nurse comes Monday to Friday, so we need
     someone on Saturdays" is about Saturdays."""
     ranges = [*nearest_first, (0, len(text))]
-    rule = next(filter(None, (_repetition(text, patterns, *span) for span in ranges)), None)
+    found = ((span, _repetition(text, patterns, *span)) for span in ranges)
+    where, rule = next(((span, rule) for span, rule in found if rule), (None, None))
+    if rule is not None and where != ranges[0]:
+        rule = _days_asked(text, patterns, *ranges[0]) or rule
+    if rule is None:
+        rule = _counted(text, patterns, *nearest_first[0])
     if rule is None:
         return None
     if sessions := patterns.for_sessions.search(text):
@@ -60,6 +66,41 @@ def find_rule(
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
+
+
+def _days_asked(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    """ "… changed every day, the nurse only comes weekdays, so we need someone sat and sun":
+    the repetition is said elsewhere, the days the request names are the ones asked for."""
+    days = list(patterns.weekday.finditer(text, start, end))
+    if len(days) < 2 or not all(
+        patterns.joined.fullmatch(text[a.end() : b.start()]) for a, b in itertools.pairwise(days)
+    ):
+        return None
+    return Rule(
+        "WEEKLY",
+        byday=sorted({weekday_index(day) for day in days}),
+        spans=[(days[0].start(), days[-1].end())],
+    )
+
+
+def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    """A count alone in the request says it repeats: "ab Donnerstag 5 Tage lang" is daily,
+    "le mardi à 7h30, pendant 4 semaines" weekly on that day."""
+    if weeks := patterns.for_weeks.search(text, start, end):
+        days = list(patterns.weekday.finditer(text, start, end))
+        if len(days) == 1 and not _is_plural(days[0], patterns):
+            return Rule("WEEKLY", byday=[weekday_index(days[0])], spans=[weeks.span()])
+        return None
+    # "PT is Tue and Thu at 11 for 3 weeks. Can we line up rides?": days said together with
+    # how many weeks, in a sentence of their own.
+    for weeks in patterns.for_weeks.finditer(text):
+        around = sentence_of(text, weeks.span())
+        if asked := _days_asked(text, patterns, *around):
+            asked.spans.append(weeks.span())
+            return asked
+    if days := patterns.for_days.search(text, start, end):
+        return Rule("DAILY", spans=[days.span()])
+    return None
 
 
 def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
@@ -103,6 +144,7 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
         weekly = patterns.every_week.search(text, start, end) or patterns.other_after_day.match(
             text, group[-1].end()
         )
+        on_plural = on_plural or bool(patterns.parts_plural.match(text, group[-1].end()))
         if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group, patterns)):
             continue
         rule = rule or Rule("WEEKLY")
