@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 # The emergency is over: she is fine, it was a false alarm, nobody needs to come.
 ALL_CLEAR: dict[str, tuple[str, ...]] = {
@@ -173,9 +173,12 @@ def _turned_around(plain: str, match: re.Match[str], language: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
 def _plain(text: str) -> str:
-    """Lower case, curly quotes straightened, accents dropped, spaces single."""
+    """Lower case, curly quotes straightened, accents dropped, spaces single (once per message:
+    both questions, all-clear and on-my-way, read the same text)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.split())
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(text.split())
