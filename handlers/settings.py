@@ -209,15 +209,7 @@ def _change_circle(
     """Apply a circle setting, log it for undo, and tell the whole circle in one line."""
     before = {name: getattr(turn.circle, name) for name in fields}
     circles.update_circle(turn.session, turn.circle.id, **fields)
-    events.log_event(
-        turn.session,
-        turn.circle.id,
-        turn.member.id,
-        "setting",
-        turn.now,
-        message_id=turn.incoming.message_id,
-        detail={"before": before},
-    )
+    _log_setting(turn, {"before": before})
     # Announced in the circle's language as it is after the change.
     languages = tuple(str(fields.get("languages", ",".join(turn.circle.languages))).split(","))
     turn.say(phrase(announcement, languages, name=turn.member.display_name, **values))
@@ -277,15 +269,7 @@ def set_digest(turn: Turn, argument: str) -> None:
 
 def set_muted(turn: Turn, is_muted: bool) -> None:
     circles.update_member(turn.session, turn.member.id, is_muted=is_muted)
-    events.log_event(
-        turn.session,
-        turn.circle.id,
-        turn.member.id,
-        "setting",
-        turn.now,
-        message_id=turn.incoming.message_id,
-        detail={"member_before": {"is_muted": not is_muted}},
-    )
+    _log_setting(turn, {"member_before": {"is_muted": not is_muted}})
     turn.say(turn.phrase("muted" if is_muted else "unmuted", name=turn.member.display_name))
 
 
@@ -331,6 +315,13 @@ def set_urgent(turn: Turn, argument: str) -> None:
         return
     wakes = choice == "on"
     circles.update_member(turn.session, turn.member.id, urgent_at_night=wakes)
+    _log_setting(turn, {"member_before": {"urgent_at_night": turn.member.urgent_at_night}})
+    key = "set.urgent_on" if wakes else "set.urgent_off"
+    turn.say(turn.phrase(key, name=turn.member.display_name))
+
+
+def _log_setting(turn: Turn, detail: dict[str, object]) -> None:
+    """A setting changed, with what it was before: what ``undo`` puts back."""
     events.log_event(
         turn.session,
         turn.circle.id,
@@ -338,7 +329,5 @@ def set_urgent(turn: Turn, argument: str) -> None:
         "setting",
         turn.now,
         message_id=turn.incoming.message_id,
-        detail={"member_before": {"urgent_at_night": turn.member.urgent_at_night}},
+        detail=detail,
     )
-    key = "set.urgent_on" if wakes else "set.urgent_off"
-    turn.say(turn.phrase(key, name=turn.member.display_name))
