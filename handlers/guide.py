@@ -8,7 +8,7 @@ from handlers.phrases import language_index
 
 _SETTINGS = (
     "/timezone London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
-    "/mute /unmute · /snooze N … · /role GP · /forget"
+    "/mute /unmute · /urgent off | on · /snooze N … · /role GP · /forget · /forgetme"
 )
 _LISTS = "/tasks (/tasks 2 …) /mine /decisions /done · /export (json, ics)"
 

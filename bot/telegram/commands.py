@@ -108,6 +108,14 @@ DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
         "Voltar a receber menções",
         "Riattivare le menzioni",
     ),
+    "urgent": (
+        "Whether urgent requests may mention you at night: /urgent off or on",
+        "Si las urgencias pueden mencionarte de noche: /urgent off u on",
+        "Si les urgences peuvent vous mentionner la nuit : /urgent off ou on",
+        "Ob dringende Bitten dich nachts erwähnen dürfen: /urgent off oder on",
+        "Se as urgências podem mencioná-lo à noite: /urgent off ou on",
+        "Se le urgenze possono menzionarti di notte: /urgent off o on",
+    ),
     "snooze": (
         "Remind you later: /snooze 4 tomorrow",
         "Recordártelo más tarde: /snooze 4 mañana",
