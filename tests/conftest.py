@@ -1,8 +1,9 @@
-"""Shared fixtures: a core on a real SQLite file, and a circle members can talk in."""
+"""Shared fixtures: a core on a real SQLite file, a circle members can talk in, and Synapse."""
 
 from __future__ import annotations
 
 import itertools
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,8 @@ from bot.config import Settings
 from bot.core import CareCircleCore
 from handlers.messages import Incoming, Outgoing
 from storage.database import Database
+from tests.matrix_scene import Scene
+from tests.synapse import Synapse
 
 START = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
 
@@ -84,3 +87,21 @@ def circle(core: CareCircleCore) -> Circle:
     core.bot_joined(chat.platform, chat.chat_id, "Mum", chat.now)
     chat.bot_messages()  # the introduction
     return chat
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    """One throwaway Synapse on loopback for every Matrix test of the run."""
+    pytest.importorskip("synapse", reason="matrix-synapse is not installed (the test extra)")
+    server = Synapse(tmp_path_factory.mktemp("synapse"))
+    server.configure()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def scene(synapse: Synapse, tmp_path: Path) -> Scene:
+    """A bot account of its own on that Synapse, for one test."""
+    suffix = secrets.token_hex(3)
+    return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)

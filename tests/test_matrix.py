@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
 import sqlite3
 import stat
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from nio import RoomMemberEvent
@@ -29,22 +26,6 @@ from tests.matrix_scene import READY_TIMEOUT_SECONDS, Scene, circle_with_bot, re
 from tests.synapse import Synapse
 
 pytestmark = pytest.mark.matrix
-
-
-@pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
-    pytest.importorskip("synapse", reason="matrix-synapse is not installed (the test extra)")
-    server = Synapse(tmp_path_factory.mktemp("synapse"))
-    server.configure()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def scene(synapse: Synapse, tmp_path: Path) -> Scene:
-    suffix = secrets.token_hex(3)
-    return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)
 
 
 def test_family_runs_its_circle_in_an_encrypted_room(scene: Scene) -> None:

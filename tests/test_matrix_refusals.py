@@ -4,9 +4,6 @@ given up with the reason, never retried, and the room's later messages still com
 from __future__ import annotations
 
 import logging
-import secrets
-from collections.abc import Iterator
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -19,7 +16,6 @@ from handlers.messages import Outgoing, outgoing_to_json
 from storage import circles, outbox
 from storage.models import OutboxMessage
 from tests.matrix_scene import Scene, circle_with_bot
-from tests.synapse import Synapse
 
 pytestmark = pytest.mark.matrix
 
@@ -28,22 +24,6 @@ pytestmark = pytest.mark.matrix
 # anything a homeserver refuses for its size.
 DECISION = "keep the medication diary up to date after every visit " * 17
 DECISIONS = 100
-
-
-@pytest.fixture(scope="module")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
-    pytest.importorskip("synapse", reason="matrix-synapse is not installed (the test extra)")
-    server = Synapse(tmp_path_factory.mktemp("synapse"))
-    server.configure()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def scene(synapse: Synapse, tmp_path: Path) -> Scene:
-    suffix = secrets.token_hex(3)
-    return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)
 
 
 def test_an_answer_too_large_for_the_homeserver_is_given_up_and_the_room_goes_on(
