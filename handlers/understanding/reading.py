@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache, lru_cache
+from functools import cache
 
 from handlers.understanding import locales, reader
 from handlers.understanding.cues import cue
@@ -26,7 +26,7 @@ _EXPLICIT = re.compile(
     r"^\s*(?:/(task|claim|done|unclaim|decide)(?:@\w+)?\b|(task|todo|decision):)\s*(.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-# The model's margins (see ``_kind_of``), chosen by cross-validation in scripts/train.py.
+# The model's margins (see ``_with_model``), chosen by cross-validation in scripts/train.py.
 _TASK_MARGIN = -0.1  # a task needs at least this margin: precision over recall
 _MARGIN_OVER_NONE = 0.3  # any act read by the model must beat "none" by this much
 _URGENT_MARGIN = -0.1  # a task is urgent at this "urgent" margin, or by its words
@@ -47,13 +47,7 @@ _KIND_OF_COMMAND = {
 
 def understand(text: str, now: datetime, languages: Sequence[str]) -> Intent:
     """Return what ``text`` means, sent at ``now`` (aware, circle zone) in ``languages``."""
-    return _understood(text, now, tuple(languages))
-
-
-@lru_cache(maxsize=256)
-def _understood(text: str, now: datetime, languages: tuple[str, ...]) -> Intent:
-    """Memoised: the core reads a message once to dismiss chatter and again to act on it."""
-    return understand_with(text, now, languages, reader.model())
+    return understand_with(text, now, tuple(languages), reader.model())
 
 
 def understand_with(
@@ -67,12 +61,15 @@ def understand_with(
         return _explicit(explicit, now, languages)
     lowered = text.lower().translate(_WORDS)
     codes = tuple(languages) or ("en",)
-    margins = model.margins(text) if model is not None else None
-    # The model reads any language; in one the circle does not read it may only raise an
-    # emergency (anything else is left to the cues, and the circle hears how to add it). Two
-    # typical words more than of the circle's own make a language clear (one is chance).
-    foreign = margins is not None and bool(other_languages(text, codes, by=2))
-    kind, request = _kind_of(lowered, codes, margins, foreign=foreign)
+    kind, request, sure = _cued_kind(lowered, codes)
+    margins = None
+    if model is not None and not sure:
+        margins = model.margins(text)
+        # The model reads any language; in one the circle does not read it may only raise an
+        # emergency (anything else is left to the cues, and the circle hears how to add it).
+        # Two typical words more than of the circle's own make a language clear.
+        foreign = bool(other_languages(text, codes, by=2))
+        kind, request = _with_model(kind, request, margins, foreign=foreign)
     if kind is Kind.NONE:
         return NOTHING
     ref = _ref_in(lowered)
@@ -115,10 +112,11 @@ def _task(
     )
 
 
-def _kind_of(
-    text: str, languages: tuple[str, ...], margins: dict[str, float] | None, *, foreign: bool
+def _with_model(
+    cued: Kind, request: tuple[int, int] | None, margins: dict[str, float], *, foreign: bool
 ) -> tuple[Kind, tuple[int, int] | None]:
-    """The kind of act, and for a request the span of the words that ask.
+    """The kind of act the cues and the model read together (where the cues are not sure),
+    and for a request the span of the words that ask.
 
     Who has the last word was chosen by leave-one-set-out cross-validation over the labelled
     corpora (``scripts/train.py --cv``):
@@ -135,14 +133,6 @@ def _kind_of(
 
     In a language the circle does not read (``foreign``) the model may only raise emergencies.
     """
-    cued, request = _cued_kind(text, languages)
-    if (
-        margins is None
-        or cued in (Kind.UNCLAIM, Kind.DECISION)
-        or _ref_act().match(text)
-        or cue("not_an_act", languages).search(text)
-    ):
-        return cued, request
     if foreign:
         is_emergency = cued is Kind.NONE and margins["urgent"] >= _EMERGENCY_MARGIN
         return (Kind.TASK, None) if is_emergency else (cued, request)
@@ -158,23 +148,25 @@ def _kind_of(
     return best, (request if cued is Kind.TASK else None)
 
 
-def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None]:
-    """The kind of act the hand-written cues recognise, with the span of a request's ask."""
+def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None, bool]:
+    """The kind of act the hand-written cues recognise, with the span of a request's ask, and
+    whether the cues are sure (step 1 of ``_with_model``: the model is not asked)."""
     if ref_act := _ref_act().match(text):
-        return (Kind.CLAIM if ref_act.group(2) in _claims_by_number() else Kind.DONE), None
+        is_claim = ref_act.group(2) in _claims_by_number()
+        return (Kind.CLAIM if is_claim else Kind.DONE), None, True
     if cue("decision", languages).search(text):
-        return Kind.DECISION, None
+        return Kind.DECISION, None, True
     if cue("unclaim", languages).search(text):
-        return Kind.UNCLAIM, None
-    asks_nothing = cue("not_an_act", languages).search(text)
+        return Kind.UNCLAIM, None, True
+    asks_nothing = bool(cue("not_an_act", languages).search(text))
     requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
     if requests:  # the last ask is the one to read: "…every day. Could someone come weekdays?"
-        return Kind.TASK, requests[-1].span()
+        return Kind.TASK, requests[-1].span(), False
     if not asks_nothing and cue("claim", languages).search(text):
-        return Kind.CLAIM, None
+        return Kind.CLAIM, None, False
     if cue("done", languages).search(text):
-        return Kind.DONE, None
-    return Kind.NONE, None
+        return Kind.DONE, None, asks_nothing
+    return Kind.NONE, None, asks_nothing
 
 
 @cache
