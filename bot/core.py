@@ -155,14 +155,14 @@ class CareCircleCore:
 
     def bot_joined(self, platform: str, chat_id: str, title: str | None, now: datetime) -> None:
         """The bot was added to a chat: the circle exists from now on and is greeted once."""
-        self.database.run(self._circle, platform, chat_id, now, clean_label(title) or None)
+        self.database.run(self._circle, platform, chat_id, now, title)
 
     def member_joined(
         self, platform: str, chat_id: str, user_id: str, name: str, now: datetime
     ) -> None:
         def join(session: Session) -> None:
             circle = self._circle(session, platform, chat_id, now, None)
-            circles.ensure_member(session, circle.id, user_id, clean_label(name), now)
+            circles.ensure_member(session, circle.id, user_id, name, now)
 
         self.database.run(join)
 
@@ -176,12 +176,12 @@ class CareCircleCore:
         self._members = {key: value for key, value in self._members.items() if key[1] != user_id}
 
     def rename_circle(self, platform: str, chat_id: str, title: str) -> None:
-        name = clean_label(title)
+        """The chat was renamed; storage cleans and bounds the name as it keeps it."""
 
         def rename(session: Session) -> None:
             circle = circles.find_circle(session, platform, chat_id)
             if circle is not None:
-                circles.update_circle(session, circle.id, name=name)  # type: ignore[arg-type]
+                circles.update_circle(session, circle.id, name=title)  # type: ignore[arg-type]
 
         self.database.run(rename)
 
