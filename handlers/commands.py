@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 _COMMAND = re.compile(r"^/([A-Za-z_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _END = r"\s*[.!]*\s*$"
@@ -94,16 +95,10 @@ def remind_me_when(text: str, languages: Sequence[str] = ("en",)) -> str | None:
     return match.group(1).strip(" .!,") or _TOMORROW[known[0]]
 
 
+@cache
 def _remind_me(languages: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = _REMIND_ME_PATTERNS.get(languages)
-    if pattern is None:
-        words = "|".join(_REMIND_ME[code] for code in languages)
-        pattern = re.compile(rf"^\s*(?:{words})\b[\s,:]*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
-        _REMIND_ME_PATTERNS[languages] = pattern
-    return pattern
-
-
-_REMIND_ME_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+    words = "|".join(_REMIND_ME[code] for code in languages)
+    return re.compile(rf"^\s*(?:{words})\b[\s,:]*(.*?)\s*$", re.IGNORECASE | re.DOTALL)
 
 
 def number_and_word(text: str) -> tuple[int, bool] | None:
