@@ -2,8 +2,8 @@
 on their way.
 
 ``all_clear("fausse alerte… tout va bien", ("fr",))`` and ``on_my_way("bin unterwegs", ("de",))``
-are pure: text and the circle's languages in, a yes or no out. The words live in one table per
-language below; nothing else of the project is imported. A phrase does not count when a
+are pure: text and the circle's languages in, a yes or no out. The words live in each
+language's locale file, section ``[emergency]``. A phrase does not count when a
 negation stands just before it ("she's not OK" is not caught, "no está bien" neither) or when
 it is asked ("is she OK?").
 """
@@ -15,137 +15,23 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-# The emergency is over: she is fine, it was a false alarm, nobody needs to come.
-ALL_CLEAR: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"(?:she|he|they|mum|mom|dad|gran|grandma|grandpa)(?:'s|'re| is| are)\s+"
-        r"(?:ok|okay|o\.k\.|fine|alright|all right|safe)",
-        r"false alarm",
-        r"all (?:fine|good|ok|okay|clear|well)",
-        r"everything(?:'s| is) (?:fine|ok|okay|alright|all right|good)",
-        r"no need to come",
-        r"stand down",
-        r"no bones broken",
-    ),
-    "es": (
-        r"falsa alarma",
-        r"(?:esta|estan|sta|ta) (?:bien|perfectamente|ok)",
-        r"todo (?:bien|en orden|ok|controlado)",
-        r"no hace falta (?:venir|ir)",
-        r"no (?:es|fue) nada",
-    ),
-    "fr": (
-        r"fausse alerte",
-        r"fausse alarme",
-        r"tout va bien",
-        r"(?:elle|il|maman|papa|mamie|papi) va bien",
-        r"plus de peur que de mal",
-        r"pas besoin de venir",
-        r"rien de grave",
-    ),
-    "de": (
-        r"(?:sie|er|mama|papa|oma|opa) ist (?:ok|okay|wohlauf|unverletzt|in ordnung)",
-        r"(?:es|ihr|ihm) geht(?:'s| es)? (?:ihr |ihm )?gut",
-        r"alles (?:gut|ok|okay|in ordnung|klar)",
-        r"(?:fehlalarm|falscher alarm|entwarnung)",
-        r"nichts passiert",
-        r"(?:ihr|ihm) ist nichts passiert",
-    ),
-    "pt": (
-        r"(?:ela|ele|a mae|o pai|a avo|o avo) (?:ta|esta|tá|está|ficou) (?:bem|otima|otimo|ok)",
-        r"(?:alarme falso|falso alarme|alarme falsa)",
-        r"(?:esta|ta) tudo (?:bem|certo|ok)",
-        r"tudo (?:certo|sob controle)",
-        r"nao precisa (?:vir|ir)",
-        r"nao foi nada",
-    ),
-    "it": (
-        r"sta bene",
-        r"stanno bene",
-        r"falso allarme",
-        r"tutto (?:bene|a posto|ok|okay)",
-        r"non serve (?:venire|andare)",
-        r"niente di grave",
-    ),
-}
-
-# Someone is going: a claim in plain words.
-ON_MY_WAY: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"on my way(?! (?:home|back|to|from|out|in))",
-        r"omw",
-        r"(?:i'm|i am|im) (?:coming|going|heading (?:over|there|round)|leaving now)",
-        r"coming (?:now|over|round)",
-        r"heading (?:over|there|round)",
-        r"(?:i'll|i will|i can) go(?: now| round| over)?$",
-        r"be there in",
-        r"leaving now",
-    ),
-    "es": (
-        r"voy (?:para alla|pa alla|para alli|para alla ya|ahora|ya|yo|enseguida|corriendo)",
-        r"(?:estoy|voy) en camino",
-        r"ya voy",
-        r"salgo (?:ahora|ya|para alla)",
-    ),
-    "fr": (
-        r"j'arrive",
-        r"(?:je suis|suis) en route",
-        r"j'y vais",
-        r"je (?:pars|viens|file) (?:tout de suite|maintenant)",
-        r"j'y cours",
-    ),
-    "de": (
-        r"bin (?:unterwegs|auf dem weg|gleich da|sofort da)",
-        r"ich komme(?: sofort| gleich)?",
-        r"komme (?:sofort|gleich)",
-        r"ich (?:fahre|fahr|geh|gehe|laufe) (?:hin|rüber|rueber|los|sofort)",
-        r"fahre (?:los|hin)",
-    ),
-    "pt": (
-        r"(?:estou|to|tou|tô) (?:indo|a caminho|chegando)",
-        r"ja (?:vou|estou indo)",
-        r"vou (?:agora|ja|la|eu)",
-        r"(?:estou|to|tô) saindo",
-    ),
-    "it": (
-        r"arrivo",
-        r"sto (?:arrivando|andando|venendo)",
-        r"vado (?:io|subito|ora)",
-        r"(?:sono|sto) per strada",
-        r"corro",
-    ),
-}
-
-# A negation just before a phrase turns it around.
-NEGATIONS: dict[str, tuple[str, ...]] = {
-    "en": ("not", "isn't", "isnt", "never", "can't", "cant", "won't", "wont", "no longer"),
-    "es": ("no", "nunca"),
-    "fr": ("ne", "n'", "pas", "jamais"),
-    "de": ("nicht", "kein", "keine"),
-    "pt": ("nao", "nunca"),
-    "it": ("non", "mai"),
-}
-# A negation just after: "ich komme nicht", "je n'arrive pas".
-NEGATIONS_AFTER: dict[str, tuple[str, ...]] = {
-    "de": ("nicht",),
-    "fr": ("pas",),
-}
+from handlers.understanding import locales
 
 
 def all_clear(text: str, languages: Sequence[str]) -> bool:
     """Whether the message says an emergency is over ("she's OK", "falsa alarma")."""
-    return _says(text, languages, ALL_CLEAR)
+    return _says(text, languages, "all_clear")
 
 
 def on_my_way(text: str, languages: Sequence[str]) -> bool:
     """Whether the message says its writer is going ("on my way", "bin unterwegs")."""
-    return _says(text, languages, ON_MY_WAY)
+    return _says(text, languages, "on_my_way")
 
 
-def _says(text: str, languages: Sequence[str], table: dict[str, tuple[str, ...]]) -> bool:
+def _says(text: str, languages: Sequence[str], which: str) -> bool:
+    """Whether ``text`` says the ``which`` phrases of one of ``languages``, not turned around."""
     plain = _plain(text)
-    for language in [code for code in languages if code in table] or ["en"]:
-        which = "all_clear" if table is ALL_CLEAR else "on_my_way"
+    for language in [code for code in languages if code in locales.codes()] or ["en"]:
         for match in _pattern(language, which).finditer(plain):
             if not _turned_around(plain, match, language):
                 return True
@@ -154,8 +40,8 @@ def _says(text: str, languages: Sequence[str], table: dict[str, tuple[str, ...]]
 
 @cache
 def _pattern(language: str, which: str) -> re.Pattern[str]:
-    table = ALL_CLEAR if which == "all_clear" else ON_MY_WAY
-    phrases = "|".join(f"(?:{_plain(phrase)})" for phrase in table[language])
+    listed = locales.section(language, "emergency")[which]
+    phrases = "|".join(f"(?:{_plain(phrase)})" for phrase in listed) or locales.NEVER
     return re.compile(rf"(?<![\w'])(?:{phrases})(?![\w'])")
 
 
@@ -164,10 +50,11 @@ def _turned_around(plain: str, match: re.Match[str], language: str) -> bool:
     after = plain[match.end() :]
     if after.lstrip().startswith("?"):
         return True
+    words = locales.section(language, "emergency")
     words_after = after.split()[:1]
-    if any(word.strip(".,!;:") in NEGATIONS_AFTER.get(language, ()) for word in words_after):
+    if any(word.strip(".,!;:") in words["negations_after"] for word in words_after):
         return True
-    negations = NEGATIONS.get(language, ())
+    negations = words["negations"]
     return any(
         word.strip(".,!;:") in negations or word.endswith("n'") or word == "n't" for word in before
     )
