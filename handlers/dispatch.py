@@ -24,6 +24,7 @@ from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
 from storage import decisions as stored_decisions
 from storage import tasks as stored_tasks
+from storage.records import TaskRecord
 
 CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
 DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
@@ -132,17 +133,21 @@ def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> None:
 
 
 def _not_a_task(turn: Turn) -> None:
-    replied = turn.incoming.reply_to_id
-    task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
+    task = _replied_task(turn)
     if task is not None:
         tasks.remove_task(turn, task)
 
 
 def _remind_me(turn: Turn, words: str) -> None:
-    replied = turn.incoming.reply_to_id
-    task = stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
+    task = _replied_task(turn)
     if task is not None:
         settings.snooze(turn, task.number, _moment(turn, words))
+
+
+def _replied_task(turn: Turn) -> TaskRecord | None:
+    """The task whose request or acknowledgement the member replied to, if any."""
+    replied = turn.incoming.reply_to_id
+    return stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
 
 
 def _command(turn: Turn, name: str, argument: str) -> None:
@@ -160,7 +165,7 @@ def _command(turn: Turn, name: str, argument: str) -> None:
         elif not in_range(number):
             turn.say(turn.phrase("task.missing", number=number))
         else:
-            settings.snooze(turn, number, _moment(turn, when or "tomorrow"))
+            settings.snooze(turn, number, _moment(turn, when) if when else None)
 
 
 def _moment(turn: Turn, words: str) -> datetime | None:

@@ -296,9 +296,8 @@ def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
     if all(holder.id != turn.member.id for holder in task.claimers):
         turn.say(turn.phrase("snooze.not_on", number=task.number), task=task)
         return
-    # No day understood ("/snooze 4" in a circle that does not write "tomorrow"): tomorrow's
-    # morning, as "tomorrow" would be.
-    tomorrow = turn.local_now.date() + timedelta(days=1)
+    # No day said or understood ("/snooze 4"): the next morning after it was said.
+    tomorrow = turn.said_at.date() + timedelta(days=1)
     until = until_local or turn.circle.morning_of(tomorrow)
     tasks.snooze_task(turn.session, task.id, turn.member.id, until.astimezone(UTC))
     shown = format_moment(until, turn.circle.zone, turn.circle.languages)
