@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -14,6 +13,7 @@ from handlers.formatting import format_moment
 from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase
 from handlers.turn import Turn
+from handlers.understanding.accents import without_accents
 from storage import circles, events, tasks
 
 SUPPORTED_LANGUAGES = LANGUAGES
@@ -123,8 +123,7 @@ class ZoneFound:
 
 def _fold(name: str) -> str:
     """ "São Paulo" → "sao_paulo": accents, case and spaces folded as zone names write them."""
-    plain = unicodedata.normalize("NFKD", name.strip())
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    plain = without_accents(name.strip())
     return re.sub(r"\s+", "_", plain.casefold().replace("ß", "ss"))
 
 

@@ -11,11 +11,11 @@ it is asked ("is she OK?").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from handlers.understanding import locales
+from handlers.understanding.accents import without_accents
 
 
 def all_clear(text: str, languages: Sequence[str]) -> bool:
@@ -65,7 +65,4 @@ def _plain(text: str) -> str:
     """Lower case, curly quotes straightened, accents dropped, spaces single (once per message:
     both questions, all-clear and on-my-way, read the same text)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(text.split())
+    return " ".join(without_accents(text).split())

@@ -31,11 +31,12 @@ import json
 import math
 import re
 import sys
-import unicodedata
 from array import array
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+
+from handlers.understanding.accents import without_accents
 
 MODEL_PATH = Path(__file__).with_name("model") / "kinds.json"
 
@@ -53,12 +54,6 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("0", lowered)).strip()
 
 
-def strip_accents(text: str) -> str:
-    """``"übernehm ich, já está"`` → ``"ubernehm ich, ja esta"``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 def features(text: str) -> set[str]:
     """The n-grams the model weighs, from the raw message (also the training analyzer).
 
@@ -73,7 +68,7 @@ def features(text: str) -> set[str]:
     padded = []
     for word in plain.split():
         padded.append(f" {word} ")
-        if not word.isascii() and (bare := strip_accents(word)) != word:
+        if not word.isascii() and (bare := without_accents(word)) != word:
             padded.append(f" {bare} ")
     low, high = CHAR_RANGE
     grams = {
@@ -82,7 +77,7 @@ def features(text: str) -> set[str]:
         for n in range(low, high + 1)
         for i in range(len(spelling) - n + 1)
     }
-    bare = plain if plain.isascii() else strip_accents(plain)
+    bare = without_accents(plain)
     words = ["^", *_WORD.findall(bare)]
     grams.update(f"w:{word}" for word in words[1:])
     grams.update(f"w:{a} {b}" for a, b in pairwise(words))
