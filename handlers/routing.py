@@ -10,19 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from handlers.commands import (
-    Command,
-    is_not_a_task,
-    is_undo,
-    number_and_word,
-    read_command,
-    remind_me_when,
-)
+from handlers.commands import Command, read_command
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
 from handlers.understanding.all_clear import all_clear, on_my_way
 from handlers.understanding.languages import other_languages
+from handlers.understanding.steering import is_not_a_task, is_undo, remind_me_when
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +115,6 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     zone = zone_from_phrase(text)
     if zone is not None:
         return SetZone(zone)
-    pointed = number_and_word(text)
-    if pointed is not None:  # "#4 yo", "#4 erledigt": the act on that number, in any language
-        number, is_done = pointed
-        return Act(Intent(Kind.DONE if is_done else Kind.CLAIM, ref=number))
     intent = understand(text, said_at, languages)
     # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
     # open, dispatch reads them as its all-clear or its claim (else as read here).

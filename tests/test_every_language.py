@@ -100,9 +100,11 @@ def test_remind_me_on_a_held_task_snoozes_it_in_every_language(
     assert "Bob" in answer and "17" in answer, answer  # until tomorrow, Tuesday the 17th
 
 
-def test_remind_me_alone_means_tomorrow_morning_in_the_circles_words() -> None:
-    assert routed("remind me", ("en",), reply_to_id="7") == RemindMe("tomorrow")
-    assert routed("ricordamelo", ("it",), reply_to_id="7") == RemindMe("domani")
+def test_remind_me_alone_leaves_the_moment_to_the_snooze_in_every_language() -> None:
+    # No words of any one language stand in for "tomorrow": the snooze's own default does.
+    assert routed("remind me", ("en",), reply_to_id="7") == RemindMe("")
+    assert routed("ricordamelo", ("it",), reply_to_id="7") == RemindMe("")
+    assert routed("ricordamelo venerdì", ("it",), reply_to_id="7") == RemindMe("venerdì")
 
 
 def test_remind_me_in_a_language_the_circle_does_not_read_gets_the_hint(circle: Circle) -> None:

@@ -20,6 +20,7 @@ from handlers.understanding.cues import cue
 from handlers.understanding.due import find_when
 from handlers.understanding.intent import NOTHING, Intent, Kind
 from handlers.understanding.languages import other_languages
+from handlers.understanding.steering import numbered_act
 from handlers.understanding.titles import title_of
 
 _EXPLICIT = re.compile(
@@ -151,9 +152,8 @@ def _with_model(
 def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None, bool]:
     """The kind of act the hand-written cues recognise, with the span of a request's ask, and
     whether the cues are sure (step 1 of ``_with_model``: the model is not asked)."""
-    if ref_act := _ref_act().match(text):
-        is_claim = ref_act.group(2) in _claims_by_number()
-        return (Kind.CLAIM if is_claim else Kind.DONE), None, True
+    if numbered := numbered_act(text):
+        return (Kind.DONE if numbered[1] else Kind.CLAIM), None, True
     if cue("decision", languages).search(text):
         return Kind.DECISION, None, True
     if cue("unclaim", languages).search(text):
@@ -176,24 +176,11 @@ def _ref() -> re.Pattern[str]:
     return re.compile(rf"(?:#|\b(?:{words})\s*#?)\s*(\d{{1,6}})\b", re.IGNORECASE)
 
 
-@cache
-def _ref_act() -> re.Pattern[str]:
-    """Bare "#4 me", "#7 done": a number and a word, nothing else."""
-    every = locales.codes()
-    words = [locales.alternation(every, "cues", key) for key in ("number_claim", "number_done")]
-    return re.compile(rf"^\s*#?(\d{{1,6}})\s+({'|'.join(words)})\b")
-
-
-@cache
-def _claims_by_number() -> frozenset[str]:
-    """The words after a bare number that take the task ("me", "mine")."""
-    every = locales.listed(locales.codes(), "cues", "number_claim")
-    return frozenset(word for words in every for word in words.split("|") if word)
-
-
 def _ref_in(text: str) -> int | None:
-    match = _ref().search(text) or _ref_act().match(text)
-    return int(match.group(1)) if match else None
+    if match := _ref().search(text):
+        return int(match.group(1))
+    numbered = numbered_act(text)
+    return numbered[0] if numbered else None
 
 
 def _explicit(match: re.Match[str], now: datetime, languages: tuple[str, ...]) -> Intent:
