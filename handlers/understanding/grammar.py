@@ -323,6 +323,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             "offset",
             re.compile(
                 rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+"
+                rf"(?:{_joined(languages, 'offsets', 'articles')})?"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"

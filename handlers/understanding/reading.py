@@ -20,6 +20,7 @@ from handlers.understanding.cues import cue
 from handlers.understanding.due import find_when
 from handlers.understanding.intent import NOTHING, Intent, Kind
 from handlers.understanding.languages import other_languages
+from handlers.understanding.mentions import sentence_of
 from handlers.understanding.steering import numbered_act
 from handlers.understanding.titles import title_of
 
@@ -103,7 +104,8 @@ def _task(
     """A request read whole: its title, due, recurrence and urgency; pressed for ("ASAP")
     with no time, it is due today."""
     asks = cue("request", languages)
-    when = find_when(text, now, languages, focus=request, urgent=urgent or pressing, asks=asks)
+    focus = request or _where_it_asks(lowered, languages)
+    when = find_when(text, now, languages, focus=focus, urgent=urgent or pressing, asks=asks)
     return Intent(
         Kind.TASK,
         title=title_of(text, request, when.spans),
@@ -111,6 +113,20 @@ def _task(
         recurrence=when.recurrence,
         is_urgent=urgent,
     )
+
+
+def _where_it_asks(lowered: str, languages: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where a request no cue named asks: its last words of need ("necesitamos quien…",
+    "preciso que alguém…"), else the start of its last question; None when neither is there.
+    Its sentence's day and time then count first, as they do for a cued request."""
+    needs = list(cue("need", languages).finditer(lowered))
+    if needs:
+        return needs[-1].span()
+    question = lowered.rfind("?")
+    if question < 0:
+        return None
+    start, _ = sentence_of(lowered, (question, question))
+    return (start, start)
 
 
 def _with_model(
