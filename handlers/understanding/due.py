@@ -354,6 +354,10 @@ def _recurring(
 # -- choosing among the mentions ------------------------------------------------------------
 
 
+# A mention that is a number alone, perhaps after an article ("le 15"), not "15 décembre".
+_BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
+
+
 def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     """Plain, a start, the end of a span ("until 9"), or when something becomes available
     ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
@@ -361,6 +365,8 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
+    if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
+        return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
     if patterns.available_after.match(text, mention.end):  # "ab 10 fertig", "… geschlossen."
         return "available"
     first_word = own.split(" ")[0] + " "

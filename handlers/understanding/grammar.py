@@ -455,12 +455,13 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         text, max(0, match.start() - 8), match.start()
     ):
         return None  # "um 10.10" is a time
-    if match["sep"] == "." and not (match["year"] or grammar.dotted):
-        return None  # "15.30" is a time where dates are not written "10.12."
-    if match["sep"] == "." and not (match["year"] or match["dot"] or match["weekday"]):
-        before = text[max(0, match.start() - 4) : match.start()]
-        if not grammar.before_day.search(before) and second > 12:
-            return None
+    before = text[max(0, match.start() - 4) : match.start()]
+    after_article = bool(grammar.before_day.search(before))
+    dotted = match["sep"] == "." and not match["year"]
+    if dotted and not grammar.dotted and not (match["dot"] and after_article):
+        return None  # "15.30" is a time where dates are not written "10.12."; "le 15.12." a date
+    if dotted and not (match["dot"] or match["weekday"] or after_article) and second > 12:
+        return None
     if match["sep"] == "/" and not match["year"] and second <= 4 and first < second:
         return None  # "1/2 a tablet": a fraction
     day_first = grammar.order.startswith("d")
@@ -643,7 +644,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     small = bool(match["minword"]) and (grammar.numbers.value(match["minword"]) or 0) < 10
     if match["and"]:
         if match["min"] and not match["hourword"]:
-            return False  # "zwischen 8 und 12": two hours; "tre e 20" is 3:20
+            # "zwischen 8 und 12": two hours; "às 9 e 20", said as a time, is 9:20
+            return marked and int(match["min"]) > 12
         return marked or not small  # "las tres y cinco" is 3:05; "entre midi et deux" a span
     separator = (match["sep"] or "").strip()
     if separator == "." and not (marked or match["unit"]):
