@@ -199,3 +199,15 @@ def test_line_breaks_and_punctuation_survive_both_files() -> None:
     [todo] = calendar.walk("VTODO")
     assert str(todo["SUMMARY"]) == f"#3 {MISSED.title}"
     assert str(todo["DESCRIPTION"]) == "Prise par Anna; Zoë"
+
+
+def test_a_member_who_left_still_owns_what_they_hold_but_leaves_the_team(circle: Circle) -> None:
+    _care_circle(circle)
+    circle.core.member_left(circle.platform, circle.chat_id, "bob", circle.now)
+    bundle = _exported(circle)
+    owner = _tasks_by_number(bundle)[2].owner
+    assert owner is not None and _name_of(bundle, owner) == "Bob"
+    bob = _resources(bundle, RelatedPerson)[owner.reference]  # type: ignore[index]
+    assert bob.active is False  # type: ignore[attr-defined]
+    [team] = _resources(bundle, CareTeam).values()
+    assert "Bob" not in [p.member.display for p in team.participant]  # type: ignore[attr-defined]
