@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from handlers.formatting import decision_line, task_line
+from icalendar import Calendar, Todo, vRecur, vText
+
+from handlers.formatting import decision_line, taken_by, task_line
 from handlers.phrases import phrase
 from storage.records import CircleRecord, DecisionRecord, TaskRecord
 
-ICAL_LINE_OCTETS = 75
+_ICAL_STATUS = {"done": "COMPLETED", "missed": "CANCELLED", "cancelled": "CANCELLED"}
 
 
 def as_markdown(
@@ -77,64 +79,40 @@ def as_json(circle: CircleRecord, tasks: list[TaskRecord], decisions: list[Decis
 
 
 def as_ical(circle: CircleRecord, tasks: list[TaskRecord], now: datetime) -> str:
-    """An iCalendar file of the circle's tasks as to-dos, importable into any calendar app."""
-    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//carecircle//EN",
-        f"X-WR-CALNAME:{_ical_text(circle.name or 'carecircle')}",
-    ]
+    """An iCalendar file of the circle's tasks as to-dos, importable into any calendar app.
+
+    The ``icalendar`` package escapes the members' words and folds long lines.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//carecircle//EN")
+    calendar.add("version", "2.0")
+    # Typed as text by hand: the library leaves X- properties unescaped.
+    calendar.add("x-wr-calname", vText(circle.name or "carecircle"))
     for task in tasks:
-        lines += [
-            "BEGIN:VTODO",
-            f"UID:task-{circle.id}-{task.number}@carecircle",
-            f"DTSTAMP:{stamp}",
-            f"SUMMARY:{_ical_text(f'#{task.number} {task.title}')}",
-        ]
-        if task.due_at is not None:
-            lines.append(f"DUE:{task.due_at.astimezone(UTC):%Y%m%dT%H%M%SZ}")
-        elif task.due_on is not None:
-            lines.append(f"DUE;VALUE=DATE:{task.due_on:%Y%m%d}")
-        if task.recurrence and (task.due_at or task.due_on):
-            lines.append(f"RRULE:{task.recurrence}")
-        if task.status == "done":
-            lines.append("STATUS:COMPLETED")
-            if task.done_at:
-                lines.append(f"COMPLETED:{task.done_at.astimezone(UTC):%Y%m%dT%H%M%SZ}")
-        elif task.status in ("missed", "cancelled"):
-            lines.append("STATUS:CANCELLED")
-        else:
-            lines.append("STATUS:NEEDS-ACTION")
-        if task.claimers:
-            names = ", ".join(member.display_name for member in task.claimers)
-            taken = phrase("export.taken_by", circle.languages, names=names)
-            lines.append(f"DESCRIPTION:{_ical_text(taken)}")
-        lines.append("END:VTODO")
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+        calendar.add_component(_todo(circle, task, now))
+    calendar.add_missing_timezones()
+    return calendar.to_ical().decode()
 
 
-def _ical_text(text: str) -> str:
-    """RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character."""
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        if size + width > ICAL_LINE_OCTETS:
-            pieces.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n".join(pieces)
+def _todo(circle: CircleRecord, task: TaskRecord, now: datetime) -> Todo:
+    todo = Todo()
+    todo.add("uid", f"task-{circle.id}-{task.number}@carecircle")
+    todo.add("dtstamp", now.astimezone(UTC))
+    todo.add("summary", f"#{task.number} {task.title}")
+    # On the circle's wall clock, as the bot counts a series, so "every Tuesday 9:00" stays 9:00
+    # across daylight-saving changes in the calendar too.
+    due = task.due_at.astimezone(circle.zone) if task.due_at else task.due_on
+    if due is not None:
+        todo.add("due", due)
+        if task.recurrence:
+            # A series counts from DTSTART (RFC 5545); calendar apps differ without one.
+            todo.add("dtstart", due)
+            todo.add("rrule", vRecur.from_ical(task.recurrence))
+    todo.add("status", _ICAL_STATUS.get(task.status, "NEEDS-ACTION"))
+    if task.status == "done" and task.done_at:
+        todo.add("completed", task.done_at.astimezone(UTC))
+    if task.is_urgent:
+        todo.add("priority", 1)
+    if task.claimers:
+        todo.add("description", taken_by(task, circle.languages))
+    return todo

@@ -87,6 +87,12 @@ def holders_text(task: TaskRecord, languages: tuple[str, ...] = ENGLISH) -> str:
     return "✋ " + ", ".join(member.display_name for member in task.claimers)
 
 
+def taken_by(task: TaskRecord, languages: tuple[str, ...]) -> str:
+    """Who holds a task, as a sentence an export carries beside the task ("Taken by Bob")."""
+    names = ", ".join(member.display_name for member in task.claimers)
+    return phrase("export.taken_by", languages, names=names)
+
+
 def decision_line(
     decision: DecisionRecord, zone: ZoneInfo, languages: tuple[str, ...] = ENGLISH
 ) -> str:

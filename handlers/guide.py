@@ -10,7 +10,7 @@ _SETTINGS = (
     "/timezone London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
     "/mute /unmute · /urgent off | on · /snooze N … · /role GP · /forget · /forgetme"
 )
-_LISTS = "/tasks (/tasks 2 …) /mine /decisions /done · /export (json, ics)"
+_LISTS = "/tasks (/tasks 2 …) /mine /decisions /done · /export (json, ics, fhir)"
 
 HELP: tuple[str, ...] = (
     "I keep this circle's tasks and decisions. Just talk as usual:\n"

@@ -498,13 +498,24 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "📎 As tarefas do círculo como arquivo de calendário",
         "📎 I compiti del cerchio come file di calendario",
     ),
+    "export.fhir": (
+        "📎 The circle's team, plan and tasks as FHIR (R4B), for a health record system",
+        "📎 El equipo, el plan y las tareas del círculo en FHIR (R4B), para un sistema de "
+        "historia clínica",
+        "📎 L'équipe, le plan et les tâches du cercle en FHIR (R4B), pour un logiciel de dossier "
+        "médical",
+        "📎 Team, Plan und Aufgaben des Kreises als FHIR (R4B), für ein Praxis- oder Kliniksystem",
+        "📎 A equipe, o plano e as tarefas do círculo em FHIR (R4B), para um sistema de prontuário",
+        "📎 Il gruppo, il piano e i compiti del cerchio in FHIR (R4B), per un sistema di "
+        "cartella clinica",
+    ),
     "export.usage": (
-        "Export as /export (Markdown), /export json or /export ics",
-        "Exporta con /export (Markdown), /export json o /export ics",
-        "Exportez avec /export (Markdown), /export json ou /export ics",
-        "Exportieren mit /export (Markdown), /export json oder /export ics",
-        "Exporte com /export (Markdown), /export json ou /export ics",
-        "Esporta con /export (Markdown), /export json o /export ics",
+        "Export as /export (Markdown), /export json, /export ics or /export fhir",
+        "Exporta con /export (Markdown), /export json, /export ics o /export fhir",
+        "Exportez avec /export (Markdown), /export json, /export ics ou /export fhir",
+        "Exportieren mit /export (Markdown), /export json, /export ics oder /export fhir",
+        "Exporte com /export (Markdown), /export json, /export ics ou /export fhir",
+        "Esporta con /export (Markdown), /export json, /export ics o /export fhir",
     ),
     "set.zone": (
         "⚙️ {name} set the circle's time zone to {zone}",

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from handlers import export as exports
 from handlers.commands import read_number
+from handlers.fhir import care_plan_bundle
 from handlers.formatting import (
     MESSAGE_MAX_UNITS,
     decision_line,
@@ -21,13 +22,15 @@ from handlers.formatting import (
 from handlers.guide import help_text
 from handlers.messages import Attachment
 from handlers.turn import Turn
-from storage import decisions, tasks
+from storage import circles, decisions, tasks
 from storage.records import TaskRecord
 
 RECENTLY_DONE_DAYS = 7
 # A decision is shown whole (cut, it could say something else), so /decisions may take a few
 # Telegram messages, cut at line breaks by the adapter; it still is one Matrix event.
 DECISIONS_MAX_UNITS = 3 * MESSAGE_MAX_UNITS
+# Other names members use for a form of /export; the bare command posts Markdown.
+_EXPORT_ALIASES = {"": "md", "markdown": "md", "ical": "ics", "calendar": "ics"}
 
 
 T = TypeVar("T")
@@ -149,23 +152,29 @@ def show_help(turn: Turn) -> None:
 
 
 def export(turn: Turn, form: str) -> None:
-    """``/export`` posts Markdown; ``/export json`` and ``/export ics`` attach a file."""
-    snapshot = tasks.all_tasks(turn.session, turn.circle.id)
-    settled = decisions.decisions(turn.session, turn.circle.id)
-    form = form.strip().lower() or "md"
-    if form in ("md", "markdown"):
-        turn.say(exports.as_markdown(turn.circle, snapshot, settled))
-    elif form == "json":
-        content = exports.as_json(turn.circle, snapshot, settled)
-        turn.say(
-            turn.phrase("export.json"),
-            attachment=Attachment("carecircle.json", "application/json", content),
-        )
-    elif form in ("ics", "ical", "calendar"):
-        content = exports.as_ical(turn.circle, snapshot, turn.now)
-        turn.say(
-            turn.phrase("export.ics"),
-            attachment=Attachment("carecircle.ics", "text/calendar", content),
-        )
+    """``/export`` posts Markdown; ``/export json``, ``ics`` and ``fhir`` attach a file.
+
+    .. versionchanged:: 0.1.0 ``/export fhir``: an HL7 FHIR R4B Bundle (``application/fhir+json``).
+    """
+    circle = turn.circle
+    snapshot = tasks.all_tasks(turn.session, circle.id)
+    settled = decisions.decisions(turn.session, circle.id)
+    form = form.strip().lower()
+    form = _EXPORT_ALIASES.get(form, form)
+    if form == "md":
+        turn.say(exports.as_markdown(circle, snapshot, settled))
+        return
+    if form == "json":
+        content = exports.as_json(circle, snapshot, settled)
+        file = Attachment("carecircle.json", "application/json", content)
+    elif form == "ics":
+        content = exports.as_ical(circle, snapshot, turn.now)
+        file = Attachment("carecircle.ics", "text/calendar", content)
+    elif form == "fhir":
+        members = circles.active_members(turn.session, circle.id)
+        content = care_plan_bundle(circle, members, snapshot, settled, turn.now)
+        file = Attachment("carecircle-fhir.json", "application/fhir+json", content)
     else:
         turn.say(turn.phrase("export.usage"))
+        return
+    turn.say(turn.phrase(f"export.{form}"), attachment=file)

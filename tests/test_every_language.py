@@ -312,11 +312,14 @@ def test_the_export_speaks_the_circles_language(circle: Circle) -> None:
     assert "Open" not in text and "none" not in text
     circle.say("pablo", "/export ics")
     circle.say("pablo", "/export json")
+    circle.say("pablo", "/export fhir")
     circle.say("pablo", "/export pdf")
-    ics, json_file, usage = circle.bot_messages()
+    ics, json_file, fhir, usage = circle.bot_messages()
     assert ics.text == "📎 Las tareas del círculo como archivo de calendario"
     assert ics.attachment is not None and "DESCRIPTION:La tiene Pablo" in ics.attachment.content
     assert json_file.text == "📎 Las tareas y decisiones del círculo en JSON"
+    assert fhir.text.startswith("📎 El equipo, el plan y las tareas del círculo en FHIR")
+    assert fhir.attachment is not None and "La tiene Pablo" in fhir.attachment.content
     assert usage.text.startswith("Exporta con /export")
 
 

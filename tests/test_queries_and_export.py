@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+
+import recurring_ical_events
+from icalendar import Calendar
 
 from tests.conftest import Circle
 
@@ -69,6 +73,53 @@ def test_export_ics_escapes_text_and_marks_completion(circle: Circle) -> None:
     assert calendar.count("BEGIN:VTODO") == 2
     assert "STATUS:COMPLETED" in calendar and "STATUS:NEEDS-ACTION" in calendar
     assert all(len(line.encode()) <= 75 for line in calendar.split("\r\n"))
+
+
+def _calendar(circle: Circle) -> Calendar:
+    """The circle's calendar file, as a calendar app re-reads it."""
+    circle.say("dan", "/export ics")
+    [message] = circle.bot_messages()
+    assert message.attachment is not None and message.attachment.media_type == "text/calendar"
+    return Calendar.from_ical(message.attachment.content)
+
+
+def test_export_ics_reads_back_with_the_members_words(circle: Circle) -> None:
+    circle.say("alice", "task: renew the blue badge, form at Zoë's; ask the café")
+    circle.say("bob", "/claim 1")
+    circle.say("alice", "urgent: can someone call the GP now?")
+    circle.bot_messages()
+    todos = {str(todo["SUMMARY"]): todo for todo in _calendar(circle).walk("VTODO")}
+    held = todos["#1 Renew the blue badge, form at Zoë's; ask the café"]
+    assert str(held["DESCRIPTION"]) == "Taken by Bob"
+    assert "PRIORITY" not in held and todos["#2 Call the GP now"]["PRIORITY"] == 1
+
+
+def test_export_ics_repeats_a_series_at_the_same_local_time_across_the_clock_change(
+    circle: Circle,
+) -> None:
+    circle.say("alice", "can someone water the plants every tuesday at 9am?")
+    circle.say("alice", "task: book the podiatrist friday 3pm")
+    circle.bot_messages()
+    calendar = _calendar(circle)
+    # London moves its clocks on Sunday 28 March 2027.
+    occurrences = recurring_ical_events.of(calendar, components=["VTODO"]).between(
+        date(2027, 3, 20), date(2027, 4, 7)
+    )
+    dues = [todo["DUE"].dt for todo in occurrences]
+    assert [(due.date(), due.hour) for due in dues] == [
+        (date(2027, 3, 23), 9),
+        (date(2027, 3, 30), 9),
+        (date(2027, 4, 6), 9),
+    ]
+    assert [str(due.tzinfo) for due in dues] == ["Europe/London"] * 3
+    first = recurring_ical_events.of(calendar, components=["VTODO"]).between(
+        date(2026, 11, 16), date(2026, 11, 25)
+    )
+    assert sorted(todo["DUE"].dt.date() for todo in first) == [
+        date(2026, 11, 17),
+        date(2026, 11, 20),
+        date(2026, 11, 24),
+    ]
 
 
 def test_one_circle_never_sees_another(circle: Circle) -> None:
