@@ -67,10 +67,11 @@ def read_private(text: str) -> PrivateRequest:
 
 def reply(message: PrivateMessage, key: str, **values: object) -> Outgoing:
     """The phrase ``key`` in the member's language, as an answer to their message."""
-    return _answer(message, phrase(key, (message.language,), **values))
+    return answer(message, phrase(key, (message.language,), **values))
 
 
-def _answer(message: PrivateMessage, text: str) -> Outgoing:
+def answer(message: PrivateMessage, text: str) -> Outgoing:
+    """``text`` as the bot's answer to the member's message."""
     return Outgoing(message.platform, message.chat_id, text, reply_to_id=message.message_id)
 
 
@@ -99,7 +100,7 @@ def own_tasks(message: PrivateMessage, held: Sequence[HeldInCircle]) -> Outgoing
         items=tuple(lines),
         more=lambda count: phrase("private.more", languages, count=count),
     )
-    return _answer(message, "\n".join(fit_sections([section])))
+    return answer(message, "\n".join(fit_sections([section])))
 
 
 def _line(circle: CircleRecord, task: TaskRecord, languages: tuple[str, ...]) -> str:
