@@ -17,7 +17,14 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ChatMemberStatus
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    TelegramError,
+)
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
 
 from bot.async_core import AsyncCore
@@ -247,7 +254,8 @@ class TelegramTransport:
         """Whether Telegram says ``user_id`` is in the group now (restricted but there counts)."""
         try:
             membership = await self.app.bot.get_chat_member(int(chat_id), int(user_id))
-        except (BadRequest, Forbidden):  # the group is gone, or the bot is no longer in it
+        # The group is gone or moved, or the bot is no longer in it: nothing confirms them.
+        except (BadRequest, ChatMigrated, Forbidden):
             return False
         return is_present(membership)
 
