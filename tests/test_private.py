@@ -7,6 +7,7 @@ import pytest
 
 from bot.core import CareCircleCore
 from bot.matrix.direct import is_user_id
+from handlers.formatting import MESSAGE_MAX_UNITS, units
 from handlers.messages import PrivateMessage
 from handlers.phrasebook import LANGUAGES
 from handlers.private import NewCircle, OwnTasks, Welcome, read_private
@@ -105,3 +106,15 @@ def test_a_private_message_is_read_once(text: str, request_: object) -> None:
 )
 def test_a_matrix_user_id_is_told_from_anything_else(text: str, is_valid: bool) -> None:
     assert is_user_id(text) is is_valid
+
+
+def test_a_long_private_list_fits_one_message_and_says_how_many_more(circle: Circle) -> None:
+    for number in range(1, 81):
+        circle.say("alice", f"task: {number} " + "call the pharmacy about the repeat order " * 5)
+        circle.say("alice", f"/claim {number}")
+    text = circle.core.own_tasks(private("/mine"), {"family"}).text
+    assert units(text) <= MESSAGE_MAX_UNITS
+    more = text.splitlines()[-1]
+    assert more.startswith("… and ") and more.endswith(
+        "/mine in each circle lists all of yours there."
+    )

@@ -85,6 +85,9 @@ class MatrixTransport:
         self._delivery_task: asyncio.Task[None] | None = None
         # Members' direct rooms with the bot: never circles (see bot.matrix.direct).
         self.direct_rooms: set[str] = set()
+        # The answer to each /newcircle, by its event: a sync tried again after a failed reply
+        # reads the message again, and must not make a second room.
+        self._circles_made: dict[str, Outgoing] = {}
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
 
@@ -303,7 +306,11 @@ class MatrixTransport:
         return await is_joined(self._client(), room_id, user_id)
 
     async def _new_circle(self, message: PrivateMessage, request: NewCircle) -> Outgoing:
-        return await start_circle(self._client(), message, request)
+        made = self._circles_made.get(message.message_id)
+        if made is None:
+            made = await start_circle(self._client(), message, request)
+            self._circles_made[message.message_id] = made
+        return made
 
     async def _follow_upgrade(self, room: MatrixRoom, new_room_id: str) -> None:
         """The room was upgraded to a new one: the circle, its tasks and the bot move along.
