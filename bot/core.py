@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
@@ -18,12 +19,19 @@ from sqlmodel import Session
 from bot.config import Settings, load_settings
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
-from handlers.messages import Incoming, Outgoing, outgoing_from_json, outgoing_to_json
+from handlers.messages import (
+    Incoming,
+    Outgoing,
+    PrivateMessage,
+    outgoing_from_json,
+    outgoing_to_json,
+)
 from handlers.phrasebook import LANGUAGE_NAMES
 from handlers.phrases import phrase
+from handlers.private import HeldInCircle, own_tasks
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
 from handlers.turn import Reply, Turn, said_at
-from storage import circles, outbox, seen
+from storage import circles, outbox, seen, tasks
 from storage.circles import BIDI_CONTROLS, circle_record, clean_label, member_record
 from storage.database import Database
 from storage.records import CircleRecord, MemberRecord
@@ -203,6 +211,28 @@ class CareCircleCore:
             )
 
         self.database.run(notice)
+
+    # -- a member's private chat ------------------------------------------------------------
+
+    def circles_of(self, platform: str, user_id: str) -> list[str]:
+        """The chats of every circle the bot has known ``user_id`` in, for the transport to
+        ask the platform which of them they are still in."""
+        known = self.database.run(circles.memberships, platform, user_id)
+        return [circle.chat_id for circle, _ in known]
+
+    def own_tasks(self, message: PrivateMessage, confirmed: Collection[str]) -> Outgoing:
+        """``/mine`` in private: what the member holds in the circles whose chats the platform
+        has just ``confirmed`` they are in; nothing of any other. Nothing is stored."""
+
+        def held(session: Session) -> list[HeldInCircle]:
+            known = circles.memberships(session, message.platform, message.sender_id)
+            return [
+                HeldInCircle(circle, tuple(tasks.tasks_of(session, circle.id, member.id)))
+                for circle, member in known
+                if circle.chat_id in confirmed
+            ]
+
+        return own_tasks(message, self.database.run(held))
 
     # -- delivery ---------------------------------------------------------------------------
 

@@ -19,14 +19,16 @@ HELP: tuple[str, ...] = (
     "hand it back\n"
     '• "done", "#4 done", ✅ → done · "we decided …", "decision: …" → a decision, marked 🤝\n'
     '• reply "not a task" to remove a false one · "undo" takes back your last change\n'
-    f"Lists: {_LISTS}\nAnyone can change: {_SETTINGS}",
+    f"Lists: {_LISTS}\nIn a private chat with me, /mine lists what you hold in all your "
+    f"circles.\nAnyone can change: {_SETTINGS}",
     "Guardo las tareas y decisiones de este círculo. Hablad como siempre:\n"
     '• "¿alguien puede recoger la receta de mamá el viernes a las 15?" → una tarea, marcada ✍\n'
     '• "me encargo" (respondiendo), "#4 yo", ✋ → es tuya · "ya no puedo" → la devuelves\n'
     '• "hecho", "#4 hecho", ✅ → hecha · "hemos decidido …", "decision: …" → una decisión, '
     "marcada 🤝\n"
     '• responde "no es una tarea" para quitar una falsa · "deshacer" anula tu último cambio\n'
-    f"Listas: {_LISTS}\nCualquiera puede cambiar: {_SETTINGS}",
+    f"Listas: {_LISTS}\nEn un chat privado conmigo, /mine lista lo que tienes en todos tus "
+    f"círculos.\nCualquiera puede cambiar: {_SETTINGS}",
     "Je garde les tâches et décisions de ce cercle. Parlez comme d'habitude :\n"
     "• « quelqu'un peut chercher l'ordonnance de maman vendredi 15h ? » → une tâche, marquée ✍\n"
     "• « je m'en charge » (en réponse), « #4 moi », ✋ → elle est à vous · « je ne peux "
@@ -35,7 +37,8 @@ HELP: tuple[str, ...] = (
     "marquée 🤝\n"
     "• répondez « pas une tâche » pour en retirer une fausse · « annuler » défait votre dernier "
     "changement\n"
-    f"Listes : {_LISTS}\nTout le monde peut régler : {_SETTINGS}",
+    f"Listes : {_LISTS}\nEn privé avec moi, /mine liste ce que vous avez dans tous vos "
+    f"cercles.\nTout le monde peut régler : {_SETTINGS}",
     "Ich merke mir die Aufgaben und Entscheidungen dieses Kreises. Schreibt einfach wie immer:\n"
     "• „Kann jemand Mamas Rezept Freitag um 15 Uhr abholen?“ → eine Aufgabe, markiert mit ✍\n"
     "• „übernehme ich“ (als Antwort), „#4 ich“, ✋ → sie gehört dir · „kann ich doch nicht mehr“ "
@@ -44,13 +47,15 @@ HELP: tuple[str, ...] = (
     "eine Entscheidung, markiert mit 🤝\n"
     "• antworte „keine Aufgabe“, um eine falsche zu entfernen · „rückgängig“ nimmt deine letzte "
     "Änderung zurück\n"
-    f"Listen: {_LISTS}\nJeder kann einstellen: {_SETTINGS}",
+    f"Listen: {_LISTS}\nIm privaten Chat mit mir zeigt /mine, was du in all deinen Kreisen "
+    f"hast.\nJeder kann einstellen: {_SETTINGS}",
     "Guardo as tarefas e decisões deste círculo. Conversem como sempre:\n"
     '• "alguém pode buscar a receita da mãe sexta às 15h?" → uma tarefa, marcada ✍\n'
     '• "deixa comigo" (respondendo), "#4 eu", ✋ → é sua · "não vou conseguir" → devolve\n'
     '• "feito", "#4 feito", ✅ → feita · "decidimos …", "decision: …" → uma decisão, marcada 🤝\n'
     '• responda "não é tarefa" para tirar uma falsa · "desfazer" anula a sua última mudança\n'
-    f"Listas: {_LISTS}\nQualquer um pode mudar: {_SETTINGS}",
+    f"Listas: {_LISTS}\nNum chat privado comigo, /mine lista o que você tem em todos os seus "
+    f"círculos.\nQualquer um pode mudar: {_SETTINGS}",
     "Tengo i compiti e le decisioni di questo cerchio. Scrivete come sempre:\n"
     '• "qualcuno può ritirare la ricetta della mamma venerdì alle 15?" → un compito, segnato ✍\n'
     '• "ci penso io" (in risposta), "#4 io", ✋ → è tuo · "non riesco più" → lo lasci\n'
@@ -58,7 +63,8 @@ HELP: tuple[str, ...] = (
     "segnata 🤝\n"
     '• rispondi "non è un compito" per toglierne uno falso · "annulla" disfa la tua ultima '
     "modifica\n"
-    f"Elenchi: {_LISTS}\nChiunque può cambiare: {_SETTINGS}",
+    f"Elenchi: {_LISTS}\nIn chat privata con me, /mine elenca quello che hai in tutti i tuoi "
+    f"cerchi.\nChiunque può cambiare: {_SETTINGS}",
 )
 
 INTRO: tuple[str, ...] = (

@@ -44,6 +44,26 @@ class Incoming:
 
 
 @dataclass(frozen=True, slots=True)
+class PrivateMessage:
+    """A member writing to the bot alone (a Telegram private chat, a Matrix direct room).
+
+    A private chat is never a circle: the bot answers there with what the member holds in the
+    circles they are still in, or how to start one. ``language`` is the member's own (their
+    app's, where the platform says it). ``how_to_start`` names the phrase saying how to bring
+    the bot into a group on this platform, with ``bot_address`` (a link, a user id) filled in.
+    """
+
+    platform: str
+    chat_id: str
+    message_id: str
+    sender_id: str
+    text: str
+    language: str
+    how_to_start: str
+    bot_address: str
+
+
+@dataclass(frozen=True, slots=True)
 class Button:
     """A button under a bot message; ``action`` comes back as ``Incoming.button``."""
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import Circle, Member
 from storage.records import CircleRecord, MemberRecord
@@ -144,6 +144,20 @@ def active_members(session: Session, circle_id: int) -> list[MemberRecord]:
         select(Member).where(Member.circle_id == circle_id, Member.is_active).order_by(Member.id)
     ).all()
     return [member_record(row) for row in rows]
+
+
+def memberships(
+    session: Session, platform: str, user_id: str
+) -> list[tuple[CircleRecord, MemberRecord]]:
+    """Every circle on ``platform`` the bot has known ``user_id`` in, left or not (only the
+    platform can say whether they still are), with their membership, oldest circle first."""
+    rows = session.exec(
+        select(Circle, Member)
+        .join(Member, col(Member.circle_id) == Circle.id)
+        .where(Circle.platform == platform, Member.user_id == user_id)
+        .order_by(Circle.id)
+    ).all()
+    return [(circle_record(circle), member_record(member)) for circle, member in rows]
 
 
 def next_number(session: Session, circle_id: int, counter: str) -> int:

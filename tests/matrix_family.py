@@ -22,6 +22,7 @@ from nio import (
     LoginResponse,
     MegolmEvent,
     RoomCreateResponse,
+    RoomPreset,
     RoomSendResponse,
     SyncResponse,
 )
@@ -117,6 +118,18 @@ class Member:
     async def create_room(self, name: str, invite: list[str], *, encrypted: bool) -> str:
         answer = await self.client.room_create(
             name=name, invite=invite, initial_state=[ENCRYPTION_STATE] if encrypted else []
+        )
+        assert isinstance(answer, RoomCreateResponse), answer
+        await self.sync()
+        return answer.room_id
+
+    async def create_direct_room(self, user_id: str) -> str:
+        """What Element's "start a chat" with ``user_id`` does: an encrypted direct room."""
+        answer = await self.client.room_create(
+            is_direct=True,
+            preset=RoomPreset.trusted_private_chat,
+            invite=[user_id],
+            initial_state=[ENCRYPTION_STATE],
         )
         assert isinstance(answer, RoomCreateResponse), answer
         await self.sync()

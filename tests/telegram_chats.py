@@ -41,7 +41,8 @@ class ChatMessage:
 
 @dataclass
 class Chat:
-    """A group (or forum) the bot is in, with everything said there."""
+    """A group (or forum) the bot is in, or a member's private chat with it (``title`` is then
+    their first name), with everything said there and who is in it."""
 
     id: int
     title: str
@@ -54,8 +55,12 @@ class Chat:
     deleted_topics: set[int] = field(default_factory=set)
     migrated_to: int | None = None
     messages: list[ChatMessage] = field(default_factory=list)
+    # Each member's ChatMember status ("member", "left", "kicked", "restricted", …) by user id.
+    statuses: dict[int, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
+        if self.type == "private":
+            return {"id": self.id, "type": "private", "first_name": self.title}
         shape: dict[str, Any] = {"id": self.id, "type": self.type, "title": self.title}
         if self.is_forum:
             shape["is_forum"] = True

@@ -34,7 +34,7 @@ from tests.telegram_chats import (
 
 # Parameters PTB sends JSON-encoded, and those that are numbers.
 JSON_PARAMS = frozenset(
-    {"reply_markup", "reply_parameters", "reaction", "commands", "allowed_updates"}
+    {"reply_markup", "reply_parameters", "reaction", "commands", "allowed_updates", "scope"}
 )
 INT_PARAMS = frozenset(
     {"chat_id", "message_id", "message_thread_id", "offset", "timeout", "user_id", "limit"}
@@ -118,6 +118,12 @@ class BotApiServer:
         self.chats[chat_id] = Chat(chat_id, title, **options)
         return self.chats[chat_id]
 
+    def private_chat(self, member: dict[str, Any]) -> int:
+        """The member's private chat with the bot (its id is theirs, as on Telegram)."""
+        if member["id"] not in self.chats:
+            self.add_chat(member["id"], member["first_name"], type="private")
+        return member["id"]
+
     def bot_added(self, chat_id: int, by: dict[str, Any], *, as_admin: bool = False) -> None:
         chat = self.chats[chat_id]
         chat.bot_is_admin = as_admin
@@ -146,6 +152,8 @@ class BotApiServer:
         message = ChatMessage(
             next(self._message_ids), sender["id"], text, text, thread_id, reply_to
         )
+        if chat.type != "private":  # only someone in a group can write in it
+            chat.statuses.setdefault(sender["id"], "member")
         chat.messages.append(message)
         self._push("message", chat.message_json(message, sender))
         return message.message_id
@@ -202,15 +210,23 @@ class BotApiServer:
         return opening.message_id
 
     def member_joins(self, chat_id: int, member: dict[str, Any]) -> None:
+        self.chats[chat_id].statuses[member["id"]] = "member"
         self._service_message(self.chats[chat_id], member, new_chat_members=[member])
 
     def member_leaves(self, chat_id: int, member: dict[str, Any]) -> None:
+        self.chats[chat_id].statuses[member["id"]] = "left"
         self._service_message(self.chats[chat_id], member, left_chat_member=member)
+
+    def member_leaves_unseen(self, chat_id: int, member: dict[str, Any]) -> None:
+        """The member leaves a group where the bot, neither admin nor told, hears nothing of it
+        (as when its service messages are hidden): only getChatMember knows."""
+        self.chats[chat_id].statuses[member["id"]] = "left"
 
     def membership_changes(
         self, chat_id: int, member: dict[str, Any], old_status: str, new_status: str
     ) -> None:
         """A chat_member update, which Telegram sends to bots that are admins."""
+        self.chats[chat_id].statuses[member["id"]] = new_status
         self._push(
             "chat_member",
             {
@@ -351,7 +367,8 @@ class BotApiServer:
             return _error(400, "Bad Request: chat not found")
         if params["user_id"] == BOT_ID:
             return bot_membership(chat, self.bot_user())
-        return {"status": "member", "user": user(params["user_id"], "Member")}
+        status = chat.statuses.get(params["user_id"], "left")  # never there: "left", as Telegram
+        return _membership(status, user(params["user_id"], "Member"))
 
     def _api_sendMessage(self, params: dict[str, Any]) -> dict[str, Any] | web.Response:
         refusal = self._refusal(params)

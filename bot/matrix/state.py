@@ -1,4 +1,5 @@
-"""What the bot keeps in its Matrix store between starts: its login and its place in the sync.
+"""What the bot keeps in its Matrix store between starts: its login, its place in the sync, and
+which rooms are members' direct rooms with it.
 
 The login (user id, device id, access token) is written once, readable by the owner only, so a
 restart is the same device and keeps the keys that decrypt the circle's rooms. The sync token is
@@ -14,6 +15,7 @@ from pathlib import Path
 
 LOGIN_FILE = "login.json"
 SYNC_TOKEN_FILE = "sync_token"
+DIRECT_ROOMS_FILE = "direct_rooms.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ def _write_private(path: Path, text: str) -> None:
 
 
 class MatrixStore:
-    """The store folder: nio's encryption database next to our two small files."""
+    """The store folder: nio's encryption database next to our small files."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -69,3 +71,13 @@ class MatrixStore:
 
     def save_sync_token(self, token: str) -> None:
         _write_private(self.path / SYNC_TOKEN_FILE, token)
+
+    def load_direct_rooms(self) -> set[str]:
+        """The rooms the bot joined as someone's direct chat: only their invite said so."""
+        try:
+            return set(json.loads((self.path / DIRECT_ROOMS_FILE).read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return set()
+
+    def save_direct_rooms(self, room_ids: set[str]) -> None:
+        _write_private(self.path / DIRECT_ROOMS_FILE, json.dumps(sorted(room_ids)))

@@ -27,18 +27,22 @@ from nio import (
     RoomUpgradeEvent,
     SyncResponse,
 )
+from nio.responses import InviteInfo
 
 from bot.async_core import AsyncCore
 from bot.config import MatrixSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryDeferred, DeliveryLoop, utc_now
+from bot.matrix.direct import is_direct_invite, is_joined, private_message, start_circle
 from bot.matrix.inbound import PLATFORM, incoming_from_event
 from bot.matrix.login import MatrixLoginFailed, log_in
 from bot.matrix.membership import is_allowed_inviter, since_own_join
 from bot.matrix.sending import MatrixRequestFailed, RoomSender
 from bot.matrix.state import LOGIN_FILE, MatrixStore
 from bot.matrix.undecryptable import DEFAULT_GRACE, UndecryptableMessages
-from handlers.messages import Outgoing
+from bot.private import answer_privately
+from handlers.messages import Outgoing, PrivateMessage
+from handlers.private import NewCircle
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +83,11 @@ class MatrixTransport:
         self._is_sync_failing = False
         self._tasks: list[asyncio.Task[None]] = []
         self._delivery_task: asyncio.Task[None] | None = None
+        # Members' direct rooms with the bot: never circles (see bot.matrix.direct).
+        self.direct_rooms: set[str] = set()
+        # The answer to each /newcircle, by its event: a sync tried again after a failed reply
+        # reads the message again, and must not make a second room.
+        self._circles_made: dict[str, Outgoing] = {}
         # Key upload, query and claim, and room-key sharing in room_send, must not interleave.
         self._crypto_lock = asyncio.Lock()
 
@@ -86,6 +95,7 @@ class MatrixTransport:
 
     async def start(self) -> None:
         self.store.prepare()
+        self.direct_rooms = self.store.load_direct_rooms()
         config = AsyncClientConfig(
             encryption_enabled=True,
             store_sync_tokens=False,  # saved by us, after the sync's events are handled
@@ -194,8 +204,8 @@ class MatrixTransport:
 
     async def _handle_sync(self, response: SyncResponse, act_on_timeline: bool) -> None:
         client = self._client()
-        for room_id in response.rooms.invite:
-            await self._answer_invite(room_id)
+        for room_id, invite in response.rooms.invite.items():
+            await self._answer_invite(room_id, invite)
         for room_id, joined in response.rooms.join.items():
             room = client.rooms.get(room_id)
             if room is None or not act_on_timeline:
@@ -207,6 +217,8 @@ class MatrixTransport:
             if room_id in client.rooms:
                 await self._handle_or_skip(client.rooms[room_id], event)
         for room_id in given_up:
+            if room_id in self.direct_rooms:
+                continue  # no circle there to tell
             notice = self.core.notice_once
             await self.acts.until_stored(
                 notice, PLATFORM, room_id, "notice.undecryptable", self.clock()
@@ -229,7 +241,7 @@ class MatrixTransport:
                 "skipped event %s in %s: it could not be handled", event.event_id, room.room_id
             )
 
-    async def _answer_invite(self, room_id: str) -> None:
+    async def _answer_invite(self, room_id: str, invite: InviteInfo) -> None:
         client = self._client()
         invited = client.invited_rooms.get(room_id)
         inviter = invited.inviter if invited is not None else None
@@ -237,6 +249,10 @@ class MatrixTransport:
             log.info("declining an invite to %s from %s (not an allowed inviter)", room_id, inviter)
             await client.room_leave(room_id)
             return
+        if is_direct_invite(invite.invite_state, client.user_id):
+            # Known before joining: the join itself must not start a circle.
+            self.direct_rooms.add(room_id)
+            self.store.save_direct_rooms(self.direct_rooms)
         # The circle is created when the join shows up in the next sync (see _handle_event).
         answer = await client.join(room_id)
         if isinstance(answer, ErrorResponse):
@@ -249,6 +265,9 @@ class MatrixTransport:
             self.undecryptable.add(room.room_id, event, now)
             if event.session_id not in client.outgoing_key_requests:
                 await client.request_room_key(event)
+            return
+        if room.room_id in self.direct_rooms:
+            await self._answer_privately(room, event)
             return
         if isinstance(event, RoomMemberEvent):
             await self._handle_membership(room, event)
@@ -271,6 +290,27 @@ class MatrixTransport:
         )
         if incoming is not None and await self.acts.handle(incoming, now):
             self.delivery.poke()
+
+    async def _answer_privately(self, room: MatrixRoom, event: Event) -> None:
+        """A member's message in their direct room with the bot, answered there."""
+        client = self._client()
+        if event.sender == client.user_id:
+            return
+        # Matrix tells no one's language: the bot answers in its own first one.
+        language = self.core.settings.default_languages[0]
+        message = private_message(room.room_id, event.source, client.user_id, language)
+        if message is not None:
+            await answer_privately(self.acts, message, self._is_member, self.send, self._new_circle)
+
+    async def _is_member(self, room_id: str, user_id: str) -> bool:
+        return await is_joined(self._client(), room_id, user_id)
+
+    async def _new_circle(self, message: PrivateMessage, request: NewCircle) -> Outgoing:
+        made = self._circles_made.get(message.message_id)
+        if made is None:
+            made = await start_circle(self._client(), message, request)
+            self._circles_made[message.message_id] = made
+        return made
 
     async def _follow_upgrade(self, room: MatrixRoom, new_room_id: str) -> None:
         """The room was upgraded to a new one: the circle, its tasks and the bot move along.

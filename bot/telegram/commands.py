@@ -21,12 +21,12 @@ DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
         "Compiti aperti e chi li ha presi",
     ),
     "mine": (
-        "Tasks you hold",
-        "Tus tareas",
-        "Vos tâches",
-        "Deine Aufgaben",
-        "As suas tarefas",
-        "I tuoi compiti",
+        "Tasks you hold (in a private chat with me: in all your circles)",
+        "Tus tareas (en un chat privado conmigo: en todos tus círculos)",
+        "Vos tâches (en privé avec moi : dans tous vos cercles)",
+        "Deine Aufgaben (im privaten Chat mit mir: in all deinen Kreisen)",
+        "As suas tarefas (num chat privado comigo: em todos os seus círculos)",
+        "I tuoi compiti (in chat privata con me: in tutti i tuoi cerchi)",
     ),
     "decisions": (
         "Decisions the circle made",
@@ -159,7 +159,37 @@ DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
 }
 
 
+# The menu of a private chat with the bot, which is no circle.
+PRIVATE_DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
+    "mine": (
+        "What you hold in all your circles",
+        "Lo que tienes en todos tus círculos",
+        "Ce que vous avez dans tous vos cercles",
+        "Was du in all deinen Kreisen übernommen hast",
+        "O que você tem em todos os seus círculos",
+        "Quello che hai in tutti i tuoi cerchi",
+    ),
+    "start": (
+        "How to start a circle",
+        "Cómo empezar un círculo",
+        "Comment commencer un cercle",
+        "Wie man einen Kreis anfängt",
+        "Como começar um círculo",
+        "Come cominciare un cerchio",
+    ),
+}
+
+
 def command_menu(language: str) -> list[BotCommand]:
     """The menu in one of the bot's languages (English for any other)."""
+    return _menu(DESCRIPTIONS, language)
+
+
+def private_menu(language: str) -> list[BotCommand]:
+    """The menu of a private chat with the bot, in one of its languages."""
+    return _menu(PRIVATE_DESCRIPTIONS, language)
+
+
+def _menu(descriptions: dict[str, tuple[str, ...]], language: str) -> list[BotCommand]:
     index = LANGUAGES.index(language) if language in LANGUAGES else 0
-    return [BotCommand(name, texts[index]) for name, texts in DESCRIPTIONS.items()]
+    return [BotCommand(name, texts[index]) for name, texts in descriptions.items()]

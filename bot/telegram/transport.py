@@ -15,16 +15,24 @@ import logging
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from telegram import Update
+from telegram import BotCommandScopeAllPrivateChats, Update
 from telegram.constants import ChatMemberStatus
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    TelegramError,
+)
 from telegram.ext import AIORateLimiter, Application, BaseRateLimiter, ContextTypes, TypeHandler
 
 from bot.async_core import AsyncCore
 from bot.config import TelegramSettings
 from bot.core import CareCircleCore
 from bot.delivery import Clock, DeliveryLoop, utc_now
-from bot.telegram.commands import command_menu
+from bot.private import answer_privately
+from bot.telegram.commands import command_menu, private_menu
 from bot.telegram.sending import TelegramSender
 from bot.telegram.updates import (
     PLATFORM,
@@ -34,8 +42,11 @@ from bot.telegram.updates import (
     ChatRenamed,
     MemberJoined,
     MemberLeft,
+    PrivateText,
+    is_present,
     read_update,
 )
+from handlers.messages import PrivateMessage
 from handlers.phrasebook import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -53,6 +64,8 @@ FIRST_CONNECT_RETRY_SECONDS = 1.0
 MAX_CONNECT_RETRY_SECONDS = 60.0
 # Long-poll wait for updates; Telegram holds the request open this long when nothing happens.
 POLL_TIMEOUT_SECONDS = 30.0
+# What the "add me to a group" link passes along; Telegram shows the group picker for it.
+START_GROUP_PARAMETER = "carecircle"
 
 
 def default_rate_limiter() -> AIORateLimiter:
@@ -89,7 +102,8 @@ class TelegramTransport:
         self.poll_timeout_seconds = poll_timeout_seconds
         _quiet_library_logs()
         self.app = self._build_application(rate_limiter or default_rate_limiter())
-        self.delivery = DeliveryLoop(core, PLATFORM, TelegramSender(self.app.bot).send, clock)
+        self.sender = TelegramSender(self.app.bot)
+        self.delivery = DeliveryLoop(core, PLATFORM, self.sender.send, clock)
         self._delivery_task: asyncio.Task[None] | None = None
         self._polling_task: asyncio.Task[None] | None = None
 
@@ -162,6 +176,12 @@ class TelegramTransport:
             await self.app.bot.set_my_commands(command_menu("en"))
             for language in LANGUAGES[1:]:  # each member's app shows its own language's menu
                 await self.app.bot.set_my_commands(command_menu(language), language_code=language)
+            alone = BotCommandScopeAllPrivateChats()  # a private chat is no circle: /mine there
+            await self.app.bot.set_my_commands(private_menu("en"), scope=alone)
+            for language in LANGUAGES[1:]:
+                await self.app.bot.set_my_commands(
+                    private_menu(language), scope=alone, language_code=language
+                )
         except TelegramError as failure:  # the menu is a convenience; the bot works without it
             log.warning("Telegram commands not registered: %s", failure)
 
@@ -212,8 +232,32 @@ class TelegramTransport:
                 await acts.until_stored(core.move_circle, PLATFORM, old_chat_id, new_chat_id)
             case ChatRenamed(chat_id, title):
                 await acts.until_stored(core.rename_circle, PLATFORM, chat_id, title)
+            case PrivateText():
+                await answer_privately(acts, self._private(act), self._is_member, self.sender.send)
             case _:
                 await acts.handle(act, now)
+
+    def _private(self, text: PrivateText) -> PrivateMessage:
+        link = f"https://t.me/{self.app.bot.username}?startgroup={START_GROUP_PARAMETER}"
+        return PrivateMessage(
+            platform=PLATFORM,
+            chat_id=text.chat_id,
+            message_id=text.message_id,
+            sender_id=text.sender_id,
+            text=text.text,
+            language=text.language,
+            how_to_start="start.add_group",
+            bot_address=link,
+        )
+
+    async def _is_member(self, chat_id: str, user_id: str) -> bool:
+        """Whether Telegram says ``user_id`` is in the group now (restricted but there counts)."""
+        try:
+            membership = await self.app.bot.get_chat_member(int(chat_id), int(user_id))
+        # The group is gone or moved, or the bot is no longer in it: nothing confirms them.
+        except (BadRequest, ChatMigrated, Forbidden):
+            return False
+        return is_present(membership)
 
     async def _warn_if_deaf(self, chat_id: str) -> None:
         """In privacy mode a bot that is no admin sees only commands: say so, once."""

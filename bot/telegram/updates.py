@@ -23,6 +23,7 @@ from telegram import (
 )
 
 from handlers.messages import Incoming
+from handlers.phrasebook import LANGUAGES
 
 PLATFORM = "telegram"
 
@@ -65,14 +66,30 @@ class ChatRenamed:
     title: str
 
 
-Act = Incoming | BotAdded | MemberJoined | MemberLeft | ChatMoved | ChatRenamed
+@dataclass(frozen=True, slots=True)
+class PrivateText:
+    """A member wrote to the bot in a private chat, which is never a circle; ``language`` is
+    their app's, where the bot speaks it (else English)."""
+
+    chat_id: str
+    message_id: str
+    sender_id: str
+    text: str
+    language: str
+
+
+Act = Incoming | BotAdded | MemberJoined | MemberLeft | ChatMoved | ChatRenamed | PrivateText
 
 
 def read_update(update: Update, now: datetime) -> list[Act]:
     """Everything one update tells the circle; empty for updates that concern it not.
 
-    ``now`` dates a button press, the one act Telegram sends without a date.
+    ``now`` dates a button press, the one act Telegram sends without a date. In a private chat
+    only a new message counts: edits, presses and reactions there make no circle of it.
     """
+    chat = update.effective_chat
+    if chat is not None and chat.type == Chat.PRIVATE:
+        return _from_private(update.message)
     if update.message is not None:
         return _from_message(update.message)
     if update.edited_message is not None:
@@ -125,6 +142,22 @@ def _from_message(message: Message) -> list[Act]:
             reply_to_id=_replied_to(message),
             thread_id=_thread(message),
             chat_title=message.chat.title,
+        )
+    ]
+
+
+def _from_private(message: Message | None) -> list[Act]:
+    sender = message.from_user if message is not None else None
+    if message is None or sender is None or sender.is_bot or not message.text:
+        return []
+    code = (sender.language_code or "").split("-")[0].lower()
+    return [
+        PrivateText(
+            chat_id=str(message.chat.id),
+            message_id=str(message.message_id),
+            sender_id=str(sender.id),
+            text=message.text,
+            language=code if code in LANGUAGES else "en",
         )
     ]
 
@@ -212,7 +245,7 @@ def _from_reaction(reaction: MessageReactionUpdated) -> list[Act]:
 
 
 def _from_bot_membership(change: ChatMemberUpdated) -> list[Act]:
-    was_in, is_in = _is_present(change.old_chat_member), _is_present(change.new_chat_member)
+    was_in, is_in = is_present(change.old_chat_member), is_present(change.new_chat_member)
     if is_in and not was_in and change.chat.type in (Chat.GROUP, Chat.SUPERGROUP):
         return [BotAdded(str(change.chat.id), change.chat.title)]
     return []
@@ -223,7 +256,7 @@ def _from_membership(change: ChatMemberUpdated) -> list[Act]:
     if user.is_bot:
         return []
     chat_id = str(change.chat.id)
-    was_in, is_in = _is_present(change.old_chat_member), _is_present(change.new_chat_member)
+    was_in, is_in = is_present(change.old_chat_member), is_present(change.new_chat_member)
     if is_in and not was_in:
         return [MemberJoined(chat_id, str(user.id), user.full_name)]
     if was_in and not is_in:
@@ -231,7 +264,7 @@ def _from_membership(change: ChatMemberUpdated) -> list[Act]:
     return []
 
 
-def _is_present(membership: ChatMember) -> bool:
+def is_present(membership: ChatMember) -> bool:
     """In the group: a restricted member still is, unless they have left it."""
     if isinstance(membership, ChatMemberRestricted):
         return membership.is_member
