@@ -32,7 +32,7 @@ from handlers.private import HeldInCircle, own_tasks
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
 from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen, tasks
-from storage.circles import BIDI_CONTROLS, circle_record, clean_label, member_record
+from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
 from storage.database import Database
 from storage.records import CircleRecord, MemberRecord
 
@@ -46,12 +46,7 @@ def clean_text(text: str) -> str:
     """Drop control characters (but not line breaks) and bidi overrides, normalise, and cap
     the length: task titles and decisions are made of what is left."""
     text = unicodedata.normalize("NFC", text[: MESSAGE_MAX_CHARS * 2])
-    kept = "".join(
-        char
-        for char in text
-        if char in "\n\t"
-        or (char not in BIDI_CONTROLS and unicodedata.category(char) not in ("Cc", "Cs"))
-    )
+    kept = UNREADABLE_IN_TEXT.sub("", text)
     return kept.strip()[:MESSAGE_MAX_CHARS]
 
 

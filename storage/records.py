@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
 # When a circle that keeps no quiet hours starts its day.
 DEFAULT_MORNING = time(8, 0)
+
+
+@cache
+def zone_named(name: str) -> ZoneInfo:
+    """The zone of that IANA name, read from disk once per process: ``ZoneInfo`` keeps only a
+    few zones it was not asked for lately, and a host with many circles asks for hundreds."""
+    return ZoneInfo(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +32,7 @@ class CircleRecord:
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+        return zone_named(self.timezone)
 
     def morning_of(self, day: date) -> datetime:
         """The end of quiet hours on ``day`` (08:00 when the circle keeps none), in its zone:
