@@ -4,6 +4,11 @@ Every message the bot posts waits in the persistent outbox until its platform co
 an outage, a flood limit or a restart delays messages and never loses them. Adapters give the
 loop one coroutine that sends a single ``Outgoing`` and returns the platform's id of the message
 members can reply to, or None when it went as a reaction on a member's message.
+
+The loop reads and writes the outbox through the same ``AsyncCore`` as the adapter's acts: off
+the event loop, one call at a time, and with its one policy for a database that cannot be
+reached (wait, doubling the pause, however long): a message sent but not yet recorded would
+otherwise be sent again once its lease ran out.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
-from bot.core import CareCircleCore
+from bot.async_core import AsyncCore
 from handlers.messages import Outgoing
 from storage.errors import StorageUnavailable
 from storage.outbox import LEASE_SECONDS
@@ -28,8 +33,8 @@ Clock = Callable[[], datetime]
 
 # How often the outbox is looked at when nothing pokes the loop (scheduled nudges land there).
 POLL_SECONDS = 1.0
-# Backoff after a failure that names no wait of its own: 2 s, doubling, at most 5 minutes; each
-# chat has its own, and the database has one when it cannot be read.
+# Backoff after a send that failed without naming a wait of its own: 2 s, doubling, at most 5
+# minutes; each chat has its own.
 FIRST_BACKOFF_SECONDS = 2.0
 MAX_BACKOFF_SECONDS = 300.0
 # How long a stopping loop may take to finish the message in flight.
@@ -39,9 +44,6 @@ BATCH_SIZE = 20
 # The rest of a batch goes back rather than out once its lease is this old: the lease must not
 # run out (and another process take the message) while a message is on its way.
 LEASE_MARGIN = timedelta(seconds=LEASE_SECONDS / 2)
-# A sent message whose delivery cannot be recorded (the database is locked) is recorded again
-# this many times, a second apart, before its lease is left to expire.
-RECORD_ATTEMPTS = 30
 
 
 class DeliveryDeferred(Exception):
@@ -73,16 +75,14 @@ class DeliveryLoop:
     process and in any other delivering from the same database.
     """
 
-    def __init__(
-        self, core: CareCircleCore, platform: str, send: Send, clock: Clock = utc_now
-    ) -> None:
-        self.core = core
+    def __init__(self, acts: AsyncCore, platform: str, send: Send, clock: Clock = utc_now) -> None:
+        self.acts = acts
+        self.core = acts.core
         self.platform = platform
         self.send = send
         self.clock = clock
         self.worker = worker_name(platform)
         self._poke = asyncio.Event()
-        self._backoff = FIRST_BACKOFF_SECONDS  # the database's, when it cannot be read
         self._chat_backoff: dict[str, float] = {}  # each failing chat's next wait after a failure
         self._stopping = False
 
@@ -127,12 +127,9 @@ class DeliveryLoop:
         not-before time, and the chat's later messages go back with it untouched; other chats
         carry on at once.
         """
-        try:
-            batch = self.core.claim_deliveries(self.platform, self.worker, self.clock(), BATCH_SIZE)
-        except StorageUnavailable as failure:
-            log.warning("%s outbox unreadable (%s); looking again soon", self.platform, failure)
-            return self._back_off()
-        self._backoff = FIRST_BACKOFF_SECONDS
+        batch = await self.acts.until_stored(
+            self.core.claim_deliveries, self.platform, self.worker, self.clock(), BATCH_SIZE
+        )
         leased_at = self.clock()
         progressed = False
         held_chats: set[str] = set()
@@ -141,7 +138,7 @@ class DeliveryLoop:
             lease_runs_short = self.clock() - leased_at > LEASE_MARGIN
             if self._stopping or lease_runs_short or message.chat_id in held_chats:
                 held_chats.add(message.chat_id)
-                self._release(outbox_id, self.clock())
+                await self._release(outbox_id, self.clock())
                 continue
             if await self._deliver(message, outbox_id):
                 progressed = True
@@ -159,15 +156,15 @@ class DeliveryLoop:
             log.info(
                 "outbox %s waits %.0f s (flood limit in chat %s)", outbox_id, wait.seconds, chat
             )
-            self._release(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
+            await self._release(outbox_id, self.clock() + timedelta(seconds=wait.seconds))
             return False
         except Undeliverable as refusal:
             # The reason names the chat and the platform's answer, never the message's text.
             reason = str(refusal) or type(refusal).__name__
             log.warning("outbox %s given up by %s: %s", outbox_id, self.platform, reason)
             self._chat_backoff.pop(chat, None)
-            await self._record(
-                outbox_id, lambda: self.core.give_up_delivery(outbox_id, reason, self.clock())
+            await self.acts.until_stored(
+                self.core.give_up_delivery, outbox_id, reason, self.clock()
             )
             return True
         except Exception as failure:  # a network error, a 5xx, a bug: never the end of the loop
@@ -176,34 +173,15 @@ class DeliveryLoop:
             log.warning(
                 "outbox %s not delivered (%s); its chat waits %.0f s", outbox_id, failure, pause
             )
-            self._release(outbox_id, self.clock() + timedelta(seconds=pause))
+            await self._release(outbox_id, self.clock() + timedelta(seconds=pause))
             return False
         self._chat_backoff.pop(chat, None)
-        await self._record(
-            outbox_id, lambda: self.core.mark_delivered(outbox_id, platform_id, self.clock())
-        )
+        await self.acts.until_stored(self.core.mark_delivered, outbox_id, platform_id, self.clock())
         return True
 
-    def _back_off(self) -> float:
-        pause, self._backoff = self._backoff, min(self._backoff * 2, MAX_BACKOFF_SECONDS)
-        return pause
-
-    def _release(self, outbox_id: int, not_before: datetime) -> None:
+    async def _release(self, outbox_id: int, not_before: datetime) -> None:
         """Hand a leased message back; if the database refuses, its lease simply expires."""
         try:
-            self.core.retry_delivery(outbox_id, not_before)
+            await self.acts.run(self.core.retry_delivery, outbox_id, not_before)
         except StorageUnavailable:
             log.warning("outbox %s waits for its lease to expire", outbox_id)
-
-    async def _record(self, outbox_id: int, write: Callable[[], None]) -> None:
-        """Record what became of a message (sent, or given up), waiting out a locked database:
-        unrecorded, it would be sent again once its lease expires."""
-        for attempt in range(1, RECORD_ATTEMPTS + 1):
-            try:
-                write()
-                return
-            except StorageUnavailable as failure:
-                if attempt == RECORD_ATTEMPTS:
-                    log.error("outbox %s settled but not recorded: %s", outbox_id, failure)
-                    return
-                await asyncio.sleep(1.0)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import col, select
 
+from bot.async_core import AsyncCore
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.delivery import POLL_SECONDS, DeliveryDeferred, DeliveryLoop, Undeliverable
@@ -38,7 +39,7 @@ def test_a_backlog_goes_out_in_order_without_waiting_between_batches(circle: Cir
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(circle.core, "console", send, clock=lambda: circle.now)
+    loop = DeliveryLoop(AsyncCore(circle.core), "console", send, clock=lambda: circle.now)
     pauses = []
 
     async def drain() -> None:
@@ -71,7 +72,7 @@ def test_a_sent_message_is_recorded_through_a_locked_database(tmp_path: Path) ->
         asyncio.get_running_loop().call_later(1.5, locker.execute, "COMMIT")
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(core, "console", send, clock=lambda: START)
+    loop = DeliveryLoop(AsyncCore(core), "console", send, clock=lambda: START)
 
     async def deliver_twice() -> None:
         await loop.deliver_due()
@@ -93,7 +94,7 @@ def test_finishing_lets_the_message_in_flight_be_recorded(circle: Circle) -> Non
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(circle.core, "console", send, clock=lambda: circle.now)
+    loop = DeliveryLoop(AsyncCore(circle.core), "console", send, clock=lambda: circle.now)
 
     async def start_then_stop() -> None:
         task = asyncio.create_task(loop.run())
@@ -114,7 +115,7 @@ def test_a_stop_asked_for_before_the_loop_begins_ends_it_at_once(circle: Circle)
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(circle.core, "console", send, clock=lambda: circle.now)
+    loop = DeliveryLoop(AsyncCore(circle.core), "console", send, clock=lambda: circle.now)
 
     async def start_and_stop_at_once() -> bool:
         task = asyncio.create_task(loop.run())
@@ -142,7 +143,7 @@ def test_a_rate_limited_chat_does_not_hold_back_another_chat(core: CareCircleCor
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(core, "console", send, clock=clock)
+    loop = DeliveryLoop(AsyncCore(core), "console", send, clock=clock)
     asyncio.run(deliver_until(loop, lambda: chat_ids(sent).count("neighbours") == 4))
     # The other chat went on at once (an introduction and three marks); the limited one kept
     # every message back behind the one refused.
@@ -175,7 +176,7 @@ def test_after_an_outage_a_chat_waits_its_own_backoff_and_keeps_its_order(
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(core, "console", send, clock=clock)
+    loop = DeliveryLoop(AsyncCore(core), "console", send, clock=clock)
     asyncio.run(deliver_until(loop, lambda: "neighbours" in chat_ids(sent)))
     assert chat_ids(sent) == ["neighbours"] * 2  # the introduction and the mark
     clock.advance(seconds=2)  # the first backoff
@@ -202,7 +203,7 @@ def test_a_message_refused_for_good_is_given_up_and_the_chat_goes_on(
         sent.append(message)
         return f"m{len(sent)}"
 
-    loop = DeliveryLoop(circle.core, "console", send, clock=lambda: circle.now)
+    loop = DeliveryLoop(AsyncCore(circle.core), "console", send, clock=lambda: circle.now)
     with caplog.at_level(logging.WARNING):
         asyncio.run(deliver_until(loop, lambda: outbox_left(circle.core) == []))
     [listing] = sent  # the mark was refused; the list asked for after it still came
@@ -257,7 +258,7 @@ def test_two_delivery_loops_on_one_database_keep_each_chat_in_order(
                 in_flight.discard(message.chat_id)
 
     def deliver(core: CareCircleCore) -> None:
-        loop = DeliveryLoop(core, "console", send)
+        loop = DeliveryLoop(AsyncCore(core), "console", send)
         loop.worker += f":{threading.get_ident()}"  # two processes, two lease owners
         # The other process may hold every lane for a while: many rounds may find nothing.
         asyncio.run(deliver_until(loop, lambda: outbox_left(core) == [], 0.005, rounds=5_000))

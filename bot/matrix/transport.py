@@ -72,7 +72,7 @@ class MatrixTransport:
         self.settings = settings
         self.clock = clock
         self.store = MatrixStore(settings.store_path)
-        self.delivery = DeliveryLoop(core, PLATFORM, self.send, clock)
+        self.delivery = DeliveryLoop(self.acts, PLATFORM, self.send, clock)
         self.undecryptable = UndecryptableMessages(undecryptable_grace)
         # Set once the first sync after start was handled: rooms are known, delivery runs.
         self.ready = asyncio.Event()

@@ -103,7 +103,7 @@ class TelegramTransport:
         _quiet_library_logs()
         self.app = self._build_application(rate_limiter or default_rate_limiter())
         self.sender = TelegramSender(self.app.bot)
-        self.delivery = DeliveryLoop(core, PLATFORM, self.sender.send, clock)
+        self.delivery = DeliveryLoop(self.acts, PLATFORM, self.sender.send, clock)
         self._delivery_task: asyncio.Task[None] | None = None
         self._polling_task: asyncio.Task[None] | None = None
 
