@@ -49,7 +49,7 @@ class RetentionSettings:
     outbox_text_days: int = 7
     # A delivered message's row is deleted after this many days (see storage.retention).
     outbox_row_days: int = 30
-    # A handled platform message id is remembered this long (days) to drop redeliveries.
+    # A handled platform message id is kept this long (days) to drop redeliveries (storage.seen).
     seen_days: int = 7
     # The change log (what undo can take back) and settled nudges are kept this long (days).
     history_days: int = 90
