@@ -48,7 +48,7 @@ class RetentionSettings:
     # A delivered message keeps its text this long (days), then only who, when and which task.
     outbox_text_days: int = 7
     # A delivered message's row is deleted after this many days (see storage.retention).
-    outbox_row_days: int = 30
+    outbox_row_days: int = 14
     # A handled platform message id is kept this long (days) to drop redeliveries (storage.seen).
     seen_days: int = 7
     # The change log (what undo can take back) and settled nudges are kept this long (days).
