@@ -5,6 +5,7 @@ Time is an injected clock; pruning is called as the scheduler's hourly tick woul
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from bot.config import RetentionSettings, Settings, load_settings
 from bot.core import CareCircleCore
 from bot.nudging import next_wakeup, queue_due_nudges
 from bot.pruning import Pruner, prune
+from bot.scheduler import NudgeScheduler
 from storage.database import Database
 from storage.models import Event, Nudge, OutboxMessage, SeenMessage, Task
 from tests.conftest import START, Circle
@@ -196,15 +198,23 @@ def test_no_nudge_is_lost_or_said_twice_however_eagerly_the_bot_prunes(
     assert pruned_nudges < kept_nudges and pruned_events < kept_events
 
 
-def test_the_scheduler_prunes_at_most_once_an_hour(circle: Circle) -> None:
-    pruner = Pruner(circle.core.database, EAGER)
+def test_the_schedulers_tick_prunes_at_most_once_an_hour(circle: Circle) -> None:
+    scheduler = NudgeScheduler(circle.core, clock=lambda: circle.now)
+    scheduler.pruner = Pruner(circle.core.database, EAGER)
+
+    def seen_after_a_tick() -> list[str]:
+        asyncio.run(scheduler.tick())
+        return [row.key for row in rows(circle, SeenMessage)]
+
     circle.say("alice", "how is Mum?")
     circle.later(days=2)
-    assert pruner.prune_if_due(circle.now, lambda: False)["seen forgotten"] == 1
-    circle.say("bob", "she's fine")
-    circle.later(days=2)
-    assert pruner.prune_if_due(circle.now - timedelta(days=2) + HOUR / 2, lambda: False) == {}
-    assert pruner.prune_if_due(circle.now, lambda: False)["seen forgotten"] == 1
+    assert seen_after_a_tick() == []
+    circle.later(days=-2)
+    circle.say("bob", "she's fine")  # handled as long ago: the next run will forget it
+    circle.later(days=2, minutes=59)
+    assert seen_after_a_tick() == ["message:2"]  # not within the hour of the last run
+    circle.later(minutes=1)
+    assert seen_after_a_tick() == []
 
 
 # -- settings and a real PostgreSQL ----------------------------------------------------------
