@@ -7,7 +7,8 @@ forward (the change clears its circle's moment, and the next look finds it), and
 the job's next run to the next nudge when that comes sooner. One job, one instance at a time and
 a lock shared with ticks asked for directly, so two ticks never overlap; stopping lets the circle
 in hand finish and ends without an error. Once an hour a tick also prunes what the retention
-windows let go (``bot.pruning``), after the nudges, so pruning never delays one.
+windows let go, once its nudges are queued, in a bounded number of short batches
+(``bot.pruning``).
 """
 
 from __future__ import annotations

@@ -28,8 +28,9 @@ Tasks, claims, decisions and circles are the circle's memory and are never prune
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, exists, or_, update
+from sqlalchemy import Select, and_, delete, exists, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -117,11 +118,11 @@ def delete_nudges(session: Session, before: datetime, limit: int) -> int:
     return session.execute(delete(Nudge).where(col(Nudge.id).in_(picked))).rowcount
 
 
-def _pick(row_id: object, *conditions: ColumnElement[bool], order: object, limit: int) -> Select:  # type: ignore[type-arg]
+def _pick(row_id: Any, *conditions: Any, order: Any, limit: int) -> Select[Any]:
     """The ids of up to ``limit`` rows meeting ``conditions``, oldest first, locked for this
     transaction and skipping rows another holds (PostgreSQL; SQLite locks the whole file)."""
     return (
-        select(row_id)  # type: ignore[call-overload]
+        select(row_id)
         .where(*conditions)
         .order_by(order)
         .limit(limit)
