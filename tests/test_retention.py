@@ -6,6 +6,10 @@ Time is an injected clock; pruning is called as the scheduler's hourly tick woul
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -254,3 +258,20 @@ def test_a_month_of_chatter_is_pruned_in_small_batches_to_a_week(
     worded = [row for row in rows(circle, OutboxMessage) if row.payload]
     assert {row.delivered_at.date() for row in worded} == seen_days
     circle.core.database.engine.dispose()
+
+
+def test_the_month_script_shows_the_outbox_and_seen_keys_levelling_off(tmp_path: Path) -> None:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "simulate_month.py"
+    short = {"CARECIRCLE_OUTBOX_TEXT_DAYS": "1", "CARECIRCLE_OUTBOX_ROW_DAYS": "2"}
+    run = subprocess.run(
+        [sys.executable, str(script), "--circles", "2", "--days", "6",
+         "--database", f"sqlite:///{tmp_path / 'month.db'}"],
+        check=True, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **short, "CARECIRCLE_SEEN_DAYS": "1"},
+    )  # fmt: skip
+    days = json.loads(run.stdout.strip().splitlines()[-1])["days"]
+    assert len(days) == 6
+    for table in ("outbox_with_text", "seen"):
+        later = [day[table] for day in days[2:]]
+        assert max(later) <= 1.5 * min(later), (table, later)
+    assert days[-1]["outbox"] < 2 * days[2]["outbox"]
