@@ -24,6 +24,9 @@ from storage.database import Database
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = timedelta(hours=1)
+# Circle-wide nudges (digests, look-backs) are needed only as far back as the nudge decisions
+# read them back, so they follow no setting; one day more to spare.
+CIRCLE_NUDGES_KEPT = CIRCLE_NUDGE_MEMORY + timedelta(days=1)
 # Rows one batch (one transaction) changes, and batches per table in one run.
 BATCH_ROWS = 500
 MOST_BATCHES = 40
@@ -37,7 +40,7 @@ def prune(
 ) -> dict[str, int]:
     """Apply each retention window once, in bounded batches; rows changed per step.
 
-    Nudges go after events (a nudge waits for its task's last event to go) and delivered
+    Task nudges go after events (a nudge waits for its task's last event to go) and delivered
     messages after nudges (a message waits for the nudges pointing at it).
     """
     days = timedelta(days=1)
@@ -45,12 +48,8 @@ def prune(
         ("texts emptied", retention.empty_delivered_texts, windows.outbox_text_days * days),
         ("seen forgotten", retention.forget_seen, windows.seen_days * days),
         ("events deleted", retention.delete_events, windows.history_days * days),
-        # Circle-wide nudges are read back this far: never forget one sooner.
-        (
-            "nudges deleted",
-            retention.delete_nudges,
-            max(windows.history_days * days, CIRCLE_NUDGE_MEMORY),
-        ),
+        ("task nudges deleted", retention.delete_spent_task_nudges, windows.history_days * days),
+        ("circle nudges deleted", retention.delete_old_circle_nudges, CIRCLE_NUDGES_KEPT),
         ("messages deleted", retention.delete_delivered_messages, windows.outbox_row_days * days),
     )
     changed: dict[str, int] = {}

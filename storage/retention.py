@@ -16,11 +16,11 @@ holds its own locks for one short transaction. Every pick reads an index (migrat
 - An event (``delete_events``) goes with age: undo takes back a member's last change still in
   the log, so it reaches back as far as the log does. Oldest go first, so what is left is
   always every change since some moment.
-- A settled nudge (``delete_nudges``) is what keeps it from being said twice, so it goes only
-  when nothing can make it due again: its task is closed and no event of the task is left (so
-  undo can no longer reopen it), or it is circle-wide (a digest, a look-back; keyed by day and
-  read back only for days) and older than the caller's window. Each circle's last digest stays:
-  the next digest lists what happened since.
+- A settled nudge is what keeps it from being said twice, so it goes only when nothing can make
+  it due again. A task's (``delete_spent_task_nudges``): once the task is closed and no event of
+  it is left, so undo can no longer reopen it. A circle-wide one (``delete_old_circle_nudges``;
+  a digest, a look-back), keyed by its day: once that day is further back than the nudge
+  decisions read. Each circle's last digest stays: the next digest lists what happened since.
 
 Tasks, claims, decisions and circles are the circle's memory and are never pruned here.
 """
@@ -89,14 +89,30 @@ def delete_events(session: Session, before: datetime, limit: int) -> int:
     return session.execute(delete(Event).where(col(Event.id).in_(picked))).rowcount
 
 
-def delete_nudges(session: Session, before: datetime, limit: int) -> int:
-    """Delete nudges settled before ``before`` that can never fall due again; nudges deleted.
-
-    ``before`` must lie further back than the circle-wide nudges are read back
-    (``bot.nudging.CIRCLE_NUDGE_MEMORY``).
-    """
+def delete_spent_task_nudges(session: Session, before: datetime, limit: int) -> int:
+    """Delete task nudges settled before ``before`` whose task can never be nudged again:
+    closed, with no event left that undo could reopen it by. Nudges deleted."""
     task_is_open = exists().where(Task.id == Nudge.task_id, Task.status == "open")
     task_has_events = exists().where(Event.task_id == Nudge.task_id)
+    picked = _pick(
+        Nudge.id,
+        col(Nudge.settled_at) < before,
+        col(Nudge.task_id).is_not(None),
+        ~task_is_open,
+        ~task_has_events,
+        order=col(Nudge.settled_at),
+        limit=limit,
+    )
+    return session.execute(delete(Nudge).where(col(Nudge.id).in_(picked))).rowcount
+
+
+def delete_old_circle_nudges(session: Session, before: datetime, limit: int) -> int:
+    """Delete circle-wide nudges (digests, look-backs) settled before ``before``, but each
+    circle's last queued digest. Nudges deleted.
+
+    ``before`` must lie further back than they are read back
+    (``bot.nudging.CIRCLE_NUDGE_MEMORY``): their keys name a day.
+    """
     later = aliased(Nudge)
     later_digest = exists().where(
         later.circle_id == Nudge.circle_id,
@@ -108,10 +124,8 @@ def delete_nudges(session: Session, before: datetime, limit: int) -> int:
     picked = _pick(
         Nudge.id,
         col(Nudge.settled_at) < before,
-        or_(
-            and_(col(Nudge.task_id).is_not(None), ~task_is_open, ~task_has_events),
-            and_(col(Nudge.task_id).is_(None), ~is_last_digest),
-        ),
+        col(Nudge.task_id).is_(None),
+        ~is_last_digest,
         order=col(Nudge.settled_at),
         limit=limit,
     )
