@@ -1,9 +1,10 @@
 """A month of many circles' traffic with the hourly pruning on: the bot's own tables plateau.
 
 Each simulated day every circle asks for a task due the next afternoon, someone takes it, the
-previous day's task is done (every fifth is forgotten and turns overdue), someone lists the
-tasks and members chat; the scheduler's tick runs every simulated hour (nudges queued, the
-hour's messages delivered, ``bot.pruning`` as ``carecircle run`` calls it), on an injected clock.
+previous day's task is done (every fifth is forgotten, turns overdue and is done a week late),
+someone lists the tasks and members chat; the scheduler's tick runs every simulated hour
+(nudges queued, the hour's messages delivered, ``bot.pruning`` as ``carecircle run`` calls it),
+on an injected clock.
 The retention windows are the configured ones (``CARECIRCLE_OUTBOX_TEXT_DAYS`` and the rest).
 Prints one JSON line per simulated day with the rows of the outbox (and of those, the ones still
 holding text), seen keys, events and settled nudges; the last line holds every day.
@@ -43,7 +44,8 @@ PLATFORM = "telegram"
 MEMBERS = ("alice", "bob", "carol", "dan")
 CHATTER = ("How was Mum today?", "She ate all her lunch", "Thanks everyone", "Call you later")
 CHATTER_PER_DAY = 6
-FORGOTTEN_EVERY = 5  # every fifth day's task is never done: it stays open and turns overdue
+FORGOTTEN_EVERY = 5  # every fifth day's task is forgotten: it turns overdue, and is done
+LATE_BY_DAYS = 7  # this much later
 
 
 class Month:
@@ -85,6 +87,9 @@ class Month:
         ]
         if number and number % FORGOTTEN_EVERY:
             acts.append((self.rng.choice(MEMBERS), f"/done {number}"))
+        late = number - LATE_BY_DAYS
+        if late > 0 and late % FORGOTTEN_EVERY == 0:
+            acts.append((self.rng.choice(MEMBERS), f"/done {late}"))
         acts += [
             (self.rng.choice(MEMBERS), self.rng.choice(CHATTER)) for _ in range(CHATTER_PER_DAY)
         ]
