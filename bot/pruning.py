@@ -41,7 +41,7 @@ def prune(
     """Apply each retention window once, in bounded batches; rows changed per step.
 
     Task nudges go after events (a nudge waits for its task's last event to go) and delivered
-    messages after nudges (a message waits for the nudges pointing at it).
+    messages after nudges (a digest's message waits for its nudge).
     """
     days = timedelta(days=1)
     steps = (

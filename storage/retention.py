@@ -9,9 +9,9 @@ holds its own locks for one short transaction. Every pick reads an index (migrat
 - A delivered message loses its text (``empty_delivered_texts``) but keeps its row: who it went
   to, its platform id and the task it named, so a reply or reaction to it still finds the task.
 - Its row goes later (``delete_delivered_messages``) unless it still means something: it names
-  a task still open (a reply to it acts on that task), a kept nudge points at it, or its dedupe
-  key promises "once per circle" (the introduction, a notice, a language hint: a handful per
-  circle). A message not yet delivered is never touched, however old.
+  a task still open (a reply to it acts on that task), it said a digest whose nudge is kept, or
+  its dedupe key promises "once per circle" (the introduction, a notice, a language hint: a
+  handful per circle). A message not yet delivered is never touched, however old.
 - A seen key (``forget_seen``) goes once platforms no longer redeliver that far back.
 - An event (``delete_events``) goes with age: undo takes back a member's last change still in
   the log, so it reaches back as far as the log does. Oldest go first, so what is left is
@@ -55,20 +55,30 @@ def empty_delivered_texts(session: Session, before: datetime, limit: int) -> int
 
 
 def delete_delivered_messages(session: Session, before: datetime, limit: int) -> int:
-    """Delete messages delivered before ``before`` that nothing needs any more; rows deleted."""
+    """Delete messages delivered before ``before`` that nothing needs any more; rows deleted.
+
+    The nudges a deleted message said stay settled without it: only a digest's message is
+    ever read back (``last_digest_at``), so a digest's stays while its nudge does.
+    """
     names_open_task = exists().where(Task.id == OutboxMessage.task_id, Task.status == "open")
-    picked = _pick(
-        OutboxMessage.id,
-        col(OutboxMessage.delivered_at) < before,
-        or_(
-            col(OutboxMessage.dedupe_key).is_(None),
-            *(col(OutboxMessage.dedupe_key).like(key) for key in _FORGETTABLE_KEYS),
-        ),
-        ~names_open_task,
-        ~exists().where(Nudge.outbox_id == OutboxMessage.id),
-        order=col(OutboxMessage.delivered_at),
-        limit=limit,
-    )
+    says_a_digest = exists().where(Nudge.outbox_id == OutboxMessage.id, Nudge.kind == "digest")
+    picked = session.exec(
+        _pick(
+            OutboxMessage.id,
+            col(OutboxMessage.delivered_at) < before,
+            or_(
+                col(OutboxMessage.dedupe_key).is_(None),
+                *(col(OutboxMessage.dedupe_key).like(key) for key in _FORGETTABLE_KEYS),
+            ),
+            ~names_open_task,
+            ~says_a_digest,
+            order=col(OutboxMessage.delivered_at),
+            limit=limit,
+        )
+    ).all()
+    if not picked:
+        return 0
+    session.execute(update(Nudge).where(col(Nudge.outbox_id).in_(picked)).values(outbox_id=None))
     return session.execute(delete(OutboxMessage).where(col(OutboxMessage.id).in_(picked))).rowcount
 
 

@@ -6,8 +6,8 @@ added with that moment as a constant default (on PostgreSQL a change to the cata
 a rewrite of the table), and the default is dropped again at once.
 
 Each index serves one bounded delete of ``storage.retention``: seen keys and events by age,
-settled nudges by age and by the outbox row they point at (an outbox row is deleted only when
-no nudge does), and delivered messages still holding their text by delivery time.
+settled nudges by age and by the outbox row they point at (a digest's row stays while its nudge
+does; other nudges let go of theirs), and delivered messages still holding text by delivery time.
 
 Revision ID: 0006_retention
 Revises: 0005
