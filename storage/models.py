@@ -214,5 +214,23 @@ class Nudge(SQLModel, table=True):
     day_key: str | None = Field(default=None, max_length=64, unique=True)
     kind: str = Field(max_length=16)
     task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
-    settled_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
+    settled_at: datetime = Field(sa_column=_utc_column(nullable=False))
     outbox_id: int | None = Field(default=None, foreign_key="outboxmessage.id", index=True)
+
+
+# Settled nudges by age, a task's apart from the circle's (digests, look-backs): pruning each
+# kind reads only its own rows, not the other kind's kept ones.
+_OF_TASK = text("task_id IS NOT NULL")
+_CIRCLE_WIDE = text("task_id IS NULL")
+Index(
+    "ix_nudge_task_settled_at",
+    Nudge.settled_at,
+    sqlite_where=_OF_TASK,
+    postgresql_where=_OF_TASK,
+)
+Index(
+    "ix_nudge_circle_settled_at",
+    Nudge.settled_at,
+    sqlite_where=_CIRCLE_WIDE,
+    postgresql_where=_CIRCLE_WIDE,
+)

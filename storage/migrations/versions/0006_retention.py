@@ -6,8 +6,9 @@ added with that moment as a constant default (on PostgreSQL a change to the cata
 a rewrite of the table), and the default is dropped again at once.
 
 Each index serves one bounded delete of ``storage.retention``: seen keys and events by age,
-settled nudges by age and by the outbox row they point at (a digest's row stays while its nudge
-does; other nudges let go of theirs), and delivered messages still holding text by delivery time.
+settled nudges by age (a task's apart from the circle's) and by the outbox row they point at (a
+digest's row stays while its nudge does; other nudges let go of theirs), and delivered messages
+still holding text by delivery time.
 
 Revision ID: 0006_retention
 Revises: 0005
@@ -31,10 +32,14 @@ depends_on: str | Sequence[str] | None = None
 INDEXES = (
     ("seenmessage", "seen_at"),
     ("event", "at"),
-    ("nudge", "settled_at"),
     ("nudge", "outbox_id"),
 )
-WORDED = sa.text("payload <> ''")
+# (name, table, column, condition): partial indexes, as the models declare them.
+PARTIAL_INDEXES = (
+    ("ix_outboxmessage_worded", "outboxmessage", "delivered_at", "payload <> ''"),
+    ("ix_nudge_task_settled_at", "nudge", "settled_at", "task_id IS NOT NULL"),
+    ("ix_nudge_circle_settled_at", "nudge", "settled_at", "task_id IS NULL"),
+)
 
 
 def upgrade() -> None:
@@ -55,18 +60,16 @@ def upgrade() -> None:
         batch_op.alter_column("seen_at", server_default=None)
     for table, column in INDEXES:
         op.create_index(f"ix_{table}_{column}", table, [column], unique=False)
-    op.create_index(
-        "ix_outboxmessage_worded",
-        "outboxmessage",
-        ["delivered_at"],
-        unique=False,
-        sqlite_where=WORDED,
-        postgresql_where=WORDED,
-    )
+    for name, table, column, condition in PARTIAL_INDEXES:
+        where = sa.text(condition)
+        op.create_index(
+            name, table, [column], unique=False, sqlite_where=where, postgresql_where=where
+        )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_outboxmessage_worded", table_name="outboxmessage")
+    for name, table, _, _ in PARTIAL_INDEXES:
+        op.drop_index(name, table_name=table)
     for table, column in INDEXES:
         op.drop_index(f"ix_{table}_{column}", table_name=table)
     with op.batch_alter_table("seenmessage", schema=None) as batch_op:
