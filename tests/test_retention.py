@@ -36,7 +36,7 @@ HOUR = timedelta(hours=1)
 
 def rows(circle: Circle, model: type) -> list:
     with circle.core.database.transaction() as session:
-        return list(session.exec(select(model)).all())
+        return list(session.exec(select(model).order_by(model.id)).all())
 
 
 def prune_at(circle: Circle, windows: RetentionSettings = DEFAULTS) -> dict[str, int]:
