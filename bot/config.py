@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,20 @@ class MatrixSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class RetentionSettings:
+    """How long the bot keeps what it no longer needs; README "Storage and retention" says why."""
+
+    # A delivered message keeps its text this long (days), then only who, when and which task.
+    outbox_text_days: int = 7
+    # A delivered message's row is deleted after this many days (see storage.retention).
+    outbox_row_days: int = 14
+    # A handled platform message id is kept this long (days) to drop redeliveries (storage.seen).
+    seen_days: int = 7
+    # The change log (what undo can take back) and settled nudges are kept this long (days).
+    history_days: int = 90
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     # Any SQLAlchemy URL; a SQLite file in the data folder by default.
     database_url: str
@@ -52,6 +66,7 @@ class Settings:
     log_level: str = "INFO"
     telegram: TelegramSettings | None = None
     matrix: MatrixSettings | None = None
+    retention: RetentionSettings = RetentionSettings()
 
 
 def _file_values(environ: dict[str, str]) -> dict[str, str]:
@@ -83,7 +98,19 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         log_level=values.get("CARECIRCLE_LOG_LEVEL", "INFO").upper(),
         telegram=_telegram(values),
         matrix=_matrix(values, data_dir),
+        retention=_retention(values),
     )
+
+
+def _retention(values: dict[str, str]) -> RetentionSettings:
+    """Each window from ``CARECIRCLE_<FIELD>`` (``CARECIRCLE_SEEN_DAYS=14``), else its default."""
+    days = {
+        window.name: int(values.get(f"CARECIRCLE_{window.name.upper()}", window.default))
+        for window in fields(RetentionSettings)
+    }
+    if any(value < 1 for value in days.values()):
+        raise ValueError(f"retention windows are whole days, at least 1: {days}")
+    return RetentionSettings(**days)
 
 
 def _telegram(values: dict[str, str]) -> TelegramSettings | None:

@@ -127,7 +127,7 @@ class CareCircleCore:
         circle = self._known_circle(incoming) or self._circle(
             session, incoming.platform, incoming.chat_id, now, incoming.chat_title
         )
-        if not seen.first_sight(session, circle.id, seen_key(incoming)):
+        if not seen.first_sight(session, circle.id, seen_key(incoming), now):
             return []
         member = self._member(session, circle.id, incoming, now)
         if routed is None or routed[0] is not circle:

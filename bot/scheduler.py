@@ -6,7 +6,9 @@ job does every tick: it runs at least every minute, since a member's message can
 forward (the change clears its circle's moment, and the next look finds it), and each tick moves
 the job's next run to the next nudge when that comes sooner. One job, one instance at a time and
 a lock shared with ticks asked for directly, so two ticks never overlap; stopping lets the circle
-in hand finish and ends without an error.
+in hand finish and ends without an error. Once an hour a tick also prunes what the retention
+windows let go, once its nudges are queued, in a bounded number of short batches
+(``bot.pruning``).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.core import CareCircleCore
 from bot.delivery import utc_now
 from bot.nudging import next_wakeup, queue_due_nudges
+from bot.pruning import Pruner
 from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -39,6 +42,7 @@ class NudgeScheduler:
         self.core = core
         self.clock = clock
         self.next_nudge_at: datetime | None = None
+        self.pruner = Pruner(core.database, core.settings.retention)
         self._scheduler: AsyncIOScheduler | None = None
         self._stopping = threading.Event()  # read by the tick's thread between circles
         self._ticking = asyncio.Lock()
@@ -81,7 +85,8 @@ class NudgeScheduler:
                 await running
 
     async def tick(self) -> None:
-        """One look at the database: queue the due nudges and plan the next wake-up."""
+        """One look at the database: queue the due nudges, plan the next wake-up, and prune
+        what the retention windows let go (at most hourly, ``bot.pruning``)."""
         async with self._ticking:
             await self._look(self.clock())
 
@@ -97,6 +102,10 @@ class NudgeScheduler:
             return
         if queued:
             log.info("queued %d nudge message(s)", queued)
+        try:
+            await asyncio.to_thread(self.pruner.prune_if_due, now, self._stopping.is_set)
+        except StorageUnavailable:
+            log.warning("pruning put off: the database is unavailable")
 
     def _wake(self) -> None:
         """The job, run by APScheduler on its worker thread: a tick starts on the bot's loop,

@@ -278,8 +278,9 @@ def _circle_rows(
     while outbox < 260:  # the rest of the year's replies
         at = created + timedelta(days=outbox)
         yield "outboxmessage", outbox_row(None, None, at, "Here is the list")
-    for index in range(SEEN):
-        yield "seenmessage", (ids("seenmessage"), circle_id, f"message:{index}")
+    for index in range(SEEN):  # the last week's handled messages: older ones are forgotten
+        seen_at = NOW - timedelta(days=7) * index / SEEN
+        yield "seenmessage", (ids("seenmessage"), circle_id, f"message:{index}", seen_at)
 
 
 def _quarter(moment: datetime) -> datetime:

@@ -118,7 +118,7 @@ class Event(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     circle_id: int = Field(foreign_key="circle.id", index=True)
     member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
-    at: datetime = Field(sa_column=_utc_column(nullable=False))
+    at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
     action: str = Field(max_length=32)
     task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
     decision_id: int | None = Field(default=None, foreign_key="decision.id", index=True)
@@ -128,13 +128,18 @@ class Event(SQLModel, table=True):
 
 
 class SeenMessage(SQLModel, table=True):
-    """Platform acts already handled, so a redelivered message records nothing new."""
+    """Platform acts already handled, so a redelivered message records nothing new.
+
+    ``seen_at`` is when it was first handled: a key is forgotten once platforms no longer
+    redeliver that far back (``storage.retention``).
+    """
 
     __table_args__ = (UniqueConstraint("circle_id", "key"),)
 
     id: int | None = Field(default=None, primary_key=True)
     circle_id: int = Field(foreign_key="circle.id")
     key: str = Field(max_length=512)
+    seen_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
 
 
 class OutboxMessage(SQLModel, table=True):
@@ -173,6 +178,15 @@ Index(
     sqlite_where=_UNDELIVERED,
     postgresql_where=_UNDELIVERED,
 )
+# Messages still holding their text, by when they were delivered: emptying the old ones reads
+# only those, not the weeks of emptied rows kept behind them.
+_WORDED = text("payload <> ''")
+Index(
+    "ix_outboxmessage_worded",
+    OutboxMessage.delivered_at,
+    sqlite_where=_WORDED,
+    postgresql_where=_WORDED,
+)
 
 
 class Snooze(SQLModel, table=True):
@@ -201,4 +215,22 @@ class Nudge(SQLModel, table=True):
     kind: str = Field(max_length=16)
     task_id: int | None = Field(default=None, foreign_key="task.id", index=True)
     settled_at: datetime = Field(sa_column=_utc_column(nullable=False))
-    outbox_id: int | None = Field(default=None, foreign_key="outboxmessage.id")
+    outbox_id: int | None = Field(default=None, foreign_key="outboxmessage.id", index=True)
+
+
+# Settled nudges by age, a task's apart from the circle's (digests, look-backs): pruning each
+# kind reads only its own rows, not the other kind's kept ones.
+_OF_TASK = text("task_id IS NOT NULL")
+_CIRCLE_WIDE = text("task_id IS NULL")
+Index(
+    "ix_nudge_task_settled_at",
+    Nudge.settled_at,
+    sqlite_where=_OF_TASK,
+    postgresql_where=_OF_TASK,
+)
+Index(
+    "ix_nudge_circle_settled_at",
+    Nudge.settled_at,
+    sqlite_where=_CIRCLE_WIDE,
+    postgresql_where=_CIRCLE_WIDE,
+)
