@@ -52,7 +52,7 @@ def test_the_shipped_model_is_what_the_training_script_builds() -> None:
 
 
 def test_the_model_file_is_small_and_plain_data() -> None:
-    assert MODEL_PATH.stat().st_size < 3_000_000
+    assert MODEL_PATH.stat().st_size < 4_000_000  # a few MB: it grows with the labelled sets
     payload = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert payload["classes"] == [*(kind.value for kind in Kind), "urgent"]
 

@@ -144,6 +144,7 @@ class _Grammar:
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
+    day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
     minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
     dotted: bool
     forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
@@ -374,6 +375,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
+        day_named=re.compile(rf"\b(?:{day_noun}|{weekdays.pattern})\s+$"),
         clock_units=re.compile(_joined(languages, "clock", "clock_units")),
         twelve_hour_units=re.compile(_joined(languages, "clock", "twelve_hour_units")),
         dotted=any(section(code, "calendar").get("day_month_with_dots") for code in languages),
@@ -562,6 +564,8 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
 
 
 def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+    if _is_day_of_month(grammar, match, text):
+        return None
     hour, fixed = _hour(grammar, match)
     if hour is None or grammar.how_often.search(text, max(0, match.start() - 14), match.start()):
         return None
@@ -660,6 +664,18 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
         spoken = match["hourword"] or match["noon"] or match["midnight"] or match["unit"]
         return marked or bool(match["zero"]) or (bool(spoken) and not small)
     return marked or bool(match["unit"])
+
+
+def _is_day_of_month(grammar: _Grammar, match: re.Match[str], text: str) -> bool:
+    """ "el lunes 14 por la tarde", "dia 23 de manhã": a bare number just after a weekday or
+    the word for a day names the day of the month, not an hour; "Saturday 10am", "Montag
+    9 Uhr" and "Friday at 10" say a time."""
+    if match["prefix"] or match["sep"] or match["unit"] or not match["hour"]:
+        return False
+    meridiem = match["am"] or match["pm"] or ""
+    if re.fullmatch(r"\s*[ap]\.?\s?m\.?", meridiem):
+        return False
+    return bool(grammar.day_named.search(text, max(0, match.start() - 16), match.start()))
 
 
 def _hour(grammar: _Grammar, match: re.Match[str]) -> tuple[int | None, bool]:
