@@ -3,6 +3,7 @@ German, Portuguese and Italian. Keys are looked up by ``handlers.phrases.phrase`
 
 from __future__ import annotations
 
+from handlers.move_phrases import MOVE_PHRASES
 from handlers.nudge_phrases import NUDGE_PHRASES
 
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
@@ -758,6 +759,7 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
         "Di nuovo liberi: {numbers}.",
     ),
     **NUDGE_PHRASES,
+    **MOVE_PHRASES,
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).

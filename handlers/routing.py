@@ -23,6 +23,7 @@ from handlers.settings import zone_from_phrase
 from handlers.understanding import Intent, Kind, understand
 from handlers.understanding.all_clear import all_clear, on_my_way
 from handlers.understanding.languages import other_languages
+from handlers.understanding.transitions import Move, Picks, find_move, read_picks
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,18 @@ class SetZone:
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter."""
+    """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter unless
+    it announces a ``move`` (the bot then offers that move's checklist)."""
 
     intent: Intent
+    move: Move | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """ "all", "1 3": items taken from the checklist the bot offered for a move."""
+
+    picks: Picks
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +103,18 @@ class OnMyWay:
 
 
 Route = (
-    Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | AllClear | OnMyWay | Act
+    Press
+    | React
+    | Edit
+    | Command
+    | Undo
+    | NotATask
+    | RemindMe
+    | SetZone
+    | AllClear
+    | OnMyWay
+    | Pick
+    | Act
 )
 CHATTER = Act(Intent(Kind.NONE))
 
@@ -125,6 +146,9 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     if pointed is not None:  # "#4 yo", "#4 erledigt": the act on that number, in any language
         number, is_done = pointed
         return Act(Intent(Kind.DONE if is_done else Kind.CLAIM, ref=number))
+    picks = read_picks(text, languages)
+    if picks is not None:
+        return Pick(picks)
     intent = understand(text, said_at, languages)
     # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
     # open, dispatch reads them as its all-clear or its claim (else as read here).
@@ -133,7 +157,7 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
         return AllClear(intent)
     if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
         return OnMyWay(intent)
-    return Act(intent)
+    return Act(intent, find_move(text, said_at, languages))
 
 
 def unread_language(
@@ -150,9 +174,10 @@ def unread_language(
         return None
     for code in other_languages(text, languages):  # the likeliest first
         read = route(incoming, text, said_at, (code,))
-        # An all-clear read as nothing else is news, unless an emergency is open: no hint.
+        # An all-clear read as nothing else is news, unless an emergency is open, and "all"
+        # or "2" answers an offer only where one was made: no hint.
         news = isinstance(read, AllClear | OnMyWay) and read.intent.kind is Kind.NONE
-        if not is_chatter(read) and not news:
+        if not is_chatter(read) and not news and not isinstance(read, Pick):
             return code
     return None
 
@@ -166,7 +191,7 @@ def _is_explicit_act(command: Command) -> bool:
 
 
 def is_chatter(route: Route) -> bool:
-    return isinstance(route, Act) and route.intent.kind is Kind.NONE
+    return isinstance(route, Act) and route.intent.kind is Kind.NONE and route.move is None
 
 
 def may_change_circle(route: Route) -> bool:
