@@ -269,16 +269,15 @@ def _post_held_offers(
     for record in due:
         if not moves.mark_offered(session, record.id, now) or record.day < today:
             continue
-        message = offers.held_offer(circle, record)
-        key = offers.key(record)
+        message = outgoing_to_json(offers.held_offer(circle, record))
         outbox.queue_message(
             session,
             circle.id,
             circle.platform,
             circle.chat_id,
-            outgoing_to_json(message),
+            message,
             now,
-            dedupe_key=key,
+            dedupe_key=offers.key(record),
         )
         queued += 1
     waiting = tuple(record for record in state.held_offers if record not in due)
