@@ -20,7 +20,7 @@ from handlers.commands import (
 )
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
-from handlers.understanding import Intent, Kind, understand
+from handlers.understanding import NOTHING, Intent, Kind, understand
 from handlers.understanding.all_clear import all_clear, on_my_way
 from handlers.understanding.languages import other_languages
 from handlers.understanding.transitions import Move, Picks, find_move, read_picks
@@ -102,6 +102,9 @@ class OnMyWay:
     intent: Intent
 
 
+# Kinds that act on a task already there: never what a move announcement means.
+ACTS_ON_A_TASK = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
+
 Route = (
     Press
     | React
@@ -150,6 +153,11 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     if picks is not None:
         return Pick(picks)
     intent = understand(text, said_at, languages)
+    move = find_move(text, said_at, languages)
+    if move is not None and intent.kind in ACTS_ON_A_TASK and intent.ref is None:
+        # "Dad comes home on Thursday" may read like "coming!", "maman rentre mardi" like a
+        # "done": a move is news for the circle, not an act on whatever task is open.
+        intent = NOTHING
     # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
     # open, dispatch reads them as its all-clear or its claim (else as read here).
     plain = intent.ref is None and not incoming.reply_to_id
@@ -157,7 +165,7 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
         return AllClear(intent)
     if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
         return OnMyWay(intent)
-    return Act(intent, find_move(text, said_at, languages))
+    return Act(intent, move)
 
 
 def unread_language(

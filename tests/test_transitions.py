@@ -17,8 +17,8 @@ from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase
 from handlers.understanding.transitions import Move, MoveKind, Picks, find_move, read_picks
 from storage.database import Database
+from storage.models import Claim, MoveItem, Task
 from storage.models import Move as StoredMove
-from storage.models import MoveItem, Task
 from tests.conftest import Circle
 from tests.test_nudges import live_until, local
 
@@ -144,6 +144,23 @@ def test_the_offer_comes_once_per_move(circle: Circle) -> None:
     circle.say("alice", ANNOUNCEMENT)
     circle.say("bob", "Yes, Dad is discharged on Thursday!")
     assert circle.bot_messages() == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", ANNOUNCEMENT), ("fr", "maman rentre de l'hôpital mardi")],
+)
+def test_a_move_neither_claims_nor_completes_the_open_task(
+    circle: Circle, language: str, text: str
+) -> None:
+    circle.say("alice", f"/language {language}")
+    circle.say("alice", "task: buy milk")
+    circle.bot_messages()
+    circle.say("bob", text)
+    assert len(offers(circle.bot_messages())) == 1
+    [task] = open_tasks(circle)
+    with circle.core.database.transaction() as session:
+        assert session.exec(select(Claim).where(Claim.task_id == task.id)).all() == []
 
 
 def test_a_sentence_about_hospital_food_says_nothing(circle: Circle) -> None:
