@@ -110,11 +110,13 @@ def _take(turn: Turn, record: MoveRecord, numbers: tuple[int, ...]) -> None:
     for item in chosen:
         if moves.take_item(turn.session, record.id, item.number, turn.now):
             added += _tasks_of(turn, record, item)
+    # Quiet by default, as for any request: a mark where the platform has reactions; the
+    # circle meets the tasks' numbers and times in the digest, their nudges and /tasks.
     if not added:
-        turn.say(turn.phrase("move.taken_before"))
+        turn.say(turn.phrase("move.taken_before"), reaction="👌")
         return
     lines = [turn.line(task, with_holders=False) for task in added]
-    turn.say("\n".join([turn.phrase("move.taken"), *lines]))
+    turn.say("\n".join([turn.phrase("move.taken"), *lines]), reaction=tasks.NOTED_REACTION)
 
 
 def _tasks_of(turn: Turn, record: MoveRecord, item: Item) -> list[TaskRecord]:
