@@ -20,12 +20,21 @@ from datetime import datetime, timedelta
 from sqlmodel import Session
 
 from bot.core import CareCircleCore
+from handlers import moves as offers
 from handlers.messages import Button, Outgoing, outgoing_to_json
 from handlers.nudge_texts import NudgeMessage, nudge_message
-from handlers.nudges import CircleState, Nudge, due_nudges, pending_nudges, recurrence_passes_at
+from handlers.nudges import (
+    CircleState,
+    Nudge,
+    after_quiet_hours,
+    due_nudges,
+    in_quiet_hours,
+    pending_nudges,
+    recurrence_passes_at,
+)
 from handlers.phrases import phrase
 from handlers.recurring import schedule_next_occurrence
-from storage import attention, outbox, snapshots
+from storage import attention, moves, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -94,9 +103,13 @@ def next_wakeup(core_or_database: CareCircleCore | Database, now: datetime) -> d
 
 
 def attention_moment(state: CircleState, now: datetime) -> datetime | None:
-    """The earliest moment anything of the circle falls due: a nudge not settled yet, or a
-    recurring task's next occurrence not opened yet. Now or past means due now."""
+    """The earliest moment anything of the circle falls due: a nudge not settled yet, a
+    recurring task's next occurrence not opened yet, or a move's offer held through quiet
+    hours. Now or past means due now."""
     moments = [nudge.at for nudge in pending_nudges(state, now)]
+    moments += [
+        after_quiet_hours(state.circle, max(record.offer_at, now)) for record in state.held_offers
+    ]
     moments += [
         passes_at
         for task in state.open_tasks
@@ -128,6 +141,7 @@ def load_states(
     done = snapshots.recently_closed(session, ids, now - WEEK)
     missed = snapshots.recently_closed(session, ids, now - WEEK, "missed")
     decided = snapshots.decisions(session, ids, now - WEEK)
+    held_offers = moves.held_offers(session, ids)
     states = {}
     for circle, since in held:
         own = {task.id for task in open_tasks[circle.id]}
@@ -143,6 +157,7 @@ def load_states(
             done_this_week=tuple(done[circle.id]),
             decided_this_week=tuple(decided[circle.id]),
             missed_this_week=tuple(missed[circle.id]),
+            held_offers=tuple(held_offers[circle.id]),
         )
     return states
 
@@ -197,6 +212,8 @@ def _settle(
         )
     ]
     queued = _queue(session, state, won, now) if won else 0
+    posted, state = _post_held_offers(session, state, now)
+    queued += posted
     if len(won) < len(due):  # another process settled some: read what it did
         state = load_state(session, circle, now, since)
     elif won:
@@ -236,6 +253,35 @@ def _queue(session: Session, state: CircleState, won: list[Nudge], now: datetime
         return 0
     settled.attach_outbox(session, [nudge.key for nudge in won], outbox_id)
     return 1
+
+
+def _post_held_offers(
+    session: Session, state: CircleState, now: datetime
+) -> tuple[int, CircleState]:
+    """Move checklists announced in quiet hours go out once they end, after the nudges due
+    then; an offer whose move day has gone by while the bot was away is dropped unsaid."""
+    circle = state.circle
+    if in_quiet_hours(circle, now):
+        return 0, state
+    due = [record for record in state.held_offers if record.offer_at <= now]
+    today = now.astimezone(circle.zone).date()
+    queued = 0
+    for record in due:
+        if not moves.mark_offered(session, record.id, now) or record.day < today:
+            continue
+        message = outgoing_to_json(offers.held_offer(circle, record))
+        outbox.queue_message(
+            session,
+            circle.id,
+            circle.platform,
+            circle.chat_id,
+            message,
+            now,
+            dedupe_key=offers.key(record),
+        )
+        queued += 1
+    waiting = tuple(record for record in state.held_offers if record not in due)
+    return queued, replace(state, held_offers=waiting)
 
 
 def _open_next_occurrences(session: Session, state: CircleState, now: datetime) -> bool:

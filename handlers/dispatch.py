@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from handlers import claims, decisions, forget, queries, settings, tasks, undo
+from handlers import claims, decisions, forget, moves, queries, settings, tasks, undo
 from handlers.commands import Command, in_range, read_number
 from handlers.routing import (
     Act,
@@ -13,6 +13,7 @@ from handlers.routing import (
     Edit,
     NotATask,
     OnMyWay,
+    Pick,
     Press,
     React,
     RemindMe,
@@ -84,8 +85,12 @@ def dispatch(turn: Turn, route: Route, text: str) -> None:
         case OnMyWay(intent):
             if not claims.head_out(turn, intent):
                 act_on(turn, intent, text)
-        case Act(intent):
+        case Pick(picks):
+            moves.take_picked(turn, picks)
+        case Act(intent, move):
             act_on(turn, intent, text)
+            if move is not None:
+                moves.offer_checklist(turn, move)
 
 
 def act_on(turn: Turn, intent: Intent, text: str) -> None:
@@ -104,6 +109,8 @@ def _press(turn: Turn, action: str) -> None:
     number = read_number(text)
     if verb in ("claim", "done", "unclaim") and number is not None:
         ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=number))
+    elif verb == moves.TAKE_ALL and number is not None and in_range(number):
+        moves.take_all(turn, number)
 
 
 def _react(turn: Turn, emoji: str) -> None:

@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from handlers.messages import Mention
-from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
+from storage.records import CircleRecord, DecisionRecord, MemberRecord, MoveRecord, TaskRecord
 
 # A timed task's holders hear about it this long before it is due.
 REMIND_LEAD = timedelta(hours=2)
@@ -104,6 +104,8 @@ class CircleState:
     decided_this_week: tuple[DecisionRecord, ...]
     # Occurrences of a series recorded as missed this week: the digest says each once.
     missed_this_week: tuple[TaskRecord, ...] = ()
+    # Moves announced in quiet hours: their checklist offer waits for the morning.
+    held_offers: tuple[MoveRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ German, Portuguese and Italian. Keys are looked up by ``handlers.phrases.phrase`
 
 from __future__ import annotations
 
+from handlers.move_phrases import MOVE_PHRASES
 from handlers.nudge_phrases import NUDGE_PHRASES
 from handlers.private_phrases import PRIVATE_PHRASES
 
@@ -771,6 +772,7 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     **NUDGE_PHRASES,
     **PRIVATE_PHRASES,
+    **MOVE_PHRASES,
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).

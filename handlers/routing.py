@@ -13,10 +13,11 @@ from datetime import datetime
 from handlers.commands import Command, read_command
 from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
-from handlers.understanding import Intent, Kind, understand
+from handlers.understanding import NOTHING, Intent, Kind, understand
 from handlers.understanding.all_clear import all_clear, on_my_way
 from handlers.understanding.languages import other_languages
 from handlers.understanding.steering import is_not_a_task, is_undo, remind_me_when
+from handlers.understanding.transitions import Move, Picks, find_move, read_picks
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,18 @@ class SetZone:
 
 @dataclass(frozen=True, slots=True)
 class Act:
-    """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter."""
+    """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter unless
+    it announces a ``move`` (the bot then offers that move's checklist)."""
 
     intent: Intent
+    move: Move | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """ "all", "1 3": items taken from the checklist the bot offered for a move."""
+
+    picks: Picks
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +96,22 @@ class OnMyWay:
     intent: Intent
 
 
+# Kinds that act on a task already there: never what a move announcement means.
+ACTS_ON_A_TASK = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
+
 Route = (
-    Press | React | Edit | Command | Undo | NotATask | RemindMe | SetZone | AllClear | OnMyWay | Act
+    Press
+    | React
+    | Edit
+    | Command
+    | Undo
+    | NotATask
+    | RemindMe
+    | SetZone
+    | AllClear
+    | OnMyWay
+    | Pick
+    | Act
 )
 CHATTER = Act(Intent(Kind.NONE))
 
@@ -115,7 +139,15 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     zone = zone_from_phrase(text)
     if zone is not None:
         return SetZone(zone)
+    picks = read_picks(text, languages)
+    if picks is not None:
+        return Pick(picks)
     intent = understand(text, said_at, languages)
+    move = find_move(text, said_at, languages)
+    if move is not None and intent.kind in ACTS_ON_A_TASK and intent.ref is None:
+        # "Dad comes home on Thursday" may read like "coming!", "maman rentre mardi" like a
+        # "done": a move is news for the circle, not an act on whatever task is open.
+        intent = NOTHING
     # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
     # open, dispatch reads them as its all-clear or its claim (else as read here).
     plain = intent.ref is None and not incoming.reply_to_id
@@ -123,7 +155,7 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
         return AllClear(intent)
     if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
         return OnMyWay(intent)
-    return Act(intent)
+    return Act(intent, move)
 
 
 def unread_language(
@@ -140,9 +172,10 @@ def unread_language(
         return None
     for code in other_languages(text, languages):  # the likeliest first
         read = route(incoming, text, said_at, (code,))
-        # An all-clear read as nothing else is news, unless an emergency is open: no hint.
+        # An all-clear read as nothing else is news, unless an emergency is open, and "all"
+        # or "2" answers an offer only where one was made: no hint.
         news = isinstance(read, AllClear | OnMyWay) and read.intent.kind is Kind.NONE
-        if not is_chatter(read) and not news:
+        if not is_chatter(read) and not news and not isinstance(read, Pick):
             return code
     return None
 
@@ -156,7 +189,7 @@ def _is_explicit_act(command: Command) -> bool:
 
 
 def is_chatter(route: Route) -> bool:
-    return isinstance(route, Act) and route.intent.kind is Kind.NONE
+    return isinstance(route, Act) and route.intent.kind is Kind.NONE and route.move is None
 
 
 def may_change_circle(route: Route) -> bool:

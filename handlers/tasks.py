@@ -45,6 +45,33 @@ def acknowledgement_text(task: TaskRecord, turn: Turn) -> str:
 
 
 def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
+    """Add the task a member asked for and acknowledge it."""
+    task = add_task(turn, intent, source_text)
+    mentions: tuple[Mention, ...] = ()
+    if task.is_urgent:
+        # Urgent requests are the one exception to quiet: everyone else hears at once, but
+        # in quiet hours only those who have not said "/urgent off".
+        mentions = tuple(
+            Mention(member.user_id, member.display_name)
+            for member in circles.active_members(turn.session, turn.circle.id)
+            if member.id != turn.member.id and urgent_may_wake(turn.circle, member, turn.now)
+        )
+    turn.say(
+        acknowledgement_text(task, turn),
+        task=task,
+        buttons=task_buttons(turn, task),
+        mentions=mentions,
+        # Quiet by default: a mark on the request where the platform has reactions; the
+        # circle meets the task's number and time in the digest, its nudges and /tasks.
+        reaction=None if task.is_urgent else NOTED_REACTION,
+        is_urgent=task.is_urgent,
+        dedupe_key=f"ack:{task.id}",
+    )
+
+
+def add_task(turn: Turn, intent: Intent, source_text: str) -> TaskRecord:
+    """Store a task from the member's act and log it: numbered, claimable and nudged from now
+    on (the caller says what acknowledges it)."""
     due_at, due_on = split_due(intent.due)
     task = tasks.add_task(
         turn.session,
@@ -70,26 +97,7 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
         task_id=task.id,
         message_id=turn.incoming.message_id,
     )
-    mentions: tuple[Mention, ...] = ()
-    if task.is_urgent:
-        # Urgent requests are the one exception to quiet: everyone else hears at once, but
-        # in quiet hours only those who have not said "/urgent off".
-        mentions = tuple(
-            Mention(member.user_id, member.display_name)
-            for member in circles.active_members(turn.session, turn.circle.id)
-            if member.id != turn.member.id and urgent_may_wake(turn.circle, member, turn.now)
-        )
-    turn.say(
-        acknowledgement_text(task, turn),
-        task=task,
-        buttons=task_buttons(turn, task),
-        mentions=mentions,
-        # Quiet by default: a mark on the request where the platform has reactions; the
-        # circle meets the task's number and time in the digest, its nudges and /tasks.
-        reaction=None if task.is_urgent else NOTED_REACTION,
-        is_urgent=task.is_urgent,
-        dedupe_key=f"ack:{task.id}",
-    )
+    return task
 
 
 def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:

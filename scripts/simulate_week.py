@@ -18,6 +18,9 @@ The circle keeps its digest at 08:30, half an hour after its quiet hours end. A 
 pressure check is done on some days only, so some of its occurrences are missed. Of the three
 emergencies, one is claimed with "/claim", one in plain words ("on my way"), one by nobody; each
 ends with an all-clear in plain words ("she's OK, no bones broken", "false alarm, all fine").
+Early in the week a member says Mum comes home from hospital in two days; the bot offers that
+move's checklist, and another member takes two of its items as a reply to the offer. The offer
+and its answer count among the bot's messages.
 
 Without ``--seed`` the week is played for ten seeds and the new figures are printed as a table.
 
@@ -109,6 +112,7 @@ class Act:
     recurrence: str | None = None
     is_urgent: bool = False
     all_clear: bool = False  # ``ref`` is the emergency this all-clear ends
+    answers_offer: bool = False  # said as a reply to the bot's checklist offer for a move
 
 
 def plan_week(rng: random.Random) -> list[Act]:
@@ -175,9 +179,17 @@ def plan_week(rng: random.Random) -> list[Act]:
         moment = _waking(rng, START + timedelta(hours=rng.uniform(2, 6.5 * 24)))
         acts.append(Act(moment, rng.choice(MEMBERS), f"decision: care plan point {number + 1}"))
     chatter = _chatter()
-    while len(acts) < HUMAN_MESSAGES:
+    while len(acts) < HUMAN_MESSAGES - 2:  # room for the move and its answer
         moment = _waking(rng, START + timedelta(hours=rng.uniform(0.5, 7 * 24)))
         acts.append(Act(moment, rng.choice(MEMBERS), rng.choice(chatter)))
+    # Drawn last, so the rest of the week is the week each seed played before moves.
+    announced = _waking(rng, START + timedelta(hours=rng.uniform(2, 3 * 24)))
+    home_on = announced.date() + timedelta(days=2)
+    acts.append(
+        Act(announced, rng.choice(MEMBERS), f"Mum comes home from the hospital on {home_on:%A}")
+    )
+    answered = announced + timedelta(minutes=rng.uniform(10, 90))
+    acts.append(Act(answered, rng.choice(MEMBERS), "1 3", answers_offer=True))
     return sorted(acts, key=lambda act: act.at)
 
 
@@ -246,15 +258,26 @@ class Week:
         text = (
             act.text.format(n=self._number(act.ref)) if act.ref and "{n}" in act.text else act.text
         )
+        offer = (
+            next((m for _, m in self.posts if _is_offer(m)), None) if act.answers_offer else None
+        )
         incoming = Incoming(
-            "console", "family", str(self.count), act.who, act.who.title(), act.at, text=text
+            "console",
+            "family",
+            str(self.count),
+            act.who,
+            act.who.title(),
+            act.at,
+            text=text,
+            reply_to_id=f"m{offer.outbox_id}" if offer else None,
         )
         meant = self._number(act.ref) if act.ref and not act.text.startswith("task:") else None
         self.core.handle(incoming, self.now)
         if act.text.startswith("task:"):
             self._store_as_stated(act)
             meant = self.numbers.get(act.ref) if act.ref else None
-        self.meant[str(self.count)] = meant
+        if not act.answers_offer:  # an answer to an offer adds the tasks it picked
+            self.meant[str(self.count)] = meant
         if act.all_clear and meant:
             self.all_cleared.add(meant)
         self.deliver()
@@ -391,7 +414,13 @@ def measure(week: Week, human_messages: int) -> dict[str, object]:
         "open occurrences per series (most)": week.most_open_per_series,
         "morning messages per day (most)": max(mornings.values(), default=0),
         "urgent tasks open at the end after an all-clear": len(week.all_cleared & still_open),
+        "move checklists offered": sum(1 for _, message in week.posts if _is_offer(message)),
     }
+
+
+def _is_offer(message: Outgoing) -> bool:
+    """The bot's checklist offer for a move: the one message with a "take all" button."""
+    return any(button.action.startswith("take_all:") for button in message.buttons)
 
 
 def share(part: list[Task], whole: list[Task]) -> str:
@@ -416,6 +445,7 @@ TABLE = (
     ("open occurrences per series (most)", "open per series"),
     ("morning messages per day (most)", "morning msgs/day"),
     ("urgent tasks open at the end after an all-clear", "urgent open after all-clear"),
+    ("move checklists offered", "offers"),
     ("bot messages per 100 human messages", "bot msgs/100 human"),
 )
 

@@ -234,3 +234,36 @@ Index(
     sqlite_where=_CIRCLE_WIDE,
     postgresql_where=_CIRCLE_WIDE,
 )
+
+
+class Move(SQLModel, table=True):
+    """A move of the person cared for that a member announced (home from hospital, into
+    respite, rehab or a care home) and the checklist the bot offers for it, once per move.
+
+    ``offer_at`` is when the offer goes out (the end of quiet hours when announced in them);
+    ``offered_at`` is set when it was queued. ``source_message_id`` is the announcement.
+    """
+
+    __table_args__ = (UniqueConstraint("circle_id", "kind", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
+    kind: str = Field(max_length=16)
+    day: date
+    source_message_id: str | None = Field(default=None, max_length=255)
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    offer_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    offered_at: datetime | None = Field(default=None, sa_column=_utc_column())
+
+
+class MoveItem(SQLModel, table=True):
+    """An item of a move's checklist a member took: its tasks exist, so taking it again adds
+    nothing."""
+
+    __table_args__ = (UniqueConstraint("move_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    move_id: int = Field(foreign_key="move.id", index=True)
+    number: int
+    taken_at: datetime = Field(sa_column=_utc_column(nullable=False))

@@ -86,3 +86,15 @@ class DecisionRecord:
     text: str
     decided_by: str | None
     decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRecord:
+    """A move a member announced; ``kind`` is a checklist's name, ``day`` the move's day."""
+
+    id: int
+    circle_id: int
+    kind: str
+    day: date
+    source_message_id: str | None
+    offer_at: datetime

@@ -4,7 +4,7 @@ Each function changes at most ``limit`` rows older than ``before``, oldest first
 caller's transaction. On PostgreSQL the rows are picked with ``FOR UPDATE SKIP LOCKED``: a batch
 never waits for a row another transaction holds (a second bot process pruning too), and holds
 its own locks for one short transaction. Each pick starts from an index on the age it is judged
-by (migration 0006_retention). What stays, and why:
+by (migration 0006). What stays, and why:
 
 - A delivered message loses its text (``empty_delivered_texts``) but keeps its row: who it went
   to, its platform id and the task it named, so a reply or reaction to it still finds the task.

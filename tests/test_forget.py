@@ -18,17 +18,23 @@ from tests.test_concurrency import _postgres_url
 TITLE = "Collect the insulin pens from Boots"
 DECISION = "Mum sleeps downstairs until the hip heals"
 NAME = "Zebedee"
-SECRETS = (TITLE, DECISION, NAME)
+# An item of the checklist offered for a move, taken as a task.
+CHECKLIST_ITEM = "Get the discharge letter"
+SECRETS = (TITLE, DECISION, NAME, CHECKLIST_ITEM)
 
 
 def _full_circle(circle: Circle) -> None:
-    """Everything a circle can hold: tasks, claims, a decision, roles, exports, nudges."""
+    """Everything a circle can hold: tasks, claims, a decision, roles, exports, nudges, a move
+    and the tasks taken from its checklist."""
     circle.say("zebedee", f"task: {TITLE} tomorrow 3pm")
     circle.say("alice", "task: ring the district nurse")
     circle.say("zebedee", "/claim 1")
     circle.say("zebedee", "/role Nurse")
     circle.say("zebedee", f"decision: {DECISION}")
     circle.say("bob", "/snooze 1 tomorrow")
+    circle.say("alice", "Dad comes home from the hospital on Thursday")
+    circle.bot_messages()
+    circle.say("zebedee", "2")
     circle.say("alice", "/export json")
     circle.say("alice", "/export ics")
     circle.say("alice", "/export")
@@ -73,7 +79,16 @@ def test_forgetting_empties_every_table_of_the_circle(circle: Circle, database_u
     with engine.connect() as connection:
         counts = {
             table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
-            for table in ("task", "claim", "snooze", "decision", "member", "nudge")
+            for table in (
+                "task",
+                "claim",
+                "snooze",
+                "decision",
+                "member",
+                "nudge",
+                "move",
+                "moveitem",
+            )
         }
         outbox = connection.execute(text("SELECT payload FROM outboxmessage")).scalars().all()
         seen = connection.execute(text("SELECT key FROM seenmessage")).scalars().all()

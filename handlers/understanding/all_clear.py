@@ -30,10 +30,10 @@ def on_my_way(text: str, languages: Sequence[str]) -> bool:
 
 def _says(text: str, languages: Sequence[str], which: str) -> bool:
     """Whether ``text`` says the ``which`` phrases of one of ``languages``, not turned around."""
-    plain = _plain(text)
+    flat = plain(text)
     for language in [code for code in languages if code in locales.codes()] or ["en"]:
-        for match in _pattern(language, which).finditer(plain):
-            if not _turned_around(plain, match, language):
+        for match in _pattern(language, which).finditer(flat):
+            if not _turned_around(flat, match, language):
                 return True
     return False
 
@@ -41,7 +41,7 @@ def _says(text: str, languages: Sequence[str], which: str) -> bool:
 @cache
 def _pattern(language: str, which: str) -> re.Pattern[str]:
     listed = locales.section(language, "emergency")[which]
-    phrases = "|".join(f"(?:{_plain(phrase)})" for phrase in listed) or locales.NEVER
+    phrases = "|".join(f"(?:{plain(phrase)})" for phrase in listed) or locales.NEVER
     return re.compile(rf"(?<![\w'])(?:{phrases})(?![\w'])")
 
 
@@ -61,7 +61,7 @@ def _turned_around(plain: str, match: re.Match[str], language: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case, curly quotes straightened, accents dropped, spaces single (once per message:
     both questions, all-clear and on-my-way, read the same text)."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")

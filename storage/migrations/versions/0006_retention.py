@@ -10,7 +10,7 @@ settled nudges by age (a task's apart from the circle's) and by the outbox row t
 digest's row stays while its nudge does; other nudges let go of theirs), and delivered messages
 still holding text by delivery time.
 
-Revision ID: 0006_retention
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-07 06:30:00
 """
@@ -23,7 +23,7 @@ from alembic import op
 
 import storage.utc
 
-revision: str = "0006_retention"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
