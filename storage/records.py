@@ -86,3 +86,14 @@ class DecisionRecord:
     text: str
     decided_by: str | None
     decided_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """A role's contact and who last said it."""
+
+    role: str
+    name: str
+    phone: str | None  # E.164
+    said_by: str | None
+    updated_at: datetime
