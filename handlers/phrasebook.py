@@ -4,6 +4,7 @@ German, Portuguese and Italian. Keys are looked up by ``handlers.phrases.phrase`
 from __future__ import annotations
 
 from handlers.nudge_phrases import NUDGE_PHRASES
+from handlers.plan_phrases import PLAN_PHRASES
 from handlers.private_phrases import PRIVATE_PHRASES
 
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
@@ -771,6 +772,7 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
     ),
     **NUDGE_PHRASES,
     **PRIVATE_PHRASES,
+    **PLAN_PHRASES,
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).
