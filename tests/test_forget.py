@@ -18,16 +18,20 @@ from tests.test_concurrency import _postgres_url
 TITLE = "Collect the insulin pens from Boots"
 DECISION = "Mum sleeps downstairs until the hip heals"
 NAME = "Zebedee"
-SECRETS = (TITLE, DECISION, NAME)
+CONTACT = "Dr Quillfeather"
+PHONE = "+442079461234"  # as stored; the bot's confirmation showed it as +44 20 7946 1234
+SECRETS = (TITLE, DECISION, NAME, CONTACT, PHONE)
 
 
 def _full_circle(circle: Circle) -> None:
-    """Everything a circle can hold: tasks, claims, a decision, roles, exports, nudges."""
+    """Everything a circle can hold: tasks, claims, a decision, roles, a contact, exports,
+    nudges."""
     circle.say("zebedee", f"task: {TITLE} tomorrow 3pm")
     circle.say("alice", "task: ring the district nurse")
     circle.say("zebedee", "/claim 1")
     circle.say("zebedee", "/role Nurse")
     circle.say("zebedee", f"decision: {DECISION}")
+    circle.say("carol", f"the GP is {CONTACT}, 020 7946 1234")
     circle.say("bob", "/snooze 1 tomorrow")
     circle.say("alice", "/export json")
     circle.say("alice", "/export ics")
@@ -73,7 +77,7 @@ def test_forgetting_empties_every_table_of_the_circle(circle: Circle, database_u
     with engine.connect() as connection:
         counts = {
             table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
-            for table in ("task", "claim", "snooze", "decision", "member", "nudge")
+            for table in ("task", "claim", "snooze", "decision", "contact", "member", "nudge")
         }
         outbox = connection.execute(text("SELECT payload FROM outboxmessage")).scalars().all()
         seen = connection.execute(text("SELECT key FROM seenmessage")).scalars().all()
