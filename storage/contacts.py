@@ -8,6 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from storage.circles import NAME_MAX_CHARS, ROLE_MAX_CHARS, clean_label
 from storage.models import Contact, Member
 from storage.records import ContactRecord
 
@@ -26,6 +27,7 @@ def save_contact(
     Returns the contact as kept and whether it replaced an earlier one. One conditional write
     each way: an update of the role's row, else an insert, which a concurrent insert of the
     same role turns into the update."""
+    role, name = clean_label(role, ROLE_MAX_CHARS), clean_label(name, NAME_MAX_CHARS)
     updated = _update(session, circle_id, role, name, phone, member_id, now)
     if not updated:
         try:

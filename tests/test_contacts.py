@@ -244,3 +244,10 @@ def test_exports_carry_the_contacts(circle: Circle) -> None:
     [contact] = json.loads(document.attachment.content)["contacts"]
     assert contact["role"] == "gp" and contact["phone"] == "+442079460000"
     assert contact["said_by"] == "Alice"
+
+
+def test_a_role_too_long_to_keep_is_cut_not_refused(circle: Circle) -> None:
+    circle.say("alice", f"/contact {'podiatrist' * 10} Jane Smith +44 20 7946 0002")
+    [text] = circle.texts()
+    assert text.startswith("📇 Podiatrist") and text.endswith("…: Jane Smith · +44 20 7946 0002")
+    assert len(kept(circle)[0].role) == 64

@@ -101,7 +101,8 @@ def _role_key(codes: tuple[str, ...], said: str) -> str:
     roles = {
         word.casefold(): key for word, key in locales.merged(codes, "contacts", "roles").items()
     }
-    return roles[" ".join(said.split()).casefold()]
+    said = " ".join(said.split()).casefold()
+    return roles.get(said, said)
 
 
 @cache
