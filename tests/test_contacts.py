@@ -121,6 +121,7 @@ def test_the_same_role_in_another_language_is_the_same_contact(circle: Circle) -
         "the GP said her blood pressure was 140 over 90",
         "the nurse: she was lovely, stayed till 4",
         "call me on 020 7946 0000 if you need anything",
+        "the GP: can someone ring them on 020 7946 0000?",
         "der Termin ist am 10.12.2026",
     ],
 )

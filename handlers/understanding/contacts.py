@@ -2,8 +2,9 @@
 
 A message is read as a contact only in one shape: it opens with a role word of one of the
 circle's languages ("the GP", "la pharmacie", "der Hausarzt"), then "is" (or a colon), then who
-it is: a phone number, a name and a number, or a name opening with a title ("Dr Levin"). So
-"the pharmacy is closed today" and "the GP said 3 out of 10" stay chat. The words live in each
+it is: a phone number, a name and a number, or a name opening with a title ("Dr Levin"), on
+one line and not asked. So "the pharmacy is closed today", "the GP said 3 out of 10" and "the
+GP: can someone ring 020 7946 0000?" stay what they were. The words live in each
 language's locale file, section ``[contacts]``; numbers are read by ``phones``.
 
 ``/contact GP Dr Levin 020 7946 0000`` is read the same way, but a role of the member's own
@@ -127,7 +128,7 @@ def _shape(codes: tuple[str, ...]) -> re.Pattern[str]:
     before = _words(codes, "before")
     return re.compile(
         rf"^\s*(?:(?:{before})\s*)?(?P<role>{_roles(codes)})"
-        rf"(?:\s+(?:{_words(codes, 'is')})\s+|\s*[:=–—-]\s*)(?P<rest>[^\n]+?)[\s.!]*$",
+        rf"(?:\s+(?:{_words(codes, 'is')})\s+|\s*[:=–—-]\s*)(?P<rest>[^\n?]+?)[\s.!]*$",
         re.IGNORECASE,
     )
 
