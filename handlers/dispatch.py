@@ -5,11 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from handlers import claims, decisions, forget, moves, queries, settings, tasks, undo
+from handlers import (
+    claims,
+    contacts,
+    decisions,
+    forget,
+    moves,
+    plan,
+    queries,
+    settings,
+    tasks,
+    undo,
+)
 from handlers.commands import Command, in_range, read_number
 from handlers.routing import (
     Act,
     AllClear,
+    AskPlan,
     Edit,
     NotATask,
     OnMyWay,
@@ -18,6 +30,7 @@ from handlers.routing import (
     React,
     RemindMe,
     Route,
+    SaveContact,
     SetZone,
     Undo,
 )
@@ -36,6 +49,8 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "undo": undo.undo_last,
     "forget": forget.forget,
     "forgetme": forget.forget_me,
+    "plan": plan.show_plan,
+    "contacts": contacts.list_contacts,
     "mute": lambda turn: settings.set_muted(turn, True),
     "unmute": lambda turn: settings.set_muted(turn, False),
 }
@@ -44,6 +59,7 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "mine": queries.list_mine,
     "decisions": queries.list_decisions,
     "export": queries.export,
+    "contact": contacts.contact_command,
     "timezone": settings.set_timezone,
     "language": settings.set_languages,
     "languages": settings.set_languages,
@@ -79,6 +95,10 @@ def dispatch(turn: Turn, route: Route, text: str) -> None:
             _remind_me(turn, words)
         case SetZone(zone):
             settings.set_timezone(turn, zone)
+        case AskPlan():
+            plan.show_plan(turn)
+        case SaveContact(contact):
+            contacts.record_contact(turn, contact)
         case AllClear(intent):
             if not claims.give_all_clear(turn, intent):
                 act_on(turn, intent, text)

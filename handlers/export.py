@@ -7,15 +7,18 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Todo, vRecur, vText
 
-from handlers.formatting import decision_line, taken_by, task_line
+from handlers.formatting import contact_line, decision_line, taken_by, task_line
 from handlers.phrases import phrase
-from storage.records import CircleRecord, DecisionRecord, TaskRecord
+from storage.records import CircleRecord, ContactRecord, DecisionRecord, TaskRecord
 
 _ICAL_STATUS = {"done": "COMPLETED", "missed": "CANCELLED", "cancelled": "CANCELLED"}
 
 
 def as_markdown(
-    circle: CircleRecord, tasks: list[TaskRecord], decisions: list[DecisionRecord]
+    circle: CircleRecord,
+    tasks: list[TaskRecord],
+    decisions: list[DecisionRecord],
+    contacts: list[ContactRecord],
 ) -> str:
     """Headings, dates and words in the circle's language."""
     zone, languages = circle.zone, circle.languages
@@ -36,10 +39,18 @@ def as_markdown(
         lines += [f"- #{t.number} {t.title} — {said(t.status)}" for t in closed]
     lines += ["", f"## {said('decisions')}"]
     lines += [f"- {decision_line(d, zone, languages)}" for d in decisions] or none
+    if contacts:
+        lines += ["", f"## {said('contacts')}"]
+        lines += [f"- {contact_line(contact, languages)}" for contact in contacts]
     return "\n".join(lines) + "\n"
 
 
-def as_json(circle: CircleRecord, tasks: list[TaskRecord], decisions: list[DecisionRecord]) -> str:
+def as_json(
+    circle: CircleRecord,
+    tasks: list[TaskRecord],
+    decisions: list[DecisionRecord],
+    contacts: list[ContactRecord],
+) -> str:
     def moment(value: datetime | None) -> str | None:
         return value.isoformat() if value else None
 
@@ -73,6 +84,16 @@ def as_json(circle: CircleRecord, tasks: list[TaskRecord], decisions: list[Decis
                 "decided_at": moment(d.decided_at),
             }
             for d in decisions
+        ],
+        "contacts": [
+            {
+                "role": contact.role,
+                "name": contact.name,
+                "phone": contact.phone,
+                "said_by": contact.said_by,
+                "updated_at": moment(contact.updated_at),
+            }
+            for contact in contacts
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers.phrasebook import MONTHS, RECURRENCE_WORDS, WEEKDAYS
+from handlers.phrasebook import MONTHS, PHRASES, RECURRENCE_WORDS, WEEKDAYS
 from handlers.phrases import language_index, phrase
-from storage.records import DecisionRecord, TaskRecord
+from handlers.understanding.phones import show_phone
+from storage.records import ContactRecord, DecisionRecord, TaskRecord
 
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ENGLISH = ("en",)
@@ -98,6 +99,14 @@ def decision_line(
 ) -> str:
     day = format_day(decision.decided_at.astimezone(zone).date(), languages)
     return f"#{decision.number} {decision.text} ({decision.decided_by}, {day})"
+
+
+def contact_line(contact: ContactRecord, languages: tuple[str, ...] = ENGLISH) -> str:
+    """``GP: Dr Levin · +44 20 7946 0000``, the role named in the circle's language."""
+    key = f"contact.role.{contact.role}"
+    role = phrase(key, languages) if key in PHRASES else contact.role[:1].upper() + contact.role[1:]
+    details = [part for part in (contact.name, contact.phone and show_phone(contact.phone)) if part]
+    return phrase("contact.line", languages, role=role, details=" · ".join(details))
 
 
 # -- lists that fit one platform message ------------------------------------------------------

@@ -10,7 +10,7 @@ _SETTINGS = (
     "/timezone London · /language en es · /quiet 21:00-08:00 · /digest 08:30 | off · "
     "/mute /unmute · /urgent off | on · /snooze N … · /role GP · /forget · /forgetme"
 )
-_LISTS = "/tasks (/tasks 2 …) /mine /decisions /done · /export (json, ics, fhir)"
+_LISTS = "/tasks (/tasks 2 …) /mine /decisions /done /plan /contacts · /export (json, ics, fhir)"
 
 HELP: tuple[str, ...] = (
     "I keep this circle's tasks and decisions. Just talk as usual:\n"
@@ -19,6 +19,8 @@ HELP: tuple[str, ...] = (
     "hand it back\n"
     '• "done", "#4 done", ✅ → done · "we decided …", "decision: …" → a decision, marked 🤝\n'
     '• reply "not a task" to remove a false one · "undo" takes back your last change\n'
+    '• "the GP is Dr Levin, 020 7946 0000", /contact GP Dr Levin 020 7946 0000 → a contact 📇 · '
+    '"where are we with Mum\'s care?", /plan → the plan\n'
     f"Lists: {_LISTS}\nIn a private chat with me, /mine lists what you hold in all your "
     f"circles.\nAnyone can change: {_SETTINGS}",
     "Guardo las tareas y decisiones de este círculo. Hablad como siempre:\n"
@@ -27,6 +29,8 @@ HELP: tuple[str, ...] = (
     '• "hecho", "#4 hecho", ✅ → hecha · "hemos decidido …", "decision: …" → una decisión, '
     "marcada 🤝\n"
     '• responde "no es una tarea" para quitar una falsa · "deshacer" anula tu último cambio\n'
+    '• "el médico de cabecera es el Dr. Ruiz, 912 345 678", /contact … → un contacto 📇 · '
+    '"¿cómo vamos con el cuidado de mamá?", /plan → el plan\n'
     f"Listas: {_LISTS}\nEn un chat privado conmigo, /mine lista lo que tienes en todos tus "
     f"círculos.\nCualquiera puede cambiar: {_SETTINGS}",
     "Je garde les tâches et décisions de ce cercle. Parlez comme d'habitude :\n"
@@ -37,6 +41,8 @@ HELP: tuple[str, ...] = (
     "marquée 🤝\n"
     "• répondez « pas une tâche » pour en retirer une fausse · « annuler » défait votre dernier "
     "changement\n"
+    "• « la pharmacie c'est la Pharmacie du Marché, 01 23 45 67 89 », /contact … → un contact "
+    "📇 · « où en est-on pour maman ? », /plan → le plan\n"
     f"Listes : {_LISTS}\nEn privé avec moi, /mine liste ce que vous avez dans tous vos "
     f"cercles.\nTout le monde peut régler : {_SETTINGS}",
     "Ich merke mir die Aufgaben und Entscheidungen dieses Kreises. Schreibt einfach wie immer:\n"
@@ -47,6 +53,8 @@ HELP: tuple[str, ...] = (
     "eine Entscheidung, markiert mit 🤝\n"
     "• antworte „keine Aufgabe“, um eine falsche zu entfernen · „rückgängig“ nimmt deine letzte "
     "Änderung zurück\n"
+    "• „der Hausarzt ist Dr. Weber, 030 1234567“, /contact … → ein Kontakt 📇 · „wie steht es "
+    "um Mamas Pflege?“, /plan → der Plan\n"
     f"Listen: {_LISTS}\nIm privaten Chat mit mir zeigt /mine, was du in all deinen Kreisen "
     f"hast.\nJeder kann einstellen: {_SETTINGS}",
     "Guardo as tarefas e decisões deste círculo. Conversem como sempre:\n"
@@ -54,6 +62,8 @@ HELP: tuple[str, ...] = (
     '• "deixa comigo" (respondendo), "#4 eu", ✋ → é sua · "não vou conseguir" → devolve\n'
     '• "feito", "#4 feito", ✅ → feita · "decidimos …", "decision: …" → uma decisão, marcada 🤝\n'
     '• responda "não é tarefa" para tirar uma falsa · "desfazer" anula a sua última mudança\n'
+    '• "o médico de família é o Dr. Costa, 21 123 4567", /contact … → um contacto 📇 · '
+    '"como estamos com os cuidados da mãe?", /plan → o plano\n'
     f"Listas: {_LISTS}\nNum chat privado comigo, /mine lista o que você tem em todos os seus "
     f"círculos.\nQualquer um pode mudar: {_SETTINGS}",
     "Tengo i compiti e le decisioni di questo cerchio. Scrivete come sempre:\n"
@@ -63,6 +73,8 @@ HELP: tuple[str, ...] = (
     "segnata 🤝\n"
     '• rispondi "non è un compito" per toglierne uno falso · "annulla" disfa la tua ultima '
     "modifica\n"
+    '• "il medico di base è il dott. Bianchi, 06 1234 5678", /contact … → un contatto 📇 · '
+    '"a che punto siamo con la mamma?", /plan → il piano\n'
     f"Elenchi: {_LISTS}\nIn chat privata con me, /mine elenca quello che hai in tutti i tuoi "
     f"cerchi.\nChiunque può cambiare: {_SETTINGS}",
 )

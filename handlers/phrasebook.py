@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from handlers.move_phrases import MOVE_PHRASES
 from handlers.nudge_phrases import NUDGE_PHRASES
+from handlers.plan_phrases import PLAN_PHRASES
 from handlers.private_phrases import PRIVATE_PHRASES
 
 # Each entry: key → (en, es, fr, de, pt, it). Placeholders are str.format fields.
@@ -773,6 +774,7 @@ PHRASES: dict[str, tuple[str, str, str, str, str, str]] = {
     **NUDGE_PHRASES,
     **PRIVATE_PHRASES,
     **MOVE_PHRASES,
+    **PLAN_PHRASES,
 }
 
 # What "undo" took back, by event: (en, es, fr, de, pt, it).

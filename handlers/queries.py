@@ -22,7 +22,7 @@ from handlers.formatting import (
 from handlers.guide import help_text
 from handlers.messages import Attachment
 from handlers.turn import Turn
-from storage import circles, decisions, tasks
+from storage import circles, contacts, decisions, tasks
 from storage.records import TaskRecord
 
 RECENTLY_DONE_DAYS = 7
@@ -159,13 +159,14 @@ def export(turn: Turn, form: str) -> None:
     circle = turn.circle
     snapshot = tasks.all_tasks(turn.session, circle.id)
     settled = decisions.decisions(turn.session, circle.id)
+    kept = contacts.contacts(turn.session, circle.id)
     form = form.strip().lower()
     form = _EXPORT_ALIASES.get(form, form)
     if form == "md":
-        turn.say(exports.as_markdown(circle, snapshot, settled))
+        turn.say(exports.as_markdown(circle, snapshot, settled, kept))
         return
     if form == "json":
-        content = exports.as_json(circle, snapshot, settled)
+        content = exports.as_json(circle, snapshot, settled, kept)
         file = Attachment("carecircle.json", "application/json", content)
     elif form == "ics":
         content = exports.as_ical(circle, snapshot, turn.now)

@@ -15,7 +15,9 @@ from handlers.messages import Incoming
 from handlers.settings import zone_from_phrase
 from handlers.understanding import NOTHING, Intent, Kind, understand
 from handlers.understanding.all_clear import all_clear, on_my_way
+from handlers.understanding.contacts import ContactReading, read_contact
 from handlers.understanding.languages import other_languages
+from handlers.understanding.plan_request import asks_for_plan
 from handlers.understanding.steering import is_not_a_task, is_undo, remind_me_when
 from handlers.understanding.transitions import Move, Picks, find_move, read_picks
 
@@ -67,6 +69,18 @@ class SetZone:
 
 
 @dataclass(frozen=True, slots=True)
+class AskPlan:
+    """ "where are we with Mum's care?": the circle's plan, as ``/plan`` says it."""
+
+
+@dataclass(frozen=True, slots=True)
+class SaveContact:
+    """ "the GP is Dr Levin, 020 7946 0000": a contact for the plan."""
+
+    contact: ContactReading
+
+
+@dataclass(frozen=True, slots=True)
 class Act:
     """A plain message read for what it asks of the circle; ``Kind.NONE`` is chatter unless
     it announces a ``move`` (the bot then offers that move's checklist)."""
@@ -108,6 +122,8 @@ Route = (
     | NotATask
     | RemindMe
     | SetZone
+    | AskPlan
+    | SaveContact
     | AllClear
     | OnMyWay
     | Pick
@@ -139,6 +155,12 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
     zone = zone_from_phrase(text)
     if zone is not None:
         return SetZone(zone)
+    if asks_for_plan(text, languages):
+        return AskPlan()
+    # Numbers are read in the country of the circle's zone, which ``said_at`` carries.
+    contact = read_contact(text, languages, str(said_at.tzinfo))
+    if contact is not None:
+        return SaveContact(contact)
     picks = read_picks(text, languages)
     if picks is not None:
         return Pick(picks)

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from storage.models import (
     Circle,
     Claim,
+    Contact,
     Decision,
     Event,
     Member,
@@ -53,9 +54,9 @@ def pending_forget_request(session: Session, circle_id: int, since: datetime) ->
 def forget_circle(session: Session, circle_id: int, keep_seen: Collection[str] = ()) -> None:
     """Delete everything the circle holds but the circle itself and its settings.
 
-    Tasks, claims, snoozes, decisions, events, moves and the items taken from their offers,
-    members, nudges, seen keys and every outbox row, sent or not, go. ``keep_seen`` names the
-    seen keys of the act doing the forgetting, so a redelivery of that very message is not
+    Tasks, claims, snoozes, decisions, contacts, events, moves and the items taken from their
+    offers, members, nudges, seen keys and every outbox row, sent or not, go. ``keep_seen`` names
+    the seen keys of the act doing the forgetting, so a redelivery of that very message is not
     taken as a new request. On SQLite the file is rebuilt once the transaction is committed.
     """
     task_ids = select(Task.id).where(Task.circle_id == circle_id)
@@ -70,6 +71,7 @@ def forget_circle(session: Session, circle_id: int, keep_seen: Collection[str] =
     move_ids = select(Move.id).where(Move.circle_id == circle_id)
     session.execute(delete(MoveItem).where(col(MoveItem.move_id).in_(move_ids)))
     session.execute(delete(Move).where(Move.circle_id == circle_id))
+    session.execute(delete(Contact).where(Contact.circle_id == circle_id))
     member_ids = select(Member.id).where(Member.circle_id == circle_id)
     # Claims and snoozes hang on the circle's own tasks and are gone already; these two only
     # make sure nothing still points at a member about to go.

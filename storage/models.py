@@ -112,6 +112,21 @@ class Decision(SQLModel, table=True):
     is_removed: bool = False
 
 
+class Contact(SQLModel, table=True):
+    """Who the circle calls for one role ("gp", "pharmacy"): one row per role, kept current
+    by whoever last said it. ``phone`` is E.164."""
+
+    __table_args__ = (UniqueConstraint("circle_id", "role"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    circle_id: int = Field(foreign_key="circle.id", index=True)
+    role: str = Field(max_length=64)
+    name: str = Field(default="", max_length=255)
+    phone: str | None = Field(default=None, max_length=32)
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
 class Event(SQLModel, table=True):
     """The append-only log of every change: who, when, from which message, and what it undoes."""
 

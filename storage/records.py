@@ -98,3 +98,14 @@ class MoveRecord:
     day: date
     source_message_id: str | None
     offer_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """A role's contact and who last said it."""
+
+    role: str
+    name: str
+    phone: str | None  # E.164
+    said_by: str | None
+    updated_at: datetime

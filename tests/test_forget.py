@@ -20,17 +20,20 @@ DECISION = "Mum sleeps downstairs until the hip heals"
 NAME = "Zebedee"
 # An item of the checklist offered for a move, taken as a task.
 CHECKLIST_ITEM = "Get the discharge letter"
-SECRETS = (TITLE, DECISION, NAME, CHECKLIST_ITEM)
+CONTACT = "Dr Quillfeather"
+PHONE = "+442079461234"  # as stored; the bot's confirmation showed it as +44 20 7946 1234
+SECRETS = (TITLE, DECISION, NAME, CHECKLIST_ITEM, CONTACT, PHONE)
 
 
 def _full_circle(circle: Circle) -> None:
-    """Everything a circle can hold: tasks, claims, a decision, roles, exports, nudges, a move
-    and the tasks taken from its checklist."""
+    """Everything a circle can hold: tasks, claims, a decision, roles, a contact, exports,
+    nudges, a move and the tasks taken from its checklist."""
     circle.say("zebedee", f"task: {TITLE} tomorrow 3pm")
     circle.say("alice", "task: ring the district nurse")
     circle.say("zebedee", "/claim 1")
     circle.say("zebedee", "/role Nurse")
     circle.say("zebedee", f"decision: {DECISION}")
+    circle.say("carol", f"the GP is {CONTACT}, 020 7946 1234")
     circle.say("bob", "/snooze 1 tomorrow")
     circle.say("alice", "Dad comes home from the hospital on Thursday")
     circle.bot_messages()
@@ -84,6 +87,7 @@ def test_forgetting_empties_every_table_of_the_circle(circle: Circle, database_u
                 "claim",
                 "snooze",
                 "decision",
+                "contact",
                 "member",
                 "nudge",
                 "move",
