@@ -269,7 +269,10 @@ def set_digest(turn: Turn, argument: str) -> None:
 def set_muted(turn: Turn, is_muted: bool) -> None:
     circles.update_member(turn.session, turn.member.id, is_muted=is_muted)
     _log_setting(turn, {"member_before": {"is_muted": not is_muted}})
-    turn.say(turn.phrase("muted" if is_muted else "unmuted", name=turn.member.display_name))
+    # One's own quiet is marked on the member's message, as a snooze is: the circle sees it
+    # without another line in its chat (the words go out where a platform has no marks).
+    text = turn.phrase("muted" if is_muted else "unmuted", name=turn.member.display_name)
+    turn.say(text, reaction="👌")
 
 
 def set_role(turn: Turn, argument: str) -> None:
@@ -315,7 +318,7 @@ def set_urgent(turn: Turn, argument: str) -> None:
     circles.update_member(turn.session, turn.member.id, urgent_at_night=wakes)
     _log_setting(turn, {"member_before": {"urgent_at_night": turn.member.urgent_at_night}})
     key = "set.urgent_on" if wakes else "set.urgent_off"
-    turn.say(turn.phrase(key, name=turn.member.display_name))
+    turn.say(turn.phrase(key, name=turn.member.display_name), reaction="👌")
 
 
 def _log_setting(turn: Turn, detail: dict[str, object]) -> None:
