@@ -89,6 +89,20 @@ def test_an_emergency_is_an_urgent_task_however_it_is_written(
 
 
 @pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("¿alguien puede ir a la farmacia?", ("es",)),
+        ("can someone pick up her prescription tomorrow?", ("en",)),
+        ("qualcuno può passare in farmacia?", ("it",)),
+        ("kann jemand morgen die Tabletten holen?", ("de",)),
+    ],
+)
+def test_a_plain_errand_pages_nobody(text: str, languages: tuple[str, ...]) -> None:
+    intent = read(text, languages)
+    assert (intent.kind, intent.is_urgent) == (Kind.TASK, False)
+
+
+@pytest.mark.parametrize(
     ("text", "languages", "kind"),
     [
         ("anyone able to sit with gran thurs arvo?", ("en",), Kind.TASK),
