@@ -140,7 +140,7 @@ def _resolve(
     if patterns.vague.search(text) and not any(m.role == "plain" and m.day for m in mentions):
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
-        return _recurring(rule, mentions, now, request)
+        return _recurring(text, rule, mentions, now, request)
     day, clock, offset = _pick(mentions, request, text, urgent, patterns)
     if offset is not None:
         return now + offset, None
@@ -151,6 +151,8 @@ def _resolve(
     if day is None:
         assert clock is not None
         moment = datetime.combine(now.date(), clock, tzinfo=now.tzinfo)
+        if moment <= now and urgent:  # "go now, she hasn't answered since 8": today, at once
+            return now.date(), None
         return (moment if moment > now else moment + timedelta(days=1)), None
     if clock is None:
         return day, None
@@ -162,8 +164,8 @@ def _resolve(
 
 @cache
 def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day that may
-    stand before them ("afternoons", "nachmittags")."""
+    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day or short
+    weekday names that may stand before them ("afternoons", "nachmittags", "sat")."""
     joiner = locales.alternation(languages, "clock", "window")
     units = "|".join(
         unit
@@ -180,7 +182,8 @@ def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     parts = "|".join(
         [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
     )
-    part = re.compile(rf"\b(?:{parts or locales.NEVER})s?\s*,?\s*$")
+    short_days = locales.alternation(languages, "calendar", "weekday_abbreviations")
+    part = re.compile(rf"\b(?:{parts or locales.NEVER}|{short_days})s?\.?\s*,?\s*$")
     return window, part
 
 
@@ -319,7 +322,7 @@ def _next_date_of(today: date, month: int, number: int) -> date | None:
 
 
 def _recurring(
-    rule: Rule, mentions: list[Mention], now: datetime, sentence: tuple[int, int, int]
+    text: str, rule: Rule, mentions: list[Mention], now: datetime, sentence: tuple[int, int, int]
 ) -> tuple[date | datetime, str]:
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
@@ -327,9 +330,12 @@ def _recurring(
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
     _, start, end = sentence
     plain = [m for m in in_order(mentions, sentence) if m.day and m.role == "plain"]
+    # "radiotherapy begins Monday, every weekday at 8:15": a day said with the rule starts it.
+    rule_start, rule_end = sentence_of(text, rule.spans[0]) if rule.spans else (end, end)
     starts = (
         [m for m in mentions if m.day and m.role == "start"]
         or [m for m in plain if start <= m.start < end]
+        or [m for m in plain if rule_start <= m.start < rule_end]
         or ([] if rule.byday else plain)
     )
     if starts:
@@ -361,7 +367,9 @@ _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 def _role(text: str, mention: Mention, patterns: Patterns) -> str:
     """Plain, a start, the end of a span ("until 9"), or when something becomes available
     ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
-    before = text[max(0, mention.start - 70) : mention.start]
+    sentence_start, _ = sentence_of(text, (mention.start, mention.end))
+    # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
+    before = text[max(sentence_start, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
