@@ -278,6 +278,9 @@ def test_asap_is_urgent_only_with_someone_in_danger() -> None:
         ("kann jmd opa morgn um 9 zur ergo fahren?", "de", "2026-11-21T09:00"),
         ("alguem pode fazer compras pra ele em 2 hrs?", "pt", "2026-11-20T12:00"),
         ("alguien puede ir a la farmacia en 2 hrs?", "es", "2026-11-20T12:00"),
+        ("qqn peut passer à la pharmacie dem. avant 19h ?", "fr", "2026-11-21T19:00"),
+        ("necesitamos a alguien q le lleve la compra mañ después de comer", "es", "2026-11-21"),
+        ("need someone to sit with him sat 2-5 so nan can go out", "en", "2026-11-21T14:00"),
     ],
 )
 def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: str) -> None:
@@ -551,3 +554,53 @@ def test_a_deadline_after_an_availability_and_a_new_clause() -> None:
         thursday,
     )
     assert due_as_text(intent.due) == "2026-12-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # The part of the day decides a bare hour; "amanhã" holds no morning of its own.
+        ("preciso que alguém fique com ele amanhã à tarde, das 3 às 7", "pt", "2026-11-21T15:00"),
+        ("a fasting blood test tomorrow at 7, who can drive her?", "en", "2026-11-21T07:00"),
+        # "early" is the closing's here, not a morning.
+        ("can someone get the patches tmrw before 6, they close early", "en", "2026-11-21T18:00"),
+        # A cue of another sentence ("ready") does not reach the day; opening hours are no due.
+        (
+            "la pratica è quasi pronta. Entro venerdì qualcuno porta i documenti? Apre alle 8.30",
+            "it",
+            "2026-11-27",
+        ),
+        # The name of a mass is no midnight.
+        (
+            "quelqu'un la conduit à la messe de minuit le 24 ? départ à 23h15",
+            "fr",
+            "2026-11-24T23:15",
+        ),
+    ],
+)
+def test_which_part_of_the_day_a_time_means(text: str, language: str, due: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
+def test_an_urgent_request_with_a_passed_hour_is_for_now() -> None:
+    intent = read(
+        "NECESITO QUE ALGUIEN VAYA YA A CASA DE LA TÍA, no contesta el teléfono desde las 8",
+        languages=("es",),
+    )
+    assert (intent.kind, intent.is_urgent, intent.due) == (Kind.TASK, True, FRIDAY.date())
+
+
+def test_a_day_said_with_the_rule_starts_it() -> None:
+    tuesday = datetime(2026, 12, 15, 9, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    intent = read(
+        "Bonjour à toutes. Odile commence la radiothérapie lundi, c'est tous les jours de "
+        "semaine à 8h15 à Bordet. On peut organiser des chauffeurs ?",
+        tuesday,
+        languages=("fr",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-12-21T08:15",
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    )
