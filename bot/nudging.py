@@ -38,6 +38,7 @@ from storage import attention, moves, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
+from storage.kinds import NudgeKind
 from storage.records import CircleRecord
 
 log = logging.getLogger(__name__)
@@ -292,7 +293,7 @@ def _open_next_occurrences(session: Session, state: CircleState, now: datetime) 
         if passes_at is None or passes_at > now or f"recur:{task.id}" in state.settled_keys:
             continue
         if settled.settle(
-            session, state.circle.id, f"recur:{task.id}", "recur", now, task_id=task.id
+            session, state.circle.id, f"recur:{task.id}", NudgeKind.RECUR, now, task_id=task.id
         ):
             schedule_next_occurrence(session, state.circle, task, now, None)
             opened = True

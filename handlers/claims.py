@@ -12,6 +12,7 @@ from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
 from storage import events, tasks
+from storage.kinds import EventAction, TaskStatus
 from storage.records import TaskRecord
 
 CANDIDATES_SHOWN = 4
@@ -91,7 +92,7 @@ def _take(turn: Turn, task: TaskRecord, pointed: bool) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "claimed",
+        EventAction.CLAIMED,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -120,7 +121,7 @@ def unclaim(turn: Turn, intent: Intent) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "unclaimed",
+        EventAction.UNCLAIMED,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -143,8 +144,8 @@ def complete(turn: Turn, intent: Intent) -> None:
     if not tasks.set_status(
         turn.session,
         task.id,
-        old=("open", "missed"),
-        new="done",
+        old=(TaskStatus.OPEN, TaskStatus.MISSED),
+        new=TaskStatus.DONE,
         now=turn.now,
         member_id=turn.member.id,
     ):
@@ -162,7 +163,7 @@ def complete(turn: Turn, intent: Intent) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "done",
+        EventAction.DONE,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -248,16 +249,16 @@ def give_all_clear(turn: Turn, intent: Intent) -> bool:
         return False
     holders = [holder.id for holder in task.claimers]
     came = turn.member.id if turn.member.id in holders else (holders[0] if holders else None)
-    status = "done" if came is not None else "cancelled"
+    status = TaskStatus.DONE if came is not None else TaskStatus.CANCELLED
     if not tasks.set_status(
-        turn.session, task.id, old=("open",), new=status, now=turn.now, member_id=came
+        turn.session, task.id, old=(TaskStatus.OPEN,), new=status, now=turn.now, member_id=came
     ):
         return True
     events.log_event(
         turn.session,
         turn.circle.id,
         turn.member.id,
-        status,
+        EventAction(status),
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -265,7 +266,7 @@ def give_all_clear(turn: Turn, intent: Intent) -> bool:
     )
     names = ", ".join(holder.display_name for holder in task.claimers)
     line = f"#{task.number} {task.title}"
-    if status == "done":
+    if status == TaskStatus.DONE:
         turn.say(turn.phrase("all_clear.done", line=line, names=names), task=task)
     else:
         turn.say(turn.phrase("all_clear.cancelled", line=line), task=task)

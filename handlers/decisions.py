@@ -6,6 +6,7 @@ import re
 
 from handlers.turn import Turn
 from storage import decisions, events
+from storage.kinds import EventAction
 
 DECISION_MAX_CHARS = 1_000
 _EXPLICIT_PREFIX = re.compile(r"^\s*(?:/decide(?:@\w+)?|decision\s*:)\s*", re.IGNORECASE)
@@ -31,7 +32,7 @@ def record_decision(turn: Turn, text: str) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "decided",
+        EventAction.DECIDED,
         turn.now,
         decision_id=decision.id,
         message_id=turn.incoming.message_id,
@@ -51,7 +52,7 @@ def update_decision(turn: Turn, decision_id: int, before: str, text: str) -> Non
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "decision_edited",
+        EventAction.DECISION_EDITED,
         turn.now,
         decision_id=decision_id,
         message_id=turn.incoming.message_id,

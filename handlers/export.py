@@ -9,6 +9,7 @@ from icalendar import Calendar, Todo, vRecur, vText
 
 from handlers.formatting import contact_line, decision_line, taken_by, task_line
 from handlers.phrases import phrase
+from storage.kinds import TaskStatus
 from storage.records import CircleRecord, ContactRecord, DecisionRecord, TaskRecord
 
 _ICAL_STATUS = {"done": "COMPLETED", "missed": "CANCELLED", "cancelled": "CANCELLED"}
@@ -27,13 +28,13 @@ def as_markdown(
         return phrase(f"export.{key}", languages)
 
     open_now = [task for task in tasks if task.is_open]
-    finished = [task for task in tasks if task.status == "done"]
+    finished = [task for task in tasks if task.status == TaskStatus.DONE]
     none = [f"- {said('none')}"]
     lines = [f"# {circle.name or said('circle')}", "", f"## {said('open')}"]
     lines += [f"- {task_line(task, zone, languages=languages)}" for task in open_now] or none
     lines += ["", f"## {said('done')}"]
     lines += [f"- #{task.number} {task.title} — {task.done_by}" for task in finished] or none
-    closed = [task for task in tasks if task.status in ("missed", "cancelled")]
+    closed = [task for task in tasks if task.status in (TaskStatus.MISSED, TaskStatus.CANCELLED)]
     if closed:
         lines += ["", f"## {said('closed')}"]
         lines += [f"- #{t.number} {t.title} — {said(t.status)}" for t in closed]
@@ -130,7 +131,7 @@ def _todo(circle: CircleRecord, task: TaskRecord, now: datetime) -> Todo:
             todo.add("dtstart", due)
             todo.add("rrule", vRecur.from_ical(task.recurrence))
     todo.add("status", _ICAL_STATUS.get(task.status, "NEEDS-ACTION"))
-    if task.status == "done" and task.done_at:
+    if task.status == TaskStatus.DONE and task.done_at:
         todo.add("completed", task.done_at.astimezone(UTC))
     if task.is_urgent:
         todo.add("priority", 1)

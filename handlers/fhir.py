@@ -42,6 +42,7 @@ from fhir.resources.R4B.task import Task, TaskInput, TaskRestriction
 
 from handlers.formatting import taken_by
 from handlers.phrases import phrase
+from storage.kinds import TaskStatus
 from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:carecircle")
@@ -116,7 +117,7 @@ def task_resource(circle: CircleRecord, task: TaskRecord) -> Task:
       allow beside the ``reference`` that points here.
     """
     languages = circle.languages
-    missed = phrase("export.missed", languages) if task.status == "missed" else None
+    missed = phrase("export.missed", languages) if task.status == TaskStatus.MISSED else None
     due = task.due_at.astimezone(circle.zone) if task.due_at else task.due_on
     return Task(
         id=resource_id(circle, "Task", task.id),

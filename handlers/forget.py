@@ -10,6 +10,7 @@ from datetime import timedelta
 from handlers.turn import Turn
 from storage import events
 from storage.forget import forget_circle, forget_member, pending_forget_request
+from storage.kinds import EventAction
 
 CONFIRM_WITHIN = timedelta(hours=24)
 # The forms a platform act's seen key takes (``bot.core.seen_key``).
@@ -25,7 +26,7 @@ def forget(turn: Turn) -> None:
             session,
             circle_id,
             turn.member.id,
-            "forget_requested",
+            EventAction.FORGET_REQUESTED,
             turn.now,
             message_id=turn.incoming.message_id,
         )
@@ -36,7 +37,7 @@ def forget(turn: Turn) -> None:
         message_id = turn.incoming.message_id
         forget_circle(session, circle_id, keep_seen=[f"{k}:{message_id}" for k in _SEEN_KINDS])
         # The members are gone too: the record of forgetting names no one.
-        events.log_event(session, circle_id, None, "forgotten", turn.now)
+        events.log_event(session, circle_id, None, EventAction.FORGOTTEN, turn.now)
         turn.say(turn.phrase("forget.done", name=name))
 
 
@@ -48,7 +49,7 @@ def forget_me(turn: Turn) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "forgot_member",
+        EventAction.FORGOT_MEMBER,
         turn.now,
         detail={"released": released},
     )

@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 
 from handlers.formatting import Section, decision_line, fit_sections, shorten, task_line
 from handlers.messages import Mention
-from handlers.nudges import FOLDABLE, CircleState, Nudge, NudgeKind
+from handlers.nudges import FOLDABLE, CircleState, Nudge
 from handlers.phrases import phrase
+from storage.kinds import NudgeKind
 from storage.records import TaskRecord
 
 # How many tasks one digest list shows before "…and 3 more".

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 
 from handlers.messages import Mention
+from storage.kinds import NudgeKind
 from storage.records import CircleRecord, DecisionRecord, MemberRecord, MoveRecord, TaskRecord
 
 # A timed task's holders hear about it this long before it is due.
@@ -55,16 +55,6 @@ MORNING_JOINS_DIGEST = timedelta(hours=1)
 # How long after quiet hours end the scheduler may wake and still count it "as they end".
 QUIET_END_WINDOW = timedelta(minutes=5)
 NEVER = datetime.max.replace(tzinfo=UTC)
-
-
-class NudgeKind(StrEnum):
-    REMIND = "remind"
-    DUE_NOW = "due"
-    UNCLAIMED = "unclaimed"
-    OVERDUE = "overdue"
-    URGENT = "urgent"
-    DIGEST = "digest"
-    LOOKBACK = "lookback"
 
 
 # Spend the task's one routine nudge of the day.

@@ -13,6 +13,7 @@ from dateutil.rrule import rrulestr
 from sqlmodel import Session
 
 from storage import events, tasks
+from storage.kinds import EventAction, TaskStatus
 from storage.records import CircleRecord, TaskRecord
 
 
@@ -86,11 +87,11 @@ def schedule_next_occurrence(
         session,
         circle.id,
         member_id,
-        "occurrence",
+        EventAction.OCCURRENCE,
         now,
         task_id=created.id,
         detail={"recurs_from": task.id},
     )
-    if tasks.set_status(session, task.id, old=("open",), new="missed", now=now):
-        events.log_event(session, circle.id, None, "missed", now, task_id=task.id)
+    if tasks.set_status(session, task.id, old=(TaskStatus.OPEN,), new=TaskStatus.MISSED, now=now):
+        events.log_event(session, circle.id, None, EventAction.MISSED, now, task_id=task.id)
     return tasks.task_by_number(session, circle.id, created.number)

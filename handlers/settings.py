@@ -15,6 +15,7 @@ from handlers.phrases import phrase
 from handlers.turn import Turn
 from handlers.understanding.accents import without_accents
 from storage import circles, events, tasks
+from storage.kinds import EventAction
 
 SUPPORTED_LANGUAGES = LANGUAGES
 _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.h]?([0-5]\d)?$")
@@ -327,7 +328,7 @@ def _log_setting(turn: Turn, detail: dict[str, object]) -> None:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "setting",
+        EventAction.SETTING,
         turn.now,
         message_id=turn.incoming.message_id,
         detail=detail,

@@ -9,6 +9,7 @@ from handlers.nudges import urgent_may_wake
 from handlers.turn import Turn
 from handlers.understanding import Intent
 from storage import circles, events, tasks
+from storage.kinds import EventAction, TaskStatus
 from storage.outbox import acknowledgement_of
 from storage.records import TaskRecord
 
@@ -92,7 +93,7 @@ def add_task(turn: Turn, intent: Intent, source_text: str) -> TaskRecord:
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "task_added",
+        EventAction.TASK_ADDED,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -109,7 +110,7 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
     task = tasks.task_record(turn.session, task_id)
     buttons = task_buttons(turn, task) if task.is_open else ()
     text = acknowledgement_text(task, turn)
-    if task.status == "done":
+    if task.status == TaskStatus.DONE:
         text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)
     elif task.status in ("removed", "cancelled", "missed"):
         text = turn.phrase(f"ack.{task.status}", number=task.number, title=task.title)
@@ -134,7 +135,7 @@ def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "task_edited",
+        EventAction.TASK_EDITED,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
@@ -156,13 +157,13 @@ def update_from_edit(turn: Turn, task: TaskRecord, intent: Intent, new_text: str
 
 def remove_task(turn: Turn, task: TaskRecord) -> None:
     """ "not a task": any member may take a false task out of the list."""
-    if not tasks.set_status(turn.session, task.id, old=("open",), new="removed"):
+    if not tasks.set_status(turn.session, task.id, old=(TaskStatus.OPEN,), new=TaskStatus.REMOVED):
         return
     events.log_event(
         turn.session,
         turn.circle.id,
         turn.member.id,
-        "task_removed",
+        EventAction.TASK_REMOVED,
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,

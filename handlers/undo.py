@@ -9,18 +9,19 @@ from handlers.phrases import language_index
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from storage import circles, decisions, events, tasks
+from storage.kinds import EventAction, TaskStatus
 
 UNDOABLE = (
-    "task_added",
-    "task_edited",
-    "task_removed",
-    "claimed",
-    "unclaimed",
-    "done",
-    "cancelled",
-    "decided",
-    "setting",
-    "forget_requested",
+    EventAction.TASK_ADDED,
+    EventAction.TASK_EDITED,
+    EventAction.TASK_REMOVED,
+    EventAction.CLAIMED,
+    EventAction.UNCLAIMED,
+    EventAction.DONE,
+    EventAction.CANCELLED,
+    EventAction.DECIDED,
+    EventAction.SETTING,
+    EventAction.FORGET_REQUESTED,
 )
 
 
@@ -31,28 +32,28 @@ def undo_last(turn: Turn) -> None:
         turn.say(turn.phrase("undo.nothing"))
         return
     task_id, now = event.task_id, turn.now
-    if event.action == "task_added" and task_id:
-        tasks.set_status(session, task_id, old=("open",), new="removed")
-    elif event.action == "task_removed" and task_id:
-        tasks.set_status(session, task_id, old=("removed",), new="open")
-    elif event.action == "task_edited" and task_id:
+    if event.action == EventAction.TASK_ADDED and task_id:
+        tasks.set_status(session, task_id, old=(TaskStatus.OPEN,), new=TaskStatus.REMOVED)
+    elif event.action == EventAction.TASK_REMOVED and task_id:
+        tasks.set_status(session, task_id, old=(TaskStatus.REMOVED,), new=TaskStatus.OPEN)
+    elif event.action == EventAction.TASK_EDITED and task_id:
         tasks.update_task(session, task_id, **_restored(event.detail["before"]))
-    elif event.action == "claimed" and task_id:
+    elif event.action == EventAction.CLAIMED and task_id:
         tasks.release_claim(session, task_id, member_id, now)
-    elif event.action == "unclaimed" and task_id:
+    elif event.action == EventAction.UNCLAIMED and task_id:
         tasks.claim_task(session, task_id, member_id, now)
-    elif event.action in ("done", "cancelled") and task_id:
+    elif event.action in (EventAction.DONE, EventAction.CANCELLED) and task_id:
         _reopen(turn, task_id, event.action, event.detail)
-    elif event.action == "decided" and event.decision_id:
+    elif event.action == EventAction.DECIDED and event.decision_id:
         decisions.set_decision(session, event.decision_id, is_removed=True)
-    elif event.action == "setting":
+    elif event.action == EventAction.SETTING:
         _restore_setting(turn, event.detail)
     # A request to forget needs nothing more: being marked undone cancels it.
     events.log_event(
         session,
         circle_id,
         member_id,
-        "undo",
+        EventAction.UNDO,
         now,
         task_id=task_id,
         decision_id=event.decision_id,
@@ -81,7 +82,7 @@ def _reopen(turn: Turn, task_id: int, action: str, detail: dict[str, object]) ->
         tasks.update_task(session, task_id, done_at=datetime.fromisoformat(str(detail["was_at"])))
     opened = detail.get("opened") if "was" in detail else tasks.open_follower(session, task_id)
     untouched = isinstance(opened, int) and not events.acts_on_task(
-        session, opened, besides=("occurrence", "task_added")
+        session, opened, besides=(EventAction.OCCURRENCE, EventAction.TASK_ADDED)
     )
     if untouched and tasks.withdraw_occurrence(session, opened):  # type: ignore[arg-type]
         events.mark_opening_undone(session, opened)  # type: ignore[arg-type]

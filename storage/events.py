@@ -9,13 +9,14 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from storage.kinds import EventAction
 from storage.models import Event
 
 
 @dataclass(frozen=True, slots=True)
 class EventRecord:
     id: int
-    action: str
+    action: EventAction
     task_id: int | None
     decision_id: int | None
     detail: dict[str, object]
@@ -25,7 +26,7 @@ def log_event(
     session: Session,
     circle_id: int,
     member_id: int | None,
-    action: str,
+    action: EventAction,
     now: datetime,
     *,
     task_id: int | None = None,
@@ -48,7 +49,7 @@ def log_event(
 
 
 def last_undoable(
-    session: Session, circle_id: int, member_id: int, actions: tuple[str, ...]
+    session: Session, circle_id: int, member_id: int, actions: tuple[EventAction, ...]
 ) -> EventRecord | None:
     """The member's most recent change of one of ``actions`` that has not been undone."""
     event = session.exec(
@@ -65,7 +66,7 @@ def last_undoable(
         return None
     return EventRecord(
         event.id,  # type: ignore[arg-type]
-        event.action,
+        EventAction(event.action),
         event.task_id,
         event.decision_id,
         json.loads(event.detail),
@@ -82,7 +83,7 @@ def mark_undone(session: Session, event_id: int) -> bool:
     return bool(result.rowcount)
 
 
-def acts_on_task(session: Session, task_id: int, *, besides: tuple[str, ...] = ()) -> int:
+def acts_on_task(session: Session, task_id: int, *, besides: tuple[EventAction, ...] = ()) -> int:
     """How many standing (not undone) changes a task has had, leaving out ``besides``."""
     rows = session.exec(
         select(Event.id).where(
@@ -98,6 +99,9 @@ def mark_opening_undone(session: Session, task_id: int) -> None:
     """Flag the event that opened a task as undone, with the change that opened it."""
     session.execute(
         update(Event)
-        .where(Event.task_id == task_id, col(Event.action).in_(["task_added", "occurrence"]))
+        .where(
+            Event.task_id == task_id,
+            col(Event.action).in_([EventAction.TASK_ADDED, EventAction.OCCURRENCE]),
+        )
         .values(is_undone=True)
     )

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import delete, event, update
 from sqlmodel import Session, col, select
 
+from storage.kinds import EventAction, TaskStatus
 from storage.models import (
     Circle,
     Claim,
@@ -41,12 +42,12 @@ def pending_forget_request(session: Session, circle_id: int, since: datetime) ->
         select(Event)
         .where(
             Event.circle_id == circle_id,
-            col(Event.action).in_(("forget_requested", "forgotten")),
+            col(Event.action).in_((EventAction.FORGET_REQUESTED, EventAction.FORGOTTEN)),
             col(Event.is_undone).is_(False),
         )
         .order_by(col(Event.id).desc())
     ).first()
-    if latest is None or latest.action != "forget_requested" or latest.at < since:
+    if latest is None or latest.action != EventAction.FORGET_REQUESTED or latest.at < since:
         return None
     return latest
 
@@ -111,7 +112,7 @@ def forget_member(session: Session, member_id: int, label: str, now: datetime) -
         .where(
             Claim.member_id == member_id,
             col(Claim.released_at).is_(None),
-            Task.status == "open",
+            Task.status == TaskStatus.OPEN,
         )
     )
     claim_ids = list(session.exec(held).all())

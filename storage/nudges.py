@@ -9,6 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from storage.inserts import insert_if_absent
+from storage.kinds import NudgeKind
 from storage.models import Circle, Nudge, Snooze
 
 
@@ -20,7 +21,7 @@ def settle(
     session: Session,
     circle_id: int,
     key: str,
-    kind: str,
+    kind: NudgeKind,
     now: datetime,
     *,
     task_id: int | None = None,
@@ -66,7 +67,7 @@ def last_digest_at(session: Session, circle_id: int) -> datetime | None:
     return session.exec(
         select(func.max(Nudge.settled_at)).where(
             Nudge.circle_id == circle_id,
-            Nudge.kind == "digest",
+            Nudge.kind == NudgeKind.DIGEST,
             col(Nudge.outbox_id).is_not(None),
         )
     ).one()

@@ -7,6 +7,8 @@ from datetime import date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from storage.kinds import TaskStatus
+
 # When a circle that keeps no quiet hours starts its day.
 DEFAULT_MORNING = time(8, 0)
 
@@ -65,7 +67,7 @@ class TaskRecord:
     due_on: date | None
     recurrence: str | None
     is_urgent: bool
-    status: str
+    status: TaskStatus
     requester_id: int | None
     claimers: tuple[MemberRecord, ...]
     held_since: datetime | None  # the first claim among the current holders'
@@ -76,7 +78,7 @@ class TaskRecord:
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        return self.status == TaskStatus.OPEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from sqlalchemy import Select, and_, delete, exists, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from storage.kinds import NudgeKind, TaskStatus
 from storage.models import Event, Nudge, OutboxMessage, SeenMessage, Task
 
 # Dedupe keys whose "said once" something else keeps when the row is gone: a nudge's by its
@@ -60,8 +61,12 @@ def delete_delivered_messages(session: Session, before: datetime, limit: int) ->
     The nudges a deleted message said stay settled without it: only a digest's message is
     ever read back (``last_digest_at``), so a digest's stays while its nudge does.
     """
-    names_open_task = exists().where(Task.id == OutboxMessage.task_id, Task.status == "open")
-    says_a_digest = exists().where(Nudge.outbox_id == OutboxMessage.id, Nudge.kind == "digest")
+    names_open_task = exists().where(
+        Task.id == OutboxMessage.task_id, Task.status == TaskStatus.OPEN
+    )
+    says_a_digest = exists().where(
+        Nudge.outbox_id == OutboxMessage.id, Nudge.kind == NudgeKind.DIGEST
+    )
     picked = session.exec(
         _pick(
             OutboxMessage.id,
@@ -102,7 +107,7 @@ def delete_events(session: Session, before: datetime, limit: int) -> int:
 def delete_spent_task_nudges(session: Session, before: datetime, limit: int) -> int:
     """Delete task nudges settled before ``before`` whose task can never be nudged again:
     closed, with no event left that undo could reopen it by. Nudges deleted."""
-    task_is_open = exists().where(Task.id == Nudge.task_id, Task.status == "open")
+    task_is_open = exists().where(Task.id == Nudge.task_id, Task.status == TaskStatus.OPEN)
     task_has_events = exists().where(Event.task_id == Nudge.task_id)
     picked = _pick(
         Nudge.id,
@@ -126,11 +131,13 @@ def delete_old_circle_nudges(session: Session, before: datetime, limit: int) -> 
     later = aliased(Nudge)
     later_digest = exists().where(
         later.circle_id == Nudge.circle_id,
-        later.kind == "digest",
+        later.kind == NudgeKind.DIGEST,
         col(later.outbox_id).is_not(None),
         later.settled_at > Nudge.settled_at,
     )
-    is_last_digest = and_(Nudge.kind == "digest", col(Nudge.outbox_id).is_not(None), ~later_digest)
+    is_last_digest = and_(
+        Nudge.kind == NudgeKind.DIGEST, col(Nudge.outbox_id).is_not(None), ~later_digest
+    )
     picked = _pick(
         Nudge.id,
         col(Nudge.settled_at) < before,

@@ -13,6 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.circles import circle_record, member_record
+from storage.kinds import NudgeKind, TaskStatus
 from storage.models import Circle, Decision, Member, Nudge, Task
 from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
 from storage.tasks import task_records
@@ -36,14 +37,17 @@ def open_tasks(session: Session, circle_ids: Sequence[int]) -> dict[int, list[Ta
     """Each circle's open tasks in number order, with their holders."""
     rows = session.exec(
         select(Task)
-        .where(col(Task.circle_id).in_(list(circle_ids)), Task.status == "open")
+        .where(col(Task.circle_id).in_(list(circle_ids)), Task.status == TaskStatus.OPEN)
         .order_by(Task.circle_id, Task.number)
     ).all()
     return _by_circle(circle_ids, rows, task_records(session, rows))
 
 
 def recently_closed(
-    session: Session, circle_ids: Sequence[int], since: datetime, status: str = "done"
+    session: Session,
+    circle_ids: Sequence[int],
+    since: datetime,
+    status: TaskStatus = TaskStatus.DONE,
 ) -> dict[int, list[TaskRecord]]:
     """Each circle's tasks that reached ``status`` (done, missed) since ``since``, latest first."""
     rows = session.exec(
@@ -109,7 +113,7 @@ def last_digests(session: Session, circle_ids: Sequence[int]) -> dict[int, datet
         select(Nudge.circle_id, func.max(Nudge.settled_at))
         .where(
             col(Nudge.circle_id).in_(list(circle_ids)),
-            Nudge.kind == "digest",
+            Nudge.kind == NudgeKind.DIGEST,
             col(Nudge.outbox_id).is_not(None),
         )
         .group_by(Nudge.circle_id)

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from storage.circles import member_record, next_number
 from storage.inserts import insert_if_absent, insert_row
+from storage.kinds import TaskStatus
 from storage.models import Claim, Member, OutboxMessage, Snooze, Task
 from storage.records import MemberRecord, TaskRecord
 
@@ -43,7 +44,7 @@ def add_task(session: Session, circle_id: int, new: NewTask, now: datetime) -> T
         "due_on": new.due_on,
         "recurrence": new.recurrence,
         "is_urgent": new.is_urgent,
-        "status": "open",
+        "status": TaskStatus.OPEN,
         "created_at": now,
         "previous_id": new.previous_id,
     }
@@ -96,7 +97,7 @@ def _record(
         due_on=task.due_on,
         recurrence=task.recurrence,
         is_urgent=task.is_urgent,
-        status=task.status,
+        status=TaskStatus(task.status),
         requester_id=task.requester_id,
         claimers=claimers,
         held_since=held_since,
@@ -133,7 +134,7 @@ def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRe
 
 def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> list[TaskRecord]:
     """Open tasks in number order; ``newest`` keeps only that many of the latest."""
-    query = select(Task).where(Task.circle_id == circle_id, Task.status == "open")
+    query = select(Task).where(Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
     if newest is None:
         return task_records(session, session.exec(query.order_by(Task.number)).all())
     rows = session.exec(query.order_by(col(Task.number).desc()).limit(newest)).all()
@@ -141,11 +142,11 @@ def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> l
 
 
 def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
-    return recently_closed(session, circle_id, since, "done")
+    return recently_closed(session, circle_id, since, TaskStatus.DONE)
 
 
 def recently_closed(
-    session: Session, circle_id: int, since: datetime, status: str
+    session: Session, circle_id: int, since: datetime, status: TaskStatus
 ) -> list[TaskRecord]:
     """Tasks that reached ``status`` (done, missed, cancelled) since a moment, latest first."""
     rows = session.exec(
@@ -160,7 +161,11 @@ def open_urgent_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
     """Open urgent tasks, the latest first: what an all-clear or "on my way" is about."""
     rows = session.exec(
         select(Task)
-        .where(Task.circle_id == circle_id, Task.status == "open", col(Task.is_urgent).is_(True))
+        .where(
+            Task.circle_id == circle_id,
+            Task.status == TaskStatus.OPEN,
+            col(Task.is_urgent).is_(True),
+        )
         .order_by(col(Task.number).desc())
     ).all()
     return task_records(session, rows)
@@ -168,7 +173,7 @@ def open_urgent_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
 
 def claim_task(session: Session, task_id: int, member_id: int, now: datetime) -> bool:
     """Add the member to the task's holders; False when they already hold it or it is closed."""
-    if session.exec(select(Task.status).where(Task.id == task_id)).one() != "open":
+    if session.exec(select(Task.status).where(Task.id == task_id)).one() != TaskStatus.OPEN:
         return False
     row = {"task_id": task_id, "member_id": member_id, "claimed_at": now}
     if insert_if_absent(session, Claim, row) is not None:
@@ -203,8 +208,8 @@ def set_status(
     session: Session,
     task_id: int,
     *,
-    old: Iterable[str],
-    new: str,
+    old: Iterable[TaskStatus],
+    new: TaskStatus,
     now: datetime | None = None,
     member_id: int | None = None,
 ) -> bool:
@@ -214,11 +219,11 @@ def set_status(
     did it. Reopening clears both.
     """
     values: dict[str, object] = {"status": new}
-    if new == "done":
+    if new == TaskStatus.DONE:
         values |= {"done_at": now, "done_by_id": member_id}
-    elif new in ("cancelled", "missed"):
+    elif new in (TaskStatus.CANCELLED, TaskStatus.MISSED):
         values |= {"done_at": now, "done_by_id": None}
-    elif new == "open":
+    elif new == TaskStatus.OPEN:
         values |= {"done_at": None, "done_by_id": None}
     result = session.execute(
         update(Task).where(Task.id == task_id, col(Task.status).in_(list(old))).values(values)
@@ -235,7 +240,7 @@ def unclaimed_tasks(session: Session, circle_id: int, newest: int) -> list[TaskR
     held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
     rows = session.exec(
         select(Task)
-        .where(Task.circle_id == circle_id, Task.status == "open", ~held.exists())
+        .where(Task.circle_id == circle_id, Task.status == TaskStatus.OPEN, ~held.exists())
         .order_by(col(Task.number).desc())
         .limit(newest)
     ).all()
@@ -249,7 +254,7 @@ def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecor
         .join(Claim, col(Claim.task_id) == Task.id)
         .where(
             Task.circle_id == circle_id,
-            Task.status == "open",
+            Task.status == TaskStatus.OPEN,
             Claim.member_id == member_id,
             col(Claim.released_at).is_(None),
         )
@@ -283,7 +288,9 @@ def withdraw_occurrence(session: Session, task_id: int) -> bool:
     """Withdraw a next occurrence a completion opened, when that completion is undone; False
     when it is no longer open."""
     result = session.execute(
-        update(Task).where(Task.id == task_id, Task.status == "open").values(status="removed")
+        update(Task)
+        .where(Task.id == task_id, Task.status == TaskStatus.OPEN)
+        .values(status=TaskStatus.REMOVED)
     )
     return bool(result.rowcount)
 
@@ -292,7 +299,7 @@ def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
     """Every task the circle has not removed, in number order: what an export holds."""
     rows = session.exec(
         select(Task)
-        .where(Task.circle_id == circle_id, Task.status != "removed")
+        .where(Task.circle_id == circle_id, Task.status != TaskStatus.REMOVED)
         .order_by(Task.number)
     ).all()
     return task_records(session, rows)
@@ -301,7 +308,7 @@ def all_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
 def open_follower(session: Session, task_id: int) -> int | None:
     """The id of a recurring task's next occurrence while it is still open."""
     return session.exec(
-        select(Task.id).where(Task.previous_id == task_id, Task.status == "open")
+        select(Task.id).where(Task.previous_id == task_id, Task.status == TaskStatus.OPEN)
     ).first()
 
 
