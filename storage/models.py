@@ -73,7 +73,7 @@ class Task(SQLModel, table=True):
     title: str = Field(max_length=255)
     source_text: str = Field(default="", sa_column=Column(Text, nullable=False))
     source_message_id: str | None = Field(default=None, max_length=255, index=True)
-    requester_id: int | None = Field(default=None, foreign_key="member.id")
+    requester_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     due_at: datetime | None = Field(default=None, sa_column=_utc_column(index=True))
     due_on: date | None = None
     recurrence: str | None = Field(default=None, max_length=255)
@@ -81,7 +81,7 @@ class Task(SQLModel, table=True):
     status: str = Field(default="open", max_length=16, index=True)
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
     done_at: datetime | None = Field(default=None, sa_column=_utc_column())
-    done_by_id: int | None = Field(default=None, foreign_key="member.id")
+    done_by_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     previous_id: int | None = Field(default=None, foreign_key="task.id", index=True)
 
 
@@ -92,7 +92,7 @@ class Claim(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id", index=True)
-    member_id: int = Field(foreign_key="member.id")
+    member_id: int = Field(foreign_key="member.id", index=True)
     claimed_at: datetime = Field(sa_column=_utc_column(nullable=False))
     released_at: datetime | None = Field(default=None, sa_column=_utc_column())
 
@@ -106,7 +106,7 @@ class Decision(SQLModel, table=True):
     circle_id: int = Field(foreign_key="circle.id", index=True)
     number: int
     text: str = Field(sa_column=Column(Text, nullable=False))
-    member_id: int | None = Field(default=None, foreign_key="member.id")
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     decided_at: datetime = Field(sa_column=_utc_column(nullable=False))
     source_message_id: str | None = Field(default=None, max_length=255)
     is_removed: bool = False
@@ -123,7 +123,7 @@ class Contact(SQLModel, table=True):
     role: str = Field(max_length=64)
     name: str = Field(default="", max_length=255)
     phone: str | None = Field(default=None, max_length=32)
-    member_id: int | None = Field(default=None, foreign_key="member.id")
+    member_id: int | None = Field(default=None, foreign_key="member.id", index=True)
     updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 
@@ -211,7 +211,7 @@ class Snooze(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id")
-    member_id: int = Field(foreign_key="member.id")
+    member_id: int = Field(foreign_key="member.id", index=True)
     until: datetime = Field(sa_column=_utc_column(nullable=False))
 
 
