@@ -26,10 +26,10 @@ from handlers.messages import (
     outgoing_from_json,
     outgoing_to_json,
 )
-from handlers.phrasebook import LANGUAGE_NAMES
 from handlers.phrases import phrase
 from handlers.private import HeldInCircle, own_tasks
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
+from handlers.speech import language_names
 from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen, tasks
 from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
@@ -147,7 +147,7 @@ class CareCircleCore:
     def _hint_language(self, turn: Turn, language: str) -> None:
         """Say once per circle, in ``language``, how to have the bot read it too."""
         circle = turn.circle
-        names = LANGUAGE_NAMES[language]
+        names = language_names(language)
         current = ", ".join(names.get(code, code) for code in circle.languages)
         codes = " ".join((*circle.languages, language))
         text = phrase("language.hint", (language,), current=current, codes=codes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from telegram import BotCommand
 
-from handlers.phrasebook import LANGUAGES
+from handlers.speech import LANGUAGES
 
 # command → descriptions in LANGUAGES order (en, es, fr, de, pt, it).
 DESCRIPTIONS: dict[str, tuple[str, str, str, str, str, str]] = {
