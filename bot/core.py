@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.config import Settings, load_settings
+from bot.platform_speech import platform_phrase
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
 from handlers.messages import (
@@ -194,12 +195,12 @@ class CareCircleCore:
         self._circles.pop((platform, old_chat_id), None)
 
     def notice_once(self, platform: str, chat_id: str, key: str, now: datetime) -> None:
-        """Say the phrase ``key`` in the circle's language, at most once per circle (the
+        """Say the adapter's message ``key`` in the circle's language, at most once per circle (the
         privacy-mode warning, a message the bot could not decrypt)."""
 
         def notice(session: Session) -> None:
             circle = self._circle(session, platform, chat_id, now, None)
-            text = phrase(key, circle.languages)
+            text = platform_phrase(key, circle.languages)
             message = Outgoing(platform=platform, chat_id=chat_id, text=text)
             self._queue(
                 session, circle.id, Reply(message, dedupe_key=f"notice:{circle.id}:{key}"), now

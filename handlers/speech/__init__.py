@@ -6,7 +6,8 @@ a symbolic ``msgid`` (``ack.unclaimed``) and its text as ``msgstr``, with ``str.
 Weblate calls it); a message missing or marked fuzzy in a language falls back to it, as
 gettext does. The fields are not flagged ``python-brace-format``: tools compare such a flag
 against the msgid, here a key without fields, so a test compares each translation's fields
-with the English instead.
+with the English instead. Platform help (Telegram's menu, its privacy mode, Element's settings)
+lives in catalogs of the same layout beside its adapter, under ``bot/``.
 
 The ``.po`` files are read as they are, with Babel's ``read_po``, rather than compiled to
 ``.mo`` for the standard library's ``gettext``: the catalogs in the repository are then the
