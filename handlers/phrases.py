@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from handlers.speech import LANGUAGES, SPEECH
-
-
-@cache
-def language_index(languages: tuple[str, ...]) -> int:
-    """Position in ``LANGUAGES`` of the first of the circle's languages we have; else English."""
-    for code in languages:
-        if code in LANGUAGES:
-            return LANGUAGES.index(code)
-    return 0
+from handlers.speech import SPEECH
 
 
 def phrase(key: str, languages: Sequence[str], **values: object) -> str:
