@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.config import Settings, load_settings
+from bot.platform_speech import platform_phrase
 from handlers.dispatch import dispatch
 from handlers.guide import intro_text
 from handlers.messages import (
@@ -26,10 +27,10 @@ from handlers.messages import (
     outgoing_from_json,
     outgoing_to_json,
 )
-from handlers.phrasebook import LANGUAGE_NAMES
 from handlers.phrases import phrase
 from handlers.private import HeldInCircle, own_tasks
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
+from handlers.speech import language_names
 from handlers.turn import Reply, Turn, said_at
 from storage import circles, outbox, seen, tasks
 from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
@@ -147,7 +148,7 @@ class CareCircleCore:
     def _hint_language(self, turn: Turn, language: str) -> None:
         """Say once per circle, in ``language``, how to have the bot read it too."""
         circle = turn.circle
-        names = LANGUAGE_NAMES[language]
+        names = language_names(language)
         current = ", ".join(names.get(code, code) for code in circle.languages)
         codes = " ".join((*circle.languages, language))
         text = phrase("language.hint", (language,), current=current, codes=codes)
@@ -194,12 +195,12 @@ class CareCircleCore:
         self._circles.pop((platform, old_chat_id), None)
 
     def notice_once(self, platform: str, chat_id: str, key: str, now: datetime) -> None:
-        """Say the phrase ``key`` in the circle's language, at most once per circle (the
+        """Say the adapter's message ``key`` in the circle's language, at most once per circle (the
         privacy-mode warning, a message the bot could not decrypt)."""
 
         def notice(session: Session) -> None:
             circle = self._circle(session, platform, chat_id, now, None)
-            text = phrase(key, circle.languages)
+            text = platform_phrase(key, circle.languages)
             message = Outgoing(platform=platform, chat_id=chat_id, text=text)
             self._queue(
                 session, circle.id, Reply(message, dedupe_key=f"notice:{circle.id}:{key}"), now

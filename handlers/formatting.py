@@ -9,19 +9,21 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from handlers.phrasebook import MONTHS, PHRASES, RECURRENCE_WORDS, WEEKDAYS
-from handlers.phrases import language_index, phrase
+from handlers.phrases import has_phrase, phrase
 from handlers.understanding.phones import show_phone
 from storage.records import ContactRecord, DecisionRecord, TaskRecord
 
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The catalogs' keys for weekdays (Monday first, as ``date.weekday()``) and months.
+DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 ENGLISH = ("en",)
 
 
 def format_day(day: date, languages: tuple[str, ...] = ENGLISH) -> str:
     """``Fri 21 Nov`` in English, ``vie 21 nov`` in Spanish."""
-    index = language_index(languages)
-    return f"{WEEKDAYS[index][day.weekday()]} {day.day} {MONTHS[index][day.month - 1]}"
+    weekday = phrase(f"day.{DAY_KEYS[day.weekday()]}", languages)
+    return f"{weekday} {day.day} {phrase(f'month.{MONTH_KEYS[day.month - 1]}', languages)}"
 
 
 def format_moment(moment: datetime, zone: ZoneInfo, languages: tuple[str, ...] = ENGLISH) -> str:
@@ -41,26 +43,28 @@ def format_due(
 
 def format_recurrence(rule: str, languages: tuple[str, ...] = ENGLISH) -> str:
     """A readable gloss of the RRULE subset we produce: "every Tue", "every 2 days"."""
-    index = language_index(languages)
-    every, every_other, weekdays, daily, every_n_days, times, until_day = RECURRENCE_WORDS[index]
+
+    def said(key: str, **values: object) -> str:
+        return phrase(f"recurrence.{key}", languages, **values)
+
     parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
     interval = int(parts.get("INTERVAL", "1"))
     codes = [code for code in parts.get("BYDAY", "").split(",") if code in RRULE_DAYS]
-    days = "/".join(WEEKDAYS[index][RRULE_DAYS.index(code)] for code in codes)
+    days = "/".join(phrase(f"day.{DAY_KEYS[RRULE_DAYS.index(code)]}", languages) for code in codes)
     if codes == ["MO", "TU", "WE", "TH", "FR"] and interval == 1:
-        text = weekdays
+        text = said("weekdays")
     elif codes:
-        text = (every_other if interval == 2 else every).format(days=days)
+        text = said("every_other" if interval == 2 else "every", days=days)
     elif parts.get("FREQ") == "DAILY":
-        text = daily if interval == 1 else every_n_days.format(n=interval)
+        text = said("daily") if interval == 1 else said("every_n_days", n=interval)
     else:
-        text = every.format(days="…")
+        text = said("every", days="…")
     if "COUNT" in parts:
-        text += times.format(n=parts["COUNT"])
+        text += said("times", n=parts["COUNT"])
     if "UNTIL" in parts:
         until = parts["UNTIL"][:8]
         day = date(int(until[:4]), int(until[4:6]), int(until[6:8]))
-        text += until_day.format(day=format_day(day, languages))
+        text += said("until", day=format_day(day, languages))
     return text
 
 
@@ -104,7 +108,9 @@ def decision_line(
 def contact_line(contact: ContactRecord, languages: tuple[str, ...] = ENGLISH) -> str:
     """``GP: Dr Levin · +44 20 7946 0000``, the role named in the circle's language."""
     key = f"contact.role.{contact.role}"
-    role = phrase(key, languages) if key in PHRASES else contact.role[:1].upper() + contact.role[1:]
+    role = (
+        phrase(key, languages) if has_phrase(key) else contact.role[:1].upper() + contact.role[1:]
+    )
     details = [part for part in (contact.name, contact.phone and show_phone(contact.phone)) if part]
     return phrase("contact.line", languages, role=role, details=" · ".join(details))
 

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from handlers.phrasebook import LANGUAGES, PHRASES
-
-
-@cache
-def language_index(languages: tuple[str, ...]) -> int:
-    """Position in the phrasebook of the first of the circle's languages we have; else English."""
-    for code in languages:
-        if code in LANGUAGES:
-            return LANGUAGES.index(code)
-    return 0
+from handlers.speech import SPEECH
 
 
 def phrase(key: str, languages: Sequence[str], **values: object) -> str:
     """The phrase ``key`` in the circle's language, with ``values`` filled in."""
-    return PHRASES[key][language_index(tuple(languages))].format(**values)
+    return SPEECH.phrase(key, languages, **values)
+
+
+def has_phrase(key: str) -> bool:
+    """Whether the catalogs have a message ``key`` (a contact role we have words for)."""
+    return SPEECH.knows(key)

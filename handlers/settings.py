@@ -10,8 +10,8 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from handlers.formatting import format_moment
-from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase
+from handlers.speech import LANGUAGES
 from handlers.turn import Turn
 from handlers.understanding.accents import without_accents
 from storage import circles, events, tasks

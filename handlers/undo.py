@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from handlers.phrasebook import UNDONE_WHAT
-from handlers.phrases import language_index
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from storage import circles, decisions, events, tasks
@@ -60,7 +58,7 @@ def undo_last(turn: Turn) -> None:
         message_id=turn.incoming.message_id,
         detail={"undid": event.id},
     )
-    what = UNDONE_WHAT[event.action][language_index(turn.circle.languages)]
+    what = turn.phrase(f"undone.{event.action}")
     turn.say(turn.phrase("undo.done", name=turn.member.display_name, what=what))
     if task_id:
         refresh_acknowledgement(turn, task_id)

@@ -12,14 +12,17 @@ from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.nudging import next_wakeup, queue_due_nudges
 from handlers.messages import Outgoing
-from handlers.nudge_phrases import NUDGE_PHRASES
-from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase
+from handlers.speech import LANGUAGES, SPEECH
 from storage import circles, tasks
 from storage.database import Database
 from tests.conftest import Circle
 
 LONDON = ZoneInfo("Europe/London")
+# What the nudges, the digest and the weekly look back say.
+NUDGE_PHRASES = [
+    key for key in SPEECH.messages("en") if key.startswith(("nudge.", "digest.", "lookback."))
+]
 
 
 @dataclass(frozen=True)

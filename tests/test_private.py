@@ -9,8 +9,8 @@ from bot.core import CareCircleCore
 from bot.matrix.direct import is_user_id
 from handlers.formatting import MESSAGE_MAX_UNITS, units
 from handlers.messages import PrivateMessage
-from handlers.phrasebook import LANGUAGES
 from handlers.private import NewCircle, OwnTasks, Welcome, read_private
+from handlers.speech import LANGUAGES
 from tests.conftest import Circle
 
 LINK = "https://t.me/carecircle_bot?startgroup=carecircle"

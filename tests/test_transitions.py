@@ -13,8 +13,8 @@ from bot.core import CareCircleCore
 from handlers.checklists import load
 from handlers.formatting import format_day
 from handlers.messages import Outgoing
-from handlers.phrasebook import LANGUAGES
 from handlers.phrases import phrase
+from handlers.speech import LANGUAGES
 from handlers.understanding.transitions import Move, MoveKind, Picks, find_move, read_picks
 from storage.database import Database
 from storage.models import Claim, MoveItem, Task

@@ -24,9 +24,9 @@ from nio import (
 )
 
 from bot.matrix.inbound import PLATFORM, incoming_from_event
+from bot.platform_speech import MATRIX
 from handlers.messages import Outgoing, PrivateMessage
-from handlers.phrases import phrase
-from handlers.private import NewCircle, answer, reply
+from handlers.private import NewCircle, answer
 
 log = logging.getLogger(__name__)
 
@@ -95,9 +95,9 @@ async def start_circle(
     """
     wrong = [name for name in request.invitees if not is_user_id(name)]
     if wrong:
-        return reply(message, "newcircle.bad_ids", ids=", ".join(wrong))
+        return _reply(message, "newcircle.bad_ids", ids=", ".join(wrong))
     if not request.name:
-        return reply(message, "newcircle.usage")
+        return _reply(message, "newcircle.usage")
     created = await client.room_create(
         name=request.name[:ROOM_NAME_MAX_CHARS],
         # Every member may change the room as much as the bot: no gatekeeper.
@@ -107,16 +107,21 @@ async def start_circle(
     )
     if not isinstance(created, RoomCreateResponse):
         log.warning("could not make a circle's room: %s", created)
-        return reply(message, "newcircle.failed")
+        return _reply(message, "newcircle.failed")
     named = list(dict.fromkeys(user for user in request.invitees if user != message.sender_id))
     answers = await asyncio.gather(*(client.room_invite(created.room_id, user) for user in named))
     missed = [user for user, sent in zip(named, answers, strict=True) if not _invited(sent)]
     invited = [message.sender_id, *(user for user in named if user not in missed)]
     languages = (message.language,)
-    text = phrase("newcircle.made", languages, name=request.name, people=", ".join(invited))
+    text = MATRIX.phrase("newcircle.made", languages, name=request.name, people=", ".join(invited))
     if missed:
-        text += "\n" + phrase("newcircle.not_invited", languages, people=", ".join(missed))
+        text += "\n" + MATRIX.phrase("newcircle.not_invited", languages, people=", ".join(missed))
     return answer(message, text)
+
+
+def _reply(message: PrivateMessage, key: str, **values: object) -> Outgoing:
+    """Matrix's message ``key`` in the member's language, as an answer to their message."""
+    return answer(message, MATRIX.phrase(key, (message.language,), **values))
 
 
 def _invited(answer: object) -> bool:

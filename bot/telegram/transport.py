@@ -47,7 +47,7 @@ from bot.telegram.updates import (
     read_update,
 )
 from handlers.messages import PrivateMessage
-from handlers.phrasebook import LANGUAGES
+from handlers.speech import LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from telegram import (
 )
 
 from handlers.messages import Incoming
-from handlers.phrasebook import LANGUAGES
+from handlers.speech import LANGUAGES
 
 PLATFORM = "telegram"
 

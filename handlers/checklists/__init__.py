@@ -1,8 +1,9 @@
 """What a move of the person cared for usually needs: numbered items, each with its dues.
 
 ``moves.toml`` holds, per kind of move, the items in order and when each falls due relative
-to the day of the move; ``<lang>.toml`` holds each item's words under the same keys. Editing a
-checklist is editing those files (a test checks every language has every item).
+to the day of the move; each item's words are in the catalogs of ``handlers.speech``, keyed
+``checklist.<kind>.<item>``. Editing a checklist is editing those files (a test checks every
+language has every item).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from handlers.phrasebook import LANGUAGES
+from handlers.speech import SPEECH, spoken_language
 
 HERE = Path(__file__).parent
 
@@ -42,8 +43,7 @@ class Item:
 
 def checklist(kind: str, languages: Sequence[str]) -> tuple[Item, ...]:
     """The items of a move of ``kind`` in the circle's first language we have (else English)."""
-    code = next((code for code in languages if code in LANGUAGES), "en")
-    return _checklist(kind, code)
+    return _checklist(kind, spoken_language(languages))
 
 
 @cache
@@ -57,8 +57,17 @@ def _checklist(kind: str, code: str) -> tuple[Item, ...]:
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """One of the data files: ``moves`` or a language code."""
-    with (HERE / f"{name}.toml").open("rb") as file:
+    """``moves``, the items and their dues, or a language code: that language's words for the
+    items, by kind and item, in the catalog's order."""
+    if name != "moves":
+        words: dict[str, dict[str, str]] = {}
+        for key, text in SPEECH.messages(name).items():
+            area, _, rest = key.partition(".")
+            if area == "checklist":
+                kind, _, item = rest.partition(".")
+                words.setdefault(kind, {})[item] = text
+        return words
+    with (HERE / "moves.toml").open("rb") as file:
         return tomllib.load(file)
 
 
