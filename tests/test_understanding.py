@@ -584,6 +584,54 @@ def test_which_part_of_the_day_a_time_means(text: str, language: str, due: str) 
     assert due_as_text(intent.due) == due
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "sent", "due"),
+    [
+        # A day it becomes ready is the day of a closing time said without one.
+        (
+            "tablets are ready after 2 tmrw but they close at 7, can someone grab them pls?",
+            "en",
+            "2026-11-20T16:20",
+            "2026-11-21T19:00",
+        ),
+        # "Today before 8", said at ten in the morning, is the evening.
+        (
+            "alguien le puede comprar el Sinemet hoy antes de las 8? la farmacia cierra",
+            "es",
+            "2026-11-20T10:00",
+            "2026-11-20T20:00",
+        ),
+        # "7.15 Uhr" is written like "7:15": the morning.
+        (
+            "Wer kann die Kinder am Mittwoch um 7.15 Uhr in die Kita bringen?",
+            "de",
+            "2026-11-20T10:00",
+            "2026-11-25T07:15",
+        ),
+        # "Not urgent" says there is no deadline.
+        (
+            "no es urgente: alguien ke le pueda cambiar la ampolleta?",
+            "es",
+            "2026-11-20T10:00",
+            None,
+        ),
+        (
+            "Hörgerät ist fertig, wer kann es ab Freitag abholen? Eilt nicht.",
+            "de",
+            "2026-11-20T10:00",
+            None,
+        ),
+    ],
+)
+def test_times_read_against_the_moment_and_the_day_they_belong_to(
+    text: str, language: str, sent: str, due: str | None
+) -> None:
+    now = datetime.fromisoformat(sent).replace(tzinfo=LONDON)
+    intent = read(text, now, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
 def test_an_urgent_request_with_a_passed_hour_is_for_now() -> None:
     intent = read(
         "NECESITO QUE ALGUIEN VAYA YA A CASA DE LA TÍA, no contesta el teléfono desde las 8",

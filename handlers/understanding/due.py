@@ -156,7 +156,10 @@ def _resolve(
         return (moment if moment > now else moment + timedelta(days=1)), None
     if clock is None:
         return day, None
-    return datetime.combine(day, clock, tzinfo=now.tzinfo), None
+    moment = datetime.combine(day, clock, tzinfo=now.tzinfo)
+    if moment <= now and clock.hour < 12 and moment + timedelta(hours=12) > now:
+        return moment + timedelta(hours=12), None  # "today before 8", said at ten: the evening
+    return moment, None
 
 
 # -- windows --------------------------------------------------------------------------------
@@ -410,6 +413,9 @@ def _pick(
         (m for m in usable if m.clock and _may_be_due(m, request, text, patterns)), None
     )
     day_mention = _day_beside(clock_mention, usable) or first
+    if day_mention is None and clock_mention is not None:
+        # "ready after 2 tmrw but they close at 7": the time falls on the day it can be done.
+        day_mention = next((m for m in mentions if m.day and m.role == "available"), None)
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
 

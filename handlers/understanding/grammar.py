@@ -584,7 +584,7 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
     elif not (fixed or twenty_four or match["am"]) and 1 <= hour <= 12:
         # "7:30" for a clinic is the morning; "by 7" and "2:15" are the afternoon.
         exact = bool(match["min"]) and minute > 0 and hour >= EARLY_START
-        exact = exact and (match["sep"] or "").strip() == ":"
+        exact = exact and (match["sep"] or "").strip() in (":", ".")  # "7.15 Uhr", "7:30"
         exact = exact or bool(match["before"] and match["past"] and hour >= EARLY_START)
         hour = plausible_hour(
             hour, text, match.start(), grammar.languages, afternoon_if_unsaid=not exact
