@@ -54,6 +54,7 @@ class Patterns:
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
     vague: re.Pattern[str]  # "sometime next week": no due at all
+    morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
 
 
 @cache
@@ -163,6 +164,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|{_durations(languages)}))"
         ),
         vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
+        morning=re.compile(said("clock", "morning")),
         numbers={
             **locales.merged(languages, "numbers", "words"),
             **locales.merged(languages, "numbers", "counts"),

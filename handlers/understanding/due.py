@@ -157,7 +157,8 @@ def _resolve(
     if clock is None:
         return day, None
     moment = datetime.combine(day, clock, tzinfo=now.tzinfo)
-    if moment <= now and clock.hour < 12 and moment + timedelta(hours=12) > now:
+    passed = moment <= now < moment + timedelta(hours=12)
+    if passed and clock.hour < 12 and not patterns.morning.search(text):
         return moment + timedelta(hours=12), None  # "today before 8", said at ten: the evening
     return moment, None
 
