@@ -47,7 +47,7 @@ class Catalogs:
 
     def messages(self, language: str) -> Mapping[str, str]:
         """Every message translated in ``language``, by key, in the catalog's order."""
-        return read_catalog(self.path(language))
+        return _messages(self.directory, self.domain, language)
 
     def knows(self, key: str) -> bool:
         return key in self.messages(SOURCE_LANGUAGE)
@@ -64,6 +64,13 @@ class Catalogs:
     def phrase(self, key: str, languages: Sequence[str], **values: object) -> str:
         """The message ``key`` in the circle's language, with ``values`` filled in."""
         return self.text(key, languages).format(**values)
+
+
+@cache
+def _messages(directory: Path, domain: str, language: str) -> Mapping[str, str]:
+    # Keyed by the parts, not the path: building and hashing a path for every phrase said
+    # cost more than the rest of saying it.
+    return read_catalog(Catalogs(directory, domain).path(language))
 
 
 @cache
