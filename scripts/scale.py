@@ -7,10 +7,14 @@ tables, in bulk (COPY on PostgreSQL). Then, in this one process, through
 ``CareCircleCore.handle``: ``/tasks``, a new request, a claim and a done in random circles
 (p50/p99/max milliseconds and SQL statements per call), ``/forget`` of a 100-task circle, the
 nudge ticks (every circle at once as after an upgrade, nothing due, 1 % of circles due) and the
-process memory. Unless ``--no-compare``, the same runs on a 10-circle database beside it, in a
+process memory. Then the live run: the bot's own ``NudgeScheduler``, on a clock that moves in
+real time, with reminders falling due a minute apart in ``--live`` circles; how late each one
+reaches the outbox is measured from outside, by watching the settled nudges. Unless
+``--no-compare``, the same runs on a 10-circle database beside it, in a
 child process. The last line printed is one JSON object with every figure.
 
 Usage: python scripts/scale.py [--circles 10000] [--database URL] [--samples 500] [--reset]
+                              [--live 100]
 
 The database is CARECIRCLE_DATABASE_URL unless ``--database`` names one; it must be empty, or
 given ``--reset`` (which drops everything in it: never point this at a real bot's database).
@@ -19,6 +23,7 @@ given ``--reset`` (which drops everything in it: never point this at a real bot'
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import random
@@ -35,7 +40,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, event, insert, text
+from sqlalchemy import Engine, bindparam, create_engine, event, insert, text
 from sqlalchemy.engine import make_url
 
 REPO = Path(__file__).resolve().parent.parent
@@ -44,6 +49,7 @@ sys.path.insert(0, str(REPO))
 from bot.config import Settings  # noqa: E402
 from bot.core import CareCircleCore  # noqa: E402
 from bot.nudging import next_wakeup, queue_due_nudges  # noqa: E402
+from bot.scheduler import NudgeScheduler  # noqa: E402
 from handlers.messages import Incoming  # noqa: E402
 from storage.database import Database  # noqa: E402
 from storage.models import (  # noqa: E402
@@ -62,6 +68,13 @@ from storage.models import (  # noqa: E402
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 # The due tick: a little later, when the 1 % of circles seeded for it have a reminder due.
 DUE_TICK_AT = NOW + timedelta(minutes=7)
+# The live run starts here (out of every circle's quiet hours), its reminders a minute apart.
+LIVE_FROM = NOW + timedelta(hours=3)
+LIVE_MINUTES = 3
+# The live clock starts this short of the first reminder, so the run waits little.
+LIVE_LEAD = timedelta(seconds=10)
+# How often the live run looks for settled nudges: the measuring's own error.
+LIVE_POLL_SECONDS = 0.2
 ZONES = ("Europe/London", "Europe/London", "Europe/Berlin", "Europe/Madrid")
 NAMES = ("Alice", "Bob", "Carol", "Dan", "Erin", "Femi", "Gita", "Hugo")
 TITLES = (
@@ -370,10 +383,15 @@ def timings(label: str, calls: Iterable[Callable[[], object]], statements: State
     return {
         f"{label}_calls": len(latencies),
         f"{label}_p50_ms": round(statistics.median(latencies), 2),
-        f"{label}_p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))], 2),
+        f"{label}_p99_ms": round(p99(latencies), 2),
         f"{label}_max_ms": round(latencies[-1], 2),
         f"{label}_statements": round(statistics.mean(per_call), 1),
     }
+
+
+def p99(ordered: list[float]) -> float:
+    """The 99th percentile of values in ascending order (the largest, below a hundred)."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
 def rss_mb(field: str = "VmRSS") -> float:
@@ -443,10 +461,91 @@ def commit_floor_ms(database: Database) -> float:
     return round(min(floor), 2)
 
 
-def measure(url: str, circles: int, samples: int, reset: bool, explain: bool) -> dict:
+def live_lateness(core: CareCircleCore, seeded: Seeded, picked: list[int]) -> dict:
+    """How late reminders reach the outbox with the bot's own scheduler running in real time.
+
+    Each picked circle gets a task due two hours after a moment a whole minute into the run
+    (one to ``LIVE_MINUTES``), asked for and claimed through the core three hours earlier, so
+    its holder's reminder falls at that moment. The scheduler runs on a clock that starts
+    ``LIVE_LEAD`` before the first reminder and moves in real time; a watcher outside it polls
+    the settled nudges of those tasks and notes when each appears. Lateness is that moment of
+    appearing minus the reminder's moment (the watcher adds up to ``LIVE_POLL_SECONDS``).
+    """
+    if not picked:
+        return {}
+    moments: dict[int, datetime] = {}  # task id → its reminder's moment
+    zones = dict(
+        core.database.run(lambda s: s.execute(text("SELECT id, timezone FROM circle")).all())
+    )
+    asked_at = LIVE_FROM - timedelta(hours=3)
+    for turn, index in enumerate(picked):
+        moment = LIVE_FROM + timedelta(minutes=1 + turn % LIVE_MINUTES)
+        due = (moment + timedelta(hours=2)).astimezone(ZoneInfo(zones[index + 1]))
+        (asker, asker_name), (holder, holder_name) = seeded.members[index][:2]
+        chat = seeded.chat_ids[index]
+        ask = f"task: collect the hoist today at {due:%H:%M}"
+        core.handle(Incoming("telegram", chat, f"live-{turn}", asker, asker_name, asked_at,
+                             text=ask), asked_at)  # fmt: skip
+        task_id, number = core.database.run(
+            lambda s, circle=index + 1: s.execute(
+                text("SELECT id, number FROM task WHERE circle_id = :c ORDER BY id DESC LIMIT 1"),
+                {"c": circle},
+            ).one()
+        )
+        claimed_at = asked_at + timedelta(seconds=1)
+        core.handle(Incoming("telegram", chat, f"live-{turn}-claim", holder, holder_name,
+                             claimed_at, text=f"/claim {number}"), claimed_at)  # fmt: skip
+        moments[task_id] = moment
+
+    seen: dict[int, datetime] = {}
+    live_start = LIVE_FROM + timedelta(minutes=1) - LIVE_LEAD
+    # The acts above changed a few thousand circles at once; a running bot looks at such
+    # changes minute by minute, so the live run starts from a tick that has caught up.
+    begin = time.perf_counter()
+    queue_due_nudges(core, live_start)
+    catch_up_ms = round((time.perf_counter() - begin) * 1000, 1)
+
+    async def run() -> None:
+        started = time.monotonic()
+
+        def clock() -> datetime:
+            return live_start + timedelta(seconds=time.monotonic() - started)
+
+        scheduler = NudgeScheduler(core, clock)
+        await scheduler.start()
+        end = max(moments.values()) + timedelta(seconds=90)
+        ids = list(moments)
+        while len(seen) < len(moments) and clock() < end:
+            settled = await asyncio.to_thread(core.database.run, _settled_tasks, ids)
+            now = clock()
+            for task_id in settled:
+                seen.setdefault(task_id, now)
+            await asyncio.sleep(LIVE_POLL_SECONDS)
+        await scheduler.stop()
+
+    asyncio.run(run())
+    late = sorted((seen[task] - moments[task]).total_seconds() for task in seen)
+    return {
+        "catch_up_tick_ms": catch_up_ms,
+        "live_reminders": len(moments),
+        "live_reminders_queued": len(seen),
+        "live_late_p50_s": round(statistics.median(late), 2) if late else None,
+        "live_late_p99_s": round(p99(late), 2) if late else None,
+        "live_late_max_s": round(late[-1], 2) if late else None,
+    }
+
+
+def _settled_tasks(session: Any, task_ids: list[int]) -> list[int]:
+    query = text("SELECT DISTINCT task_id FROM nudge WHERE task_id IN :ids")
+    expanding = query.bindparams(bindparam("ids", expanding=True))
+    return list(session.execute(expanding, {"ids": task_ids}).scalars())
+
+
+def measure(url: str, args: argparse.Namespace) -> dict:
+    circles, samples, explain, live = args.circles, args.samples, not args.no_explain, args.live
     rng = random.Random(20261207)
     figures: dict[str, Any] = {"circles": circles, "load_average_before": os.getloadavg()[0]}
-    figures |= seed_in_child(url, circles, reset)
+    figures |= seed_in_child(url, circles, args.reset)
     database = Database.open(url)
     engine = database.engine
     figures["dialect"] = engine.dialect.name
@@ -529,6 +628,7 @@ def measure(url: str, circles: int, samples: int, reset: bool, explain: bool) ->
             text("SELECT count(*) FROM task WHERE circle_id = :id"), {"id": forgotten + 1}
         ).scalar_one()
     figures["forget_tasks_left"] = left
+    figures |= live_lateness(core, seeded, [i for i in order if seeded.members[i]][:live])
 
     figures["load_average_after"] = os.getloadavg()[0]
     figures["rss_mb"] = rss_mb()
@@ -612,6 +712,7 @@ def main() -> None:
     parser.add_argument("--database", default=os.environ.get("CARECIRCLE_DATABASE_URL"))
     parser.add_argument("--samples", type=int, default=500, help="calls of each act")
     parser.add_argument("--reset", action="store_true", help="wipe the database first")
+    parser.add_argument("--live", type=int, default=100, help="circles in the live run (0: none)")
     parser.add_argument("--no-compare", action="store_true", help="skip the 10-circle run")
     parser.add_argument("--no-explain", action="store_true", help="skip EXPLAIN of the acts")
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
@@ -621,13 +722,13 @@ def main() -> None:
     if args.seed_only:
         print(json.dumps(seed_only(args.database, args.circles, args.reset)))
         return
-    figures = measure(args.database, args.circles, args.samples, args.reset, not args.no_explain)
+    figures = measure(args.database, args)
     print(json.dumps({"run": figures}), flush=True)
     if not args.no_compare:
         small = comparison_url(args.database)
         child = subprocess.run(
             [sys.executable, __file__, "--circles", "10", "--database", small, "--reset",
-             "--samples", str(args.samples), "--no-compare", "--no-explain"],
+             "--samples", str(args.samples), "--live", "10", "--no-compare", "--no-explain"],
             check=True, capture_output=True, text=True,
         )  # fmt: skip
         figures["ten_circles"] = json.loads(child.stdout.strip().splitlines()[-1])

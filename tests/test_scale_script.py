@@ -14,7 +14,7 @@ def test_scale_script_seeds_measures_and_ends_with_one_json_line(tmp_path: Path)
     url = f"sqlite:///{tmp_path / 'scale.db'}"
     run = subprocess.run(
         [sys.executable, str(SCRIPT), "--circles", "3", "--samples", "5", "--database", url,
-         "--no-compare", "--no-explain"],
+         "--no-compare", "--no-explain", "--live", "0"],
         check=True, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     figures = json.loads(run.stdout.strip().splitlines()[-1])
