@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import os
 import secrets
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bot.config import Settings
 from bot.core import CareCircleCore
@@ -105,3 +108,16 @@ def scene(synapse: Synapse, tmp_path: Path) -> Scene:
     """A bot account of its own on that Synapse, for one test."""
     suffix = secrets.token_hex(3)
     return Scene(synapse, tmp_path, synapse.register(f"carecircle-{suffix}"), suffix)
+
+
+def postgres_url() -> str:
+    """A new, empty database on the test PostgreSQL server (the test is skipped without one)."""
+    url = os.environ.get("CARECIRCLE_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server: set CARECIRCLE_TEST_POSTGRES_URL (CI does)")
+    schema_db = f"carecircle_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {schema_db}"))
+    admin.dispose()
+    return url.rsplit("/", 1)[0] + "/" + schema_db

@@ -6,13 +6,10 @@ Runs on SQLite always, and on PostgreSQL when CARECIRCLE_TEST_POSTGRES_URL names
 
 from __future__ import annotations
 
-import os
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from bot.config import Settings
 from bot.core import CareCircleCore
@@ -20,25 +17,14 @@ from bot.nudging import queue_due_nudges
 from handlers.messages import Incoming
 from storage import circles, tasks
 from storage.database import Database
+from tests.conftest import postgres_url
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
 
-def _postgres_url() -> str:
-    url = os.environ.get("CARECIRCLE_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server: set CARECIRCLE_TEST_POSTGRES_URL (CI does)")
-    schema_db = f"carecircle_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {schema_db}"))
-    admin.dispose()
-    return url.rsplit("/", 1)[0] + "/" + schema_db
-
-
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def shared_url(request: pytest.FixtureRequest, database_url: str) -> str:
-    return database_url if request.param == "sqlite" else _postgres_url()
+    return database_url if request.param == "sqlite" else postgres_url()
 
 
 def _process(url: str) -> CareCircleCore:

@@ -22,8 +22,7 @@ from bot.delivery import POLL_SECONDS, DeliveryDeferred, DeliveryLoop, Undeliver
 from handlers.messages import Incoming, Outgoing
 from storage.database import Database
 from storage.models import OutboxMessage
-from tests.conftest import START, Circle
-from tests.test_concurrency import _postgres_url as postgres_url
+from tests.conftest import START, Circle, postgres_url
 
 
 def sent_texts(sent: list[Outgoing]) -> list[str]:

@@ -13,7 +13,7 @@ from handlers.routing import Act, RemindMe, SetZone, route, unread_language
 from handlers.settings import find_zone, zone_from_phrase
 from handlers.understanding import Intent, Kind
 from tests.conftest import Circle
-from tests.test_help_examples import EXAMPLES
+from tests.help_examples import EXAMPLES
 
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 MESSAGE = Incoming("console", "family", "1", "ann", "Ann", MONDAY)

@@ -12,8 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 from bot.config import Settings
 from bot.core import CareCircleCore
 from storage.database import Database
-from tests.conftest import START, Circle
-from tests.test_concurrency import _postgres_url
+from tests.conftest import START, Circle, postgres_url
 
 TITLE = "Collect the insulin pens from Boots"
 DECISION = "Mum sleeps downstairs until the hip heals"
@@ -117,7 +116,7 @@ def test_after_forgetting_the_circle_starts_afresh(circle: Circle) -> None:
 
 @pytest.mark.postgres
 def test_forgetting_leaves_no_word_in_any_postgres_table() -> None:
-    url = _postgres_url()
+    url = postgres_url()
     core = CareCircleCore(
         Database.open(url), Settings(database_url=url, default_timezone="Europe/London")
     )

@@ -10,77 +10,8 @@ from storage import decisions as stored_decisions
 from storage import tasks as stored_tasks
 from storage.records import TaskRecord
 from tests.conftest import Circle
+from tests.help_examples import EXAMPLES
 
-# What /help shows in each language: a request, a claim (as a reply), "#N <me>", a hand-back,
-# a done (as a reply), "#N <done>", two ways to record a decision, "not a task", "undo".
-EXAMPLES = {
-    "en": {
-        "request": "can someone pick up Mum's prescription Friday 3pm?",
-        "claim": "I'll take it",
-        "me": "#4 me",
-        "hand_back": "can't make it after all",
-        "done": "done",
-        "number_done": "#4 done",
-        "decided": "we decided …",
-        "not_a_task": "not a task",
-        "undo": "undo",
-    },
-    "es": {
-        "request": "¿alguien puede recoger la receta de mamá el viernes a las 15?",
-        "claim": "me encargo",
-        "me": "#4 yo",
-        "hand_back": "ya no puedo",
-        "done": "hecho",
-        "number_done": "#4 hecho",
-        "decided": "hemos decidido …",
-        "not_a_task": "no es una tarea",
-        "undo": "deshacer",
-    },
-    "fr": {
-        "request": "quelqu'un peut chercher l'ordonnance de maman vendredi 15h ?",
-        "claim": "je m'en charge",
-        "me": "#4 moi",
-        "hand_back": "je ne peux plus",
-        "done": "fait",
-        "number_done": "#4 fait",
-        "decided": "on a décidé …",
-        "not_a_task": "pas une tâche",
-        "undo": "annuler",
-    },
-    "de": {
-        "request": "Kann jemand Mamas Rezept Freitag um 15 Uhr abholen?",
-        "claim": "übernehme ich",
-        "me": "#4 ich",
-        "hand_back": "kann ich doch nicht mehr",
-        "done": "erledigt",
-        "number_done": "#4 erledigt",
-        "decided": "wir haben entschieden …",
-        "not_a_task": "keine Aufgabe",
-        "undo": "rückgängig",
-    },
-    "pt": {
-        "request": "alguém pode buscar a receita da mãe sexta às 15h?",
-        "claim": "deixa comigo",
-        "me": "#4 eu",
-        "hand_back": "não vou conseguir",
-        "done": "feito",
-        "number_done": "#4 feito",
-        "decided": "decidimos …",
-        "not_a_task": "não é tarefa",
-        "undo": "desfazer",
-    },
-    "it": {
-        "request": "qualcuno può ritirare la ricetta della mamma venerdì alle 15?",
-        "claim": "ci penso io",
-        "me": "#4 io",
-        "hand_back": "non riesco più",
-        "done": "fatto",
-        "number_done": "#4 fatto",
-        "decided": "abbiamo deciso …",
-        "not_a_task": "non è un compito",
-        "undo": "annulla",
-    },
-}
 DECIDED = {
     "en": "Mum moves downstairs",
     "es": "que mamá se muda abajo",

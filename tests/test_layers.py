@@ -55,3 +55,12 @@ def test_understanding_imports_nothing_else_of_the_project(path: Path) -> None:
         if roots({module}) & {"handlers", "storage", "bot"}
     }
     assert all(module.startswith("handlers.understanding") for module in project), project
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests").glob("test_*.py")), ids=str)
+def test_test_modules_share_helpers_not_each_other(path: Path) -> None:
+    """What several test files need lives in a helper module (``tests/timeline.py``,
+    ``tests/conftest.py`` …): a test module imported by another would run its tests twice and
+    tie two subjects together."""
+    reached = {module for module in imported_modules(path) if module.startswith("tests.test_")}
+    assert not reached, reached

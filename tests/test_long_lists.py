@@ -7,7 +7,6 @@ event it becomes.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -15,17 +14,13 @@ import pytest
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
-from bot.matrix.outbound import text_content
 from bot.nudging import queue_due_nudges
-from bot.telegram.formatting import MESSAGE_MAX_UNITS as TELEGRAM_MAX_UNITS
-from bot.telegram.formatting import html_parts, utf16_units
-from handlers.formatting import MESSAGE_MAX_UNITS
 from handlers.messages import Outgoing
 from storage import circles
 from storage.models import Claim, Decision, Task
 from tests.conftest import Circle
+from tests.platform_limits import fits_one_message
 
-MATRIX_MAX_BYTES = 65_536
 TASKS = 10_000
 MEMBERS = ("alice", "bob", "carol", "dan")
 # Tuesday 17 November 2026, in London (UTC+0 in November).
@@ -37,17 +32,6 @@ TITLES = (
     "Call the GP about the new tablets",
     "Walk the dog",
 )
-
-
-def fits_one_message(message: Outgoing, telegram_parts: int = 1) -> None:
-    """The text within the core's bound, one Telegram message, one Matrix event."""
-    assert utf16_units(message.text) <= MESSAGE_MAX_UNITS * min(telegram_parts, 3)
-    parts = html_parts(message.text, message.mentions)
-    assert len(parts) <= telegram_parts
-    assert utf16_units(parts[0]) <= TELEGRAM_MAX_UNITS * 2  # escaped; the visible text is less
-    event = {"type": "m.room.message", "content": text_content(message)}
-    assert len(json.dumps(event).encode()) < MATRIX_MAX_BYTES
-    assert len(json.dumps(event, ensure_ascii=False).encode()) < MATRIX_MAX_BYTES
 
 
 def fill(circle: Circle, count: int = TASKS, *, done: int = 0, decided: int = 0) -> None:

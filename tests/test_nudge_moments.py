@@ -20,14 +20,13 @@ from storage import circles, tasks
 from storage.attention import NEVER
 from storage.database import Database
 from storage.models import Circle as CircleRow
-from tests.conftest import Circle
-from tests.test_concurrency import _postgres_url
-from tests.test_nudges import ask, local, snooze
+from tests.conftest import Circle, postgres_url
+from tests.timeline import ask, local, snooze
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def any_core(request: pytest.FixtureRequest, database_url: str) -> CareCircleCore:
-    url = database_url if request.param == "sqlite" else _postgres_url()
+    url = database_url if request.param == "sqlite" else postgres_url()
     settings = Settings(database_url=url, default_timezone="Europe/London")
     return CareCircleCore(Database.open(url), settings)
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.scheduler import NudgeScheduler
+from tests.telegram_family import ALICE, BOB, GROUP, Family, family_test
 from tests.telegram_server import ChatMessage
-from tests.test_telegram import ALICE, BOB, GROUP, Family, family_test
 
 pytestmark = pytest.mark.telegram
 

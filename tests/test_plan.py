@@ -11,7 +11,7 @@ from bot.demo import DEMO_END, run_demo
 from handlers.formatting import MESSAGE_MAX_UNITS
 from handlers.messages import Outgoing
 from tests.conftest import Circle
-from tests.test_long_lists import fits_one_message
+from tests.platform_limits import fits_one_message
 
 HEADS = (
     "👥 In the circle",

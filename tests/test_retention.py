@@ -24,9 +24,8 @@ from bot.pruning import Pruner, prune
 from bot.scheduler import NudgeScheduler
 from storage.database import Database
 from storage.models import Event, Nudge, OutboxMessage, SeenMessage, Task
-from tests.conftest import START, Circle
-from tests.test_concurrency import _postgres_url
-from tests.test_nudges import ask, local
+from tests.conftest import START, Circle, postgres_url
+from tests.timeline import ask, local
 
 DEFAULTS = RetentionSettings()
 # Every window at its shortest: pruning as eager as a host can make it.
@@ -233,7 +232,7 @@ def test_each_window_is_set_in_days_from_the_environment() -> None:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def busy_circle(request: pytest.FixtureRequest, database_url: str) -> Circle:
-    url = database_url if request.param == "sqlite" else _postgres_url()
+    url = database_url if request.param == "sqlite" else postgres_url()
     settings = Settings(database_url=url, default_timezone="Europe/London")
     circle = Circle(CareCircleCore(Database.open(url), settings), now=START)
     circle.core.bot_joined(circle.platform, circle.chat_id, "Mum", circle.now)

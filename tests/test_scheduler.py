@@ -10,7 +10,7 @@ from bot.console import ConsoleChat, run_console
 from bot.core import CareCircleCore
 from bot.scheduler import NudgeScheduler
 from tests.conftest import Circle
-from tests.test_nudges import ask, local
+from tests.timeline import ask, local
 
 
 def test_scheduler_sends_what_was_missed_on_start_and_plans_the_next_nudge(
@@ -92,15 +92,47 @@ def test_the_demo_shows_digests(capsys, tmp_path) -> None:  # type: ignore[no-un
     assert "Nobody has these yet" in printed
 
 
-def test_serve_starts_and_stops_the_scheduler_beside_the_transports(core: CareCircleCore) -> None:
-    from bot.run import serve
+def test_serve_starts_and_stops_the_scheduler_beside_the_transports(
+    core: CareCircleCore, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The transports start first and stop last, the scheduler runs between: nudges are never
+    queued with no adapter to send them, and a stop ends everything that was started."""
+    import bot.run
+
+    seen: list[str] = []
+
+    class Recorded(NudgeScheduler):
+        async def start(self) -> None:
+            await super().start()
+            seen.append(f"scheduler started, running: {self.is_running}")
+
+        async def stop(self) -> None:
+            await super().stop()
+            seen.append(f"scheduler stopped, running: {self.is_running}")
+
+    class Adapter:
+        platform = "console"
+
+        async def start(self) -> None:
+            seen.append("adapter started")
+
+        async def stop(self) -> None:
+            seen.append("adapter stopped")
+
+    monkeypatch.setattr(bot.run, "NudgeScheduler", Recorded)
 
     async def serve_briefly() -> None:
         stop = asyncio.Event()
-        stop.set()
-        await asyncio.wait_for(serve(core, [], stop), timeout=10)
+        stop.set()  # asked to stop at once: everything started is still stopped, in order
+        await asyncio.wait_for(bot.run.serve(core, [Adapter()], stop), timeout=10)
 
     asyncio.run(serve_briefly())
+    assert seen == [
+        "adapter started",
+        "scheduler started, running: True",
+        "scheduler stopped, running: False",
+        "adapter stopped",
+    ]
 
 
 def test_ticks_never_overlap_and_a_stop_during_a_tick_is_clean(

@@ -12,7 +12,7 @@ from handlers.understanding.all_clear import all_clear, on_my_way
 from storage import circles, tasks
 from storage.models import Event, Task
 from tests.conftest import Circle
-from tests.test_nudges import ask, containing, live_until, local
+from tests.timeline import ask, containing, live_until, local
 
 
 def rows(circle: Circle) -> list[Task]:

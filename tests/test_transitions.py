@@ -20,7 +20,7 @@ from storage.database import Database
 from storage.models import Claim, MoveItem, Task
 from storage.models import Move as StoredMove
 from tests.conftest import Circle
-from tests.test_nudges import live_until, local
+from tests.timeline import live_until, local
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 11, 16, 10, 0, tzinfo=LONDON)
