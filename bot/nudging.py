@@ -22,6 +22,7 @@ from sqlmodel import Session
 from bot.core import CareCircleCore
 from handlers import moves as offers
 from handlers.messages import Button, Outgoing, outgoing_to_json
+from handlers.next_occurrence import schedule_next_occurrence
 from handlers.nudge_texts import NudgeMessage, nudge_message
 from handlers.nudges import (
     CircleState,
@@ -33,7 +34,6 @@ from handlers.nudges import (
     recurrence_passes_at,
 )
 from handlers.phrases import phrase
-from handlers.recurring import schedule_next_occurrence
 from storage import attention, moves, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database

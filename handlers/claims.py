@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from handlers.commands import in_range
 from handlers.formatting import format_due
+from handlers.next_occurrence import schedule_next_occurrence
 from handlers.pointing import pointed_at, pointing_of
-from handlers.recurring import schedule_next_occurrence
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
