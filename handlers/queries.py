@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from handlers import export as exports
 from handlers.commands import read_number
-from handlers.fhir import care_plan_bundle
 from handlers.formatting import (
     MESSAGE_MAX_UNITS,
     decision_line,
@@ -169,9 +168,14 @@ def export(turn: Turn, form: str) -> None:
         content = exports.as_json(circle, snapshot, settled, kept)
         file = Attachment("carecircle.json", "application/json", content)
     elif form == "ics":
-        content = exports.as_ical(circle, snapshot, turn.now)
+        from handlers.ical import as_ical  # loaded for an export only, like FHIR below
+
+        content = as_ical(circle, snapshot, turn.now)
         file = Attachment("carecircle.ics", "text/calendar", content)
     elif form == "fhir":
+        # Its validated models take half a second and 30 MB to load: not for every bot process.
+        from handlers.fhir import care_plan_bundle
+
         members = circles.active_members(turn.session, circle.id)
         content = care_plan_bundle(circle, members, snapshot, settled, turn.now)
         file = Attachment("carecircle-fhir.json", "application/fhir+json", content)

@@ -12,8 +12,8 @@ from fhir.resources.R4B.relatedperson import RelatedPerson
 from fhir.resources.R4B.task import Task
 from icalendar import Calendar
 
-from handlers.export import as_ical
 from handlers.fhir import care_plan_bundle
+from handlers.ical import as_ical
 from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskRecord
 from tests.conftest import START, Circle
 
@@ -211,3 +211,16 @@ def test_a_member_who_left_still_owns_what_they_hold_but_leaves_the_team(circle:
     assert bob.active is False  # type: ignore[attr-defined]
     [team] = _resources(bundle, CareTeam).values()
     assert "Bob" not in [p.member.display for p in team.participant]  # type: ignore[attr-defined]
+
+
+def test_a_bot_loads_the_export_libraries_only_for_an_export() -> None:
+    """The FHIR models and icalendar hold tens of megabytes a bot for many circles need not
+    carry until a member asks for an export."""
+    import subprocess
+    import sys
+
+    probe = "import sys, bot.core; print(sorted({'fhir', 'icalendar'} & set(sys.modules)))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert loaded == "[]"
