@@ -33,7 +33,7 @@ from handlers.nudges import (
     pending_nudges,
     recurrence_passes_at,
 )
-from handlers.phrases import phrase
+from handlers.tasks import task_buttons
 from storage import attention, moves, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database
@@ -304,9 +304,7 @@ def _outgoing(circle: CircleRecord, message: NudgeMessage) -> Outgoing:
     task = message.task
     buttons: tuple[Button, ...] = ()
     if task is not None:
-        done = Button(phrase("button.done", circle.languages), f"done:{task.number}")
-        claim = Button(phrase("button.claim", circle.languages), f"claim:{task.number}")
-        buttons = (done,) if task.claimers else (claim, done)
+        buttons = task_buttons(task, circle.languages, held=bool(task.claimers))
     return Outgoing(
         platform=circle.platform,
         chat_id=circle.chat_id,

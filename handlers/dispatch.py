@@ -18,6 +18,7 @@ from handlers import (
     undo,
 )
 from handlers.commands import Command, in_range, read_number
+from handlers.messages import ButtonAct, pressed
 from handlers.routing import (
     Act,
     AllClear,
@@ -125,12 +126,15 @@ def act_on(turn: Turn, intent: Intent, text: str) -> None:
 
 
 def _press(turn: Turn, action: str) -> None:
-    verb, _, text = action.partition(":")
-    number = read_number(text)
-    if verb in ("claim", "done", "unclaim") and number is not None:
-        ACTS[Kind(verb)](turn, Intent(Kind(verb), ref=number))
-    elif verb == moves.TAKE_ALL and number is not None and in_range(number):
-        moves.take_all(turn, number)
+    act, named = pressed(action) or (None, "")
+    number = read_number(named)
+    if number is None:
+        return
+    if act is ButtonAct.TAKE_ALL:
+        if in_range(number):
+            moves.take_all(turn, number)
+    elif act is not None:
+        ACTS[Kind(act.value)](turn, Intent(Kind(act.value), ref=number))
 
 
 def _react(turn: Turn, emoji: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,34 @@ class Button:
 
     label: str
     action: str
+
+    @classmethod
+    def acting(cls, label: str, act: ButtonAct, number: int) -> Button:
+        """A button that does ``act`` to task (or offer) ``number`` when pressed."""
+        return cls(label, f"{act}:{number}")
+
+    @property
+    def act(self) -> ButtonAct | None:
+        found = pressed(self.action)
+        return found[0] if found else None
+
+
+class ButtonAct(StrEnum):
+    """What a pressed button asks for; its action reads ``claim:12``."""
+
+    CLAIM = "claim"
+    DONE = "done"
+    UNCLAIM = "unclaim"
+    TAKE_ALL = "take_all"  # every item of a move's checklist
+
+
+def pressed(action: str) -> tuple[ButtonAct, str] | None:
+    """The act a button's action asks for and what it names (``"12"``); None for another."""
+    verb, _, named = action.partition(":")
+    try:
+        return ButtonAct(verb), named
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)

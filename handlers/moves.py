@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from handlers import tasks
 from handlers.checklists import Item, checklist
 from handlers.formatting import format_day
-from handlers.messages import Button, Outgoing
+from handlers.messages import Button, ButtonAct, Outgoing
 from handlers.nudges import after_quiet_hours
 from handlers.phrases import phrase
 from handlers.turn import Turn
@@ -25,8 +25,6 @@ from storage.records import CircleRecord, MoveRecord, TaskRecord
 
 # A pick said without replying to the offer ("all", "2 4") answers the latest offer this recent.
 ANSWER_WITHOUT_REPLY = timedelta(hours=24)
-# The button under an offer: take every item of that move.
-TAKE_ALL = "take_all"
 
 
 def offer_checklist(turn: Turn, move: Move) -> None:
@@ -75,7 +73,8 @@ def offer_text(circle: CircleRecord, record: MoveRecord) -> str:
 
 
 def offer_buttons(circle: CircleRecord, record: MoveRecord) -> tuple[Button, ...]:
-    return (Button(phrase("button.take_all", circle.languages), f"{TAKE_ALL}:{record.id}"),)
+    label = phrase("button.take_all", circle.languages)
+    return (Button.acting(label, ButtonAct.TAKE_ALL, record.id),)
 
 
 def take_picked(turn: Turn, picks: Picks) -> None:

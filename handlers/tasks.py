@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from handlers.messages import Button, Mention
+from handlers.messages import Button, ButtonAct, Mention
 from handlers.nudges import urgent_may_wake
+from handlers.phrases import phrase
 from handlers.turn import Turn
 from handlers.understanding import Intent
 from storage import circles, events, tasks
@@ -18,11 +19,14 @@ TITLE_MAX_CHARS = 80
 NOTED_REACTION = "✍"
 
 
-def task_buttons(turn: Turn, task: TaskRecord) -> tuple[Button, ...]:
-    return (
-        Button(turn.phrase("button.claim"), f"claim:{task.number}"),
-        Button(turn.phrase("button.done"), f"done:{task.number}"),
-    )
+def task_buttons(
+    task: TaskRecord, languages: tuple[str, ...], *, held: bool = False
+) -> tuple[Button, ...]:
+    """✋ and ✅ under a task's message; ✅ alone when someone already holds it (a nudge)."""
+    done = Button.acting(phrase("button.done", languages), ButtonAct.DONE, task.number)
+    if held:
+        return (done,)
+    return (Button.acting(phrase("button.claim", languages), ButtonAct.CLAIM, task.number), done)
 
 
 def split_due(due: date | datetime | None) -> tuple[datetime | None, date | None]:
@@ -60,7 +64,7 @@ def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
     turn.say(
         acknowledgement_text(task, turn),
         task=task,
-        buttons=task_buttons(turn, task),
+        buttons=task_buttons(task, turn.circle.languages),
         mentions=mentions,
         # Quiet by default: a mark on the request where the platform has reactions; the
         # circle meets the task's number and time in the digest, its nudges and /tasks.
@@ -108,7 +112,7 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
     if ack_id is None:
         return False
     task = tasks.task_record(turn.session, task_id)
-    buttons = task_buttons(turn, task) if task.is_open else ()
+    buttons = task_buttons(task, turn.circle.languages) if task.is_open else ()
     text = acknowledgement_text(task, turn)
     if task.status == TaskStatus.DONE:
         text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from handlers.messages import Attachment, Outgoing
+from handlers.messages import Attachment, ButtonAct, Outgoing
 
 MATRIX_TO = "https://matrix.to/#/"
 
@@ -36,7 +36,7 @@ def button_hint(message: Outgoing) -> str | None:
     text = message.text.casefold()
     for button in message.buttons:
         words = button.label.split(maxsplit=1)[-1].casefold()
-        if button.action.startswith("claim:") and words in text:
+        if button.act is ButtonAct.CLAIM and words in text:
             return None
     return "↳ " + " · ".join(button.label for button in message.buttons)
 
