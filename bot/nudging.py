@@ -38,7 +38,7 @@ from storage import attention, moves, outbox, snapshots
 from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
-from storage.kinds import NudgeKind
+from storage.kinds import NudgeKind, TaskStatus
 from storage.records import CircleRecord
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def load_states(
     snoozes = settled.snoozes(session, task_ids, now)
     digests = snapshots.last_digests(session, ids)
     done = snapshots.recently_closed(session, ids, now - WEEK)
-    missed = snapshots.recently_closed(session, ids, now - WEEK, "missed")
+    missed = snapshots.recently_closed(session, ids, now - WEEK, TaskStatus.MISSED)
     decided = snapshots.decisions(session, ids, now - WEEK)
     held_offers = moves.held_offers(session, ids)
     states = {}

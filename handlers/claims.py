@@ -155,7 +155,7 @@ def complete(turn: Turn, intent: Intent) -> None:
     following = schedule_next_occurrence(turn.session, turn.circle, task, turn.now, turn.member.id)
     # What undo needs to put back exactly: the status before, and the occurrence this opened.
     detail: dict[str, object] = {"was": task.status}
-    if task.status != "open":
+    if task.status != TaskStatus.OPEN:
         detail["was_at"] = task.done_at
     if following is not None:
         detail["opened"] = following.id
@@ -262,7 +262,7 @@ def give_all_clear(turn: Turn, intent: Intent) -> bool:
         turn.now,
         task_id=task.id,
         message_id=turn.incoming.message_id,
-        detail={"was": "open", "all_clear": True},
+        detail={"was": TaskStatus.OPEN, "all_clear": True},
     )
     names = ", ".join(holder.display_name for holder in task.claimers)
     line = f"#{task.number} {task.title}"

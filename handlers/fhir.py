@@ -47,7 +47,11 @@ from storage.records import CircleRecord, DecisionRecord, MemberRecord, TaskReco
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:carecircle")
 # Tasks that reached an end state; an open one is "requested" until someone holds it.
-_CLOSED_STATUS = {"done": "completed", "cancelled": "cancelled", "missed": "cancelled"}
+_CLOSED_STATUS = {
+    TaskStatus.DONE: "completed",
+    TaskStatus.CANCELLED: "cancelled",
+    TaskStatus.MISSED: "cancelled",
+}
 # RFC 5545 names its recurrence rules; FHIR names code systems without a URL this way too
 # ("urn:ietf:bcp:47" for languages), so a receiver can find the rule by a stable code.
 _RRULE = CodeableConcept(coding=[Coding(system="urn:ietf:rfc:5545", code="RRULE")], text="RRULE")

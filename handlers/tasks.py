@@ -116,7 +116,7 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
     text = acknowledgement_text(task, turn)
     if task.status == TaskStatus.DONE:
         text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)
-    elif task.status in ("removed", "cancelled", "missed"):
+    elif task.status in (TaskStatus.REMOVED, TaskStatus.CANCELLED, TaskStatus.MISSED):
         text = turn.phrase(f"ack.{task.status}", number=task.number, title=task.title)
     turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
     return True

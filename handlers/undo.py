@@ -73,10 +73,10 @@ def _reopen(turn: Turn, task_id: int, action: str, detail: dict[str, object]) ->
     thanks no longer count it.
     """
     session = turn.session
-    was = str(detail.get("was", "open"))
-    if not tasks.set_status(session, task_id, old=(action,), new=was):
+    was = TaskStatus(str(detail.get("was", TaskStatus.OPEN)))
+    if not tasks.set_status(session, task_id, old=(TaskStatus(action),), new=was):
         return
-    if was != "open" and isinstance(detail.get("was_at"), str):
+    if was != TaskStatus.OPEN and isinstance(detail.get("was_at"), str):
         tasks.update_task(session, task_id, done_at=datetime.fromisoformat(str(detail["was_at"])))
     opened = detail.get("opened") if "was" in detail else tasks.open_follower(session, task_id)
     untouched = isinstance(opened, int) and not events.acts_on_task(

@@ -315,6 +315,6 @@ def open_follower(session: Session, task_id: int) -> int | None:
 def has_follower(session: Session, task_id: int) -> bool:
     """Whether a recurring task's next occurrence has been opened (and not withdrawn)."""
     follower = session.exec(
-        select(Task.id).where(Task.previous_id == task_id, Task.status != "removed")
+        select(Task.id).where(Task.previous_id == task_id, Task.status != TaskStatus.REMOVED)
     ).first()
     return follower is not None
