@@ -20,8 +20,9 @@ Why it is applied here in plain Python rather than by scikit-learn at run time:
   computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
   model computes.
 
-Reading one message is a slice and a dictionary look-up per n-gram, then a C-level sum per
-class over the rows that were found.
+Reading one message is a dictionary look-up per word (its n-grams the model weighs are
+worked out once per word) and per word pair, then one C-level sum over the rows that were
+found.
 """
 
 from __future__ import annotations
@@ -65,24 +66,32 @@ def features(text: str) -> set[str]:
     would hide. Only whether a gram occurs counts, so a set.
     """
     plain = normalise(text)
-    padded = []
-    for word in plain.split():
-        padded.append(f" {word} ")
-        if not word.isascii() and (bare := without_accents(word)) != word:
-            padded.append(f" {bare} ")
+    grams = set().union(*map(char_grams, plain.split()))
+    grams.update(word_grams(text, plain))
+    return grams
+
+
+def char_grams(word: str) -> set[str]:
+    """The character n-grams of one word padded with spaces, as written and without accents."""
+    spellings = [f" {word} "]
+    if not word.isascii() and (bare := without_accents(word)) != word:
+        spellings.append(f" {bare} ")
     low, high = CHAR_RANGE
-    grams = {
+    return {
         spelling[i : i + n]
-        for spelling in padded
+        for spelling in spellings
         for n in range(low, high + 1)
         for i in range(len(spelling) - n + 1)
     }
-    bare = without_accents(plain)
-    words = ["^", *_WORD.findall(bare)]
-    grams.update(f"w:{word}" for word in words[1:])
-    grams.update(f"w:{a} {b}" for a, b in pairwise(words))
+
+
+def word_grams(text: str, plain: str) -> list[str]:
+    """The words and word pairs of ``plain`` (``normalise(text)``), and whether ``text`` shouts."""
+    words = ["^", *_WORD.findall(without_accents(plain))]
+    grams = [f"w:{word}" for word in words[1:]]
+    grams += [f"w:{a} {b}" for a, b in pairwise(words)]
     if any(_shouted(a) and _shouted(b) for a, b in pairwise(text.split())):
-        grams.add("SHOUTING")
+        grams.append("SHOUTING")
     return grams
 
 
@@ -116,18 +125,23 @@ class Model:
             wide.byteswap()
         blob = wide.tobytes()
         step = width * wide.itemsize
-        rows = (
+        self._rows = [
             int.from_bytes(blob[start : start + step], "little")
             for start in range(0, len(blob), step)
-        )
-        self._rows = dict(zip(payload["features"].split("\n"), rows, strict=True))
+        ]
+        names = payload["features"].split("\n")
+        self._column = dict(zip(names, range(len(self._rows)), strict=True))
+        self._known = _KnownGrams(self._column)
 
     def margins(self, text: str) -> dict[str, float]:
         """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
-        found = list(filter(None, map(self._rows.get, features(text))))
-        if not found:
+        plain = normalise(text)
+        columns = set().union(*map(self._known.__getitem__, plain.split()))
+        columns.update(map(self._column.get, word_grams(text, plain)))
+        columns.discard(None)
+        if not columns:
             return dict(zip(self.classes, self.bias, strict=True))
-        total, offset = sum(found), len(found) * OFFSET
+        total, offset = sum(map(self._rows.__getitem__, columns)), len(columns) * OFFSET
         sums = [
             (((total >> (_FIELD * column)) & _MASK) - offset) / SCALE
             for column in range(self._width)
@@ -137,6 +151,28 @@ class Model:
             kind: bias + total / norm
             for kind, bias, total in zip(self.classes, self.bias, sums[1:], strict=True)
         }
+
+
+# Words whose weighed n-grams are remembered; a chat's vocabulary is a few thousand words, and
+# past this any new word is worked out each time, so odd input cannot grow the table without end.
+_WORDS_REMEMBERED = 20_000
+
+
+class _KnownGrams(dict[str, tuple[int, ...]]):
+    """The columns of one word's character n-grams (``char_grams``) that the model weighs,
+    worked out the first time the word is met: most of a message's grams are inside words
+    the circle has used before, and a message's set of grams is the union of its words'."""
+
+    def __init__(self, column: dict[str, int]) -> None:
+        super().__init__()
+        self._column = column
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        column = self._column
+        known = tuple(column[gram] for gram in char_grams(word) if gram in column)
+        if len(self) < _WORDS_REMEMBERED:
+            self[word] = known
+        return known
 
 
 @cache
