@@ -13,11 +13,13 @@ The words themselves are data: each language's ``[cues]`` section in ``locales/<
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-from handlers.understanding import locales
+from handlers.understanding import literals, locales
 
 # Marks that finish a task in any language.
 _DONE_MARKS = r"[✅✔☑]"
@@ -25,8 +27,30 @@ _DONE_MARKS = r"[✅✔☑]"
 _WORD_START = r"(?<!\w)(?=\w)"
 
 
+class Cue:
+    """A kind's cues, searched like the compiled ``pattern`` they are, but only in a text that
+    holds one of the strings every match needs (``literals``): most messages hold none."""
+
+    __slots__ = ("_needs", "pattern")
+
+    def __init__(self, source: str) -> None:
+        self.pattern = re.compile(source, re.MULTILINE)
+        needed = literals.required(source)
+        self._needs = literals.any_of(needed) if needed else None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._needs is not None and not self._needs.search(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._needs is not None and not self._needs.search(text):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
 @cache
-def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
+def cue(kind: str, languages: tuple[str, ...]) -> Cue:
     """One compiled alternation of a kind's cues in the circle's languages (English when the
     circle reads none we know); a completion also hears marks and numbered reports in any.
 
@@ -45,7 +69,7 @@ def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
     elsewhere = [pattern for pattern in patterns if not _begins_with_a_word(pattern)]
     parts = [f"{_WORD_START}(?:{_either(at_words)})"] if at_words else []
     parts += [f"(?:{pattern})" for pattern in elsewhere]
-    return re.compile("|".join(parts) or locales.NEVER, re.MULTILINE)
+    return Cue("|".join(parts) or locales.NEVER)
 
 
 def _either(patterns: list[str]) -> str:
