@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import operator
 import re
 import sys
 from array import array
@@ -90,13 +91,10 @@ def word_grams(text: str, plain: str) -> list[str]:
     words = ["^", *_WORD.findall(without_accents(plain))]
     grams = [f"w:{word}" for word in words[1:]]
     grams += [f"w:{a} {b}" for a, b in pairwise(words)]
-    if any(_shouted(a) and _shouted(b) for a, b in pairwise(text.split())):
+    loud = [len(word) > 1 and word.isupper() for word in text.split()]
+    if any(map(operator.and_, loud, loud[1:])):
         grams.append("SHOUTING")
     return grams
-
-
-def _shouted(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
 
 
 # The model file holds each weight as fixed point: an unsigned 32-bit field, round(weight × SCALE)
@@ -132,9 +130,19 @@ class Model:
         names = payload["features"].split("\n")
         self._column = dict(zip(names, range(len(self._rows)), strict=True))
         self._known = _KnownGrams(self._column)
+        self._last: tuple[str | None, dict[str, float]] = (None, {})
 
     def margins(self, text: str) -> dict[str, float]:
         """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
+        # Chat the circle's languages read as nothing is read again in a language it seems
+        # written in (``routing.unread_language``): the same text, the same margins.
+        last_text, last_margins = self._last
+        if text != last_text:
+            last_margins = self._margins(text)
+            self._last = (text, last_margins)
+        return dict(last_margins)
+
+    def _margins(self, text: str) -> dict[str, float]:
         plain = normalise(text)
         columns = set().union(*map(self._known.__getitem__, plain.split()))
         columns.update(map(self._column.get, word_grams(text, plain)))
