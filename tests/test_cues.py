@@ -1,4 +1,5 @@
-"""The cues' quick test (the strings every match needs) never changes what a cue finds."""
+"""The quick test of a pattern (the strings every match needs) never changes what it finds:
+the cues of each kind, and the calendar words and date forms."""
 
 from __future__ import annotations
 
@@ -9,11 +10,31 @@ from pathlib import Path
 import pytest
 
 from handlers.understanding import locales
+from handlers.understanding.calendar_patterns import patterns_for
 from handlers.understanding.cues import cue
-from handlers.understanding.literals import any_of, required
+from handlers.understanding.grammar import grammar_for
+from handlers.understanding.literals import GuardedPattern, any_of, required
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("request", "claim", "unclaim", "done", "decision", "not_an_act", "urgent", "need")
+
+
+def _guarded(value: object) -> list[GuardedPattern]:
+    if isinstance(value, GuardedPattern):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [found for item in value for found in _guarded(item)]
+    return []
+
+
+def _finds_the_same(guarded: GuardedPattern, text: str) -> bool:
+    expected = [match.span() for match in guarded.pattern.finditer(text)]
+    middle = len(text) // 2
+    searched = guarded.search(text, 0, middle)
+    whole = guarded.pattern.search(text, 0, middle)
+    return [match.span() for match in guarded.finditer(text)] == expected and (
+        searched and searched.span()
+    ) == (whole and whole.span())
 
 
 def _messages() -> list[str]:
@@ -28,13 +49,18 @@ def test_a_cue_finds_what_its_whole_pattern_finds(code: str) -> None:
     for kind in (*KINDS, "danger"):
         found = cue(kind, (code,))
         for text in messages:
-            expected = [match.span() for match in found.pattern.finditer(text)]
-            assert [match.span() for match in found.finditer(text)] == expected, (kind, text)
-            middle = len(text) // 2
-            searched = found.search(text, 0, middle)
-            assert (searched and searched.span()) == (
-                (whole := found.pattern.search(text, 0, middle)) and whole.span()
-            ), (kind, text)
+            assert _finds_the_same(found, text), (kind, text)
+
+
+@pytest.mark.parametrize("code", locales.codes())
+def test_days_and_times_are_found_as_their_whole_patterns_find_them(code: str) -> None:
+    calendar = patterns_for((code,))
+    every = _guarded([getattr(calendar, name) for name in calendar.__dataclass_fields__])
+    every += _guarded(grammar_for((code,)).forms)
+    assert len(every) > 40
+    for text in _messages():
+        for guarded in every:
+            assert _finds_the_same(guarded, text), (guarded.pattern.pattern[:60], text)
 
 
 @pytest.mark.parametrize(

@@ -13,13 +13,12 @@ The words themselves are data: each language's ``[cues]`` section in ``locales/<
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterator
 from functools import cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-from handlers.understanding import literals, locales
+from handlers.understanding import locales
+from handlers.understanding.literals import GuardedPattern
 
 # Marks that finish a task in any language.
 _DONE_MARKS = r"[✅✔☑]"
@@ -27,30 +26,8 @@ _DONE_MARKS = r"[✅✔☑]"
 _WORD_START = r"(?<!\w)(?=\w)"
 
 
-class Cue:
-    """A kind's cues, searched like the compiled ``pattern`` they are, but only in a text that
-    holds one of the strings every match needs (``literals``): most messages hold none."""
-
-    __slots__ = ("_needs", "pattern")
-
-    def __init__(self, source: str) -> None:
-        self.pattern = re.compile(source, re.MULTILINE)
-        needed = literals.required(source)
-        self._needs = literals.any_of(needed) if needed else None
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self._needs is not None and not self._needs.search(text, pos, endpos):
-            return None
-        return self.pattern.search(text, pos, endpos)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._needs is not None and not self._needs.search(text):
-            return iter(())
-        return self.pattern.finditer(text)
-
-
 @cache
-def cue(kind: str, languages: tuple[str, ...]) -> Cue:
+def cue(kind: str, languages: tuple[str, ...]) -> GuardedPattern:
     """One compiled alternation of a kind's cues in the circle's languages (English when the
     circle reads none we know); a completion also hears marks and numbered reports in any.
 
@@ -59,7 +36,9 @@ def cue(kind: str, languages: tuple[str, ...]) -> Cue:
     with a word are gathered behind one check that a word begins there, so inside a word, in
     the spaces and at punctuation the engine moves on after that one check (a third of the
     time for a request, measured by ``scripts/benchmark.py``). A cue so gathered can no longer
-    match from inside a word ("scan someone" no longer holds "can someone").
+    match from inside a word ("scan someone" no longer holds "can someone"). And a text that
+    holds none of the strings every cue needs ("someone", "i'll take", …) is not searched at
+    all (``literals``).
     """
     chosen = tuple(code for code in languages if code in locales.codes()) or ("en",)
     patterns = locales.listed(chosen, "cues", kind)
@@ -69,7 +48,7 @@ def cue(kind: str, languages: tuple[str, ...]) -> Cue:
     elsewhere = [pattern for pattern in patterns if not _begins_with_a_word(pattern)]
     parts = [f"{_WORD_START}(?:{_either(at_words)})"] if at_words else []
     parts += [f"(?:{pattern})" for pattern in elsewhere]
-    return Cue("|".join(parts) or locales.NEVER)
+    return GuardedPattern("|".join(parts) or locales.NEVER, re.MULTILINE)
 
 
 def _either(patterns: list[str]) -> str:

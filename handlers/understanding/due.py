@@ -36,7 +36,7 @@ from handlers.understanding.calendar_patterns import (
     weekday_index,
 )
 from handlers.understanding.clock_times import clock_mentions, plausible_hour
-from handlers.understanding.cues import Cue
+from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.mentions import Mention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
@@ -57,7 +57,7 @@ def find_when(
     *,
     focus: tuple[int, int] | None = None,
     urgent: bool = False,
-    asks: Cue | None = None,
+    asks: GuardedPattern | None = None,
 ) -> When:
     """The due and recurrence stated in ``text``, sent at ``now`` (aware, circle zone).
 
@@ -113,7 +113,11 @@ def _mentions(
 
 
 def _is_one_off(
-    text: str, rule: Rule, mentions: list[Mention], sentence: tuple[int, int], asks: Cue | None
+    text: str,
+    rule: Rule,
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+    asks: GuardedPattern | None,
 ) -> bool:
     """ "Can someone buy a scale by Monday? The doctor wants her weighed every morning": the
     request has its own date, and the repetition is said in a sentence that asks nothing."""

@@ -11,7 +11,8 @@ set only ever says what a match needs, never what suffices, so the answer is the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -31,10 +32,37 @@ class _Exact(frozenset[str]):
 _Needs = frozenset[str] | None
 
 
-def required(pattern: str) -> frozenset[str] | None:
+class GuardedPattern:
+    """A compiled ``pattern``, searched only in a text that holds one of the strings every
+    match needs: what it finds is the pattern's own, and most texts are turned away at once."""
+
+    __slots__ = ("_needs", "pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = re.compile(source, flags)
+        needed = required(source, flags)
+        self._needs = any_of(needed) if needed else None
+
+    def _may_match(self, text: str, pos: int, endpos: int) -> bool:
+        return self._needs is None or self._needs.search(text, pos, endpos) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if not self._may_match(text, pos, endpos):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if not self._may_match(text, pos, endpos):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+
+def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of ``pattern`` holds; None when no such set is found
     (something matchable by many characters, an empty match, ignored case)."""
-    parsed = sre_parse.parse(pattern)
+    parsed = sre_parse.parse(pattern, flags)
     if parsed.state.flags & sre.SRE_FLAG_IGNORECASE:
         return None
     return _needed(_sequence(parsed.data))
