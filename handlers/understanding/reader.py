@@ -176,8 +176,7 @@ class _KnownGrams(dict[str, tuple[int, ...]]):
         self._column = column
 
     def __missing__(self, word: str) -> tuple[int, ...]:
-        column = self._column
-        known = tuple(column[gram] for gram in char_grams(word) if gram in column)
+        known = tuple(map(self._column.__getitem__, char_grams(word) & self._column.keys()))
         if len(self) < _WORDS_REMEMBERED:
             self[word] = known
         return known
