@@ -20,9 +20,9 @@ Why it is applied here in plain Python rather than by scikit-learn at run time:
   computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
   model computes.
 
-Reading one message is a dictionary look-up per word (its n-grams the model weighs are
-worked out once per word) and per word pair, then one C-level sum over the rows that were
-found.
+Reading one message is a dictionary look-up per word (its n-grams the model weighs, and the
+sum of their rows, are worked out once per word) and per word pair, then a C-level sum over
+the few rows not summed already.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ class Model:
         ]
         names = payload["features"].split("\n")
         self._column = dict(zip(names, range(len(self._rows)), strict=True))
-        self._known = _KnownGrams(self._column)
+        self._known = _KnownGrams(self._column, self._rows)
         self._last: tuple[str | None, dict[str, float]] = (None, {})
 
     def margins(self, text: str) -> dict[str, float]:
@@ -144,12 +144,24 @@ class Model:
 
     def _margins(self, text: str) -> dict[str, float]:
         plain = normalise(text)
-        columns = set().union(*map(self._known.__getitem__, plain.split()))
-        columns.update(map(self._column.get, word_grams(text, plain)))
-        columns.discard(None)
-        if not columns:
+        rows = self._rows
+        # Each n-gram counts once, however many words hold it: a word's row sum is kept with
+        # its columns, and a column met again in a later word is taken off once more.
+        seen: set[int] = set()
+        again: list[int] = []
+        total = 0
+        for word in dict.fromkeys(plain.split()):
+            columns, row_sum = self._known[word]
+            again += seen.intersection(columns)
+            seen.update(columns)
+            total += row_sum
+        pairs = set(map(self._column.get, word_grams(text, plain))) - seen
+        pairs.discard(None)
+        count = len(seen) + len(pairs)
+        if not count:
             return dict(zip(self.classes, self.bias, strict=True))
-        total, offset = sum(map(self._rows.__getitem__, columns)), len(columns) * OFFSET
+        total += sum(map(rows.__getitem__, pairs)) - sum(map(rows.__getitem__, again))
+        offset = count * OFFSET
         sums = [
             (((total >> (_FIELD * column)) & _MASK) - offset) / SCALE
             for column in range(self._width)
@@ -166,17 +178,20 @@ class Model:
 _WORDS_REMEMBERED = 20_000
 
 
-class _KnownGrams(dict[str, tuple[int, ...]]):
-    """The columns of one word's character n-grams (``char_grams``) that the model weighs,
-    worked out the first time the word is met: most of a message's grams are inside words
-    the circle has used before, and a message's set of grams is the union of its words'."""
+class _KnownGrams(dict[str, tuple[tuple[int, ...], int]]):
+    """The columns of one word's character n-grams (``char_grams``) that the model weighs, and
+    the sum of their rows, worked out the first time the word is met: most of a message's
+    grams are inside words the circle has used before, and summing a few remembered words
+    touches far less memory than summing a few hundred rows spread over the whole table."""
 
-    def __init__(self, column: dict[str, int]) -> None:
+    def __init__(self, column: dict[str, int], rows: list[int]) -> None:
         super().__init__()
         self._column = column
+        self._rows = rows
 
-    def __missing__(self, word: str) -> tuple[int, ...]:
-        known = tuple(map(self._column.__getitem__, char_grams(word) & self._column.keys()))
+    def __missing__(self, word: str) -> tuple[tuple[int, ...], int]:
+        columns = tuple(map(self._column.__getitem__, char_grams(word) & self._column.keys()))
+        known = (columns, sum(map(self._rows.__getitem__, columns)))
         if len(self) < _WORDS_REMEMBERED:
             self[word] = known
         return known
