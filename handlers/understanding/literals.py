@@ -71,13 +71,11 @@ def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def any_of(strings: Iterable[str]) -> re.Pattern[str]:
     """A pattern found in a text when any of ``strings`` is, factored by their beginnings so
     that the engine tries few of them at each character."""
-    kept = set(strings)
-    # A string that holds another is found only where that one is: the shorter one suffices.
-    kept = {s for s in kept if not any(other != s and other in s for other in kept)}
-    return re.compile(_trie(sorted(kept)))
+    return re.compile(_trie(sorted(set(strings))))
 
 
 def _trie(strings: list[str]) -> str:
+    """Where one string ends, longer ones that begin with it are not needed: it is found."""
     by_first: dict[str, list[str]] = {}
     for string in strings:
         by_first.setdefault(string[0], []).append(string[1:])
