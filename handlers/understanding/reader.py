@@ -67,12 +67,12 @@ def features(text: str) -> set[str]:
     would hide. Only whether a gram occurs counts, so a set.
     """
     plain = normalise(text)
-    grams = set().union(*map(char_grams, plain.split()))
-    grams.update(word_grams(text, plain))
+    grams = set().union(*map(_char_grams, plain.split()))
+    grams.update(_word_grams(text, plain))
     return grams
 
 
-def char_grams(word: str) -> set[str]:
+def _char_grams(word: str) -> set[str]:
     """The character n-grams of one word padded with spaces, as written and without accents."""
     spellings = [f" {word} "]
     if not word.isascii() and (bare := without_accents(word)) != word:
@@ -86,7 +86,7 @@ def char_grams(word: str) -> set[str]:
     }
 
 
-def word_grams(text: str, plain: str) -> list[str]:
+def _word_grams(text: str, plain: str) -> list[str]:
     """The words and word pairs of ``plain`` (``normalise(text)``), and whether ``text`` shouts."""
     words = ["^", *_WORD.findall(without_accents(plain))]
     grams = [f"w:{word}" for word in words[1:]]
@@ -155,7 +155,7 @@ class Model:
             again += seen.intersection(columns)
             seen.update(columns)
             total += row_sum
-        pairs = set(map(self._column.get, word_grams(text, plain))) - seen
+        pairs = set(map(self._column.get, _word_grams(text, plain))) - seen
         pairs.discard(None)
         count = len(seen) + len(pairs)
         if not count:
@@ -179,7 +179,7 @@ _WORDS_REMEMBERED = 20_000
 
 
 class _KnownGrams(dict[str, tuple[tuple[int, ...], int]]):
-    """The columns of one word's character n-grams (``char_grams``) that the model weighs, and
+    """The columns of one word's character n-grams (``_char_grams``) that the model weighs, and
     the sum of their rows, worked out the first time the word is met: most of a message's
     grams are inside words the circle has used before, and summing a few remembered words
     touches far less memory than summing a few hundred rows spread over the whole table."""
@@ -190,7 +190,7 @@ class _KnownGrams(dict[str, tuple[tuple[int, ...], int]]):
         self._rows = rows
 
     def __missing__(self, word: str) -> tuple[tuple[int, ...], int]:
-        columns = tuple(map(self._column.__getitem__, char_grams(word) & self._column.keys()))
+        columns = tuple(map(self._column.__getitem__, _char_grams(word) & self._column.keys()))
         known = (columns, sum(map(self._rows.__getitem__, columns)))
         if len(self) < _WORDS_REMEMBERED:
             self[word] = known
