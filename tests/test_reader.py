@@ -74,6 +74,28 @@ def test_margins_are_those_of_the_linear_model() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "the the THE other mother smothers them",  # a word twice, n-grams shared by words
+        "Alguém pode levar a avó? alguem pode, alguém pode!",  # with and without accents
+        "w:ok w:ok ok",  # a word's n-gram spelled like a word feature
+        "",
+        "   ",
+    ],
+)
+def test_each_n_gram_counts_once_however_many_words_hold_it(text: str) -> None:
+    payload = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    width = len(payload["classes"]) + 1
+    fields = _weights(payload)
+    row = {name: i for i, name in enumerate(payload["features"].split("\n"))}
+    found = [row[gram] for gram in features(text) if gram in row]
+    sums = [sum(fields[i * width + column] for i in found) for column in range(width)]
+    norm = sums[0] ** 0.5 or 1.0
+    expected = [bias + total / norm for bias, total in zip(payload["bias"], sums[1:], strict=True)]
+    assert list(Model(payload).margins(text).values()) == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize(
     ("text", "languages"),
     [
         ("MUM FELL cant get up, whos nearest??", ("en",)),

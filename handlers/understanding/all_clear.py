@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from handlers.understanding import locales
 from handlers.understanding.accents import without_accents
+from handlers.understanding.literals import GuardedPattern
 
 
 def all_clear(text: str, languages: Sequence[str]) -> bool:
@@ -39,10 +40,10 @@ def _says(text: str, languages: Sequence[str], which: str) -> bool:
 
 
 @cache
-def _pattern(language: str, which: str) -> re.Pattern[str]:
+def _pattern(language: str, which: str) -> GuardedPattern:
     listed = locales.section(language, "emergency")[which]
     phrases = "|".join(f"(?:{plain(phrase)})" for phrase in listed) or locales.NEVER
-    return re.compile(rf"(?<![\w'])(?:{phrases})(?![\w'])")
+    return GuardedPattern(rf"(?<![\w'])(?:{phrases})(?![\w'])")
 
 
 def _turned_around(plain: str, match: re.Match[str], language: str) -> bool:

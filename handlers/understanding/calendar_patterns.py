@@ -12,30 +12,31 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.understanding import locales
+from handlers.understanding.literals import GuardedPattern
 
 
 @dataclass(frozen=True, slots=True)
 class Patterns:
-    weekday: re.Pattern[str]
-    relative: list[tuple[re.Pattern[str], int]]
-    day_of_month: re.Pattern[str]
-    month_date: re.Pattern[str]
-    month_names: list[re.Pattern[str]]
-    next_week: re.Pattern[str]
-    weekend: re.Pattern[str]
+    weekday: GuardedPattern
+    relative: list[tuple[GuardedPattern, int]]
+    day_of_month: GuardedPattern
+    month_date: GuardedPattern
+    month_names: list[GuardedPattern]
+    next_week: GuardedPattern
+    weekend: GuardedPattern
     every: re.Pattern[str]
     every_other: re.Pattern[str]
-    daily: re.Pattern[str]
-    weekday_set: re.Pattern[str]
-    for_weeks: re.Pattern[str]
-    for_days: re.Pattern[str]
-    for_sessions: re.Pattern[str]
-    every_other_day: re.Pattern[str]
-    every_week: re.Pattern[str]
-    fortnightly: re.Pattern[str]
+    daily: GuardedPattern
+    weekday_set: GuardedPattern
+    for_weeks: GuardedPattern
+    for_days: GuardedPattern
+    for_sessions: GuardedPattern
+    every_other_day: GuardedPattern
+    every_week: GuardedPattern
+    fortnightly: GuardedPattern
     other_after_day: re.Pattern[str]
-    holidays: list[tuple[re.Pattern[str], int, int]]
-    end_of_month: re.Pattern[str]
+    holidays: list[tuple[GuardedPattern, int, int]]
+    end_of_month: GuardedPattern
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
     plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
@@ -45,15 +46,15 @@ class Patterns:
     habit_articles: tuple[str, ...]  # "los lunes"
     joined: re.Pattern[str]  # between weekdays said together
     articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
-    every_n_days: re.Pattern[str]
+    every_n_days: GuardedPattern
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
     available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
     after_own: re.Pattern[str]  # a time's own first word making it an availability
-    first_person: re.Pattern[str]  # the writer's own day ("I don't finish work till 9")
+    first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
-    vague: re.Pattern[str]  # "sometime next week": no due at all
+    vague: GuardedPattern  # "sometime next week": no due at all
     morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
 
 
@@ -73,13 +74,13 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
     weekday_names = [
         "|".join(calendar["weekdays"][index] for calendar in calendars) for index in range(7)
     ]
-    weekday = re.compile(
+    weekday = GuardedPattern(
         r"\b(?:"
         + "|".join(f"(?P<d{index}>{names})" for index, names in enumerate(weekday_names))
         + rf")(?P<suffix>{endings or locales.NEVER})?\b"
     )
     relative = [
-        (re.compile(rf"\b(?:{entry['words']})\b"), entry["days"])
+        (GuardedPattern(rf"\b(?:{entry['words']})\b"), entry["days"])
         for entry in locales.listed(languages, "calendar", "relative_days")
     ]
     month_groups = [
@@ -88,40 +89,42 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
     month_alternation = "|".join(
         f"(?P<m{index}>{names})" for index, names in enumerate(month_groups)
     )
-    month_date = re.compile(
+    month_date = GuardedPattern(
         rf"\b(?P<day>\d{{1,2}})(?:{said('calendar', 'day_suffix')}|\.)?\s+"
         rf"(?:{said('calendar', 'day_month_joiner')})?(?:{month_alternation})\b"
     )
     month_first = [
-        re.compile(
+        GuardedPattern(
             rf"\b(?:{names})\s+(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
             rf"(?:{said('calendar', 'day_suffix')})?\b"
         )
         for names in month_groups
     ]
     holidays = [
-        (re.compile(rf"\b(?:{entry['words']})\b"), entry["month"], entry["day"])
+        (GuardedPattern(rf"\b(?:{entry['words']})\b"), entry["month"], entry["day"])
         for entry in locales.listed(languages, "calendar", "holidays")
     ]
-    end_of_month = re.compile(rf"\b(?:{said('calendar', 'end_of')})\s+(?:{month_alternation})\b")
+    end_of_month = GuardedPattern(
+        rf"\b(?:{said('calendar', 'end_of')})\s+(?:{month_alternation})\b"
+    )
     return Patterns(
         weekday=weekday,
         relative=relative,
-        day_of_month=re.compile(said("calendar", "day_of_month")),
+        day_of_month=GuardedPattern(said("calendar", "day_of_month")),
         month_date=month_date,
         month_names=month_first,
-        next_week=re.compile(rf"\b(?:{said('calendar', 'next_week')})\b"),
-        weekend=re.compile(rf"\b(?:{said('calendar', 'weekend')})\b"),
+        next_week=GuardedPattern(rf"\b(?:{said('calendar', 'next_week')})\b"),
+        weekend=GuardedPattern(rf"\b(?:{said('calendar', 'weekend')})\b"),
         every=re.compile(rf"\b(?:{said('recurrence', 'every')})\s+$"),
         every_other=re.compile(rf"\b(?:{said('recurrence', 'every_other')})\s+$"),
-        daily=re.compile(rf"\b(?:{said('recurrence', 'daily')})\b"),
-        weekday_set=re.compile(rf"\b(?:{said('recurrence', 'weekday_set')})\b"),
-        for_weeks=re.compile(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
-        for_days=re.compile(rf"\b(?:{said('recurrence', 'for_days')})\b"),
-        for_sessions=re.compile(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
-        every_other_day=re.compile(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
-        every_week=re.compile(rf"\b(?:{said('recurrence', 'every_week')})\b"),
-        fortnightly=re.compile(rf"\b(?:{said('recurrence', 'fortnightly')})\b"),
+        daily=GuardedPattern(rf"\b(?:{said('recurrence', 'daily')})\b"),
+        weekday_set=GuardedPattern(rf"\b(?:{said('recurrence', 'weekday_set')})\b"),
+        for_weeks=GuardedPattern(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
+        for_days=GuardedPattern(rf"\b(?:{said('recurrence', 'for_days')})\b"),
+        for_sessions=GuardedPattern(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
+        every_other_day=GuardedPattern(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
+        every_week=GuardedPattern(rf"\b(?:{said('recurrence', 'every_week')})\b"),
+        fortnightly=GuardedPattern(rf"\b(?:{said('recurrence', 'fortnightly')})\b"),
         other_after_day=re.compile(rf"\s+(?:{said('recurrence', 'other_after_day')})"),
         holidays=holidays,
         end_of_month=end_of_month,
@@ -143,7 +146,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
         joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
         articles_before_day=re.compile(rf"(?:{day_articles})$"),
-        every_n_days=re.compile(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
+        every_n_days=GuardedPattern(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
         available=re.compile(
             rf"\b(?:{said('spans', 'available')})\b"
             rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
@@ -155,7 +158,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
         ),
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
-        first_person=re.compile(rf"\b(?:{said('spans', 'first_person')})\b"),
+        first_person=GuardedPattern(rf"\b(?:{said('spans', 'first_person')})\b"),
         dialled=re.compile(rf"\b(?:{said('spans', 'dialled')})\s*$"),
         day_number_after_weekday=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
@@ -163,7 +166,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?!\s*(?:[:h.]|[-–]\s*\d|[ap]\.?m|{said('clock', 'clock_units')}"
             rf"|{_durations(languages)}))"
         ),
-        vague=re.compile(rf"\b(?:{said('spans', 'vague')})\b"),
+        vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=re.compile(said("clock", "morning")),
         numbers={
             **locales.merged(languages, "numbers", "words"),

@@ -18,6 +18,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from handlers.understanding import locales
+from handlers.understanding.literals import GuardedPattern
 
 # Marks that finish a task in any language.
 _DONE_MARKS = r"[✅✔☑]"
@@ -26,7 +27,7 @@ _WORD_START = r"(?<!\w)(?=\w)"
 
 
 @cache
-def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
+def cue(kind: str, languages: tuple[str, ...]) -> GuardedPattern:
     """One compiled alternation of a kind's cues in the circle's languages (English when the
     circle reads none we know); a completion also hears marks and numbered reports in any.
 
@@ -35,7 +36,9 @@ def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
     with a word are gathered behind one check that a word begins there, so inside a word, in
     the spaces and at punctuation the engine moves on after that one check (a third of the
     time for a request, measured by ``scripts/benchmark.py``). A cue so gathered can no longer
-    match from inside a word ("scan someone" no longer holds "can someone").
+    match from inside a word ("scan someone" no longer holds "can someone"). And a text that
+    holds none of the strings every cue needs ("someone", "i'll take", …) is not searched at
+    all (``literals``).
     """
     chosen = tuple(code for code in languages if code in locales.codes()) or ("en",)
     patterns = locales.listed(chosen, "cues", kind)
@@ -45,7 +48,7 @@ def cue(kind: str, languages: tuple[str, ...]) -> re.Pattern[str]:
     elsewhere = [pattern for pattern in patterns if not _begins_with_a_word(pattern)]
     parts = [f"{_WORD_START}(?:{_either(at_words)})"] if at_words else []
     parts += [f"(?:{pattern})" for pattern in elsewhere]
-    return re.compile("|".join(parts) or locales.NEVER, re.MULTILINE)
+    return GuardedPattern("|".join(parts) or locales.NEVER, re.MULTILINE)
 
 
 def _either(patterns: list[str]) -> str:

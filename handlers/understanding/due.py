@@ -36,6 +36,7 @@ from handlers.understanding.calendar_patterns import (
     weekday_index,
 )
 from handlers.understanding.clock_times import clock_mentions, plausible_hour
+from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.mentions import Mention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
@@ -56,7 +57,7 @@ def find_when(
     *,
     focus: tuple[int, int] | None = None,
     urgent: bool = False,
-    asks: re.Pattern[str] = re.compile(r"(?!x)x"),
+    asks: GuardedPattern | None = None,
 ) -> When:
     """The due and recurrence stated in ``text``, sent at ``now`` (aware, circle zone).
 
@@ -112,7 +113,11 @@ def _mentions(
 
 
 def _is_one_off(
-    text: str, rule: Rule, mentions: list[Mention], sentence: tuple[int, int], asks: re.Pattern[str]
+    text: str,
+    rule: Rule,
+    mentions: list[Mention],
+    sentence: tuple[int, int],
+    asks: GuardedPattern | None,
 ) -> bool:
     """ "Can someone buy a scale by Monday? The doctor wants her weighed every morning": the
     request has its own date, and the repetition is said in a sentence that asks nothing."""
@@ -121,7 +126,7 @@ def _is_one_off(
         if start <= span_start < end:
             return False
         elsewhere = sentence_of(text, (span_start, span_start))
-        if asks.search(text, *elsewhere):
+        if asks is not None and asks.search(text, *elsewhere):
             return False
     return any(
         (m.day or m.offset) and m.role == "plain" and start <= m.start < end for m in mentions

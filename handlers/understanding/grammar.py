@@ -24,6 +24,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 
 from handlers.understanding.clock_times import plausible_hour
+from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import Mention
 
@@ -147,7 +148,7 @@ class _Grammar:
     day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
     minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
     dotted: bool
-    forms: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    forms: tuple[tuple[str, GuardedPattern, re.Pattern[str] | None], ...]
 
 
 @cache
@@ -286,13 +287,13 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     forms = (
         (
             "iso",
-            re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+            GuardedPattern(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
             re.compile(r"\d-\d"),
         ),
-        ("dated", re.compile(dated), month_gate),
+        ("dated", GuardedPattern(dated), month_gate),
         (
             "numeric",
-            re.compile(
+            GuardedPattern(
                 rf"(?<![\d/.,:])(?:(?P<weekday>{weekday})(?:\s*,)?\s*(?:(?:{articles}) )?)?"
                 rf"(?P<a>\d{{1,2}})(?P<sep>[{separators}])(?P<b>\d{{1,2}})"
                 rf"(?:(?P=sep)(?P<year>\d{{4}}|\d\d))?(?P<dot>\.)?(?![\d/:]|\.\d|\s*%)"
@@ -301,7 +302,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         (
             "nth",
-            re.compile(
+            GuardedPattern(
                 rf"\b(?:(?:{articles}) ?)?(?P<ordinal>{ordinal}|\d{{1,2}}(?:{suffix}))"
                 rf"\s+(?:(?P<weekday>{weekday})|(?P<daynoun>{day_noun}))\s+(?:{in_month})\s*"
                 rf"(?:(?:{articles}) ?)?(?:{month}|{relative_month})"
@@ -311,7 +312,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         (
             "shifted",
-            re.compile(
+            GuardedPattern(
                 rf"\b(?:(?:(?P<before>{before_weekday.pattern})\s+)?(?P<weekday>{weekdays.pattern})"
                 rf"(?:\s+(?P<after>{after_weekday.pattern})|\s+(?P<this>{this_week.pattern}))?"
                 rf"|(?P<short>{abbreviated.pattern})(?:(?P<dot>\.)(?=\s+\w)|\.?(?=\s*[?!]|\s*$)"
@@ -322,7 +323,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         (
             "offset",
-            re.compile(
+            GuardedPattern(
                 rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+"
                 rf"(?:{_joined(languages, 'offsets', 'articles')})?"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
@@ -334,7 +335,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         (
             "of_month",
-            re.compile(
+            GuardedPattern(
                 rf"\b(?:(?:{articles}) )?(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix})?"
                 rf"(?:\s+{day_noun})?\s+(?:{in_month})\s+(?:{relative_month})(?!\w)"
             ),
@@ -342,13 +343,13 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         (
             "day_number",
-            re.compile(
+            GuardedPattern(
                 rf"\b(?:{_joined(languages, 'calendar', 'day_before_number')})\s+"
                 rf"(?P<dayword>{numbers.pattern})(?!\w)"
             ),
             None,
         ),
-        ("clock", re.compile(clock), None),
+        ("clock", GuardedPattern(clock), None),
     )
     return _Grammar(
         languages=languages,

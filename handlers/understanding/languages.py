@@ -9,7 +9,7 @@ words are not guessed at (and the circle can be told how to add it).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from handlers.understanding import locales
 
@@ -30,11 +30,20 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 def other_languages(text: str, languages: Sequence[str], *, by: int = 1) -> list[str]:
     """The languages, not among ``languages``, of which ``text`` has at least ``by`` typical
     words more than of any of ``languages``, likeliest first; empty when it reads as one."""
+    counts = _typical_words(text)
+    own = max((counts.get(code, 0) for code in languages), default=0)
+    others = [code for code, count in counts.items() if code not in languages and count >= own + by]
+    return sorted(others, key=lambda code: -counts[code])
+
+
+# A message is weighed twice (is it in a language the circle does not read; would it be an act
+# in one), so the last one's counts are kept.
+@lru_cache(maxsize=1)
+def _typical_words(text: str) -> dict[str, int]:
+    """How many typical words of each language ``text`` has (read, never changed, by callers)."""
     of_word = _languages_of_word()
     counts: dict[str, int] = {}
     for word in set(text.lower().replace("’", "'").split()[:WORDS_LOOKED_AT]):
         for code in of_word.get(word.strip(_PUNCTUATION), ()):
             counts[code] = counts.get(code, 0) + 1
-    own = max((counts.get(code, 0) for code in languages), default=0)
-    others = [code for code, count in counts.items() if code not in languages and count >= own + by]
-    return sorted(others, key=lambda code: -counts[code])
+    return counts

@@ -20,8 +20,9 @@ Why it is applied here in plain Python rather than by scikit-learn at run time:
   computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
   model computes.
 
-Reading one message is a slice and a dictionary look-up per n-gram, then a C-level sum per
-class over the rows that were found.
+Reading one message is a dictionary look-up per word (its n-grams the model weighs, and the
+sum of their rows, are worked out once per word) and per word pair, then a C-level sum over
+the few rows not summed already.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import operator
 import re
 import sys
 from array import array
@@ -65,29 +67,34 @@ def features(text: str) -> set[str]:
     would hide. Only whether a gram occurs counts, so a set.
     """
     plain = normalise(text)
-    padded = []
-    for word in plain.split():
-        padded.append(f" {word} ")
-        if not word.isascii() and (bare := without_accents(word)) != word:
-            padded.append(f" {bare} ")
-    low, high = CHAR_RANGE
-    grams = {
-        spelling[i : i + n]
-        for spelling in padded
-        for n in range(low, high + 1)
-        for i in range(len(spelling) - n + 1)
-    }
-    bare = without_accents(plain)
-    words = ["^", *_WORD.findall(bare)]
-    grams.update(f"w:{word}" for word in words[1:])
-    grams.update(f"w:{a} {b}" for a, b in pairwise(words))
-    if any(_shouted(a) and _shouted(b) for a, b in pairwise(text.split())):
-        grams.add("SHOUTING")
+    grams = set().union(*map(_char_grams, plain.split()))
+    grams.update(_word_grams(text, plain))
     return grams
 
 
-def _shouted(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
+def _char_grams(word: str) -> set[str]:
+    """The character n-grams of one word padded with spaces, as written and without accents."""
+    spellings = [f" {word} "]
+    if not word.isascii() and (bare := without_accents(word)) != word:
+        spellings.append(f" {bare} ")
+    low, high = CHAR_RANGE
+    return {
+        spelling[i : i + n]
+        for spelling in spellings
+        for n in range(low, high + 1)
+        for i in range(len(spelling) - n + 1)
+    }
+
+
+def _word_grams(text: str, plain: str) -> list[str]:
+    """The words and word pairs of ``plain`` (``normalise(text)``), and whether ``text`` shouts."""
+    words = ["^", *_WORD.findall(without_accents(plain))]
+    grams = [f"w:{word}" for word in words[1:]]
+    grams += [f"w:{a} {b}" for a, b in pairwise(words)]
+    loud = [len(word) > 1 and word.isupper() for word in text.split()]
+    if any(map(operator.and_, loud, loud[1:])):
+        grams.append("SHOUTING")
+    return grams
 
 
 # The model file holds each weight as fixed point: an unsigned 32-bit field, round(weight × SCALE)
@@ -116,18 +123,45 @@ class Model:
             wide.byteswap()
         blob = wide.tobytes()
         step = width * wide.itemsize
-        rows = (
+        self._rows = [
             int.from_bytes(blob[start : start + step], "little")
             for start in range(0, len(blob), step)
-        )
-        self._rows = dict(zip(payload["features"].split("\n"), rows, strict=True))
+        ]
+        names = payload["features"].split("\n")
+        self._column = dict(zip(names, range(len(self._rows)), strict=True))
+        self._known = _KnownGrams(self._column, self._rows)
+        self._last: tuple[str | None, dict[str, float]] = (None, {})
 
     def margins(self, text: str) -> dict[str, float]:
         """Each class's decision value: what scikit-learn's ``decision_function`` gives."""
-        found = list(filter(None, map(self._rows.get, features(text))))
-        if not found:
+        # Chat the circle's languages read as nothing is read again in a language it seems
+        # written in (``routing.unread_language``): the same text, the same margins.
+        last_text, last_margins = self._last
+        if text != last_text:
+            last_margins = self._margins(text)
+            self._last = (text, last_margins)
+        return dict(last_margins)
+
+    def _margins(self, text: str) -> dict[str, float]:
+        plain = normalise(text)
+        rows = self._rows
+        # Each n-gram counts once, however many words hold it: a word's row sum is kept with
+        # its columns, and a column met again in a later word is taken off once more.
+        seen: set[int] = set()
+        again: list[int] = []
+        total = 0
+        for word in dict.fromkeys(plain.split()):
+            columns, row_sum = self._known[word]
+            again += seen.intersection(columns)
+            seen.update(columns)
+            total += row_sum
+        pairs = set(map(self._column.get, _word_grams(text, plain))) - seen
+        pairs.discard(None)
+        count = len(seen) + len(pairs)
+        if not count:
             return dict(zip(self.classes, self.bias, strict=True))
-        total, offset = sum(found), len(found) * OFFSET
+        total += sum(map(rows.__getitem__, pairs)) - sum(map(rows.__getitem__, again))
+        offset = count * OFFSET
         sums = [
             (((total >> (_FIELD * column)) & _MASK) - offset) / SCALE
             for column in range(self._width)
@@ -137,6 +171,30 @@ class Model:
             kind: bias + total / norm
             for kind, bias, total in zip(self.classes, self.bias, sums[1:], strict=True)
         }
+
+
+# Words whose weighed n-grams are remembered; a chat's vocabulary is a few thousand words, and
+# past this any new word is worked out each time, so odd input cannot grow the table without end.
+_WORDS_REMEMBERED = 20_000
+
+
+class _KnownGrams(dict[str, tuple[tuple[int, ...], int]]):
+    """The columns of one word's character n-grams (``_char_grams``) that the model weighs, and
+    the sum of their rows, worked out the first time the word is met: most of a message's
+    grams are inside words the circle has used before, and summing a few remembered words
+    touches far less memory than summing a few hundred rows spread over the whole table."""
+
+    def __init__(self, column: dict[str, int], rows: list[int]) -> None:
+        super().__init__()
+        self._column = column
+        self._rows = rows
+
+    def __missing__(self, word: str) -> tuple[tuple[int, ...], int]:
+        columns = tuple(map(self._column.__getitem__, _char_grams(word) & self._column.keys()))
+        known = (columns, sum(map(self._rows.__getitem__, columns)))
+        if len(self) < _WORDS_REMEMBERED:
+            self[word] = known
+        return known
 
 
 @cache
