@@ -33,7 +33,8 @@ def other_languages(text: str, languages: Sequence[str], *, by: int = 1) -> list
     counts = _typical_words(text)
     own = max((counts.get(code, 0) for code in languages), default=0)
     others = [code for code, count in counts.items() if code not in languages and count >= own + by]
-    return sorted(others, key=lambda code: -counts[code])
+    # A tie is broken by the code, not by the order the words happened to be counted in.
+    return sorted(others, key=lambda code: (-counts[code], code))
 
 
 # A message is weighed twice (is it in a language the circle does not read; would it be an act
