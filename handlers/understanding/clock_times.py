@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from functools import cache
 
 from handlers.understanding import locales
-from handlers.understanding.mentions import Mention, sentence_of
+from handlers.understanding.mentions import TimeMention, sentence_of
 
 # Marks read the same in every language: they count or measure, so a number before them is
 # no clock time ("at 50%", "by 2 kg").
@@ -135,7 +135,7 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
     )
 
 
-def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
+def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[TimeMention]:
     """ "a las diez y cuarto" 10:15, "Viertel nach zehn" 10:15, "alle nove e mezza" 9:30."""
     spoken, found = _spoken(languages), []
     for pattern in (spoken.after_hour, spoken.before_hour):
@@ -147,50 +147,50 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[Mention]:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
             if 1 <= hour <= 12:
                 hour = plausible_hour(hour, text, match.start(), languages)
-                found.append(Mention(*match.span(), clock=time(hour, minutes)))
+                found.append(TimeMention(*match.span(), clock=time(hour, minutes)))
     for match in spoken.after_preposition.finditer(text):
         if not any(m.start <= match.start("hour") < m.end for m in found):
             hour = plausible_hour(spoken.hours[match.group("hour")], text, match.start(), languages)
-            found.append(Mention(*match.span(), clock=time(hour, 0)))
+            found.append(TimeMention(*match.span(), clock=time(hour, 0)))
     for match in _clocks(languages).noon_and_half.finditer(text):
-        found.append(Mention(*match.span(), clock=time(12, 30)))
+        found.append(TimeMention(*match.span(), clock=time(12, 30)))
     return found
 
 
-def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list[Mention]:
+def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list[TimeMention]:
     readers = _clocks(languages)
-    found: list[Mention] = []
+    found: list[TimeMention] = []
     for match in readers.offset.finditer(text):
         word = match.group("n")
         amount = 1 if word is None else readers.amounts.get(word)
         number = float(amount if amount is not None else word)
         minutes = number if match.group("minutes") else number * 60
-        found.append(Mention(*match.span(), offset=timedelta(minutes=minutes)))
+        found.append(TimeMention(*match.span(), offset=timedelta(minutes=minutes)))
     found += _spoken_mentions(text, languages)
     for match in readers.clock.finditer(text):
         if readers.how_often.search(text, max(0, match.start() - 12), match.start()):
             continue
         clock = _clock_of(match, text, readers, languages)
         if clock is not None and not _overlaps(found, *match.span()):
-            found.append(Mention(*match.span(), clock=clock))
+            found.append(TimeMention(*match.span(), clock=clock))
     for match in readers.noon.finditer(text):
         if not _overlaps(found, *match.span()):
-            found.append(Mention(*match.span(), clock=time(12, 0)))
+            found.append(TimeMention(*match.span(), clock=time(12, 0)))
     spoken_hours = _spoken(languages).hours
     for match in readers.half_to.finditer(text):
         word = match.group("hour")
         hour = int(word) if word.isdigit() else spoken_hours[word]
         hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
-        found.append(Mention(*match.span(), clock=time(hour, 30)))
+        found.append(TimeMention(*match.span(), clock=time(hour, 30)))
     for match in readers.half_past.finditer(text):
         hour = int(next(word for word in match.groupdict().values() if word))
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
             hour = plausible_hour(hour, text, match.start(), languages)
-            found.append(Mention(*match.span(), clock=time(hour, 30)))
+            found.append(TimeMention(*match.span(), clock=time(hour, 30)))
     return found
 
 
-def _overlaps(found: list[Mention], start: int, end: int) -> bool:
+def _overlaps(found: list[TimeMention], start: int, end: int) -> bool:
     return any(start < m.end and m.start < end for m in found)
 
 

@@ -37,7 +37,7 @@ from handlers.understanding.calendar_patterns import (
 )
 from handlers.understanding.clock_times import clock_mentions, plausible_hour
 from handlers.understanding.literals import GuardedPattern
-from handlers.understanding.mentions import Mention, in_order, sentence_of
+from handlers.understanding.mentions import TimeMention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, rule_text
 
 
@@ -89,7 +89,7 @@ def _mentions(
     patterns: Patterns,
     rule: Rule | None,
     original: str,
-) -> list[Mention]:
+) -> list[TimeMention]:
     """The grammar's readings first; the older readers only for the words it left."""
     taken = rule.spans if rule else []
     read = [
@@ -115,7 +115,7 @@ def _mentions(
 def _is_one_off(
     text: str,
     rule: Rule,
-    mentions: list[Mention],
+    mentions: list[TimeMention],
     sentence: tuple[int, int],
     asks: GuardedPattern | None,
 ) -> bool:
@@ -138,7 +138,7 @@ def _resolve(
     now: datetime,
     patterns: Patterns,
     rule: Rule | None,
-    mentions: list[Mention],
+    mentions: list[TimeMention],
     request: tuple[int, int, int],
     urgent: bool,
 ) -> tuple[date | datetime | None, str | None]:
@@ -196,7 +196,7 @@ def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     return window, part
 
 
-def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[Mention]:
+def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
     """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
     day is due at its start."""
     window, part = _window_pattern(languages)
@@ -213,7 +213,7 @@ def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[
             hour += 12  # "2-4pm"
         elif not match.group().rstrip(".").endswith("m"):
             hour = plausible_hour(hour, text, match.start(), languages)
-        found.append(Mention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
     return found
 
 
@@ -222,8 +222,8 @@ def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[
 
 def _days(
     text: str, today: date, patterns: Patterns, taken: list[tuple[int, int]]
-) -> list[Mention]:
-    found: list[Mention] = []
+) -> list[TimeMention]:
+    found: list[TimeMention] = []
 
     def free(start: int, end: int) -> bool:
         return not any(start < t_end and t_start < end for t_start, t_end in taken) and not any(
@@ -233,47 +233,47 @@ def _days(
     for match in patterns.month_date.finditer(text):
         day = _next_date_of(today, month_index(match), int(match.group("day")))
         if day and free(*match.span()):
-            found.append(Mention(*match.span(), day=day))
+            found.append(TimeMention(*match.span(), day=day))
     for match in patterns.end_of_month.finditer(text):
         day = _last_day_of(today, month_index(match))
         if free(*match.span()):
-            found.append(Mention(*match.span(), day=day))
+            found.append(TimeMention(*match.span(), day=day))
     for pattern, month, number in patterns.holidays:
         for match in pattern.finditer(text):
             day = _next_date_of(today, month, number)
             if day and free(*match.span()):
-                found.append(Mention(*match.span(), day=day))
+                found.append(TimeMention(*match.span(), day=day))
     for month, pattern in enumerate(patterns.month_names, start=1):
         for match in pattern.finditer(text):
             day = _next_date_of(today, month, int(match.group(1)))
             if day and free(*match.span()):
-                found.append(Mention(*match.span(), day=day))
+                found.append(TimeMention(*match.span(), day=day))
     for match in patterns.weekday.finditer(text):
         # "closes early Saturdays", "mittwochs": a habit, not a date.
         if not free(*match.span()) or match.group("suffix") in ("s", "es"):
             continue
         index = weekday_index(match)
-        mention = Mention(*match.span(), day=_next_weekday(today, index), weekday=index)
+        mention = TimeMention(*match.span(), day=_next_weekday(today, index), weekday=index)
         number = patterns.day_number_after_weekday.match(text, match.end())
         if number and 1 <= int(number.group(1)) <= 31:
             day = _day_of_month(today, int(number.group(1)))
             if day is not None:
-                mention = Mention(match.start(), number.end(), day=day)
+                mention = TimeMention(match.start(), number.end(), day=day)
         found.append(mention)
     for match in patterns.day_of_month.finditer(text):
         number = next(int(g) for g in match.groups() if g)
         day = _day_of_month(today, number)
         if day is not None and free(*match.span()):
-            found.append(Mention(*match.span(), day=day))
+            found.append(TimeMention(*match.span(), day=day))
     for match in patterns.weekend.finditer(text):
         if free(*match.span()):
             found.append(
-                Mention(*match.span(), day=today + timedelta(days=(5 - today.weekday()) % 7))
+                TimeMention(*match.span(), day=today + timedelta(days=(5 - today.weekday()) % 7))
             )
     for pattern, days in patterns.relative:
         for match in pattern.finditer(text):
             if free(*match.span()):
-                found.append(Mention(*match.span(), day=today + timedelta(days=days)))
+                found.append(TimeMention(*match.span(), day=today + timedelta(days=days)))
     for mention in found:
         if mention.weekday is not None and _in_next_week(text, mention, patterns):
             monday_next = today + timedelta(days=7 - today.weekday())
@@ -281,7 +281,7 @@ def _days(
     return found
 
 
-def _in_next_week(text: str, mention: Mention, patterns: Patterns) -> bool:
+def _in_next_week(text: str, mention: TimeMention, patterns: Patterns) -> bool:
     """ "Starting next week, Tuesday", "Tuesday next week"; not "by Thursday, otherwise I
     can't come from next week": said after the day, "next week" must be in its clause."""
     start, end = sentence_of(text, (mention.start, mention.end))
@@ -331,7 +331,11 @@ def _next_date_of(today: date, month: int, number: int) -> date | None:
 
 
 def _recurring(
-    text: str, rule: Rule, mentions: list[Mention], now: datetime, sentence: tuple[int, int, int]
+    text: str,
+    rule: Rule,
+    mentions: list[TimeMention],
+    now: datetime,
+    sentence: tuple[int, int, int],
 ) -> tuple[date | datetime, str]:
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
@@ -373,7 +377,7 @@ def _recurring(
 _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 
 
-def _role(text: str, mention: Mention, patterns: Patterns) -> str:
+def _role(text: str, mention: TimeMention, patterns: Patterns) -> str:
     """Plain, a start, the end of a span ("until 9"), or when something becomes available
     ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
@@ -399,7 +403,7 @@ def _role(text: str, mention: Mention, patterns: Patterns) -> str:
 
 
 def _pick(
-    mentions: list[Mention],
+    mentions: list[TimeMention],
     request: tuple[int, int, int],
     text: str,
     urgent: bool,
@@ -427,7 +431,7 @@ def _pick(
 
 
 def _may_be_due(
-    mention: Mention, request: tuple[int, int, int], text: str, patterns: Patterns
+    mention: TimeMention, request: tuple[int, int, int], text: str, patterns: Patterns
 ) -> bool:
     """An "until" time counts unless it is the writer's own day, said outside the request
     ("I don't finish work till 9"); "they're only open until 1" is a deadline."""
@@ -438,7 +442,7 @@ def _may_be_due(
     return not patterns.first_person.search(text, sentence_start, mention.start)
 
 
-def _day_beside(clock: Mention | None, usable: list[Mention]) -> Mention | None:
+def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMention | None:
     """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10")."""
     if clock is None:
         return None

@@ -26,7 +26,7 @@ from functools import cache
 from handlers.understanding.clock_times import plausible_hour
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
-from handlers.understanding.mentions import Mention
+from handlers.understanding.mentions import TimeMention
 
 NEVER = r"(?!x)x"
 # A time with minutes from this hour on ("7:30", "6:45") is the morning when nothing says more.
@@ -404,10 +404,10 @@ def _relative_days(languages: tuple[str, ...]) -> str:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def read(text: str, now: datetime, languages: tuple[str, ...]) -> list[Mention]:
+def read(text: str, now: datetime, languages: tuple[str, ...]) -> list[TimeMention]:
     """Mentions of days, times and offsets in ``text`` (lowercase), in the circle's zone."""
     grammar = grammar_for(languages)
-    found: list[Mention] = []
+    found: list[TimeMention] = []
     today = now.date()
     for name, pattern, gate in grammar.forms:
         if gate is not None and not gate.search(text):
@@ -429,12 +429,12 @@ def _weekday_index(grammar: _Grammar, said: str | None) -> int | None:
     return index if index is not None else grammar.abbreviated.value(said.rstrip("."))
 
 
-def _iso(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _iso(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     day = _date(int(match["year"]), int(match["month"]), int(match["day"]))
-    return Mention(*match.span(), day=day) if day else None
+    return TimeMention(*match.span(), day=day) if day else None
 
 
-def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     groups = match.groupdict()
     said_month = groups["month"] or groups.get("monthb") or ""
     month = grammar.months.value(said_month.rstrip("."))
@@ -445,10 +445,10 @@ def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
         return None
     year = _year(match["year"])
     day = _date(year, month, number) if year else _next_date(today, month, number)
-    return Mention(*match.span(), day=day) if day else None
+    return TimeMention(*match.span(), day=day) if day else None
 
 
-def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     first, second = int(match["a"]), int(match["b"])
     if match["sep"] in " -" and not match["year"]:
         return None  # "17 02", "2-3 bags" could be anything; "20 02 2014" is a date
@@ -473,10 +473,10 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         return None
     year = _year(match["year"])
     day = _date(year, month, number) if year else _next_date(today, month, number)
-    return Mention(*match.span(), day=day) if day else None
+    return TimeMention(*match.span(), day=day) if day else None
 
 
-def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     said = match["ordinal"]
     count = grammar.ordinals.value(said)
     if count is None:
@@ -487,7 +487,7 @@ def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Men
         return None
     if match["daynoun"]:
         day = _date(year, month, count) if count > 0 else _last_of(year, month)
-        return Mention(*match.span(), day=day) if day else None
+        return TimeMention(*match.span(), day=day) if day else None
     weekday = _weekday_index(grammar, match["weekday"])
     if weekday is None:
         return None
@@ -499,10 +499,10 @@ def _nth(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Men
     else:
         last = _last_of(year, month)
         day = last - timedelta(days=(last.weekday() - weekday) % 7)
-    return Mention(*match.span(), day=day)
+    return TimeMention(*match.span(), day=day)
 
 
-def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     """A weekday with what shifts it, or a short one ("sat?", "Mo."); ``due`` reads the rest."""
     if match["short"]:
         index = grammar.abbreviated.value(match["short"])
@@ -514,10 +514,10 @@ def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
                 at = today.month - 1 + months_ahead
                 day = _date(today.year + at // 12, at % 12 + 1, number)
                 if day is not None and day >= today:
-                    return Mention(*match.span(), day=day)
+                    return TimeMention(*match.span(), day=day)
             return None
         ahead = (index - today.weekday() - 1) % 7 + 1
-        return Mention(*match.span(), day=today + timedelta(days=ahead), weekday=index)
+        return TimeMention(*match.span(), day=today + timedelta(days=ahead), weekday=index)
     if not (match["before"] or match["after"] or match["this"]):
         return None
     weekday = _weekday_index(grammar, match["weekday"])
@@ -525,13 +525,13 @@ def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         return None
     if match["this"]:
         day = today + timedelta(days=weekday - today.weekday())
-        return Mention(*match.span(), day=day) if day >= today else None
+        return TimeMention(*match.span(), day=day) if day >= today else None
     days = grammar.shifts.value(match["before"] or match["after"]) or 0
     coming = today + timedelta(days=(weekday - today.weekday()) % 7)
-    return Mention(*match.span(), day=coming + timedelta(days=days))
+    return TimeMention(*match.span(), day=coming + timedelta(days=days))
 
 
-def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     said = match["n"] or match["n2"]
     unit = grammar.units.value(match["unit"] or match["unit2"])
     if match["counted"]:  # "3 fridays from now": the third Friday after today
@@ -543,7 +543,7 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
         return None
     if unit in ("minute", "hour"):
         minutes = amount if unit == "minute" else amount * 60
-        return Mention(*match.span(), offset=timedelta(minutes=minutes))
+        return TimeMention(*match.span(), offset=timedelta(minutes=minutes))
     if amount != int(amount):
         return None
     count = int(amount)
@@ -552,7 +552,7 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
         if index is None or count < 1:
             return None
         ahead = (index - today.weekday() - 1) % 7 + 1
-        return Mention(*match.span(), day=today + timedelta(days=ahead + 7 * (count - 1)))
+        return TimeMention(*match.span(), day=today + timedelta(days=ahead + 7 * (count - 1)))
     if unit == "day":
         day = today + timedelta(days=count)
     elif unit == "week":
@@ -561,10 +561,10 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
         months = count * (12 if unit == "year" else 1)
         index = today.month - 1 + months
         day = _date(today.year + index // 12, index % 12 + 1, today.day)
-    return Mention(*match.span(), day=day, weak=True) if day else None
+    return TimeMention(*match.span(), day=day, weak=True) if day else None
 
 
-def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
     if _is_day_of_month(grammar, match, text):
         return None
     hour, fixed = _hour(grammar, match)
@@ -604,7 +604,7 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> M
     if match["rel"]:  # "9 tomorrow morning"
         days = grammar.relative.value(match["rel"])
         day = today + timedelta(days=days) if days is not None else None
-    return Mention(*match.span(), clock=time(hour, minute), day=day)
+    return TimeMention(*match.span(), clock=time(hour, minute), day=day)
 
 
 def _minute_of(grammar: _Grammar, match: re.Match[str]) -> int | None:
@@ -721,7 +721,7 @@ def _minutes(grammar: _Grammar, digits: str | None, word: str | None, fraction: 
 
 def _day_number_said(
     grammar: _Grammar, match: re.Match[str], today: date, text: str
-) -> Mention | None:
+) -> TimeMention | None:
     """ "día nueve", "dia quinze": this month's day, or next month's once it has passed."""
     number = _day_number(grammar, None, match["dayword"])
     if number is None:
@@ -730,7 +730,7 @@ def _day_number_said(
         index = today.month - 1 + ahead
         day = _date(today.year + index // 12, index % 12 + 1, number)
         if day is not None and day >= today:
-            return Mention(*match.span(), day=day)
+            return TimeMention(*match.span(), day=day)
     return None
 
 
@@ -750,13 +750,15 @@ def _month_said(
     return month, (today.year if month >= today.month else today.year + 1)
 
 
-def _of_month(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> Mention | None:
+def _of_month(
+    grammar: _Grammar, match: re.Match[str], today: date, text: str
+) -> TimeMention | None:
     """ "the 20th of next month", "20 of this month"."""
     month, year = _month_said(grammar, match, today)
     if month is None or year is None:
         return None
     day = _date(year, month, int(match["day"]))
-    return Mention(*match.span(), day=day) if day and day >= today else None
+    return TimeMention(*match.span(), day=day) if day and day >= today else None
 
 
 _READERS = {
@@ -772,7 +774,7 @@ _READERS = {
 }
 
 
-def in_zone(mentions: list[Mention], original: str, now: datetime) -> None:
+def in_zone(mentions: list[TimeMention], original: str, now: datetime) -> None:
     """ "4pm CET" said in a circle at UTC-2 is 13:00 there: move the time, and its span."""
     offset = now.utcoffset()
     if offset is None:

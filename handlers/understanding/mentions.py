@@ -10,7 +10,7 @@ from handlers.understanding import locales
 
 
 @dataclass(slots=True)
-class Mention:
+class TimeMention:
     """Words that say a day, a time or an offset; ``role`` is the part they play (a start,
     the end of a span, when something becomes available, or plain)."""
 
@@ -45,12 +45,12 @@ def sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
     return (start, len(text))
 
 
-def in_order(mentions: list[Mention], request: tuple[int, int, int]) -> list[Mention]:
+def in_order(mentions: list[TimeMention], request: tuple[int, int, int]) -> list[TimeMention]:
     """Mentions in the order they count: from the request to the end of its sentence, then
     the start of that sentence, then the rest of the message."""
     asked, start, end = request
 
-    def rank(mention: Mention) -> tuple[bool, bool, bool, int]:
+    def rank(mention: TimeMention) -> tuple[bool, bool, bool, int]:
         in_request = asked <= mention.start < end
         in_sentence = start <= mention.start < end
         # "stay with her until noon": the end of a stay is no due time when another is said;
