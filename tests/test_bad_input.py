@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import itertools
-import os
 import sqlite3
-import uuid
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlmodel import Session, select
 
 from bot.config import Settings
@@ -21,7 +18,7 @@ from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.models import Circle as StoredCircle
 from storage.models import Member
-from tests.conftest import Circle
+from tests.conftest import Circle, postgres_url
 
 
 @pytest.mark.parametrize(
@@ -226,15 +223,7 @@ def test_a_huge_number_in_words_gets_a_clear_answer(circle: Circle) -> None:
 
 @pytest.mark.postgres
 def test_long_names_titles_and_nuls_are_stored_on_postgresql() -> None:
-    url = os.environ.get("CARECIRCLE_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip("no PostgreSQL server: set CARECIRCLE_TEST_POSTGRES_URL (CI does)")
-    own = f"carecircle_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {own}"))
-    admin.dispose()
-    own_url = url.rsplit("/", 1)[0] + "/" + own
+    own_url = postgres_url()
     core = CareCircleCore(Database.open(own_url), Settings(database_url=own_url))
     chat = Circle(core)
     core.bot_joined("console", "family", DIRTY_TITLE, chat.now)
