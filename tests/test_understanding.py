@@ -21,6 +21,12 @@ def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)
     return understand(text, now, languages)
 
 
+def assert_task_due(text: str, language: str, due: str | None, now: datetime = FRIDAY) -> None:
+    intent = read(text, now, languages=(language,))
+    assert intent.kind == Kind.TASK
+    assert due_as_text(intent.due) == due
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -284,9 +290,7 @@ def test_asap_is_urgent_only_with_someone_in_danger() -> None:
     ],
 )
 def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: str) -> None:
-    intent = read(text, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due)
 
 
 @pytest.mark.parametrize(
@@ -345,9 +349,7 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
     ],
 )
 def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
-    intent = read(text, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due)
 
 
 @pytest.mark.parametrize(
@@ -374,9 +376,7 @@ def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
     ],
 )
 def test_said_hours_take_their_plausible_reading(text: str, language: str, due: str) -> None:
-    intent = read(text, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due)
 
 
 @pytest.mark.parametrize(
@@ -517,9 +517,7 @@ def test_a_window_is_due_at_its_start(text: str, due: str, rule: str | None) -> 
     ],
 )
 def test_a_holiday_naming_a_thing_is_no_date(text: str, language: str, due: str | None) -> None:
-    intent = read(text, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due)
 
 
 def test_a_stated_start_and_a_count_said_elsewhere_shape_the_repetition() -> None:
@@ -579,9 +577,7 @@ def test_a_deadline_after_an_availability_and_a_new_clause() -> None:
     ],
 )
 def test_which_part_of_the_day_a_time_means(text: str, language: str, due: str) -> None:
-    intent = read(text, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due)
 
 
 @pytest.mark.parametrize(
@@ -626,10 +622,7 @@ def test_which_part_of_the_day_a_time_means(text: str, language: str, due: str) 
 def test_times_read_against_the_moment_and_the_day_they_belong_to(
     text: str, language: str, sent: str, due: str | None
 ) -> None:
-    now = datetime.fromisoformat(sent).replace(tzinfo=LONDON)
-    intent = read(text, now, languages=(language,))
-    assert intent.kind == Kind.TASK
-    assert due_as_text(intent.due) == due
+    assert_task_due(text, language, due, datetime.fromisoformat(sent).replace(tzinfo=LONDON))
 
 
 def test_an_urgent_request_with_a_passed_hour_is_for_now() -> None:
