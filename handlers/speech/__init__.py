@@ -47,7 +47,7 @@ class Catalogs:
 
     def messages(self, language: str) -> Mapping[str, str]:
         """Every message translated in ``language``, by key, in the catalog's order."""
-        return _messages(self.directory, self.domain, language)
+        return _read_catalog(self, language)
 
     def knows(self, key: str) -> bool:
         return key in self.messages(SOURCE_LANGUAGE)
@@ -67,18 +67,15 @@ class Catalogs:
 
 
 @cache
-def _messages(directory: Path, domain: str, language: str) -> Mapping[str, str]:
-    # Keyed by the parts, not the path: building and hashing a path for every phrase said
-    # cost more than the rest of saying it.
-    return read_catalog(Catalogs(directory, domain).path(language))
+def _read_catalog(catalogs: Catalogs, language: str) -> Mapping[str, str]:
+    """The translated messages of one ``.po`` file; fuzzy ones are left out, as gettext does.
 
-
-@cache
-def read_catalog(path: Path) -> Mapping[str, str]:
-    """The translated messages of one ``.po`` file; fuzzy ones are left out, as gettext does."""
+    Cached by catalogs and language, not by path: building and hashing a path for every
+    phrase said cost more than the rest of saying it.
+    """
     from babel.messages.pofile import read_po  # only once something is said: a cold start
 
-    with path.open("rb") as file:
+    with catalogs.path(language).open("rb") as file:
         catalog = read_po(file, abort_invalid=True)
     return {
         str(message.id): str(message.string)
