@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from handlers.understanding import locales
+from handlers.understanding.clock_times import parts_of_day
 from handlers.understanding.literals import GuardedPattern
 
 
@@ -167,7 +168,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|{_durations(languages)}))"
         ),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
-        morning=re.compile(said("clock", "morning")),
+        morning=parts_of_day(languages)[1],
         numbers={
             **locales.merged(languages, "numbers", "words"),
             **locales.merged(languages, "numbers", "counts"),

@@ -225,7 +225,7 @@ def _closing(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @cache
-def _parts_of_day(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def parts_of_day(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Evening words (each starting a word) and morning words ("stamattina") of a circle."""
     return (
         re.compile(rf"\b(?:{locales.alternation(languages, 'clock', 'evening')})"),
@@ -249,7 +249,7 @@ def plausible_hour(
     start, end = sentence_of(text, (position, position))
     start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
     nearest: tuple[int, bool] | None = None
-    evening, morning = _parts_of_day(languages)
+    evening, morning = parts_of_day(languages)
     for pattern, is_evening in ((evening, True), (morning, False)):
         for match in pattern.finditer(text, start, end):
             distance = abs(match.start() - position)
