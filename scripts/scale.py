@@ -10,8 +10,8 @@ nudge ticks (every circle at once as after an upgrade, nothing due, 1 % of circl
 process memory. Then the live run: the bot's own ``NudgeScheduler``, on a clock that moves in
 real time, with reminders falling due a minute apart in ``--live`` circles; how late each one
 reaches the outbox is measured from outside, by watching the settled nudges. Unless
-``--no-compare``, the same runs on a 10-circle database beside it, in a
-child process. The last line printed is one JSON object with every figure.
+``--no-compare``, the same runs on a 10-circle database beside it, in a child process. The
+last line printed is one JSON object with every figure.
 
 Usage: python scripts/scale.py [--circles 10000] [--database URL] [--samples 500] [--reset]
                               [--live 100]
@@ -628,7 +628,7 @@ def measure(url: str, args: argparse.Namespace) -> dict:
             text("SELECT count(*) FROM task WHERE circle_id = :id"), {"id": forgotten + 1}
         ).scalar_one()
     figures["forget_tasks_left"] = left
-    figures |= live_lateness(core, seeded, [i for i in order if seeded.members[i]][:live])
+    figures |= live_lateness(core, seeded, order[:live])  # the forgotten circle is not in it
 
     figures["load_average_after"] = os.getloadavg()[0]
     figures["rss_mb"] = rss_mb()
