@@ -625,6 +625,47 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
     assert_task_due(text, language, due, datetime.fromisoformat(sent).replace(tzinfo=LONDON))
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # A weekday with its day of the month is that date, whatever word follows the number.
+        (
+            "el martes 24 hay que llevar los papeles al ayuntamiento, quién puede?",
+            "es",
+            "2026-11-24",
+        ),
+        ("Kann jemand am Dienstag, den 24. mit ihr zum Arzt?", "de", "2026-11-24"),
+        ("can someone come round Tuesday 15 minutes before the nurse?", "en", "2026-11-24"),
+        # "The next hour", "the next half hour": an offset of one unit, or half of one.
+        (
+            "Quelqu'un peut lui apporter un radiateur dans la prochaine heure ?",
+            "fr",
+            "2026-11-20T11:00",
+        ),
+        (
+            "Kann jemand in der nächsten halben Stunde was Warmes vorbeibringen?",
+            "de",
+            "2026-11-20T10:30",
+        ),
+        ("¿Alguien puede traerle una estufa en la próxima media hora?", "es", "2026-11-20T10:30"),
+        ("Alguém pode levar-lhe um aquecedor na próxima hora?", "pt", "2026-11-20T11:00"),
+        ("Qualcuno può portarle una stufa nella prossima mezz'ora?", "it", "2026-11-20T10:30"),
+        # ... but "the next week" is a span, no day.
+        ("Can someone take her shopping in the next week?", "en", None),
+        # "For now" is how long, not when: no deadline.
+        (
+            "Can someone clear the bananas out of his kitchen? Potassium is high, none for now.",
+            "en",
+            None,
+        ),
+        # "Desde mañana" is from tomorrow, not "in the morning": 3 is the afternoon.
+        ("¿Alguien le puede hacer la visita? Desde mañana a las 3", "es", "2026-11-21T15:00"),
+    ],
+)
+def test_days_offsets_and_spans_said_in_passing(text: str, language: str, due: str | None) -> None:
+    assert_task_due(text, language, due)
+
+
 def test_an_urgent_request_with_a_passed_hour_is_for_now() -> None:
     intent = read(
         "NECESITO QUE ALGUIEN VAYA YA A CASA DE LA TÍA, no contesta el teléfono desde las 8",

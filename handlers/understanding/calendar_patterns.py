@@ -163,9 +163,9 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         dialled=re.compile(rf"\b(?:{said('spans', 'dialled')})\s*$"),
         day_number_after_weekday=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"
-            rf"(?:{said('calendar', 'day_suffix')}|\.(?!\d))?\b"
-            rf"(?!\s*(?:[:h.]|[-–]\s*\d|[ap]\.?m|{said('clock', 'clock_units')}"
-            rf"|{_durations(languages)}))"
+            rf"(?:(?:{said('calendar', 'day_suffix')})\b|\.(?!\d)|\b)"
+            rf"(?!\s*(?:[:.]|[-–]\s*\d|(?:[ap]\.?m|{said('clock', 'clock_units')}"
+            rf"|{said('clock', 'hour_words')}|{_durations(languages)})(?![^\W\d_])))"
         ),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=parts_of_day(languages)[1],
@@ -177,12 +177,13 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
 
 
 def _durations(languages: tuple[str, ...]) -> str:
-    """Units of how long ("ab Donnerstag 5 Tage lang"): a number before them is no day."""
+    """Units of how long ("ab Donnerstag 5 Tage lang", "Tuesday 15 minutes early"): a number
+    before them is no day."""
     units = [
         f"(?:{fragment})\\b"
         for code in languages
-        for unit, fragment in locales.section(code, "offsets").get("units", {}).items()
-        if unit not in ("minute", "hour") and fragment
+        for fragment in locales.section(code, "offsets").get("units", {}).values()
+        if fragment
     ]
     return "|".join(units) or locales.NEVER
 

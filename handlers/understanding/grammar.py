@@ -329,7 +329,12 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"
-                rf"(?:{_joined(languages, 'offsets', 'after')}))(?!\w)"
+                rf"(?:{_joined(languages, 'offsets', 'after')})"
+                # "in the next hour", "in der nächsten halben Stunde": one unit, or half of one
+                rf"|(?:{_joined(languages, 'offsets', 'next_one')})\s+"
+                rf"(?P<half>(?:{_joined(languages, 'offsets', 'half')})\s*)?"
+                rf"(?P<unit3>{units.pattern})"
+                rf")(?!\w)"
             ),
             re.compile(rf"{units.pattern}|{weekdays.pattern}"),
         ),
@@ -532,13 +537,18 @@ def _shifted(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
 
 
 def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
-    said = match["n"] or match["n2"]
-    unit = grammar.units.value(match["unit"] or match["unit2"])
+    unit = grammar.units.value(match["unit"] or match["unit2"] or match["unit3"])
     if match["counted"]:  # "3 fridays from now": the third Friday after today
         unit = "weekday"
-    amount = float(said) if said.isdigit() else grammar.numbers.value(said)
-    if amount is None:
-        amount = grammar.amounts.value(said)
+    if match["unit3"]:
+        if unit not in ("minute", "hour"):
+            return None  # "in the next week" is a span, not a day
+        amount: float | None = 0.5 if match["half"] else 1
+    else:
+        said = match["n"] or match["n2"]
+        amount = float(said) if said.isdigit() else grammar.numbers.value(said)
+        if amount is None:
+            amount = grammar.amounts.value(said)
     if amount is None or unit is None:
         return None
     if unit in ("minute", "hour"):
