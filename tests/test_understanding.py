@@ -650,6 +650,30 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
         ("¿Alguien puede traerle una estufa en la próxima media hora?", "es", "2026-11-20T10:30"),
         ("Alguém pode levar-lhe um aquecedor na próxima hora?", "pt", "2026-11-20T11:00"),
         ("Qualcuno può portarle una stufa nella prossima mezz'ora?", "it", "2026-11-20T10:30"),
+        # "An hour and a half", "anderthalb Stunden": the half counts.
+        ("Quelqu'un peut lui acheter du lait d'ici une heure et demie ?", "fr", "2026-11-20T11:30"),
+        ("Kann jemand in anderthalb Stunden bei ihr sein?", "de", "2026-11-20T11:30"),
+        # A day taken back at once is not the one meant.
+        (
+            "Can someone drive Dad to neuro Wednesday — no wait, Thursday — at 10:30?",
+            "en",
+            "2026-11-26T10:30",
+        ),
+        (
+            "Temos de levar a avó ao médico no dia 23 — desculpem, dia 24. Quem a pode levar?",
+            "pt",
+            "2026-11-24",
+        ),
+        # "18/12" can only be the 18th of December, even where dates are written month first.
+        ("can someone take him to the clinic on 18/12?", "en", "2026-12-18"),
+        # Ways of saying there is no rush.
+        ("Alguien le compra las medias? No hay afán.", "es", None),
+        ("Il faudrait que quelqu'un l'héberge quelques jours, pas d'urgence.", "fr", None),
+        ("Wer bringt ihr die Fotoalben vorbei? Kein Stress.", "de", None),
+        ("Alguém tem de ir buscar as tiras, mas sem stress.", "pt", None),
+        # The weekend after a contracted article; Austrian "heut".
+        ("alguien le compra las medias antes del finde?", "es", "2026-11-21"),
+        ("wer kann heut um 7 die Spritze geben?", "de", "2026-11-20T19:00"),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
+from itertools import pairwise
 
 from handlers.understanding import grammar, locales
 from handlers.understanding.calendar_patterns import (
@@ -109,7 +110,18 @@ def _mentions(
         grammar.in_zone(found, original, now)
     for mention in found:
         mention.role = _role(text, mention, patterns)
+    _mark_corrected(text, found, patterns)
     return found
+
+
+def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) -> None:
+    """ "Thursday — no wait, Friday", "dia 30 — desculpem, dia 31": a day taken back at once
+    is not the one meant."""
+    days = sorted((m for m in mentions if m.day), key=lambda m: m.start)
+    for taken_back, meant in pairwise(days):
+        between = text[taken_back.end : meant.start]
+        if len(between) <= 40 and patterns.corrected.search(between):
+            taken_back.role = "corrected"
 
 
 def _is_one_off(
@@ -411,7 +423,11 @@ def _pick(
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
     usable = in_order(
-        [m for m in mentions if m.role != "available" and (not m.weak or start <= m.start < end)],
+        [
+            m
+            for m in mentions
+            if m.role not in ("available", "corrected") and (not m.weak or start <= m.start < end)
+        ],
         request,
     )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day

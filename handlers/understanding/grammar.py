@@ -327,6 +327,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+"
                 rf"(?:{_joined(languages, 'offsets', 'articles')})?"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
+                rf"(?:\s+(?P<andhalf>{_joined(languages, 'offsets', 'and_half')}))?"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"
                 rf"(?:{_joined(languages, 'offsets', 'after')})"
@@ -472,7 +473,9 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         return None
     if match["sep"] == "/" and not match["year"] and second <= 4 and first < second:
         return None  # "1/2 a tablet": a fraction
-    day_first = grammar.order.startswith("d")
+    # "18/12" can only be day first, even where dates are written month first (Australian
+    # English in an English circle); "12/4" is read the circle's way.
+    day_first = grammar.order.startswith("d") or (first > 12 >= second)
     number, month = (first, second) if day_first else (second, first)
     if not 1 <= month <= 12:
         return None
@@ -549,6 +552,8 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
         amount = float(said) if said.isdigit() else grammar.numbers.value(said)
         if amount is None:
             amount = grammar.amounts.value(said)
+        if amount is not None and match["andhalf"]:  # "in an hour and a half"
+            amount += 0.5
     if amount is None or unit is None:
         return None
     if unit in ("minute", "hour"):

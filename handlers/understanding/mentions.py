@@ -19,7 +19,7 @@ class TimeMention:
     day: date | None = None
     clock: time | None = None
     offset: timedelta | None = None
-    role: str = "plain"  # plain, available, until, start
+    role: str = "plain"  # plain, available, until, start, corrected
     weekday: int | None = None
     weak: bool = False  # "in two days": a due only when said in the request itself
 
