@@ -674,6 +674,19 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
         # The weekend after a contracted article; Austrian "heut".
         ("alguien le compra las medias antes del finde?", "es", "2026-11-21"),
         ("wer kann heut um 7 die Spritze geben?", "de", "2026-11-20T19:00"),
+        # An appointment's time is news; the time in the clause that asks is when to act.
+        (
+            "Her check with the midwife is on Thursday at 11:15 and she can't drive yet. "
+            "Pick-up from hers at 10:40 please.",
+            "en",
+            "2026-11-26T10:40",
+        ),
+        (
+            "Opa hat am Montag um halb elf den Termin beim Kardiologen. Wer kann ihn fahren? "
+            "Bitte um Viertel nach neun bei ihm sein.",
+            "de",
+            "2026-11-23T09:15",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.

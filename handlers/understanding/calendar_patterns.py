@@ -55,6 +55,7 @@ class Patterns:
     first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
+    polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
     vague: GuardedPattern  # "sometime next week": no due at all
     morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
@@ -168,6 +169,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?!\s*(?:[:.]|[-–]\s*\d|(?:[ap]\.?m|{said('clock', 'clock_units')}"
             rf"|{said('clock', 'hour_words')}|{_durations(languages)})(?![^\W\d_])))"
         ),
+        polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=parts_of_day(languages)[1],

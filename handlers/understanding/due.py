@@ -23,7 +23,7 @@ once (``grammar``); what neither reads is no due at all, since a wrong date is w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
@@ -78,7 +78,8 @@ def find_when(
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
-    due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent)
+    asking = _asking_clauses(lowered, patterns, asks)
+    due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
 
@@ -145,6 +146,31 @@ def _is_one_off(
     )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
+def _asking_clauses(
+    text: str, patterns: Patterns, asks: GuardedPattern | None
+) -> Callable[[TimeMention], bool]:
+    """Whether a mention's clause asks too ("Pick-up from hers at 10:40 please", "Bitte um
+    Viertel nach neun bei ihm sein"): its time is when to act, not the appointment's. A
+    clause, not a sentence: in "his sister flies in on the 6th, but he needs someone Friday
+    night" the 6th is news."""
+
+    def asking(mention: TimeMention) -> bool:
+        start, end = sentence_of(text, (mention.start, mention.end))
+        before = _CLAUSE_BREAK.findall(text, start, mention.start)
+        if before:
+            start = text.rindex(before[-1], start, mention.start) + 1
+        after = _CLAUSE_BREAK.search(text, mention.end, end)
+        end = after.start() if after else end
+        if patterns.polite.search(text, start, end):
+            return True
+        return asks is not None and asks.search(text, start, end) is not None
+
+    return asking
+
+
 def _resolve(
     text: str,
     now: datetime,
@@ -153,12 +179,13 @@ def _resolve(
     mentions: list[TimeMention],
     request: tuple[int, int, int],
     urgent: bool,
+    asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime | None, str | None]:
     if patterns.vague.search(text) and not any(m.role == "plain" and m.day for m in mentions):
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
         return _recurring(text, rule, mentions, now, request)
-    day, clock, offset = _pick(mentions, request, text, urgent, patterns)
+    day, clock, offset = _pick(mentions, request, text, urgent, patterns, asking)
     if offset is not None:
         return now + offset, None
     if day is None and clock is None:
@@ -420,6 +447,7 @@ def _pick(
     text: str,
     urgent: bool,
     patterns: Patterns,
+    asking: Callable[[TimeMention], bool],
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
     usable = in_order(
@@ -429,6 +457,7 @@ def _pick(
             if m.role not in ("available", "corrected") and (not m.weak or start <= m.start < end)
         ],
         request,
+        asking,
     )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
@@ -45,12 +46,17 @@ def sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
     return (start, len(text))
 
 
-def in_order(mentions: list[TimeMention], request: tuple[int, int, int]) -> list[TimeMention]:
+def in_order(
+    mentions: list[TimeMention],
+    request: tuple[int, int, int],
+    asking: Callable[[TimeMention], bool] = lambda _: False,
+) -> list[TimeMention]:
     """Mentions in the order they count: from the request to the end of its sentence, then
-    the start of that sentence, then the rest of the message."""
+    the start of that sentence, then other sentences that ask (``asking``: "Pick-up at 10:40
+    please" after "the check is at 11:15"), then the rest of the message."""
     asked, start, end = request
 
-    def rank(mention: TimeMention) -> tuple[bool, bool, bool, int]:
+    def rank(mention: TimeMention) -> tuple[bool, bool, bool, bool, bool, int]:
         in_request = asked <= mention.start < end
         in_sentence = start <= mention.start < end
         # "stay with her until noon": the end of a stay is no due time when another is said;
@@ -60,6 +66,7 @@ def in_order(mentions: list[TimeMention], request: tuple[int, int, int]) -> list
         return (
             until and mention.clock is not None,
             not in_sentence,
+            not asking(mention),
             until,
             not in_request,
             mention.start,
