@@ -687,6 +687,32 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
             "de",
             "2026-11-23T09:15",
         ),
+        # Vague words keep no due even with the day they name.
+        ("Después de Navidad hay que ayudarlo a ordenar la pieza, ¿quién se anima?", "es", None),
+        # A date made exact in brackets; "für den 24.".
+        (
+            "Er möchte am 4. Advent (20.12.) in den Gottesdienst. Wer nimmt ihn mit?",
+            "de",
+            "2026-12-20",
+        ),
+        ("Und wer macht für den 24. den Kartoffelsalat? Ohne Zwiebeln bitte", "de", "2026-11-24"),
+        # With no day said, a time still to come today counts before one already past.
+        (
+            "Deixei-o nas análises às 7h50, está despachado às 11h. Quem o vai buscar?",
+            "pt",
+            "2026-11-20T11:00",
+        ),
+        # A day ruled out is not the due.
+        (
+            "Can someone mow her lawn? Doesn't have to be today, Saturday is fine.",
+            "en",
+            "2026-11-21",
+        ),
+        (
+            "Precisamos de alguém pra trocar a lâmpada. Não precisa ser hoje, mas até domingo.",
+            "pt",
+            "2026-11-22",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.

@@ -56,6 +56,7 @@ class Patterns:
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
+    ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
     vague: GuardedPattern  # "sometime next week": no due at all
     morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
@@ -170,6 +171,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|{said('clock', 'hour_words')}|{_durations(languages)})(?![^\W\d_])))"
         ),
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
+        ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=parts_of_day(languages)[1],

@@ -59,11 +59,13 @@ def find_when(
     focus: tuple[int, int] | None = None,
     urgent: bool = False,
     asks: GuardedPattern | None = None,
+    needs: GuardedPattern | None = None,
 ) -> When:
     """The due and recurrence stated in ``text``, sent at ``now`` (aware, circle zone).
 
     ``focus`` is the span of the words that ask for help; the sentence holding them is read
-    first, and ``asks`` finds such words anywhere. An urgent request that names no time is
+    first, and ``asks`` finds such words anywhere (``needs``: words of need, "we have to").
+    An urgent request that names no time is
     due today.
     """
     lowered = text.lower().replace("’", "'")
@@ -78,7 +80,7 @@ def find_when(
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
-    asking = _asking_clauses(lowered, patterns, asks)
+    asking = _asking_clauses(lowered, patterns, (asks, needs))
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
@@ -117,11 +119,18 @@ def _mentions(
 
 def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) -> None:
     """ "Thursday — no wait, Friday", "dia 30 — desculpem, dia 31": a day taken back at once
-    is not the one meant."""
+    is not the one meant; nor is one made exact in brackets right after it, or one ruled out
+    ("doesn't have to be today")."""
     days = sorted((m for m in mentions if m.day), key=lambda m: m.start)
+    for mention in days:  # "não precisa ser hoje, mas até o fim de semana"
+        if patterns.ruled_out.search(text, max(0, mention.start - 30), mention.start):
+            mention.role = "corrected"
     for taken_back, meant in pairwise(days):
         between = text[taken_back.end : meant.start]
         if len(between) <= 40 and patterns.corrected.search(between):
+            taken_back.role = "corrected"
+        elif len(between) <= 20 and between.rstrip().endswith("("):
+            # "am 4. Advent (20.12.)", "Friday (the 11th)": the date in brackets is exact
             taken_back.role = "corrected"
 
 
@@ -150,7 +159,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–()]")
 
 
 def _asking_clauses(
-    text: str, patterns: Patterns, asks: GuardedPattern | None
+    text: str, patterns: Patterns, asks: tuple[GuardedPattern | None, ...]
 ) -> Callable[[TimeMention], bool]:
     """Whether a mention's clause asks too ("Pick-up from hers at 10:40 please", "Bitte um
     Viertel nach neun bei ihm sein"): its time is when to act, not the appointment's. A
@@ -166,7 +175,7 @@ def _asking_clauses(
         end = after.start() if after else end
         if patterns.polite.search(text, start, end):
             return True
-        return asks is not None and asks.search(text, start, end) is not None
+        return any(cue is not None and cue.search(text, start, end) for cue in asks)
 
     return asking
 
@@ -181,11 +190,14 @@ def _resolve(
     urgent: bool,
     asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime | None, str | None]:
-    if patterns.vague.search(text) and not any(m.role == "plain" and m.day for m in mentions):
+    vague = patterns.vague.search(text)
+    if vague and not any(
+        m.role == "plain" and m.day and not vague.start() <= m.start < vague.end() for m in mentions
+    ):  # "sometime next week", "después de Navidad": no due, even with the day they name
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
         return _recurring(text, rule, mentions, now, request)
-    day, clock, offset = _pick(mentions, request, text, urgent, patterns, asking)
+    day, clock, offset = _pick(mentions, request, text, urgent, patterns, asking, now)
     if offset is not None:
         return now + offset, None
     if day is None and clock is None:
@@ -448,6 +460,7 @@ def _pick(
     urgent: bool,
     patterns: Patterns,
     asking: Callable[[TimeMention], bool],
+    now: datetime,
 ) -> tuple[date | None, time | None, timedelta | None]:
     _, start, end = request
     usable = in_order(
@@ -464,9 +477,12 @@ def _pick(
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
-    clock_mention = next(
-        (m for m in usable if m.clock and _may_be_due(m, request, text, patterns)), None
-    )
+    clocks = [m for m in usable if m.clock and _may_be_due(m, request, text, patterns)]
+    if first is None and not urgent:
+        # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
+        # still to come today counts before one already past.
+        clocks.sort(key=lambda m: m.clock is not None and m.clock <= now.time())
+    clock_mention = clocks[0] if clocks else None
     day_mention = _day_beside(clock_mention, usable) or first
     if day_mention is None and clock_mention is not None:
         # "ready after 2 tmrw but they close at 7": the time falls on the day it can be done.

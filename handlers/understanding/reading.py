@@ -118,7 +118,15 @@ def _task(
     with no time, it is due today."""
     asks = cue("request", languages)
     focus = request or _where_it_asks(lowered, languages)
-    when = find_when(text, now, languages, focus=focus, urgent=urgent or pressing, asks=asks)
+    when = find_when(
+        text,
+        now,
+        languages,
+        focus=focus,
+        urgent=urgent or pressing,
+        asks=asks,
+        needs=cue("need", languages),
+    )
     return Intent(
         Kind.TASK,
         title=title_of(text, request, when.spans),
