@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from handlers.understanding import locales
 
@@ -33,16 +34,23 @@ _SENTENCE_END = re.compile(
 )
 
 
+@lru_cache(maxsize=64)
+def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each sentence of ``text`` ends; a message's sentences are asked for again and
+    again while its dates are read, so they are found once."""
+    return tuple(match.span() for match in _SENTENCE_END.finditer(text))
+
+
 def sentence_of(text: str, span: tuple[int, int] | None) -> tuple[int, int]:
     """The bounds of the sentence holding ``span`` (the whole text when there is none)."""
     if span is None:
         return (0, len(text))
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= span[0]:
-            start = match.end()
-        elif match.start() >= span[0]:  # the sentence the span starts in
-            return (start, match.start())
+    for end_start, end_end in _sentence_ends(text):
+        if end_end <= span[0]:
+            start = end_end
+        elif end_start >= span[0]:  # the sentence the span starts in
+            return (start, end_start)
     return (start, len(text))
 
 
