@@ -45,7 +45,7 @@ def _messages() -> list[str]:
 @pytest.mark.parametrize("code", locales.codes())
 def test_a_cue_finds_what_its_whole_pattern_finds(code: str) -> None:
     messages = _messages()
-    for kind in (*KINDS, "danger"):
+    for kind in (*KINDS, "danger", "cry"):
         found = cue(kind, (code,))
         for text in messages:
             assert _finds_the_same(found, text), (kind, text)

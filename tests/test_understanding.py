@@ -729,6 +729,32 @@ def test_days_offsets_and_spans_said_in_passing(text: str, language: str, due: s
     assert_task_due(text, language, due)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Au secours, elle a glissé en sortant du lit, je ne peux pas la soulever seule !!", "fr"),
+        ("Socorro! O avô caiu na casa de banho e não se levanta.", "pt"),
+        ("HELP! dad fell in the garden and can't get up", "en"),
+    ],
+)
+def test_a_cry_for_help_beside_danger_is_an_emergency(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind == Kind.TASK and intent.is_urgent
+    assert intent.due == FRIDAY.date()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("thanks for the help! dad fell asleep early for once", "en"),
+        ("Ficou combinado: a tia Socorro fica com os domingos, depois da queda dela.", "pt"),
+        ("Sorry, ich muss die Fahrt am Freitag abgeben, Notfall im Geschäft. Kann jemand?", "de"),
+    ],
+)
+def test_help_and_danger_words_in_other_senses_raise_no_emergency(text: str, language: str) -> None:
+    assert not read(text, languages=(language,)).is_urgent
+
+
 def test_an_urgent_request_with_a_passed_hour_is_for_now() -> None:
     intent = read(
         "NECESITO QUE ALGUIEN VAYA YA A CASA DE LA TÍA, no contesta el teléfono desde las 8",

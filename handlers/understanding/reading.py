@@ -93,8 +93,17 @@ def _is_urgent(pressing: bool, margins: dict[str, float] | None, lowered: str) -
     everyone. Without the model the words decide."""
     if margins is None:
         return pressing
+    if _cries_for_help(lowered):
+        return True
     danger = margins["urgent"]
     return _in_danger(danger, _URGENT_MARGIN, lowered) or (pressing and danger >= _PRESSING_MARGIN)
+
+
+def _cries_for_help(lowered: str) -> bool:
+    """ "Au secours, elle a glissé", "HELP! he's not breathing": a cry for help beside words of
+    danger, in any language we know, is an emergency whatever the model makes of the rest."""
+    every = locales.codes()
+    return bool(cue("cry", every).search(lowered)) and bool(cue("danger", every).search(lowered))
 
 
 def _in_danger(margin: float, least: float, lowered: str) -> bool:
@@ -178,8 +187,8 @@ def _with_model(
     In a language the circle does not read (``foreign``) the model may only raise emergencies.
     """
     if foreign:
-        is_emergency = cued is Kind.NONE and _in_danger(
-            margins["urgent"], _EMERGENCY_MARGIN, lowered
+        is_emergency = cued is Kind.NONE and (
+            _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered) or _cries_for_help(lowered)
         )
         return (Kind.TASK, None) if is_emergency else (cued, request)
     best = max(_KINDS, key=margins.__getitem__)
@@ -187,7 +196,9 @@ def _with_model(
         best is Kind.TASK and margins[best] < _TASK_MARGIN
     ):
         best = Kind.NONE
-    if best is Kind.NONE and _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered):
+    if best is Kind.NONE and (
+        _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered) or _cries_for_help(lowered)
+    ):
         best = Kind.TASK
     if best is Kind.NONE:
         return cued, request
