@@ -713,6 +713,14 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
             "pt",
             "2026-11-22",
         ),
+        # "No rush" with the days of the news around it: still no due.
+        ("Le dan el alta hoy. ¿Alguien le hace una compra grande? Sin prisa", "es", None),
+        # When a place closes is the place's week, not the request's rhythm.
+        (
+            "Her scripts need collecting before 6 tonight, they close early on Fridays",
+            "en",
+            "2026-11-20T18:00",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.
@@ -735,6 +743,10 @@ def test_days_offsets_and_spans_said_in_passing(text: str, language: str, due: s
         ("Au secours, elle a glissé en sortant du lit, je ne peux pas la soulever seule !!", "fr"),
         ("Socorro! O avô caiu na casa de banho e não se levanta.", "pt"),
         ("HELP! dad fell in the garden and can't get up", "en"),
+        (
+            "Papi ringt nach Luft. Reto, komm bitte jetzt, ich schaff das nicht",
+            "de",
+        ),
     ],
 )
 def test_a_cry_for_help_beside_danger_is_an_emergency(text: str, language: str) -> None:

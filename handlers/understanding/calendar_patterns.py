@@ -57,6 +57,7 @@ class Patterns:
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
+    closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
     vague: GuardedPattern  # "sometime next week": no due at all
     morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
@@ -172,6 +173,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         ),
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
+        closing=re.compile(rf"\b(?:{said('clock', 'closing')}|{said('spans', 'closed')})\b"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=parts_of_day(languages)[1],

@@ -75,6 +75,8 @@ def find_when(
     # Where the ask starts, and the sentence it is in.
     request = (focus[0] if focus else sentence[0], *sentence)
     rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence))
+    if rule is not None and all(_place_hours(lowered, span, patterns) for span in rule.spans):
+        rule = None  # "before 6 tonight, they close early on Mondays": the shop's week
     mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
         rule = None
@@ -134,6 +136,14 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
             taken_back.role = "corrected"
 
 
+def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
+    """Whether a repetition is when a place closes ("they close early on Mondays")."""
+    start, _ = sentence_of(text, span)
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, span[0]))
+    clause_start = breaks[-1].end() if breaks else start
+    return bool(patterns.closing.search(text, clause_start, span[0]))
+
+
 def _is_one_off(
     text: str,
     rule: Rule,
@@ -191,9 +201,15 @@ def _resolve(
     asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime | None, str | None]:
     vague = patterns.vague.search(text)
+    _, start, end = request
     if vague and not any(
-        m.role == "plain" and m.day and not vague.start() <= m.start < vague.end() for m in mentions
-    ):  # "sometime next week", "después de Navidad": no due, even with the day they name
+        m.role == "plain"
+        and m.day
+        and not vague.start() <= m.start < vague.end()
+        and (start <= m.start < end or asking(m))
+        for m in mentions
+    ):  # "sometime next week", "después de Navidad": no due, even with the day they name,
+        # or with days said as news ("Le dan el alta hoy. ¿Alguien hace la compra? Sin prisa")
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
         return _recurring(text, rule, mentions, now, request)
