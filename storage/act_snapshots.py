@@ -1,0 +1,146 @@
+"""What a claim, hand-back or done decides over, read in one go under the circle's lock.
+
+The tasks a member can mean (the numbered one, the replied-to one, the pools a plain message
+chooses from), each with its holders, whether its next occurrence is open, and the id of the
+bot's acknowledgement to edit; plus the number the circle's next task will get. On PostgreSQL
+the circle's row stays locked until the transaction ends (as ``attention.hold_circle``), so
+nothing the decision read changes before its changes are written; SQLite has one writer at a
+time, and an act's transaction writes first (its handled-message key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+from sqlalchemy import case
+from sqlmodel import Session, col, select
+
+from storage.kinds import TaskStatus
+from storage.models import Circle, Claim, OutboxMessage, Task
+from storage.records import TaskRecord
+from storage.tasks import task_records
+
+# "I'll take it" with no number and no reply means one of the circle's recent requests.
+RECENT_TASKS_CONSIDERED = 20
+
+
+class Pool(Enum):
+    """The tasks a message without a number or a reply may mean."""
+
+    UNCLAIMED = "unclaimed"  # the latest open tasks nobody holds
+    RECENT_OPEN = "recent_open"  # the latest open tasks
+    MINE = "mine"  # the open tasks the member holds
+    URGENT = "urgent"  # every open urgent task, the latest first
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """Which tasks to read: by number, by a message about them, and whole pools."""
+
+    number: int | None = None
+    message_id: str | None = None
+    pools: frozenset[Pool] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ActSnapshot:
+    next_number: int  # what the circle's next task (a next occurrence) is numbered
+    numbered: TaskRecord | None = None
+    replied: TaskRecord | None = None  # the task whose request or acknowledgement was answered
+    pools: Mapping[Pool, tuple[TaskRecord, ...]] = field(default_factory=dict)
+    acknowledgements: Mapping[int, str] = field(default_factory=dict)  # task id → message id
+    followed: frozenset[int] = frozenset()  # tasks whose next occurrence has been opened
+
+    def pool(self, which: Pool) -> tuple[TaskRecord, ...]:
+        return self.pools.get(which, ())
+
+
+def load_act_snapshot(
+    session: Session, circle_id: int, member_id: int, wanted: Wanted
+) -> ActSnapshot:
+    """The snapshot for one act, in a statement per part wanted plus three for them all."""
+    last_number = session.exec(
+        select(Circle.last_task_number).where(Circle.id == circle_id).with_for_update()
+    ).one()
+    numbered = replied = None
+    if wanted.number is not None:
+        numbered = session.exec(
+            select(Task).where(Task.circle_id == circle_id, Task.number == wanted.number)
+        ).first()
+    if wanted.message_id is not None:
+        replied = session.exec(_task_by_message(circle_id, wanted.message_id)).first()
+    pools = {pool: _pool(session, circle_id, member_id, pool) for pool in wanted.pools}
+    rows = {row.id: row for row in (numbered, replied) if row is not None}
+    rows |= {row.id: row for found in pools.values() for row in found}
+    records = dict(zip(rows, task_records(session, list(rows.values())), strict=True))
+    return ActSnapshot(
+        next_number=last_number + 1,
+        numbered=records[numbered.id] if numbered else None,
+        replied=records[replied.id] if replied else None,
+        pools={pool: tuple(records[row.id] for row in found) for pool, found in pools.items()},
+        acknowledgements=_acknowledgements(session, list(records)),
+        followed=_followed(session, [task.id for task in records.values() if task.recurrence]),
+    )
+
+
+def _task_by_message(circle_id: int, message_id: str):  # type: ignore[no-untyped-def]
+    """The task a message is about: its own request first, else the bot's acknowledgement."""
+    acknowledged = select(OutboxMessage.task_id).where(
+        OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
+    )
+    is_request = Task.source_message_id == message_id
+    return (
+        select(Task)
+        .where(Task.circle_id == circle_id, is_request | col(Task.id).in_(acknowledged))
+        .order_by(case((is_request, 0), else_=1))
+        .limit(1)
+    )
+
+
+def _pool(session: Session, circle_id: int, member_id: int, pool: Pool) -> Sequence[Task]:
+    """A pool's task rows in number order (the urgent ones latest first)."""
+    is_open = (Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
+    latest_first = col(Task.number).desc()
+    if pool is Pool.MINE:
+        return session.exec(
+            select(Task)
+            .join(Claim, col(Claim.task_id) == Task.id)
+            .where(*is_open, Claim.member_id == member_id, col(Claim.released_at).is_(None))
+            .order_by(Task.number)
+        ).all()
+    if pool is Pool.URGENT:
+        query = select(Task).where(*is_open, col(Task.is_urgent).is_(True))
+        return session.exec(query.order_by(latest_first)).all()
+    query = select(Task).where(*is_open)
+    if pool is Pool.UNCLAIMED:
+        held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
+        query = query.where(~held.exists())
+    rows = session.exec(query.order_by(latest_first).limit(RECENT_TASKS_CONSIDERED)).all()
+    return list(reversed(rows))
+
+
+def _acknowledgements(session: Session, task_ids: list[int]) -> dict[int, str]:
+    """The platform ids of the bot's delivered acknowledgements of these tasks, by key."""
+    if not task_ids:
+        return {}
+    rows = session.exec(
+        select(OutboxMessage.task_id, OutboxMessage.platform_message_id).where(
+            col(OutboxMessage.dedupe_key).in_([f"ack:{task_id}" for task_id in task_ids]),
+            col(OutboxMessage.platform_message_id).is_not(None),
+        )
+    ).all()
+    return {task_id: message_id for task_id, message_id in rows if task_id and message_id}
+
+
+def _followed(session: Session, task_ids: list[int]) -> frozenset[int]:
+    """Which of these recurring tasks have a next occurrence opened (and not withdrawn)."""
+    if not task_ids:
+        return frozenset()
+    rows = session.exec(
+        select(Task.previous_id).where(
+            col(Task.previous_id).in_(task_ids), Task.status != TaskStatus.REMOVED
+        )
+    ).all()
+    return frozenset(task_id for task_id in rows if task_id is not None)
