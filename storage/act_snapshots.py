@@ -61,8 +61,12 @@ def load_act_snapshot(
     session: Session, circle_id: int, member_id: int, wanted: Wanted
 ) -> ActSnapshot:
     """The snapshot for one act, in a statement per part wanted plus three for them all."""
+    # NO KEY UPDATE: the act has already written rows that point at the circle (its handled
+    # key), which take KEY SHARE locks on it; FOR UPDATE would wait on another act's and deadlock.
     last_number = session.exec(
-        select(Circle.last_task_number).where(Circle.id == circle_id).with_for_update()
+        select(Circle.last_task_number)
+        .where(Circle.id == circle_id)
+        .with_for_update(key_share=True)
     ).one()
     numbered = replied = None
     if wanted.number is not None:
