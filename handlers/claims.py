@@ -69,7 +69,10 @@ def wanted(act: TaskAct, incoming: Incoming) -> Wanted:
     ref = act.intent.ref
     if ref is not None:
         return Wanted(number=ref if in_range(ref) else None)
-    pools = {Pool.URGENT, Pool.RECENT_OPEN} if act.emergency is not None else set()
+    pools: set[Pool] = set()
+    if act.emergency is not None:
+        # Words read as nothing else cannot point at another task than the emergency.
+        pools = {Pool.URGENT} if act.intent.kind is Kind.NONE else {Pool.URGENT, Pool.RECENT_OPEN}
     if incoming.reply_to_id:
         return Wanted(message_id=incoming.reply_to_id, pools=frozenset(pools))
     return Wanted(pools=frozenset(pools | set(CANDIDATES.get(act.intent.kind, ()))))

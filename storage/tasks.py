@@ -138,13 +138,10 @@ def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRe
     return task_records(session, [task])[0] if task else None
 
 
-def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> list[TaskRecord]:
-    """Open tasks in number order; ``newest`` keeps only that many of the latest."""
+def open_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
+    """Open tasks in number order."""
     query = select(Task).where(Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
-    if newest is None:
-        return task_records(session, session.exec(query.order_by(Task.number)).all())
-    rows = session.exec(query.order_by(col(Task.number).desc()).limit(newest)).all()
-    return task_records(session, list(reversed(rows)))
+    return task_records(session, session.exec(query.order_by(Task.number)).all())
 
 
 def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
