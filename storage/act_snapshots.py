@@ -10,11 +10,11 @@ time, and an act's transaction writes first (its handled-message key).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from sqlalchemy import case
+from sqlalchemy import Select, String, case, cast, literal
 from sqlmodel import Session, col, select
 
 from storage.kinds import TaskStatus
@@ -60,7 +60,7 @@ class ActSnapshot:
 def load_act_snapshot(
     session: Session, circle_id: int, member_id: int, wanted: Wanted
 ) -> ActSnapshot:
-    """The snapshot for one act, in a statement per part wanted plus three for them all."""
+    """The snapshot for one act: the lock, a statement per part wanted, and their holders."""
     # NO KEY UPDATE: the act has already written rows that point at the circle (its handled
     # key), which take KEY SHARE locks on it; FOR UPDATE would wait on another act's and deadlock.
     last_number = session.exec(
@@ -68,14 +68,21 @@ def load_act_snapshot(
         .where(Circle.id == circle_id)
         .with_for_update(key_share=True)
     ).one()
+    acknowledgements: dict[int, str] = {}
+
+    def read(query: Select) -> list[Task]:
+        """The tasks ``query`` finds, noting their acknowledgements on the way."""
+        found = session.execute(query.add_columns(_ACKNOWLEDGEMENT)).all()
+        acknowledgements.update((row.id, ack) for row, ack in found if ack)
+        return [row for row, _ in found]
+
     numbered = replied = None
     if wanted.number is not None:
-        numbered = session.exec(
-            select(Task).where(Task.circle_id == circle_id, Task.number == wanted.number)
-        ).first()
+        query = select(Task).where(Task.circle_id == circle_id, Task.number == wanted.number)
+        numbered = next(iter(read(query)), None)
     if wanted.message_id is not None:
-        replied = session.exec(_task_by_message(circle_id, wanted.message_id)).first()
-    pools = {pool: _pool(session, circle_id, member_id, pool) for pool in wanted.pools}
+        replied = next(iter(read(_task_by_message(circle_id, wanted.message_id))), None)
+    pools = {pool: read(_pool(circle_id, member_id, pool)) for pool in wanted.pools}
     rows = {row.id: row for row in (numbered, replied) if row is not None}
     rows |= {row.id: row for found in pools.values() for row in found}
     records = dict(zip(rows, task_records(session, list(rows.values())), strict=True))
@@ -83,13 +90,28 @@ def load_act_snapshot(
         next_number=last_number + 1,
         numbered=records[numbered.id] if numbered else None,
         replied=records[replied.id] if replied else None,
-        pools={pool: tuple(records[row.id] for row in found) for pool, found in pools.items()},
-        acknowledgements=_acknowledgements(session, list(records)),
+        pools={
+            pool: tuple(records[row.id] for row in _in_pool_order(pool, found))
+            for pool, found in pools.items()
+        },
+        acknowledgements=acknowledgements,
         followed=_followed(session, [task.id for task in records.values() if task.recurrence]),
     )
 
 
-def _task_by_message(circle_id: int, message_id: str):  # type: ignore[no-untyped-def]
+# The platform id of the bot's delivered acknowledgement of the task in hand, found by its
+# unique key (``ack:<task id>``, as ``storage.outbox.acknowledgement_of``): one indexed row.
+_ACKNOWLEDGEMENT = (
+    select(OutboxMessage.platform_message_id)
+    .where(
+        OutboxMessage.dedupe_key == literal("ack:") + cast(Task.id, String),
+        col(OutboxMessage.platform_message_id).is_not(None),
+    )
+    .scalar_subquery()
+)
+
+
+def _task_by_message(circle_id: int, message_id: str) -> Select:
     """The task a message is about: its own request first, else the bot's acknowledgement."""
     acknowledged = select(OutboxMessage.task_id).where(
         OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
@@ -103,39 +125,29 @@ def _task_by_message(circle_id: int, message_id: str):  # type: ignore[no-untype
     )
 
 
-def _pool(session: Session, circle_id: int, member_id: int, pool: Pool) -> Sequence[Task]:
-    """A pool's task rows in number order (the urgent ones latest first)."""
+def _pool(circle_id: int, member_id: int, pool: Pool) -> Select:
+    """The query of a pool's task rows (the latest first, but the member's own)."""
     is_open = (Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
     latest_first = col(Task.number).desc()
     if pool is Pool.MINE:
-        return session.exec(
+        return (
             select(Task)
             .join(Claim, col(Claim.task_id) == Task.id)
             .where(*is_open, Claim.member_id == member_id, col(Claim.released_at).is_(None))
             .order_by(Task.number)
-        ).all()
+        )
     if pool is Pool.URGENT:
-        query = select(Task).where(*is_open, col(Task.is_urgent).is_(True))
-        return session.exec(query.order_by(latest_first)).all()
+        return select(Task).where(*is_open, col(Task.is_urgent).is_(True)).order_by(latest_first)
     query = select(Task).where(*is_open)
     if pool is Pool.UNCLAIMED:
         held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
         query = query.where(~held.exists())
-    rows = session.exec(query.order_by(latest_first).limit(RECENT_TASKS_CONSIDERED)).all()
-    return list(reversed(rows))
+    return query.order_by(latest_first).limit(RECENT_TASKS_CONSIDERED)
 
 
-def _acknowledgements(session: Session, task_ids: list[int]) -> dict[int, str]:
-    """The platform ids of the bot's delivered acknowledgements of these tasks, by key."""
-    if not task_ids:
-        return {}
-    rows = session.exec(
-        select(OutboxMessage.task_id, OutboxMessage.platform_message_id).where(
-            col(OutboxMessage.dedupe_key).in_([f"ack:{task_id}" for task_id in task_ids]),
-            col(OutboxMessage.platform_message_id).is_not(None),
-        )
-    ).all()
-    return {task_id: message_id for task_id, message_id in rows if task_id and message_id}
+def _in_pool_order(pool: Pool, rows: list[Task]) -> list[Task]:
+    """The latest few are read latest first, and chosen from in number order."""
+    return list(reversed(rows)) if pool in (Pool.UNCLAIMED, Pool.RECENT_OPEN) else rows
 
 
 def _followed(session: Session, task_ids: list[int]) -> frozenset[int]:
