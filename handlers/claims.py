@@ -19,10 +19,9 @@ from handlers.next_occurrence import next_occurrence
 from handlers.pointing import pointed_at, pointing_of
 from handlers.turn import Reply, Scene
 from handlers.understanding import Intent, Kind
-from storage.act_snapshots import ActSnapshot, Pool, Wanted
 from storage.changes import Change, ClaimTask, LogEvent, Opened, ReleaseClaim, SetStatus
 from storage.kinds import EventAction, TaskStatus
-from storage.records import TaskRecord
+from storage.records import ActSnapshot, Pool, TaskRecord, Wanted
 
 CANDIDATES_SHOWN = 4
 # Where a message without a number or a reply looks, nearest first: a claim means an unclaimed

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
 from storage.records import CircleRecord, MemberRecord, TaskRecord
+
+if TYPE_CHECKING:  # a decision over a Scene loads no database library
+    from sqlmodel import Session
 
 
 def said_at(incoming: Incoming, now: datetime, zone: tzinfo) -> datetime:

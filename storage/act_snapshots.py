@@ -10,51 +10,16 @@ time, and an act's transaction writes first (its handled-message key).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import Enum
-
 from sqlalchemy import Select, String, case, cast, literal
 from sqlmodel import Session, col, select
 
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
-from storage.records import TaskRecord
+from storage.records import ActSnapshot, Pool, Wanted
 from storage.tasks import task_records
 
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
 RECENT_TASKS_CONSIDERED = 20
-
-
-class Pool(Enum):
-    """The tasks a message without a number or a reply may mean."""
-
-    UNCLAIMED = "unclaimed"  # the latest open tasks nobody holds
-    RECENT_OPEN = "recent_open"  # the latest open tasks
-    MINE = "mine"  # the open tasks the member holds
-    URGENT = "urgent"  # every open urgent task, the latest first
-
-
-@dataclass(frozen=True, slots=True)
-class Wanted:
-    """Which tasks to read: by number, by a message about them, and whole pools."""
-
-    number: int | None = None
-    message_id: str | None = None
-    pools: frozenset[Pool] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class ActSnapshot:
-    next_number: int  # what the circle's next task (a next occurrence) is numbered
-    numbered: TaskRecord | None = None
-    replied: TaskRecord | None = None  # the task whose request or acknowledgement was answered
-    pools: Mapping[Pool, tuple[TaskRecord, ...]] = field(default_factory=dict)
-    acknowledgements: Mapping[int, str] = field(default_factory=dict)  # task id → message id
-    followed: frozenset[int] = frozenset()  # tasks whose next occurrence has been opened
-
-    def pool(self, which: Pool) -> tuple[TaskRecord, ...]:
-        return self.pools.get(which, ())
 
 
 def load_act_snapshot(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -9,7 +12,6 @@ from handlers.claims import Decision, Emergency, TaskAct, decide
 from handlers.messages import Incoming
 from handlers.turn import Scene
 from handlers.understanding import Intent, Kind
-from storage.act_snapshots import ActSnapshot, Pool
 from storage.changes import (
     ClaimTask,
     LogEvent,
@@ -19,7 +21,7 @@ from storage.changes import (
     SetStatus,
 )
 from storage.kinds import EventAction, TaskStatus
-from storage.records import CircleRecord, MemberRecord, TaskRecord
+from storage.records import ActSnapshot, CircleRecord, MemberRecord, Pool, TaskRecord
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
 CIRCLE = CircleRecord(
@@ -219,3 +221,15 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
     assert decision.changes[1].action is EventAction.CANCELLED  # type: ignore[union-attr]
     assert texts(decision)[0].endswith("nobody needs to go.")
     assert "cancelled" in edit_of_ack(decision)
+
+
+def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
+    probe = (
+        "import json, sys, handlers.claims; "
+        "print(json.dumps(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(loaded) == ["storage", "storage.changes", "storage.kinds", "storage.records"]
