@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.acting import act_on_task
 from bot.config import Settings, load_settings
 from bot.platform_speech import platform_phrase
 from handlers.dispatch import dispatch
@@ -137,13 +138,15 @@ class CareCircleCore:
         if is_chatter(act) and unread is None:
             return []
         turn = Turn(session, circle, member, incoming, now)
+        decided: tuple[Reply, ...] = ()
         if unread is not None:
             self._hint_language(turn, unread)
-        else:
-            dispatch(turn, act, text)
+        elif (task_act := dispatch(turn, act, text)) is not None:
+            decided = act_on_task(session, turn.scene, task_act)
         if may_change_circle(act):
             self._forget_cached(incoming.platform, incoming.chat_id)
-        return [self._queue(session, circle.id, reply, now) for reply in turn.replies]
+        replies = (*decided, *turn.replies)
+        return [self._queue(session, circle.id, reply, now) for reply in replies]
 
     def _hint_language(self, turn: Turn, language: str) -> None:
         """Say once per circle, in ``language``, how to have the bot read it too."""

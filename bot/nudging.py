@@ -21,8 +21,9 @@ from sqlmodel import Session
 
 from bot.core import CareCircleCore
 from handlers import moves as offers
+from handlers.acknowledgements import task_buttons
 from handlers.messages import Button, Outgoing, outgoing_to_json
-from handlers.next_occurrence import schedule_next_occurrence
+from handlers.next_occurrence import next_occurrence
 from handlers.nudge_texts import NudgeMessage, nudge_message
 from handlers.nudges import (
     CircleState,
@@ -33,13 +34,13 @@ from handlers.nudges import (
     pending_nudges,
     recurrence_passes_at,
 )
-from handlers.tasks import task_buttons
-from storage import attention, moves, outbox, snapshots
+from storage import attention, moves, outbox, snapshots, tasks
 from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.kinds import NudgeKind, TaskStatus
 from storage.records import CircleRecord
+from storage.unit_of_work import apply_changes
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +296,16 @@ def _open_next_occurrences(session: Session, state: CircleState, now: datetime) 
         if settled.settle(
             session, state.circle.id, f"recur:{task.id}", NudgeKind.RECUR, now, task_id=task.id
         ):
-            schedule_next_occurrence(session, state.circle, task, now, None)
+            following = next_occurrence(
+                state.circle,
+                task,
+                tasks.next_task_number(session, state.circle.id),
+                now,
+                None,
+                is_followed=tasks.has_follower(session, task.id),
+            )
+            if following is not None:
+                apply_changes(session, state.circle.id, following[1], now)
             opened = True
     return opened
 

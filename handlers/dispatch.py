@@ -1,4 +1,9 @@
-"""One member's act to the handler that owns it: the single place intents are routed."""
+"""One member's act to the handler that owns it: the single place intents are routed.
+
+Claims, hand-backs and completions are decided over a snapshot rather than handled here:
+``dispatch`` returns them as a ``TaskAct`` for the core to load, decide and apply
+(``bot.acting``).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import (
-    claims,
     contacts,
     decisions,
     forget,
@@ -17,6 +21,7 @@ from handlers import (
     tasks,
     undo,
 )
+from handlers.claims import Emergency, TaskAct
 from handlers.commands import Command, in_range, read_number
 from handlers.messages import ButtonAct, pressed
 from handlers.routing import (
@@ -69,23 +74,24 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "role": settings.set_role,
     "urgent": settings.set_urgent,
 }
-ACTS: dict[Kind, Callable[[Turn, Intent], None]] = {
-    Kind.CLAIM: claims.claim,
-    Kind.UNCLAIM: claims.unclaim,
-    Kind.DONE: claims.complete,
-}
+# Kinds decided over a snapshot (``handlers.claims``).
+TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 
 
-def dispatch(turn: Turn, route: Route, text: str) -> None:
+def dispatch(turn: Turn, route: Route, text: str) -> TaskAct | None:
     """Act on a member act already routed: a button, a reaction, an edit, a command, a
-    steering phrase or a plain message (``text`` is kept as the record of a task or decision)."""
+    steering phrase or a plain message (``text`` is kept as the record of a task or decision).
+
+    Returns the claim, hand-back or done the act is, for the core to decide; the turn's own
+    replies follow that decision's.
+    """
     match route:
         case Press(action):
-            _press(turn, action)
+            return _press(turn, action)
         case React(emoji):
-            _react(turn, emoji)
+            return _react(turn, emoji)
         case Edit(original_id, intent):
-            _edit(turn, original_id, intent, text)
+            return _edit(turn, original_id, intent, text)
         case Command(name, argument):
             _command(turn, name, argument)
         case Undo():
@@ -101,66 +107,68 @@ def dispatch(turn: Turn, route: Route, text: str) -> None:
         case SaveContact(contact):
             contacts.record_contact(turn, contact)
         case AllClear(intent):
-            if not claims.give_all_clear(turn, intent):
-                act_on(turn, intent, text)
+            return TaskAct(intent, Emergency.ALL_CLEAR)
         case OnMyWay(intent):
-            if not claims.head_out(turn, intent):
-                act_on(turn, intent, text)
+            return TaskAct(intent, Emergency.HEAD_OUT)
         case Pick(picks):
             moves.take_picked(turn, picks)
         case Act(intent, move):
-            act_on(turn, intent, text)
+            task_act = act_on(turn, intent, text)
             if move is not None:
                 moves.offer_checklist(turn, move)
+            return task_act
+    return None
 
 
-def act_on(turn: Turn, intent: Intent, text: str) -> None:
+def act_on(turn: Turn, intent: Intent, text: str) -> TaskAct | None:
     if intent.kind is Kind.TASK and intent.title is None:  # "/task" or "task:" and no more
         turn.say(turn.phrase("task.ask"))
     elif intent.kind is Kind.TASK:
         tasks.record_task(turn, intent, text)
     elif intent.kind is Kind.DECISION:
         decisions.record_decision(turn, text)
-    elif intent.kind in ACTS:
-        ACTS[intent.kind](turn, intent)
+    elif intent.kind in TASK_ACTS:
+        return TaskAct(intent)
+    return None
 
 
-def _press(turn: Turn, action: str) -> None:
+def _press(turn: Turn, action: str) -> TaskAct | None:
     act, named = pressed(action) or (None, "")
     number = read_number(named)
     if number is None:
-        return
+        return None
     if act is ButtonAct.TAKE_ALL:
         if in_range(number):
             moves.take_all(turn, number)
-    elif act is not None:
-        ACTS[Kind(act.value)](turn, Intent(Kind(act.value), ref=number))
+        return None
+    return TaskAct(Intent(Kind(act.value), ref=number)) if act is not None else None
 
 
-def _react(turn: Turn, emoji: str) -> None:
-    """✋ on a task or its acknowledgement claims it; ✅ marks it done; other emoji are chat."""
-    target = turn.incoming.reply_to_id
-    if not target or stored_tasks.task_by_message(turn.session, turn.circle.id, target) is None:
-        return
+def _react(turn: Turn, emoji: str) -> TaskAct | None:
+    """✋ on a task or its acknowledgement claims it; ✅ marks it done; other emoji are chat
+    (and so is any emoji on a message that is about no task: the decision finds none)."""
+    if not turn.incoming.reply_to_id:
+        return None
     if emoji in DONE_REACTIONS:
-        claims.complete(turn, Intent(Kind.DONE))
-    elif emoji in CLAIM_REACTIONS or emoji.rstrip("\ufe0f") in CLAIM_REACTIONS:
-        claims.claim(turn, Intent(Kind.CLAIM))
+        return TaskAct(Intent(Kind.DONE))
+    if emoji in CLAIM_REACTIONS or emoji.rstrip("\ufe0f") in CLAIM_REACTIONS:
+        return TaskAct(Intent(Kind.CLAIM))
+    return None
 
 
-def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> None:
+def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> TaskAct | None:
     """An edited request updates its task, an edited decision its text; anything else is new."""
     session, circle_id = turn.session, turn.circle.id
     task = stored_tasks.task_by_message(session, circle_id, original_id)
     if task is not None and task.source_message_id == original_id:
         if task.is_open and intent.kind is Kind.TASK:
             tasks.update_from_edit(turn, task, intent, text)
-        return
+        return None
     decision = stored_decisions.decision_by_message(session, circle_id, original_id)
     if decision is not None:
         decisions.update_decision(turn, decision.id, decision.text, text)  # type: ignore[arg-type]
-        return
-    act_on(turn, intent, text)
+        return None
+    return act_on(turn, intent, text)
 
 
 def _not_a_task(turn: Turn) -> None:

@@ -34,10 +34,20 @@ def format_moment(moment: datetime, zone: ZoneInfo, languages: tuple[str, ...] =
 def format_due(
     task: TaskRecord, zone: ZoneInfo, languages: tuple[str, ...] = ENGLISH
 ) -> str | None:
-    if task.due_at is not None:
-        return format_moment(task.due_at, zone, languages)
-    if task.due_on is not None:
-        return format_day(task.due_on, languages)
+    return format_when(task.due_at, task.due_on, zone, languages)
+
+
+def format_when(
+    due_at: datetime | None,
+    due_on: date | None,
+    zone: ZoneInfo,
+    languages: tuple[str, ...] = ENGLISH,
+) -> str | None:
+    """A due moment or day as a task shows it; None when there is neither."""
+    if due_at is not None:
+        return format_moment(due_at, zone, languages)
+    if due_on is not None:
+        return format_day(due_on, languages)
     return None
 
 

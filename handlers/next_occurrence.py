@@ -10,9 +10,8 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
-from sqlmodel import Session
 
-from storage import events, tasks
+from storage.changes import Change, ClaimTask, LogEvent, Opened, OpenOccurrence, SetStatus
 from storage.kinds import EventAction, TaskStatus
 from storage.records import CircleRecord, TaskRecord
 
@@ -45,53 +44,50 @@ def next_due(
     return occurrence.replace(tzinfo=zone), following_rule
 
 
-def schedule_next_occurrence(
-    session: Session, circle: CircleRecord, task: TaskRecord, now: datetime, member_id: int | None
-) -> TaskRecord | None:
-    """Open the task's next occurrence, if it recurs; the same people keep holding it.
+def next_occurrence(
+    circle: CircleRecord,
+    task: TaskRecord,
+    number: int,
+    now: datetime,
+    member_id: int | None,
+    *,
+    is_followed: bool,
+) -> tuple[OpenOccurrence, tuple[Change, ...]] | None:
+    """The task's next occurrence, numbered ``number``, and the changes that open it; None when
+    it does not recur, its series has ended, or its next occurrence is open already
+    (``is_followed``: a task done after its time had passed already has it).
 
-    Only one: a task done after its time had passed already has its next occurrence. A series
-    has one open occurrence at a time: when the next one opens while this one is still open
-    (its time went by and nobody did it), this one is recorded as missed and leaves the open
-    list; the digest says so once. The opening is logged as an ``occurrence``, part of the act
-    that caused it (a completion, or time passing), so undoing that act withdraws it too and
-    it is never anybody's "last change" of its own.
+    The same people keep holding it. A series has one open occurrence at a time: when the next
+    one opens while ``task`` is still open (its time went by and nobody did it), ``task`` is
+    recorded as missed and leaves the open list; the digest says so once. The opening is logged
+    as an ``occurrence``, part of the act that caused it (a completion by ``member_id``, or time
+    passing), so undoing that act withdraws it too and it is never anybody's "last change" of
+    its own.
     """
     due = task.due_at or task.due_on
-    if not task.recurrence or due is None or tasks.has_follower(session, task.id):
+    if not task.recurrence or due is None or is_followed:
         return None
     following, rule = next_due(task.recurrence, due, circle.zone, now)
     if following is None:
         return None
-    due_at = following.astimezone(UTC) if isinstance(following, datetime) else None
-    due_on = following if not isinstance(following, datetime) else None
-    created = tasks.add_task(
-        session,
-        circle.id,
-        tasks.NewTask(
-            title=task.title,
-            source_text="",
-            source_message_id=None,
-            requester_id=task.requester_id,
-            due_at=due_at,
-            due_on=due_on,
-            recurrence=rule,
-            is_urgent=False,
-            previous_id=task.id,
-        ),
-        now,
+    opening = OpenOccurrence(
+        number=number,
+        previous_id=task.id,
+        title=task.title,
+        requester_id=task.requester_id,
+        due_at=following.astimezone(UTC) if isinstance(following, datetime) else None,
+        due_on=following if not isinstance(following, datetime) else None,
+        recurrence=rule,
     )
-    for holder in task.claimers:
-        tasks.claim_task(session, created.id, holder.id, now)
-    events.log_event(
-        session,
-        circle.id,
-        member_id,
-        EventAction.OCCURRENCE,
-        now,
-        task_id=created.id,
-        detail={"recurs_from": task.id},
+    opened = Opened(number)
+    changes: list[Change] = [opening]
+    changes += [ClaimTask(opened, holder.id) for holder in task.claimers]
+    changes.append(
+        LogEvent(EventAction.OCCURRENCE, member_id, opened, detail={"recurs_from": task.id})
     )
-    if tasks.set_status(session, task.id, old=(TaskStatus.OPEN,), new=TaskStatus.MISSED, now=now):
-        events.log_event(session, circle.id, None, EventAction.MISSED, now, task_id=task.id)
-    return tasks.task_by_number(session, circle.id, created.number)
+    if task.is_open:
+        changes += [
+            SetStatus(task.id, (TaskStatus.OPEN,), TaskStatus.MISSED),
+            LogEvent(EventAction.MISSED, None, task.id),
+        ]
+    return opening, tuple(changes)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from handlers.messages import Button, ButtonAct, Mention
+from handlers.acknowledgements import acknowledgement_edit, acknowledgement_text, task_buttons
+from handlers.messages import Mention
 from handlers.nudges import urgent_may_wake
-from handlers.phrases import phrase
 from handlers.turn import Turn
 from handlers.understanding import Intent
 from storage import circles, events, tasks
@@ -17,16 +17,6 @@ from storage.records import TaskRecord
 TITLE_MAX_CHARS = 80
 # Put on a request the bot has noted as a task ("written down").
 NOTED_REACTION = "✍"
-
-
-def task_buttons(
-    task: TaskRecord, languages: tuple[str, ...], *, held: bool = False
-) -> tuple[Button, ...]:
-    """✋ and ✅ under a task's message; ✅ alone when someone already holds it (a nudge)."""
-    done = Button.acting(phrase("button.done", languages), ButtonAct.DONE, task.number)
-    if held:
-        return (done,)
-    return (Button.acting(phrase("button.claim", languages), ButtonAct.CLAIM, task.number), done)
 
 
 def split_due(due: date | datetime | None) -> tuple[datetime | None, date | None]:
@@ -41,12 +31,6 @@ def tidy_title(text: str) -> str:
     words = " ".join(text.split())
     words = words[:1].upper() + words[1:]
     return words[: TITLE_MAX_CHARS - 1] + "…" if len(words) > TITLE_MAX_CHARS else words
-
-
-def acknowledgement_text(task: TaskRecord, turn: Turn) -> str:
-    if task.is_open and not task.claimers:
-        return turn.phrase("ack.unclaimed", line=turn.line(task, with_holders=False))
-    return f"📝 {turn.line(task)}"
 
 
 def record_task(turn: Turn, intent: Intent, source_text: str) -> None:
@@ -111,14 +95,9 @@ def refresh_acknowledgement(turn: Turn, task_id: int) -> bool:
     ack_id = acknowledgement_of(turn.session, task_id)
     if ack_id is None:
         return False
-    task = tasks.task_record(turn.session, task_id)
-    buttons = task_buttons(task, turn.circle.languages) if task.is_open else ()
-    text = acknowledgement_text(task, turn)
-    if task.status == TaskStatus.DONE:
-        text = turn.phrase("ack.done", line=turn.line(task, with_holders=False), name=task.done_by)
-    elif task.status in (TaskStatus.REMOVED, TaskStatus.CANCELLED, TaskStatus.MISSED):
-        text = turn.phrase(f"ack.{task.status}", number=task.number, title=task.title)
-    turn.say(text, task=task, buttons=buttons, edit_of=ack_id)
+    turn.replies.append(
+        acknowledgement_edit(tasks.task_record(turn.session, task_id), turn, ack_id)
+    )
     return True
 
 

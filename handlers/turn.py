@@ -1,16 +1,23 @@
-"""One member's act being handled: what handlers read, and how they say something back."""
+"""One member's act being handled: what handlers read, and how they say something back.
+
+A ``Scene`` is the act without the database (the circle, the member, the message, the
+moment): what a pure decision reads. A ``Turn`` is the same with the live session, for the
+handlers that still talk to storage themselves, and the replies they add as they go.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
 from storage.records import CircleRecord, MemberRecord, TaskRecord
+
+if TYPE_CHECKING:  # a decision over a Scene loads no database library
+    from sqlmodel import Session
 
 
 def said_at(incoming: Incoming, now: datetime, zone: tzinfo) -> datetime:
@@ -27,16 +34,14 @@ class Reply:
     dedupe_key: str | None = None
 
 
-@dataclass(slots=True)
-class Turn:
-    """The circle, the member, their act and the moment, plus the replies handlers add."""
+class Answering:
+    """How an act is read and answered, for ``Scene`` and ``Turn`` alike."""
 
-    session: Session
+    __slots__ = ()
     circle: CircleRecord
     member: MemberRecord
     incoming: Incoming
     now: datetime
-    replies: list[Reply] = field(default_factory=list)
 
     @property
     def local_now(self) -> datetime:
@@ -58,7 +63,7 @@ class Turn:
             task, self.circle.zone, with_holders=with_holders, languages=self.circle.languages
         )
 
-    def say(
+    def reply(
         self,
         text: str,
         *,
@@ -70,8 +75,8 @@ class Turn:
         is_urgent: bool = False,
         dedupe_key: str | None = None,
         attachment: Attachment | None = None,
-    ) -> None:
-        """Answer in the member's thread, on the message their act is about (unless editing
+    ) -> Reply:
+        """An answer in the member's thread, on the message their act is about (unless editing
         one of the bot's own)."""
         message = Outgoing(
             platform=self.circle.platform,
@@ -87,4 +92,59 @@ class Turn:
             is_urgent=is_urgent,
             attachment=attachment,
         )
-        self.replies.append(Reply(message, task.id if task else None, dedupe_key))
+        return Reply(message, task.id if task else None, dedupe_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Scene(Answering):
+    """The circle, the member, their act and the moment: all a decision needs besides its
+    snapshot."""
+
+    circle: CircleRecord
+    member: MemberRecord
+    incoming: Incoming
+    now: datetime
+
+
+@dataclass(slots=True)
+class Turn(Answering):
+    """The circle, the member, their act and the moment, plus the replies handlers add."""
+
+    session: Session
+    circle: CircleRecord
+    member: MemberRecord
+    incoming: Incoming
+    now: datetime
+    replies: list[Reply] = field(default_factory=list)
+
+    @property
+    def scene(self) -> Scene:
+        return Scene(self.circle, self.member, self.incoming, self.now)
+
+    def say(
+        self,
+        text: str,
+        *,
+        task: TaskRecord | None = None,
+        buttons: tuple[Button, ...] = (),
+        mentions: tuple[Mention, ...] = (),
+        reaction: str | None = None,
+        edit_of: str | None = None,
+        is_urgent: bool = False,
+        dedupe_key: str | None = None,
+        attachment: Attachment | None = None,
+    ) -> None:
+        """Add an answer (``Answering.reply``) to the turn's replies."""
+        self.replies.append(
+            self.reply(
+                text,
+                task=task,
+                buttons=buttons,
+                mentions=mentions,
+                reaction=reaction,
+                edit_of=edit_of,
+                is_urgent=is_urgent,
+                dedupe_key=dedupe_key,
+                attachment=attachment,
+            )
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from handlers.claims import may_claim
 from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from storage import circles, decisions, events, tasks
@@ -39,7 +40,8 @@ def undo_last(turn: Turn) -> None:
     elif event.action == EventAction.CLAIMED and task_id:
         tasks.release_claim(session, task_id, member_id, now)
     elif event.action == EventAction.UNCLAIMED and task_id:
-        tasks.claim_task(session, task_id, member_id, now)
+        if may_claim(tasks.task_record(session, task_id)):
+            tasks.claim_task(session, task_id, member_id, now)
     elif event.action in (EventAction.DONE, EventAction.CANCELLED) and task_id:
         _reopen(turn, task_id, event.action, event.detail)
     elif event.action == EventAction.DECIDED and event.decision_id:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import Enum
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -111,3 +113,36 @@ class ContactRecord:
     phone: str | None  # E.164
     said_by: str | None
     updated_at: datetime
+
+
+class Pool(Enum):
+    """The tasks a message without a number or a reply may mean."""
+
+    UNCLAIMED = "unclaimed"  # the latest open tasks nobody holds
+    RECENT_OPEN = "recent_open"  # the latest open tasks
+    MINE = "mine"  # the open tasks the member holds
+    URGENT = "urgent"  # every open urgent task, the latest first
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """Which tasks to read: by number, by a message about them, and whole pools."""
+
+    number: int | None = None
+    message_id: str | None = None
+    pools: frozenset[Pool] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ActSnapshot:
+    """What a claim, hand-back or done decides over (``storage.act_snapshots``)."""
+
+    next_number: int  # what the circle's next task (a next occurrence) is numbered
+    numbered: TaskRecord | None = None
+    replied: TaskRecord | None = None  # the task whose request or acknowledgement was answered
+    pools: Mapping[Pool, tuple[TaskRecord, ...]] = field(default_factory=dict)
+    acknowledgements: Mapping[int, str] = field(default_factory=dict)  # task id → message id
+    followed: frozenset[int] = frozenset()  # tasks whose next occurrence has been opened
+
+    def pool(self, which: Pool) -> tuple[TaskRecord, ...]:
+        return self.pools.get(which, ())

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from storage.circles import member_record, next_number
 from storage.inserts import insert_if_absent, insert_row
 from storage.kinds import TaskStatus
-from storage.models import Claim, Member, OutboxMessage, Snooze, Task
+from storage.models import Circle, Claim, Member, OutboxMessage, Snooze, Task
 from storage.records import MemberRecord, TaskRecord
 
 
@@ -50,6 +50,12 @@ def add_task(session: Session, circle_id: int, new: NewTask, now: datetime) -> T
     }
     task = Task(id=insert_row(session, Task, values), **values)
     return _record(task)
+
+
+def next_task_number(session: Session, circle_id: int) -> int:
+    """The number the circle's next task will get (read under the circle's lock, it stays so)."""
+    last = session.exec(select(Circle.last_task_number).where(Circle.id == circle_id)).one()
+    return last + 1
 
 
 def task_records(session: Session, tasks: Sequence[Task]) -> list[TaskRecord]:
@@ -132,13 +138,10 @@ def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRe
     return task_records(session, [task])[0] if task else None
 
 
-def open_tasks(session: Session, circle_id: int, newest: int | None = None) -> list[TaskRecord]:
-    """Open tasks in number order; ``newest`` keeps only that many of the latest."""
+def open_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
+    """Open tasks in number order."""
     query = select(Task).where(Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
-    if newest is None:
-        return task_records(session, session.exec(query.order_by(Task.number)).all())
-    rows = session.exec(query.order_by(col(Task.number).desc()).limit(newest)).all()
-    return task_records(session, list(reversed(rows)))
+    return task_records(session, session.exec(query.order_by(Task.number)).all())
 
 
 def recently_done(session: Session, circle_id: int, since: datetime) -> list[TaskRecord]:
@@ -157,24 +160,9 @@ def recently_closed(
     return task_records(session, rows)
 
 
-def open_urgent_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
-    """Open urgent tasks, the latest first: what an all-clear or "on my way" is about."""
-    rows = session.exec(
-        select(Task)
-        .where(
-            Task.circle_id == circle_id,
-            Task.status == TaskStatus.OPEN,
-            col(Task.is_urgent).is_(True),
-        )
-        .order_by(col(Task.number).desc())
-    ).all()
-    return task_records(session, rows)
-
-
 def claim_task(session: Session, task_id: int, member_id: int, now: datetime) -> bool:
-    """Add the member to the task's holders; False when they already hold it or it is closed."""
-    if session.exec(select(Task.status).where(Task.id == task_id)).one() != TaskStatus.OPEN:
-        return False
+    """Add the member to the task's holders; False when they already hold it. Which tasks
+    may be claimed is the act's decision (``handlers.claims.may_claim``)."""
     row = {"task_id": task_id, "member_id": member_id, "claimed_at": now}
     if insert_if_absent(session, Claim, row) is not None:
         return True
@@ -233,18 +221,6 @@ def set_status(
 
 def update_task(session: Session, task_id: int, **fields: object) -> None:
     session.execute(update(Task).where(Task.id == task_id).values(fields))
-
-
-def unclaimed_tasks(session: Session, circle_id: int, newest: int) -> list[TaskRecord]:
-    """The latest open tasks that nobody holds, in number order, in one query."""
-    held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
-    rows = session.exec(
-        select(Task)
-        .where(Task.circle_id == circle_id, Task.status == TaskStatus.OPEN, ~held.exists())
-        .order_by(col(Task.number).desc())
-        .limit(newest)
-    ).all()
-    return [_record(task) for task in reversed(rows)]
 
 
 def tasks_of(session: Session, circle_id: int, member_id: int) -> list[TaskRecord]:

@@ -1,0 +1,127 @@
+"""What a claim, hand-back or done decides over, read in one go under the circle's lock.
+
+The tasks a member can mean (the numbered one, the replied-to one, the pools a plain message
+chooses from), each with its holders, whether its next occurrence is open, and the id of the
+bot's acknowledgement to edit; plus the number the circle's next task will get. On PostgreSQL
+the circle's row stays locked until the transaction ends (as ``attention.hold_circle``), so
+nothing the decision read changes before its changes are written; SQLite has one writer at a
+time, and an act's transaction writes first (its handled-message key).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, String, case, cast, literal
+from sqlmodel import Session, col, select
+
+from storage.kinds import TaskStatus
+from storage.models import Circle, Claim, OutboxMessage, Task
+from storage.records import ActSnapshot, Pool, Wanted
+from storage.tasks import task_records
+
+# "I'll take it" with no number and no reply means one of the circle's recent requests.
+RECENT_TASKS_CONSIDERED = 20
+
+
+def load_act_snapshot(
+    session: Session, circle_id: int, member_id: int, wanted: Wanted
+) -> ActSnapshot:
+    """The snapshot for one act: the lock, a statement per part wanted, and their holders."""
+    # NO KEY UPDATE: the act has already written rows that point at the circle (its handled
+    # key), which take KEY SHARE locks on it; FOR UPDATE would wait on another act's and deadlock.
+    last_number = session.exec(
+        select(Circle.last_task_number)
+        .where(Circle.id == circle_id)
+        .with_for_update(key_share=True)
+    ).one()
+    acknowledgements: dict[int, str] = {}
+
+    def read(query: Select) -> list[Task]:
+        """The tasks ``query`` finds, noting their acknowledgements on the way."""
+        found = session.execute(query.add_columns(_ACKNOWLEDGEMENT)).all()
+        acknowledgements.update((row.id, ack) for row, ack in found if ack)
+        return [row for row, _ in found]
+
+    numbered = replied = None
+    if wanted.number is not None:
+        query = select(Task).where(Task.circle_id == circle_id, Task.number == wanted.number)
+        numbered = next(iter(read(query)), None)
+    if wanted.message_id is not None:
+        replied = next(iter(read(_task_by_message(circle_id, wanted.message_id))), None)
+    pools = {pool: read(_pool(circle_id, member_id, pool)) for pool in wanted.pools}
+    rows = {row.id: row for row in (numbered, replied) if row is not None}
+    rows |= {row.id: row for found in pools.values() for row in found}
+    records = dict(zip(rows, task_records(session, list(rows.values())), strict=True))
+    return ActSnapshot(
+        next_number=last_number + 1,
+        numbered=records[numbered.id] if numbered else None,
+        replied=records[replied.id] if replied else None,
+        pools={
+            pool: tuple(records[row.id] for row in _in_pool_order(pool, found))
+            for pool, found in pools.items()
+        },
+        acknowledgements=acknowledgements,
+        followed=_followed(session, [task.id for task in records.values() if task.recurrence]),
+    )
+
+
+# The platform id of the bot's delivered acknowledgement of the task in hand, found by its
+# unique key (``ack:<task id>``, as ``storage.outbox.acknowledgement_of``): one indexed row.
+_ACKNOWLEDGEMENT = (
+    select(OutboxMessage.platform_message_id)
+    .where(
+        OutboxMessage.dedupe_key == literal("ack:") + cast(Task.id, String),
+        col(OutboxMessage.platform_message_id).is_not(None),
+    )
+    .scalar_subquery()
+)
+
+
+def _task_by_message(circle_id: int, message_id: str) -> Select:
+    """The task a message is about: its own request first, else the bot's acknowledgement."""
+    acknowledged = select(OutboxMessage.task_id).where(
+        OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
+    )
+    is_request = Task.source_message_id == message_id
+    return (
+        select(Task)
+        .where(Task.circle_id == circle_id, is_request | col(Task.id).in_(acknowledged))
+        .order_by(case((is_request, 0), else_=1))
+        .limit(1)
+    )
+
+
+def _pool(circle_id: int, member_id: int, pool: Pool) -> Select:
+    """The query of a pool's task rows (the latest first, but the member's own)."""
+    is_open = (Task.circle_id == circle_id, Task.status == TaskStatus.OPEN)
+    latest_first = col(Task.number).desc()
+    if pool is Pool.MINE:
+        return (
+            select(Task)
+            .join(Claim, col(Claim.task_id) == Task.id)
+            .where(*is_open, Claim.member_id == member_id, col(Claim.released_at).is_(None))
+            .order_by(Task.number)
+        )
+    if pool is Pool.URGENT:
+        return select(Task).where(*is_open, col(Task.is_urgent).is_(True)).order_by(latest_first)
+    query = select(Task).where(*is_open)
+    if pool is Pool.UNCLAIMED:
+        held = select(Claim.id).where(Claim.task_id == Task.id, col(Claim.released_at).is_(None))
+        query = query.where(~held.exists())
+    return query.order_by(latest_first).limit(RECENT_TASKS_CONSIDERED)
+
+
+def _in_pool_order(pool: Pool, rows: list[Task]) -> list[Task]:
+    """The latest few are read latest first, and chosen from in number order."""
+    return list(reversed(rows)) if pool in (Pool.UNCLAIMED, Pool.RECENT_OPEN) else rows
+
+
+def _followed(session: Session, task_ids: list[int]) -> frozenset[int]:
+    """Which of these recurring tasks have a next occurrence opened (and not withdrawn)."""
+    if not task_ids:
+        return frozenset()
+    rows = session.exec(
+        select(Task.previous_id).where(
+            col(Task.previous_id).in_(task_ids), Task.status != TaskStatus.REMOVED
+        )
+    ).all()
+    return frozenset(task_id for task_id in rows if task_id is not None)

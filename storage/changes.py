@@ -1,0 +1,78 @@
+"""What a member act changes, as values: decided in memory, written by ``storage.unit_of_work``.
+
+A decision may open a task whose id it cannot know yet (a recurring task's next occurrence);
+it names that task by the number it will get, ``Opened(number)``, wherever an id is wanted (a
+claim on it, an event about it, a value in another event's detail), and the unit of work puts
+the id in once the row exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from storage.kinds import EventAction, TaskStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """The task this same decision opens with that number, before it has an id."""
+
+    number: int
+
+
+TaskRef = int | Opened
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTask:
+    """The member becomes one of the task's holders (again, after a hand-back)."""
+
+    task: TaskRef
+    member_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseClaim:
+    """The member hands the task back."""
+
+    task_id: int
+    member_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetStatus:
+    """The task moves from one of ``old`` to ``new``; ``done_by_id`` is credited for ``done``."""
+
+    task_id: int
+    old: tuple[TaskStatus, ...]
+    new: TaskStatus
+    done_by_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenOccurrence:
+    """A recurring task's next occurrence, numbered ``number``, following ``previous_id``."""
+
+    number: int
+    previous_id: int
+    title: str
+    requester_id: int | None
+    due_at: datetime | None
+    due_on: date | None
+    recurrence: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogEvent:
+    """An entry of the event log; undo reads its ``detail`` to put things back."""
+
+    action: EventAction
+    member_id: int | None
+    task: TaskRef | None = None
+    message_id: str | None = None
+    detail: Mapping[str, object] = field(default_factory=dict)
+
+
+Change = ClaimTask | ReleaseClaim | SetStatus | OpenOccurrence | LogEvent

@@ -1,0 +1,82 @@
+"""Writing what an act decided, in the act's own transaction, in the order it was decided."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from storage import events, tasks
+from storage.changes import (
+    Change,
+    ClaimTask,
+    LogEvent,
+    Opened,
+    OpenOccurrence,
+    ReleaseClaim,
+    SetStatus,
+    TaskRef,
+)
+from storage.errors import StaleSnapshot
+
+
+def apply_changes(
+    session: Session, circle_id: int, changes: Iterable[Change], now: datetime
+) -> None:
+    """Write ``changes``; each is a conditional write that must find what the decision read.
+
+    Raises:
+        StaleSnapshot: a row changed since the snapshot was read (the transaction is tried
+            again, so the act is decided afresh).
+    """
+    opened: dict[int, int] = {}
+
+    def task_id(ref: TaskRef) -> int:
+        return opened[ref.number] if isinstance(ref, Opened) else ref
+
+    for change in changes:
+        match change:
+            case ClaimTask(task, member_id):
+                written = tasks.claim_task(session, task_id(task), member_id, now)
+            case ReleaseClaim(task, member_id):
+                written = tasks.release_claim(session, task, member_id, now)
+            case SetStatus(task, old, new, done_by_id):
+                written = tasks.set_status(
+                    session, task, old=old, new=new, now=now, member_id=done_by_id
+                )
+            case OpenOccurrence():
+                created = tasks.add_task(session, circle_id, _new_task(change), now)
+                opened[change.number] = created.id
+                written = created.number == change.number
+            case LogEvent(action, member_id, task, message_id, detail):
+                events.log_event(
+                    session,
+                    circle_id,
+                    member_id,
+                    action,
+                    now,
+                    task_id=None if task is None else task_id(task),
+                    message_id=message_id,
+                    detail={
+                        key: task_id(value) if isinstance(value, Opened) else value
+                        for key, value in detail.items()
+                    },
+                )
+                written = True
+        if not written:
+            raise StaleSnapshot(f"{type(change).__name__} found its rows changed")
+
+
+def _new_task(occurrence: OpenOccurrence) -> tasks.NewTask:
+    return tasks.NewTask(
+        title=occurrence.title,
+        source_text="",
+        source_message_id=None,
+        requester_id=occurrence.requester_id,
+        due_at=occurrence.due_at,
+        due_on=occurrence.due_on,
+        recurrence=occurrence.recurrence,
+        is_urgent=False,
+        previous_id=occurrence.previous_id,
+    )

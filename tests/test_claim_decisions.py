@@ -1,0 +1,235 @@
+"""Claims, hand-backs, completions and emergencies decided in memory: no database, no clock."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from handlers.claims import Decision, Emergency, TaskAct, decide
+from handlers.messages import Incoming
+from handlers.turn import Scene
+from handlers.understanding import Intent, Kind
+from storage.changes import (
+    ClaimTask,
+    LogEvent,
+    Opened,
+    OpenOccurrence,
+    ReleaseClaim,
+    SetStatus,
+)
+from storage.kinds import EventAction, TaskStatus
+from storage.records import ActSnapshot, CircleRecord, MemberRecord, Pool, TaskRecord
+
+NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
+CIRCLE = CircleRecord(
+    1, "console", "family", "Mum", "Europe/London", ("en",), "21:00", "08:00", "08:00"
+)
+ALICE = MemberRecord(1, "alice", "Alice", None, False)
+BOB = MemberRecord(2, "bob", "Bob", None, False)
+CAROL = MemberRecord(3, "carol", "Carol", None, False)
+ACK = "bot-ack-7"
+
+
+def task(number: int = 7, *holders: MemberRecord, **fields: object) -> TaskRecord:
+    values: dict[str, object] = {
+        "id": 100 + number,
+        "number": number,
+        "title": "Pick up the prescription",
+        "due_at": None,
+        "due_on": date(2026, 11, 20),
+        "recurrence": None,
+        "is_urgent": False,
+        "status": TaskStatus.OPEN,
+        "requester_id": ALICE.id,
+        "claimers": holders,
+        "held_since": NOW - timedelta(hours=1) if holders else None,
+        "done_at": None,
+        "done_by": None,
+        "created_at": NOW - timedelta(days=1),
+        "source_message_id": "request",
+    } | fields
+    return TaskRecord(**values)  # type: ignore[arg-type]
+
+
+def scene(member: MemberRecord, text: str, **fields: object) -> Scene:
+    incoming = Incoming("console", "family", "m1", member.user_id, member.display_name, NOW)
+    return Scene(CIRCLE, member, replace(incoming, text=text, **fields), NOW)  # type: ignore[arg-type]
+
+
+def numbered(meant: TaskRecord, **fields: object) -> ActSnapshot:
+    values: dict[str, object] = {
+        "next_number": 12,
+        "numbered": meant,
+        "acknowledgements": {meant.id: ACK},
+    } | fields
+    return ActSnapshot(**values)  # type: ignore[arg-type]
+
+
+def texts(decision: Decision) -> list[str]:
+    return [reply.message.text for reply in decision.replies]
+
+
+def edit_of_ack(decision: Decision) -> str:
+    [edit] = [r.message for r in decision.replies if r.message.edit_of == ACK]
+    return edit.text
+
+
+def test_claiming_an_open_task_makes_me_its_holder_and_edits_its_acknowledgement() -> None:
+    decision = decide(scene(BOB, "/claim 7"), numbered(task()), TaskAct(Intent(Kind.CLAIM, ref=7)))
+    assert decision.changes[0] == ClaimTask(107, BOB.id)
+    assert decision.changes[1] == LogEvent(EventAction.CLAIMED, BOB.id, 107, "m1", {})
+    assert texts(decision)[0].startswith("✋ Bob has #7 Pick up the prescription")
+    assert decision.replies[0].message.reaction == "👌"
+    assert edit_of_ack(decision).endswith("✋ Bob")
+
+
+def test_claiming_a_task_someone_holds_joins_them() -> None:
+    decision = decide(
+        scene(CAROL, "/claim 7"), numbered(task(7, BOB)), TaskAct(Intent(Kind.CLAIM, ref=7))
+    )
+    assert ClaimTask(107, CAROL.id) in decision.changes
+    assert "Bob" in texts(decision)[0] and "Carol" in texts(decision)[0]
+    assert edit_of_ack(decision).endswith("✋ Bob, Carol")
+
+
+def test_claiming_my_own_task_again_changes_nothing_and_says_so() -> None:
+    decision = decide(
+        scene(BOB, "/claim 7"), numbered(task(7, BOB)), TaskAct(Intent(Kind.CLAIM, ref=7))
+    )
+    assert decision.changes == ()
+    assert texts(decision) == ["You already have #7."]
+    assert decision.replies[0].message.reaction == "👌"
+
+
+def test_a_done_task_cannot_be_claimed() -> None:
+    done = task(7, status=TaskStatus.DONE, done_at=NOW, done_by="Bob")
+    decision = decide(scene(CAROL, "/claim 7"), numbered(done), TaskAct(Intent(Kind.CLAIM, ref=7)))
+    assert decision.changes == ()
+    assert texts(decision) == ["#7 is already done."]
+
+
+def test_a_number_nobody_has_gets_a_clear_answer() -> None:
+    snapshot = ActSnapshot(next_number=12)
+    decision = decide(scene(BOB, "/claim 99"), snapshot, TaskAct(Intent(Kind.CLAIM, ref=99)))
+    assert decision.changes == () and "#99" in texts(decision)[0]
+
+
+def test_handing_back_while_others_hold_it_names_who_still_does() -> None:
+    decision = decide(
+        scene(BOB, "/unclaim 7"),
+        numbered(task(7, BOB, CAROL)),
+        TaskAct(Intent(Kind.UNCLAIM, ref=7)),
+    )
+    assert decision.changes[0] == ReleaseClaim(107, BOB.id)
+    assert decision.changes[1].action is EventAction.UNCLAIMED  # type: ignore[union-attr]
+    assert "Carol" in texts(decision)[0] and "Bob" in texts(decision)[0]
+    assert edit_of_ack(decision).endswith("✋ Carol")
+
+
+def test_handing_back_the_last_hold_asks_the_circle_for_cover() -> None:
+    decision = decide(
+        scene(BOB, "/unclaim 7"), numbered(task(7, BOB)), TaskAct(Intent(Kind.UNCLAIM, ref=7))
+    )
+    assert decision.changes[0] == ReleaseClaim(107, BOB.id)
+    assert texts(decision)[0].endswith("can anyone take it?")
+    assert "✋" not in edit_of_ack(decision)  # the acknowledgement asks for a holder again
+    assert decision.replies[-1].message.buttons  # with its claim and done buttons
+
+
+def test_handing_back_a_task_i_do_not_hold_says_so_only_when_numbered() -> None:
+    by_number = decide(
+        scene(BOB, "/unclaim 7"), numbered(task(7, CAROL)), TaskAct(Intent(Kind.UNCLAIM, ref=7))
+    )
+    assert by_number.changes == () and "#7" in texts(by_number)[0]
+    mine = ActSnapshot(next_number=12, pools={Pool.MINE: ()})
+    assert (
+        decide(scene(BOB, "can't do it after all"), mine, TaskAct(Intent(Kind.UNCLAIM)))
+        == Decision()
+    )
+
+
+def test_done_of_a_recurring_task_opens_the_next_occurrence_with_its_number() -> None:
+    weekly = task(7, BOB, recurrence="FREQ=WEEKLY;BYDAY=TU", due_on=None,
+                  due_at=datetime(2026, 11, 17, 10, 0, tzinfo=UTC))  # fmt: skip
+    decision = decide(scene(BOB, "/done 7"), numbered(weekly), TaskAct(Intent(Kind.DONE, ref=7)))
+    changes = decision.changes
+    assert changes[0] == SetStatus(
+        107, (TaskStatus.OPEN, TaskStatus.MISSED), TaskStatus.DONE, BOB.id
+    )
+    opening = changes[1]
+    assert isinstance(opening, OpenOccurrence) and opening.number == 12
+    assert opening.due_at == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+    assert ClaimTask(Opened(12), BOB.id) in changes  # the same people keep holding it
+    done_event = changes[-1]
+    assert isinstance(done_event, LogEvent) and done_event.action is EventAction.DONE
+    assert done_event.detail == {"was": TaskStatus.OPEN, "opened": Opened(12)}
+    assert "#12" in texts(decision)[0] and "Tue 24 Nov 10:00" in texts(decision)[0]
+    assert "done by Bob" in edit_of_ack(decision)
+
+
+def test_done_of_a_task_already_followed_opens_nothing_more() -> None:
+    weekly = task(7, recurrence="FREQ=WEEKLY;BYDAY=FR")
+    snapshot = numbered(weekly, followed=frozenset({weekly.id}))
+    decision = decide(scene(BOB, "/done 7"), snapshot, TaskAct(Intent(Kind.DONE, ref=7)))
+    assert not any(isinstance(change, OpenOccurrence) for change in decision.changes)
+    assert "Next" not in texts(decision)[0]
+
+
+def urgent(*holders: MemberRecord) -> TaskRecord:
+    return task(9, *holders, title="Mum fell, come now", is_urgent=True, due_on=NOW.date())
+
+
+def emergency(alarm: TaskRecord) -> ActSnapshot:
+    return ActSnapshot(
+        next_number=12,
+        pools={Pool.URGENT: (alarm,), Pool.RECENT_OPEN: (alarm,), Pool.UNCLAIMED: ()},
+        acknowledgements={alarm.id: ACK},
+    )
+
+
+def test_on_my_way_claims_the_open_emergency() -> None:
+    act = TaskAct(Intent(Kind.NONE), Emergency.HEAD_OUT)
+    decision = decide(scene(CAROL, "on my way"), emergency(urgent()), act)
+    assert decision.changes[0] == ClaimTask(109, CAROL.id)
+    assert decision.replies[0].message.reaction == "👌"
+    assert edit_of_ack(decision).endswith("✋ Carol")
+
+
+def test_on_my_way_with_no_emergency_open_is_read_as_usual() -> None:
+    act = TaskAct(Intent(Kind.NONE), Emergency.HEAD_OUT)
+    assert decide(scene(CAROL, "on my way"), ActSnapshot(next_number=1), act) == Decision()
+
+
+def test_all_clear_closes_the_emergency_as_done_by_who_came() -> None:
+    act = TaskAct(Intent(Kind.NONE), Emergency.ALL_CLEAR)
+    decision = decide(scene(ALICE, "she's ok"), emergency(urgent(CAROL)), act)
+    assert decision.changes[0] == SetStatus(109, (TaskStatus.OPEN,), TaskStatus.DONE, CAROL.id)
+    event = decision.changes[1]
+    assert isinstance(event, LogEvent) and event.member_id == ALICE.id  # her undo reopens it
+    assert event.detail == {"was": TaskStatus.OPEN, "all_clear": True}
+    assert "Carol" in texts(decision)[0]
+    assert "done by Carol" in edit_of_ack(decision)
+
+
+def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
+    act = TaskAct(Intent(Kind.NONE), Emergency.ALL_CLEAR)
+    decision = decide(scene(ALICE, "false alarm"), emergency(urgent()), act)
+    assert decision.changes[0] == SetStatus(109, (TaskStatus.OPEN,), TaskStatus.CANCELLED, None)
+    assert decision.changes[1].action is EventAction.CANCELLED  # type: ignore[union-attr]
+    assert texts(decision)[0].endswith("nobody needs to go.")
+    assert "cancelled" in edit_of_ack(decision)
+
+
+def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
+    probe = (
+        "import json, sys, handlers.claims; "
+        "print(json.dumps(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(loaded) == ["storage", "storage.changes", "storage.kinds", "storage.records"]
