@@ -170,11 +170,16 @@ def route(incoming: Incoming, text: str, said_at: datetime, languages: Sequence[
         # "Dad comes home on Thursday" may read like "coming!", "maman rentre mardi" like a
         # "done": a move is news for the circle, not an act on whatever task is open.
         intent = NOTHING
-    # "All good" may read as a plain "done", "on my way" as a plain claim: with an urgent task
-    # open, dispatch reads them as its all-clear or its claim (else as read here).
+    # "All good" may read as a plain "done" (or a decision), "on my way" as a plain claim: with
+    # an urgent task open, dispatch reads them as its all-clear or its claim (else as read here).
     plain = intent.ref is None and not incoming.reply_to_id
-    if intent.kind in (Kind.NONE, Kind.DONE) and plain and all_clear(text, languages):
-        return AllClear(intent)
+    if (
+        intent.kind in (Kind.NONE, Kind.DONE, Kind.DECISION)
+        and plain
+        and all_clear(text, languages)
+    ):
+        # "Sie ist okay" is how someone is, never what the circle decided.
+        return AllClear(NOTHING if intent.kind is Kind.DECISION else intent)
     if intent.kind in (Kind.NONE, Kind.CLAIM) and plain and on_my_way(text, languages):
         return OnMyWay(intent)
     return Act(intent, move)

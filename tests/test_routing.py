@@ -48,6 +48,12 @@ def test_plain_messages_and_explicit_acts_are_routed_with_their_reading() -> Non
     assert isinstance(edit, Edit) and edit.intent.kind is Kind.TASK
 
 
+def test_how_someone_is_is_an_all_clear_never_a_decision(circle: Circle) -> None:
+    circle.say("ann", "/language de")
+    circle.say("ann", "Sie ist okay")
+    assert [text for text in circle.texts() if "#1" in text] == []  # nothing noted
+
+
 def test_chatter_in_a_known_circle_never_reaches_the_database(circle: Circle) -> None:
     circle.say("ann", "morning all")  # the circle and its member become known
     calls = []
