@@ -52,7 +52,11 @@ def hold_circle(session: Session, circle_id: int) -> tuple[CircleRecord, datetim
     meanwhile waits, then clears the moment this transaction stores, so it is never lost.
     (SQLite has one writer at a time and refuses a write on a stale snapshot instead.)
     """
-    row = session.exec(select(Circle).where(Circle.id == circle_id).with_for_update()).first()
+    # NO KEY UPDATE, as acts take it (``act_snapshots``): an act holds KEY SHARE on the circle
+    # from the rows it has written; a tick waiting for FOR UPDATE behind it would deadlock
+    # with the act's own lock request.
+    locked = select(Circle).where(Circle.id == circle_id).with_for_update(key_share=True)
+    row = session.exec(locked).first()
     if row is None:
         return None
     return circle_record(row), row.created_at

@@ -28,7 +28,7 @@ def hold_circles(
         select(Circle)
         .where(col(Circle.id).in_(list(circle_ids)))
         .order_by(Circle.id)
-        .with_for_update()
+        .with_for_update(key_share=True)  # as ``attention.hold_circle``
     ).all()
     return [(circle_record(row), row.created_at) for row in rows]
 

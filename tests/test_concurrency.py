@@ -10,12 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.nudging import queue_due_nudges
 from handlers.messages import Incoming
-from storage import circles, tasks
+from storage import attention, circles, seen, snapshots, tasks
 from storage.database import Database
 from tests.conftest import postgres_url
 
@@ -110,3 +111,22 @@ def test_two_processes_never_queue_the_same_nudge(shared_url: str) -> None:
     said = [line for line in lines if line[:1] in "⏰🔔🙋⚠" and "#" in line]
     assert len(said) >= 8
     assert len(said) == len(set(said))
+
+
+@pytest.mark.postgres
+def test_a_nudge_tick_takes_a_circle_an_act_is_writing_to_without_waiting() -> None:
+    """An act holds KEY SHARE on its circle from the rows it has written (its handled key)
+    before it locks the circle; a tick that waited for a stronger lock behind it would
+    deadlock with that act's own lock request."""
+    url = postgres_url()
+    core = _process(url)
+    core.handle(_message("alice", "m1", "task: errand"), NOW)
+    database = core.database
+    with database.transaction() as act:
+        circle = circles.find_circle(act, "console", "family")
+        assert circle is not None and circle.id is not None
+        seen.first_sight(act, circle.id, "message:m2", NOW)  # a row pointing at the circle
+        with database.transaction() as tick:
+            tick.execute(text("SET LOCAL lock_timeout = '5s'"))
+            assert attention.hold_circle(tick, circle.id) is not None
+            assert snapshots.hold_circles(tick, [circle.id])
