@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
+from sqlalchemy import event
 from sqlmodel import Session
 
 from bot.acting import act_on_task
@@ -277,7 +278,7 @@ class CareCircleCore:
             session, circle_id, incoming.sender_id, incoming.sender_name, now
         )
         record = member_record(row)
-        self._members[key] = (record, time.monotonic() + CIRCLE_CACHE_SECONDS)
+        _once_committed(session, self._members, key, record)
         return record
 
     def _forget_cached(self, platform: str, chat_id: str) -> None:
@@ -303,7 +304,7 @@ class CareCircleCore:
         if is_new:
             intro = Outgoing(platform=platform, chat_id=chat_id, text=intro_text(record.languages))
             self._queue(session, record.id, Reply(intro, dedupe_key=f"intro:{record.id}"), now)
-        self._circles[(platform, chat_id)] = (record, time.monotonic() + CIRCLE_CACHE_SECONDS)
+        _once_committed(session, self._circles, (platform, chat_id), record)
         return record
 
     def _queue(self, session: Session, circle_id: int, reply: Reply, now: datetime) -> Outgoing:
@@ -319,6 +320,17 @@ class CareCircleCore:
             dedupe_key=reply.dedupe_key,
         )
         return replace(message, outbox_id=outbox_id or 0)
+
+
+def _once_committed(session: Session, cache: dict, key: tuple, record: object) -> None:
+    """Remember ``record`` once its transaction commits: a row written by a transaction that
+    is rolled back and tried again (a lock, a stale snapshot) must not be remembered by an id
+    that never came to exist."""
+
+    def remember(_: Session) -> None:
+        cache[key] = (record, time.monotonic() + CIRCLE_CACHE_SECONDS)
+
+    event.listen(session, "after_commit", remember, once=True)
 
 
 def open_core(database_url: str | None = None, settings: Settings | None = None) -> CareCircleCore:

@@ -11,7 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
+import bot.core
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.nudging import queue_due_nudges
@@ -130,3 +132,27 @@ def test_a_nudge_tick_takes_a_circle_an_act_is_writing_to_without_waiting() -> N
             tick.execute(text("SET LOCAL lock_timeout = '5s'"))
             assert attention.hold_circle(tick, circle.id) is not None
             assert snapshots.hold_circles(tick, [circle.id])
+
+
+def test_an_act_tried_again_after_a_rollback_records_its_new_member_afresh(
+    shared_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    core = _process(shared_url)
+    core.handle(_message("alice", "m1", "morning all"), NOW)
+    dispatched = bot.core.dispatch
+    tries: list[str] = []
+
+    def dropped_once(*args: object) -> object:
+        tries.append("try")
+        if len(tries) == 1:  # Bob's first message: his new member row is rolled back
+            raise OperationalError("INSERT", {}, Exception("the connection dropped"))
+        return dispatched(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.core, "dispatch", dropped_once)
+    core.handle(_message("bob", "m2", "task: buy bread"), NOW)
+    core.handle(_message("bob", "m3", "/claim 1"), NOW)
+    with core.database.transaction() as session:
+        circle = circles.find_circle(session, "console", "family")
+        assert circle is not None and circle.id is not None
+        [task] = tasks.open_tasks(session, circle.id)
+    assert [holder.display_name for holder in task.claimers] == ["Bob"]
