@@ -63,10 +63,11 @@ def test_simultaneous_claims_are_both_recorded(shared_url: str) -> None:
     first, second = _process(shared_url), _process(shared_url)
     first.handle(_message("alice", "t1", "task: drive Dad to dialysis"), NOW)
     with ThreadPoolExecutor(2) as pool:
-        pool.map(
+        answered = pool.map(
             lambda pair: pair[0].handle(_message(pair[1], f"c-{pair[1]}", "/claim 1"), NOW),
             ((first, "bob"), (second, "carol")),
         )
+        assert all(list(answered))  # each process answered its claim (none of them raised)
     first.handle(_message("dan", "q", "/tasks"), NOW)
     listing = [m.text for m in first.claim_deliveries("console", "w", NOW, limit=50)][-1]
     assert "Bob" in listing and "Carol" in listing
@@ -76,7 +77,7 @@ def test_the_same_message_through_two_processes_counts_once(shared_url: str) -> 
     first, second = _process(shared_url), _process(shared_url)
     message = _message("alice", "dup", "task: pick up the prescription")
     with ThreadPoolExecutor(2) as pool:
-        pool.map(lambda core: core.handle(message, NOW), (first, second))
+        list(pool.map(lambda core: core.handle(message, NOW), (first, second)))  # none raised
     first.handle(_message("bob", "q", "/tasks"), NOW)
     listing = [m.text for m in first.claim_deliveries("console", "w", NOW, limit=50)][-1]
     assert listing.count("#") == 1
