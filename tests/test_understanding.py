@@ -721,6 +721,19 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
             "en",
             "2026-11-20T18:00",
         ),
+        # A deadline to meet counts before an appointment's day said as news.
+        (
+            "El neumólogo lo ve el 28 a las 11:30, pero antes hay que dejarle la placa, "
+            "a más tardar el miércoles 25 a las 5 de la tarde. ¿Quién puede llevarla?",
+            "es",
+            "2026-11-25T17:00",
+        ),
+        (
+            "Die Kardiologin will ihn am 27. nochmal sehen. Vorher muss bis spätestens 25.11. "
+            "die Überweisung bei ihr sein. Wer bringt sie hin?",
+            "de",
+            "2026-11-25",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.

@@ -55,6 +55,7 @@ class Patterns:
     first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
+    deadline: re.Pattern[str]  # "at the latest", "spätestens": a time to meet, not news
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
@@ -171,6 +172,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?!\s*(?:[:.]|[-–]\s*\d|(?:[ap]\.?m|{said('clock', 'clock_units')}"
             rf"|{said('clock', 'hour_words')}|{_durations(languages)})(?![^\W\d_])))"
         ),
+        deadline=re.compile(rf"\b(?:{said('spans', 'deadline')})\b(?:\s+\w+){{0,3}}\s*$"),
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
         closing=re.compile(rf"\b(?:{said('clock', 'closing')}|{said('spans', 'closed')})\b"),

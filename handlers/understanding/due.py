@@ -185,6 +185,8 @@ def _asking_clauses(
         end = after.start() if after else end
         if patterns.polite.search(text, start, end):
             return True
+        if patterns.deadline.search(text, max(start, mention.start - 30), mention.start):
+            return True  # "at the latest by Friday at 5": what the helper must meet
         return any(cue is not None and cue.search(text, start, end) for cue in asks)
 
     return asking
@@ -525,9 +527,10 @@ def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMen
         return None
     if clock.day is not None:  # "9 tomorrow morning", "a medianoche": said together
         return clock
-    near = [
-        m for m in usable if m.day and min(abs(m.start - clock.end), abs(clock.start - m.end)) < 16
-    ]
-    return min(
-        near, key=lambda m: min(abs(m.start - clock.end), abs(clock.start - m.end)), default=None
-    )
+    near = [m for m in usable if m.day and _beside(m, clock) < 16]
+    return min(near, key=lambda m: _beside(m, clock), default=None)
+
+
+def _beside(one: TimeMention, other: TimeMention) -> int:
+    """How many characters apart two mentions are."""
+    return min(abs(one.start - other.end), abs(other.start - one.end))
