@@ -65,8 +65,7 @@ def find_when(
 
     ``focus`` is the span of the words that ask for help; the sentence holding them is read
     first, and ``asks`` finds such words anywhere (``needs``: words of need, "we have to").
-    An urgent request that names no time is
-    due today.
+    An urgent request that names no time is due today.
     """
     lowered = text.lower().replace("’", "'")
     codes = tuple(languages) or ("en",)
@@ -138,10 +137,20 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
 
 def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
     """Whether a repetition is when a place closes ("they close early on Mondays")."""
-    start, _ = sentence_of(text, span)
+    start, _ = _clause_of(text, span)
+    return bool(patterns.closing.search(text, start, span[0]))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+
+
+def _clause_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of the clause holding ``span``: its sentence, cut at commas, colons, dashes
+    and brackets."""
+    start, end = sentence_of(text, span)
     breaks = list(_CLAUSE_BREAK.finditer(text, start, span[0]))
-    clause_start = breaks[-1].end() if breaks else start
-    return bool(patterns.closing.search(text, clause_start, span[0]))
+    after = _CLAUSE_BREAK.search(text, span[1], end)
+    return (breaks[-1].end() if breaks else start), (after.start() if after else end)
 
 
 def _is_one_off(
@@ -165,9 +174,6 @@ def _is_one_off(
     )
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
-
-
 def _asking_clauses(
     text: str, patterns: Patterns, asks: tuple[GuardedPattern | None, ...]
 ) -> Callable[[TimeMention], bool]:
@@ -177,12 +183,7 @@ def _asking_clauses(
     night" the 6th is news."""
 
     def asking(mention: TimeMention) -> bool:
-        start, end = sentence_of(text, (mention.start, mention.end))
-        before = _CLAUSE_BREAK.findall(text, start, mention.start)
-        if before:
-            start = text.rindex(before[-1], start, mention.start) + 1
-        after = _CLAUSE_BREAK.search(text, mention.end, end)
-        end = after.start() if after else end
+        start, end = _clause_of(text, (mention.start, mention.end))
         if patterns.polite.search(text, start, end):
             return True
         if patterns.deadline.search(text, max(start, mention.start - 30), mention.start):
