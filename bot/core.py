@@ -145,7 +145,7 @@ class CareCircleCore:
         elif (task_act := dispatch(turn, act, text)) is not None:
             decided = act_on_task(session, turn.scene, task_act)
         if may_change_circle(act):
-            self._forget_cached(incoming.platform, incoming.chat_id)
+            self._forget_cached(session, circle)
         replies = (*decided, *turn.replies)
         return [self._queue(session, circle.id, reply, now) for reply in replies]
 
@@ -281,12 +281,16 @@ class CareCircleCore:
         _once_committed(session, self._members, key, record)
         return record
 
-    def _forget_cached(self, platform: str, chat_id: str) -> None:
-        """Settings changed: read the circle and its members afresh next time."""
-        cached = self._circles.pop((platform, chat_id), None)
-        if cached is not None:
-            circle_id = cached[0].id
-            self._members = {k: v for k, v in self._members.items() if k[0] != circle_id}
+    def _forget_cached(self, session: Session, circle: CircleRecord) -> None:
+        """Settings changed: read the circle and its members afresh next time. Forgotten again
+        once the change commits, after what this transaction read is remembered."""
+
+        def forget(_: Session | None = None) -> None:
+            self._circles.pop((circle.platform, circle.chat_id), None)
+            self._members = {k: v for k, v in self._members.items() if k[0] != circle.id}
+
+        forget()
+        event.listen(session, "after_commit", forget, once=True)
 
     def _circle(
         self, session: Session, platform: str, chat_id: str, now: datetime, title: str | None
