@@ -10,13 +10,13 @@ time, and an act's transaction writes first (its handled-message key).
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, case, cast, literal
+from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
 from storage.records import ActSnapshot, Pool, Wanted
-from storage.tasks import task_records
+from storage.tasks import task_by_message_query, task_records
 
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
 RECENT_TASKS_CONSIDERED = 20
@@ -46,7 +46,7 @@ def load_act_snapshot(
         query = select(Task).where(Task.circle_id == circle_id, Task.number == wanted.number)
         numbered = next(iter(read(query)), None)
     if wanted.message_id is not None:
-        replied = next(iter(read(_task_by_message(circle_id, wanted.message_id))), None)
+        replied = next(iter(read(task_by_message_query(circle_id, wanted.message_id))), None)
     pools = {pool: read(_pool(circle_id, member_id, pool)) for pool in wanted.pools}
     rows = {row.id: row for row in (numbered, replied) if row is not None}
     rows |= {row.id: row for found in pools.values() for row in found}
@@ -74,20 +74,6 @@ _ACKNOWLEDGEMENT = (
     )
     .scalar_subquery()
 )
-
-
-def _task_by_message(circle_id: int, message_id: str) -> Select:
-    """The task a message is about: its own request first, else the bot's acknowledgement."""
-    acknowledged = select(OutboxMessage.task_id).where(
-        OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
-    )
-    is_request = Task.source_message_id == message_id
-    return (
-        select(Task)
-        .where(Task.circle_id == circle_id, is_request | col(Task.id).in_(acknowledged))
-        .order_by(case((is_request, 0), else_=1))
-        .limit(1)
-    )
 
 
 def _pool(circle_id: int, member_id: int, pool: Pool) -> Select:

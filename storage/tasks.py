@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import case, update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.circles import member_record, next_number
 from storage.inserts import insert_if_absent, insert_row
@@ -123,19 +124,23 @@ def task_by_number(session: Session, circle_id: int, number: int) -> TaskRecord 
 
 def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRecord | None:
     """The task a message is about: its own request, or the bot's acknowledgement of it."""
-    task = session.exec(
-        select(Task).where(Task.circle_id == circle_id, Task.source_message_id == message_id)
-    ).first()
-    if task is None:
-        task = session.exec(
-            select(Task)
-            .join(OutboxMessage, col(OutboxMessage.task_id) == Task.id)
-            .where(
-                OutboxMessage.circle_id == circle_id,
-                OutboxMessage.platform_message_id == message_id,
-            )
-        ).first()
+    task = session.exec(task_by_message_query(circle_id, message_id)).first()
     return task_records(session, [task])[0] if task else None
+
+
+def task_by_message_query(circle_id: int, message_id: str) -> SelectOfScalar[Task]:
+    """The query of ``task_by_message``: its own request first, else the task the bot's
+    acknowledgement with that id is about (one statement; act snapshots read it too)."""
+    acknowledged = select(OutboxMessage.task_id).where(
+        OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
+    )
+    is_request = Task.source_message_id == message_id
+    return (
+        select(Task)
+        .where(Task.circle_id == circle_id, is_request | col(Task.id).in_(acknowledged))
+        .order_by(case((is_request, 0), else_=1))
+        .limit(1)
+    )
 
 
 def open_tasks(session: Session, circle_id: int) -> list[TaskRecord]:
