@@ -34,6 +34,7 @@ from handlers.private import HeldInCircle, own_tasks
 from handlers.routing import Route, is_chatter, may_change_circle, route, unread_language
 from handlers.speech import language_names
 from handlers.turn import Reply, Turn, said_at
+from handlers.understanding.samples import sample_requests
 from storage import circles, outbox, seen, tasks
 from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
 from storage.database import Database
@@ -82,6 +83,19 @@ class CareCircleCore:
         self._circles: dict[tuple[str, str], tuple[CircleRecord, float]] = {}
         self._members: dict[tuple[int, str, str], tuple[MemberRecord, float]] = {}
         self._hinted: set[tuple[int, str]] = set()  # (circle, language) told how to add it
+
+    def prepare_reading(self, now: datetime) -> int:
+        """Read a sample request in every set of languages the circles use, and the default,
+        so that the first message after a start is not the one that waits for the reader to
+        be built; returns how many sets were prepared."""
+        with self.database.transaction() as session:
+            language_sets = circles.language_sets(session)
+        language_sets.add(self.settings.default_languages)
+        for languages in language_sets:
+            for text in sample_requests(languages):
+                sample = Incoming("sample", "", "", "", "", now, text=text)
+                route(sample, text, now, languages)
+        return len(language_sets)
 
     # -- member acts -----------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.core import CareCircleCore, open_core
@@ -62,6 +63,8 @@ def run_bot(settings: Settings) -> int:
     if not transports:
         print(NOTHING_CONFIGURED)
         return 2
+    prepared = core.prepare_reading(datetime.now(UTC))
+    log.info("reading prepared for %d set(s) of languages", prepared)
 
     async def main() -> None:
         stop = asyncio.Event()

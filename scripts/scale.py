@@ -13,7 +13,7 @@ reaches the outbox is measured from outside, by watching the settled nudges. Unl
 ``--no-compare``, the same runs on a 10-circle database beside it, in a child process. The
 last line printed is one JSON object with every figure.
 
-Usage: python scripts/scale.py [--circles 10000] [--database URL] [--samples 500] [--reset]
+Usage: python scripts/scale.py [--circles 10000] [--database URL] [--samples 2000] [--reset]
                               [--live 100]
 
 The database is CARECIRCLE_DATABASE_URL unless ``--database`` names one; it must be empty, or
@@ -552,6 +552,9 @@ def measure(url: str, args: argparse.Namespace) -> dict:
     seeded = read_seeded(database)
     figures["commit_floor_ms"] = commit_floor_ms(database)
     core = CareCircleCore(database, Settings(database_url=url))
+    start = time.perf_counter()
+    core.prepare_reading(NOW)  # as ``carecircle run`` does before it listens
+    figures["prepare_reading_ms"] = round((time.perf_counter() - start) * 1000, 1)
     statements = Statements(engine)
 
     def tick(at: datetime) -> dict:
@@ -710,7 +713,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--circles", type=int, default=10_000)
     parser.add_argument("--database", default=os.environ.get("CARECIRCLE_DATABASE_URL"))
-    parser.add_argument("--samples", type=int, default=500, help="calls of each act")
+    parser.add_argument("--samples", type=int, default=2000, help="calls of each act")
     parser.add_argument("--reset", action="store_true", help="wipe the database first")
     parser.add_argument("--live", type=int, default=100, help="circles in the live run (0: none)")
     parser.add_argument("--no-compare", action="store_true", help="skip the 10-circle run")

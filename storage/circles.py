@@ -67,6 +67,12 @@ def member_record(member: Member) -> MemberRecord:
     )
 
 
+def language_sets(session: Session) -> set[tuple[str, ...]]:
+    """Every set of languages some circle reads in: a handful, however many circles."""
+    found = session.exec(select(Circle.languages).distinct()).all()
+    return {tuple(code for code in languages.split(",") if code) for languages in found}
+
+
 def find_circle(session: Session, platform: str, chat_id: str) -> Circle | None:
     return session.exec(
         select(Circle).where(Circle.platform == platform, Circle.chat_id == chat_id)

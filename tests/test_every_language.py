@@ -11,7 +11,9 @@ from handlers.messages import Incoming
 from handlers.phrases import phrase
 from handlers.routing import Act, RemindMe, SetZone, route, unread_language
 from handlers.settings import find_zone, zone_from_phrase
-from handlers.understanding import Intent, Kind
+from handlers.understanding import Intent, Kind, understand
+from handlers.understanding.locales import codes
+from handlers.understanding.samples import sample_requests
 from tests.conftest import Circle
 from tests.help_examples import EXAMPLES
 
@@ -346,3 +348,27 @@ def test_a_number_and_a_word_acts_through_the_core_whatever_the_circles_language
     assert texts[0].startswith("✋ Anna") and "#1" in texts[0], texts
     assert texts[1].startswith("✋ Giulia") and "#2" in texts[1], texts
     assert texts[-1].startswith("✅") and "#2" in texts[-1], texts
+
+
+# -- reading prepared at start ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", codes())
+def test_the_sample_read_at_start_exercises_the_time_grammar_of_each_language(
+    language: str,
+) -> None:
+    """What ``carecircle run`` reads before it listens builds the whole reader: a request with
+    a weekday, a day of a month and a clock time, read as the task it is."""
+    explicit, *_ = sample_requests((language,))
+    intent = understand(explicit, MONDAY, (language,))
+    assert intent.kind is Kind.TASK
+    assert intent.due == datetime(2027, 3, 5, 10, 30, tzinfo=UTC)
+
+
+def test_reading_is_prepared_for_every_set_of_languages_the_circles_use(circle: Circle) -> None:
+    circle.say("ann", "/language es fr")
+    other = Circle(circle.core, chat_id="neighbours")
+    other.say("bob", "hello")  # a new circle reads the default, English
+    circle.texts(), other.texts()
+    assert circle.core.prepare_reading(MONDAY) == 2  # ("es", "fr") and ("en",)
+    assert circle.texts() == other.texts() == []  # the samples are read, never recorded
