@@ -44,6 +44,8 @@ from storage.records import CircleRecord, MemberRecord
 MESSAGE_MAX_CHARS = 8_000
 # How long a circle's settings are trusted from memory before being read again.
 CIRCLE_CACHE_SECONDS = 30.0
+# At most this many circles, and as many members, are remembered at once.
+CACHE_MAX_ENTRIES = 5_000
 
 
 def clean_text(text: str) -> str:
@@ -346,9 +348,22 @@ def _once_committed(session: Session, cache: dict, key: tuple, record: object) -
     that never came to exist."""
 
     def remember(_: Session) -> None:
-        cache[key] = (record, time.monotonic() + CIRCLE_CACHE_SECONDS)
+        now = time.monotonic()
+        cache.pop(key, None)  # to the end: the cache stays in the order its entries expire
+        cache[key] = (record, now + CIRCLE_CACHE_SECONDS)
+        _trim(cache, now)
 
     event.listen(session, "after_commit", remember, once=True)
+
+
+def _trim(cache: dict, now: float) -> None:
+    """Drop the entries that have expired, and the oldest past ``CACHE_MAX_ENTRIES``: a host's
+    thousands of circles are remembered only while they are talking."""
+    while cache:
+        oldest = next(iter(cache))
+        if len(cache) <= CACHE_MAX_ENTRIES and cache[oldest][1] >= now:
+            return
+        del cache[oldest]
 
 
 def open_core(database_url: str | None = None, settings: Settings | None = None) -> CareCircleCore:

@@ -7,6 +7,7 @@ Runs on SQLite always, and on PostgreSQL when CARECIRCLE_TEST_POSTGRES_URL names
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -157,3 +158,21 @@ def test_an_act_tried_again_after_a_rollback_records_its_new_member_afresh(
         assert circle is not None and circle.id is not None
         [task] = tasks.open_tasks(session, circle.id)
     assert [holder.display_name for holder in task.claimers] == ["Bob"]
+
+
+def test_a_host_remembers_only_the_latest_circles_and_reads_the_others_again(
+    shared_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bot.core, "CACHE_MAX_ENTRIES", 3)
+    core = _process(shared_url)
+    chats = [f"family-{number}" for number in range(5)]
+    for number, chat in enumerate(chats):
+        core.handle(replace(_message("alice", f"m{number}", "morning all"), chat_id=chat), NOW)
+    assert [chat_id for _, chat_id in core._circles] == chats[-3:]
+    assert len(core._members) == 3
+    # A circle no longer remembered is read again, and its acts still land.
+    core.handle(replace(_message("alice", "m9", "task: buy bread"), chat_id=chats[0]), NOW)
+    with core.database.transaction() as session:
+        circle = circles.find_circle(session, "console", chats[0])
+        assert circle is not None and circle.id is not None
+        assert [task.title for task in tasks.open_tasks(session, circle.id)] == ["Buy bread"]
