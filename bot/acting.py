@@ -1,9 +1,10 @@
-"""Claims, hand-backs and completions at the core's edge: load, decide, apply, in one transaction.
+"""Claims, hand-backs, completions and decisions at the core's edge: load, decide, apply, in
+one transaction.
 
 As nudges are (``bot.nudging``): storage reads what the act may need in one go, under the
-circle's lock (``storage.act_snapshots``); ``handlers.claims.decide`` works out the changes and
-the replies in memory; storage writes the changes (``storage.unit_of_work``) and the core
-queues the replies, all in the act's transaction.
+circle's lock (``storage.act_snapshots``); ``handlers.claims`` or ``handlers.decisions`` works
+out the changes and the replies in memory; storage writes the changes
+(``storage.unit_of_work``) and the core queues the replies, all in the act's transaction.
 """
 
 from __future__ import annotations
@@ -11,15 +12,25 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from handlers.claims import TaskAct, decide, wanted
-from handlers.turn import Reply, Scene
-from storage.act_snapshots import load_act_snapshot
+from handlers.decisions import DecisionEdit, NewDecision, record_decision, update_decision
+from handlers.dispatch import ToDecide
+from handlers.turn import Decision, Reply, Scene
+from storage.act_snapshots import load_act_snapshot, next_decision_number
 from storage.unit_of_work import apply_changes
 
 
-def act_on_task(session: Session, scene: Scene, act: TaskAct) -> tuple[Reply, ...]:
+def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
     """Decide ``act`` over a fresh snapshot and write its changes; its replies, to queue."""
-    needed = wanted(act, scene.incoming)
-    snapshot = load_act_snapshot(session, scene.circle.id, scene.member.id, needed)
-    decision = decide(scene, snapshot, act)
-    apply_changes(session, scene.circle.id, decision.changes, scene.now)
+    circle_id = scene.circle.id
+    decision: Decision
+    match act:
+        case TaskAct():
+            needed = wanted(act, scene.incoming)
+            snapshot = load_act_snapshot(session, circle_id, scene.member.id, needed)
+            decision = decide(scene, snapshot, act)
+        case NewDecision():
+            decision = record_decision(scene, act, next_decision_number(session, circle_id))
+        case DecisionEdit():
+            decision = update_decision(scene, act)
+    apply_changes(session, circle_id, decision.changes, scene.now)
     return decision.replies

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import event
 from sqlmodel import Session
 
-from bot.acting import act_on_task
+from bot.acting import act_out
 from bot.config import Settings, load_settings
 from bot.platform_speech import platform_phrase
 from handlers.dispatch import dispatch
@@ -158,8 +158,8 @@ class CareCircleCore:
         decided: tuple[Reply, ...] = ()
         if unread is not None:
             self._hint_language(turn, unread)
-        elif (task_act := dispatch(turn, act, text)) is not None:
-            decided = act_on_task(session, turn.scene, task_act)
+        elif (to_decide := dispatch(turn, act, text)) is not None:
+            decided = act_out(session, turn.scene, to_decide)
         if may_change_circle(act):
             self._forget_cached(session, circle)
         replies = (*decided, *turn.replies)

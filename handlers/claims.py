@@ -17,7 +17,7 @@ from handlers.formatting import format_when
 from handlers.messages import Incoming
 from handlers.next_occurrence import next_occurrence
 from handlers.pointing import pointed_at, pointing_of
-from handlers.turn import Reply, Scene
+from handlers.turn import Decision, Reply, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import Change, ClaimTask, LogEvent, Opened, ReleaseClaim, SetStatus
 from storage.kinds import EventAction, TaskStatus
@@ -48,14 +48,6 @@ class TaskAct:
 
     intent: Intent
     emergency: Emergency | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What an act changes, in order, and what the bot says about it."""
-
-    changes: tuple[Change, ...] = ()
-    replies: tuple[Reply, ...] = ()
 
 
 def may_claim(task: TaskRecord) -> bool:

@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from handlers import (
     contacts,
-    decisions,
     forget,
     moves,
     plan,
@@ -23,6 +22,7 @@ from handlers import (
 )
 from handlers.claims import Emergency, TaskAct
 from handlers.commands import Command, in_range, read_number
+from handlers.decisions import DecisionEdit, NewDecision
 from handlers.messages import ButtonAct, pressed
 from handlers.routing import (
     Act,
@@ -76,14 +76,16 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
+# What the core decides over a snapshot at its edge (``bot.acting``).
+ToDecide = TaskAct | NewDecision | DecisionEdit
 
 
-def dispatch(turn: Turn, route: Route, text: str) -> TaskAct | None:
+def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
     """Act on a member act already routed: a button, a reaction, an edit, a command, a
     steering phrase or a plain message (``text`` is kept as the record of a task or decision).
 
-    Returns the claim, hand-back or done the act is, for the core to decide; the turn's own
-    replies follow that decision's.
+    Returns the claim, hand-back, done or decision the act is, for the core to decide over a
+    snapshot; the turn's own replies follow that decision's.
     """
     match route:
         case Press(action):
@@ -120,13 +122,13 @@ def dispatch(turn: Turn, route: Route, text: str) -> TaskAct | None:
     return None
 
 
-def act_on(turn: Turn, intent: Intent, text: str) -> TaskAct | None:
+def act_on(turn: Turn, intent: Intent, text: str) -> ToDecide | None:
     if intent.kind is Kind.TASK and intent.title is None:  # "/task" or "task:" and no more
         turn.say(turn.phrase("task.ask"))
     elif intent.kind is Kind.TASK:
         tasks.record_task(turn, intent, text)
     elif intent.kind is Kind.DECISION:
-        decisions.record_decision(turn, text)
+        return NewDecision(text)
     elif intent.kind in TASK_ACTS:
         return TaskAct(intent)
     return None
@@ -156,7 +158,7 @@ def _react(turn: Turn, emoji: str) -> TaskAct | None:
     return None
 
 
-def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> TaskAct | None:
+def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> ToDecide | None:
     """An edited request updates its task, an edited decision its text; anything else is new."""
     session, circle_id = turn.session, turn.circle.id
     task = stored_tasks.task_by_message(session, circle_id, original_id)
@@ -166,8 +168,7 @@ def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> TaskAct | 
         return None
     decision = stored_decisions.decision_by_message(session, circle_id, original_id)
     if decision is not None:
-        decisions.update_decision(turn, decision.id, decision.text, text)  # type: ignore[arg-type]
-        return None
+        return DecisionEdit(decision.id, decision.text, text)  # type: ignore[arg-type]
     return act_on(turn, intent, text)
 
 

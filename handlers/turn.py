@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
+from storage.changes import Change
 from storage.records import CircleRecord, MemberRecord, TaskRecord
 
 if TYPE_CHECKING:  # a decision over a Scene loads no database library
@@ -32,6 +33,28 @@ class Reply:
     message: Outgoing
     task_id: int | None = None
     dedupe_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What an act decided over its snapshot: the changes, in order, and what the bot says."""
+
+    changes: tuple[Change, ...] = ()
+    replies: tuple[Reply, ...] = ()
+
+
+class ReplyOptions(TypedDict, total=False):
+    """How a reply is sent besides its text: the task it is about and its outbox key, and the
+    rest as ``Outgoing`` has them."""
+
+    task: TaskRecord | None
+    buttons: tuple[Button, ...]
+    mentions: tuple[Mention, ...]
+    reaction: str | None
+    edit_of: str | None
+    is_urgent: bool
+    dedupe_key: str | None
+    attachment: Attachment | None
 
 
 class Answering:
@@ -63,34 +86,19 @@ class Answering:
             task, self.circle.zone, with_holders=with_holders, languages=self.circle.languages
         )
 
-    def reply(
-        self,
-        text: str,
-        *,
-        task: TaskRecord | None = None,
-        buttons: tuple[Button, ...] = (),
-        mentions: tuple[Mention, ...] = (),
-        reaction: str | None = None,
-        edit_of: str | None = None,
-        is_urgent: bool = False,
-        dedupe_key: str | None = None,
-        attachment: Attachment | None = None,
-    ) -> Reply:
+    def reply(self, text: str, **options: Unpack[ReplyOptions]) -> Reply:
         """An answer in the member's thread, on the message their act is about (unless editing
         one of the bot's own)."""
+        task = options.pop("task", None)
+        dedupe_key = options.pop("dedupe_key", None)
         message = Outgoing(
             platform=self.circle.platform,
             chat_id=self.circle.chat_id,
             text=text,
-            reply_to_id=None if edit_of else self.incoming.subject_id,
+            reply_to_id=None if options.get("edit_of") else self.incoming.subject_id,
             thread_id=self.incoming.thread_id,
-            reaction=reaction,
-            edit_of=edit_of,
-            buttons=buttons,
-            mentions=mentions,
             task_number=task.number if task else None,
-            is_urgent=is_urgent,
-            attachment=attachment,
+            **options,
         )
         return Reply(message, task.id if task else None, dedupe_key)
 
@@ -121,30 +129,6 @@ class Turn(Answering):
     def scene(self) -> Scene:
         return Scene(self.circle, self.member, self.incoming, self.now)
 
-    def say(
-        self,
-        text: str,
-        *,
-        task: TaskRecord | None = None,
-        buttons: tuple[Button, ...] = (),
-        mentions: tuple[Mention, ...] = (),
-        reaction: str | None = None,
-        edit_of: str | None = None,
-        is_urgent: bool = False,
-        dedupe_key: str | None = None,
-        attachment: Attachment | None = None,
-    ) -> None:
+    def say(self, text: str, **options: Unpack[ReplyOptions]) -> None:
         """Add an answer (``Answering.reply``) to the turn's replies."""
-        self.replies.append(
-            self.reply(
-                text,
-                task=task,
-                buttons=buttons,
-                mentions=mentions,
-                reaction=reaction,
-                edit_of=edit_of,
-                is_urgent=is_urgent,
-                dedupe_key=dedupe_key,
-                attachment=attachment,
-            )
-        )
+        self.replies.append(self.reply(text, **options))

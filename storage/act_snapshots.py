@@ -1,14 +1,17 @@
-"""What a claim, hand-back or done decides over, read in one go under the circle's lock.
+"""What an act decides over, read in one go under the circle's lock.
 
 The tasks a member can mean (the numbered one, the replied-to one, the pools a plain message
 chooses from), each with its holders, whether its next occurrence is open, and the id of the
 bot's acknowledgement to edit; plus the number the circle's next task will get. On PostgreSQL
 the circle's row stays locked until the transaction ends (as ``attention.hold_circle``), so
 nothing the decision read changes before its changes are written; SQLite has one writer at a
-time, and an act's transaction writes first (its handled-message key).
+time, and an act's transaction writes first (its handled-message key). A decision of the
+circle needs only the number it will get (``next_decision_number``).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
@@ -26,13 +29,7 @@ def load_act_snapshot(
     session: Session, circle_id: int, member_id: int, wanted: Wanted
 ) -> ActSnapshot:
     """The snapshot for one act: the lock, a statement per part wanted, and their holders."""
-    # NO KEY UPDATE: the act has already written rows that point at the circle (its handled
-    # key), which take KEY SHARE locks on it; FOR UPDATE would wait on another act's and deadlock.
-    last_number = session.exec(
-        select(Circle.last_task_number)
-        .where(Circle.id == circle_id)
-        .with_for_update(key_share=True)
-    ).one()
+    last_number = _locked_counter(session, circle_id, Circle.last_task_number)
     acknowledgements: dict[int, str] = {}
 
     def read(query: Select) -> list[Task]:
@@ -62,6 +59,20 @@ def load_act_snapshot(
         acknowledgements=acknowledgements,
         followed=_followed(session, [task.id for task in records.values() if task.recurrence]),
     )
+
+
+def next_decision_number(session: Session, circle_id: int) -> int:
+    """What the circle's next decision is numbered, read under the circle's lock."""
+    return _locked_counter(session, circle_id, Circle.last_decision_number) + 1
+
+
+def _locked_counter(session: Session, circle_id: int, counter: Any) -> int:
+    """One of the circle's counters, locking its row until the transaction ends."""
+    # NO KEY UPDATE: the act has already written rows that point at the circle (its handled
+    # key), which take KEY SHARE locks on it; FOR UPDATE would wait on another act's and deadlock.
+    return session.exec(
+        select(counter).where(Circle.id == circle_id).with_for_update(key_share=True)
+    ).one()
 
 
 # The platform id of the bot's delivered acknowledgement of the task in hand, found by its

@@ -1,9 +1,10 @@
 """What a member act changes, as values: decided in memory, written by ``storage.unit_of_work``.
 
-A decision may open a task whose id it cannot know yet (a recurring task's next occurrence);
+An act may open a task whose id it cannot know yet (a recurring task's next occurrence);
 it names that task by the number it will get, ``Opened(number)``, wherever an id is wanted (a
 claim on it, an event about it, a value in another event's detail), and the unit of work puts
-the id in once the row exists.
+the id in once the row exists. A decision of the circle recorded by the same act is named the
+same way, ``Decided(number)``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,16 @@ class Opened:
 
 
 TaskRef = int | Opened
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """The circle's decision this same act records with that number, before it has an id."""
+
+    number: int
+
+
+DecisionRef = int | Decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +76,25 @@ class OpenOccurrence:
 
 
 @dataclass(frozen=True, slots=True)
+class RecordDecision:
+    """The circle settled something: ``text``, numbered ``number``, said in ``message_id``."""
+
+    number: int
+    text: str
+    member_id: int
+    message_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RewordDecision:
+    """A decision's message was edited: its text goes from ``old`` to ``new``."""
+
+    decision_id: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
 class LogEvent:
     """An entry of the event log; undo reads its ``detail`` to put things back."""
 
@@ -73,6 +103,15 @@ class LogEvent:
     task: TaskRef | None = None
     message_id: str | None = None
     detail: Mapping[str, object] = field(default_factory=dict)
+    decision: DecisionRef | None = None
 
 
-Change = ClaimTask | ReleaseClaim | SetStatus | OpenOccurrence | LogEvent
+Change = (
+    ClaimTask
+    | ReleaseClaim
+    | SetStatus
+    | OpenOccurrence
+    | RecordDecision
+    | RewordDecision
+    | LogEvent
+)

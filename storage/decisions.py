@@ -19,7 +19,8 @@ def add_decision(
     member_id: int | None,
     message_id: str | None,
     now: datetime,
-) -> DecisionRecord:
+) -> Decision:
+    """A new decision row, numbered next in the circle (its id set)."""
     number = next_number(session, circle_id, "last_decision_number")
     decision = Decision(
         circle_id=circle_id,
@@ -31,8 +32,7 @@ def add_decision(
     )
     session.add(decision)
     session.flush()
-    name = session.get(Member, member_id).display_name if member_id else None
-    return DecisionRecord(decision.id, number, text, name, now)  # type: ignore[arg-type]
+    return decision
 
 
 def decisions(
@@ -64,6 +64,14 @@ def decision_by_message(session: Session, circle_id: int, message_id: str) -> De
             Decision.circle_id == circle_id, Decision.source_message_id == message_id
         )
     ).first()
+
+
+def reword_decision(session: Session, decision_id: int, *, old: str, new: str) -> bool:
+    """Change a decision's text from ``old`` to ``new``; False when it no longer reads ``old``."""
+    changed = session.execute(
+        update(Decision).where(Decision.id == decision_id, Decision.text == old).values(text=new)
+    )
+    return changed.rowcount == 1  # type: ignore[attr-defined]
 
 
 def set_decision(session: Session, decision_id: int, **fields: object) -> None:

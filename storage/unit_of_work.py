@@ -7,14 +7,18 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from storage import events, tasks
+from storage import decisions, events, tasks
 from storage.changes import (
     Change,
     ClaimTask,
+    Decided,
+    DecisionRef,
     LogEvent,
     Opened,
     OpenOccurrence,
+    RecordDecision,
     ReleaseClaim,
+    RewordDecision,
     SetStatus,
     TaskRef,
 )
@@ -31,9 +35,13 @@ def apply_changes(
             again, so the act is decided afresh).
     """
     opened: dict[int, int] = {}
+    decided: dict[int, int] = {}
 
     def task_id(ref: TaskRef) -> int:
         return opened[ref.number] if isinstance(ref, Opened) else ref
+
+    def decision_id(ref: DecisionRef) -> int:
+        return decided[ref.number] if isinstance(ref, Decided) else ref
 
     for change in changes:
         match change:
@@ -49,7 +57,15 @@ def apply_changes(
                 created = tasks.add_task(session, circle_id, _new_task(change), now)
                 opened[change.number] = created.id
                 written = created.number == change.number
-            case LogEvent(action, member_id, task, message_id, detail):
+            case RecordDecision(number, text, member_id, message_id):
+                recorded = decisions.add_decision(
+                    session, circle_id, text, member_id, message_id, now
+                )
+                decided[number] = recorded.id
+                written = recorded.number == number
+            case RewordDecision(decision, old, new):
+                written = decisions.reword_decision(session, decision, old=old, new=new)
+            case LogEvent(action, member_id, task, message_id, detail, decision):
                 events.log_event(
                     session,
                     circle_id,
@@ -57,6 +73,7 @@ def apply_changes(
                     action,
                     now,
                     task_id=None if task is None else task_id(task),
+                    decision_id=None if decision is None else decision_id(decision),
                     message_id=message_id,
                     detail={
                         key: task_id(value) if isinstance(value, Opened) else value

@@ -1,4 +1,5 @@
-"""Claims, hand-backs, completions and emergencies decided in memory: no database, no clock."""
+"""Claims, hand-backs, completions, emergencies and the circle's decisions, decided in memory:
+no database, no clock."""
 
 from __future__ import annotations
 
@@ -8,16 +9,27 @@ import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from handlers.claims import Decision, Emergency, TaskAct, decide
+from handlers.claims import Emergency, TaskAct, decide
+from handlers.decisions import (
+    DECIDED_REACTION,
+    DecisionEdit,
+    NewDecision,
+    record_decision,
+    update_decision,
+)
 from handlers.messages import Incoming
-from handlers.turn import Scene
+from handlers.phrases import phrase
+from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import (
     ClaimTask,
+    Decided,
     LogEvent,
     Opened,
     OpenOccurrence,
+    RecordDecision,
     ReleaseClaim,
+    RewordDecision,
     SetStatus,
 )
 from storage.kinds import EventAction, TaskStatus
@@ -225,7 +237,7 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
-        "import json, sys, handlers.claims; "
+        "import json, sys, handlers.claims, handlers.decisions; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -233,3 +245,38 @@ def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() ->
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert json.loads(loaded) == ["storage", "storage.changes", "storage.kinds", "storage.records"]
+
+
+# -- the circle's decisions ---------------------------------------------------------------------
+
+
+def test_a_decision_is_recorded_with_the_number_the_snapshot_gave_and_logged_under_it() -> None:
+    said = scene(BOB, "decision: Mum moves downstairs", message_id="m9")
+    decision = record_decision(said, NewDecision("decision: Mum moves downstairs"), 4)
+    assert decision.changes == (
+        RecordDecision(4, "Mum moves downstairs", BOB.id, "m9"),
+        LogEvent(EventAction.DECIDED, BOB.id, message_id="m9", decision=Decided(4)),
+    )
+    [reply] = decision.replies
+    assert "4" in reply.message.text and "Mum moves downstairs" in reply.message.text
+    assert reply.message.reaction == DECIDED_REACTION
+
+
+def test_an_empty_decision_asks_what_was_decided_and_changes_nothing() -> None:
+    decision = record_decision(scene(BOB, "/decide"), NewDecision("/decide"), 4)
+    assert decision.changes == ()
+    assert texts(decision) == [phrase("decision.ask", ("en",))]
+
+
+def test_an_edited_decision_is_reworded_from_what_it_read_and_the_old_words_are_kept() -> None:
+    edit = DecisionEdit(31, "Mum moves downstairs", "we decided: Mum moves downstairs in March")
+    decision = update_decision(scene(ALICE, edit.text), edit)
+    new = "we decided: Mum moves downstairs in March"
+    assert decision.changes[0] == RewordDecision(31, "Mum moves downstairs", new)
+    assert decision.changes[1].detail == {"before": "Mum moves downstairs"}  # type: ignore[union-attr]
+    assert new in texts(decision)[0]
+
+
+def test_an_edit_that_keeps_the_words_changes_and_says_nothing() -> None:
+    edit = DecisionEdit(31, "Mum moves downstairs", "decision:  Mum moves   downstairs")
+    assert update_decision(scene(ALICE, edit.text), edit) == Decision()

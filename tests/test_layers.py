@@ -64,3 +64,45 @@ def test_test_modules_share_helpers_not_each_other(path: Path) -> None:
     tie two subjects together."""
     reached = {module for module in imported_modules(path) if module.startswith("tests.test_")}
     assert not reached, reached
+
+
+# Storage modules that only declare values (records, enums, the changes an act decides): any
+# layer may import them. Every other storage module reads or writes the database.
+STORAGE_VALUES = {"storage.records", "storage.kinds", "storage.changes"}
+# Acts that still read and write through a live session instead of deciding over a snapshot
+# (``bot.acting``): this list only shrinks, as each moves to load → decide → apply at the core's
+# edge. A module that starts doing storage I/O under handlers/ fails here, and so does one that
+# stopped but is still listed.
+STILL_TOUCHING_STORAGE = {
+    "handlers/contacts.py",
+    "handlers/dispatch.py",
+    "handlers/forget.py",
+    "handlers/moves.py",
+    "handlers/plan.py",
+    "handlers/queries.py",
+    "handlers/settings.py",
+    "handlers/tasks.py",
+    "handlers/turn.py",
+    "handlers/undo.py",
+}
+
+
+def touches_storage(path: Path) -> bool:
+    """Whether a module imports the database library or a storage module that does I/O."""
+    modules = imported_modules(path)
+    if roots(modules) & {"sqlmodel", "sqlalchemy"}:
+        return True
+    storage = {module for module in modules if module.startswith("storage.")}
+    # "from storage import tasks" names the module as "storage.tasks"; "from storage.kinds
+    # import TaskStatus" as "storage.kinds" and "storage.kinds.TaskStatus".
+    return any(
+        module not in STORAGE_VALUES and module.rsplit(".", 1)[0] not in STORAGE_VALUES
+        for module in storage
+    )
+
+
+def test_only_the_listed_acts_still_touch_storage_from_handlers() -> None:
+    touching = {
+        str(path.relative_to(ROOT)) for path in modules_under("handlers") if touches_storage(path)
+    }
+    assert touching == STILL_TOUCHING_STORAGE
