@@ -734,6 +734,57 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
             "de",
             "2026-11-25",
         ),
+        # The day asked for is acted on; a time said with another day stays with that day.
+        (
+            "La analítica es el viernes a las 8:20, pero el volante hay que recogerlo antes del "
+            "jueves. ¿Quién puede pasarse?",
+            "es",
+            "2026-11-26",
+        ),
+        # "There by 2:45": a deadline in the mention's own words beats the appointment's time.
+        (
+            "The review is Monday at 3:20pm, but the lab wants her there by 2:45 for bloods. "
+            "Who can bring her?",
+            "en",
+            "2026-11-23T14:45",
+        ),
+        # A clock time ends its sentence ("at 2:40."); the time to leave is the one asked for.
+        (
+            "Wednesday the 25th at 2:40. Someone has to take him. You'd need to leave his place "
+            "by 2 at the latest.",
+            "en",
+            "2026-11-25T14:00",
+        ),
+        # A day no longer meant is ruled out.
+        (
+            "Der Zahnarzt hat angerufen: Omas Termin ist nicht mehr Montag, sondern Dienstag um "
+            "10:30. Wer kann sie um 10 abholen?",
+            "de",
+            "2026-11-24T10:00",
+        ),
+        (
+            "Ha chiamato la clinica: la visita non è più lunedì ma martedì alle 10:30. Va presa a "
+            "casa alle 10, chi la accompagna?",
+            "it",
+            "2026-11-24T10:00",
+        ),
+        (
+            "The dentist moved it: not Monday any more, Tuesday at 10:30. Can someone collect her "
+            "at 10?",
+            "en",
+            "2026-11-24T10:00",
+        ),
+        # A numeric date that can only be month first, in a language written day first; and
+        # the reading that falls on the weekday said beside it.
+        ("¿Alguien puede llevarla a la revisión del 12/17?", "es", "2026-12-17"),
+        ("Can someone drive her to physio Thurs 10/12?", "en", "2026-12-10"),
+        # A start said as "a começar segunda".
+        (
+            "O tio tem de ser pesado todos os dias às 8h, a começar segunda, durante 3 semanas. "
+            "Alguém?",
+            "pt",
+            "2026-11-23T08:00",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.

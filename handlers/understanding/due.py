@@ -186,8 +186,12 @@ def _asking_clauses(
         start, end = _clause_of(text, (mention.start, mention.end))
         if patterns.polite.search(text, start, end):
             return True
-        if patterns.deadline.search(text, max(start, mention.start - 30), mention.start):
-            return True  # "at the latest by Friday at 5": what the helper must meet
+        # "at the latest by Friday at 5", "there by 2:45" (the mention's own first word):
+        # what the helper must meet
+        own_word = text.find(" ", mention.start, mention.end)
+        said_before = own_word if own_word > mention.start else mention.start
+        if patterns.deadline.search(text, max(start, mention.start - 30), said_before):
+            return True
         return any(cue is not None and cue.search(text, start, end) for cue in asks)
 
     return asking
@@ -503,6 +507,18 @@ def _pick(
         clocks.sort(key=lambda m: m.clock is not None and m.clock <= now.time())
     clock_mention = clocks[0] if clocks else None
     day_mention = _day_beside(clock_mention, usable) or first
+    if (
+        first is not None
+        and day_mention is not None
+        and day_mention.day != first.day
+        and day_mention.role == first.role == "plain"
+        and asking(first)
+        and not asking(day_mention)
+    ):
+        # "the test is on Friday at 8:20, but the form has to be picked up before Thursday":
+        # the day to act on is asked for, and the time said with another day is that day's.
+        own = [m for m in clocks if _beside(m, first) < 16]
+        return first.day, (own[0].clock if own else None), None
     if day_mention is None and clock_mention is not None:
         # "ready after 2 tmrw but they close at 7": the time falls on the day it can be done.
         day_mention = next((m for m in mentions if m.day and m.role == "available"), None)

@@ -26,11 +26,11 @@ class TimeMention:
     weak: bool = False  # "in two days": a due only when said in the request itself
 
 
-# A full stop ends a sentence unless it follows a number, an initial or an abbreviation of any
-# language ("Dr. Jones", "Sra. Ruiz"): the sentences of a message are found before its
-# circle's languages are known.
+# A full stop ends a sentence unless it follows a number ("am 10. Dezember"; a clock time such
+# as "at 2:40." does end one), an initial or an abbreviation of any language ("Dr. Jones",
+# "Sra. Ruiz"): the sentences of a message are found before its circle's languages are known.
 _SENTENCE_END = re.compile(
-    rf"[!?]+|\n+|(?<!\d)(?<!\b[a-z])(?!{locales.after_abbreviation()})\.(?=\s|$)"
+    rf"[!?]+|\n+|(?:(?<!\d)|(?<=\d:\d\d))(?<!\b[a-z])(?!{locales.after_abbreviation()})\.(?=\s|$)"
 )
 
 
