@@ -785,6 +785,16 @@ def test_times_read_against_the_moment_and_the_day_they_belong_to(
             "pt",
             "2026-11-23T08:00",
         ),
+        # "segunda das 14h" is Monday; "verso l'una" one o'clock.
+        ("Alguém pode ficar com ele segunda das 14h às 16h?", "pt", "2026-11-23T14:00"),
+        ("Qualcuno può portarle il pranzo lunedì verso l'una?", "it", "2026-11-23T13:00"),
+        # "Would anyone be available" asks a person; a thing available is a start.
+        ("Would anyone be available to sit with Dad on Monday at 3?", "en", "2026-11-23T15:00"),
+        (
+            "Qualcuno sarebbe disponibile a portarle il pranzo lunedì verso l'una?",
+            "it",
+            "2026-11-23T13:00",
+        ),
         # ... but "the next week" is a span, no day.
         ("Can someone take her shopping in the next week?", "en", None),
         # "For now" is how long, not when: no deadline.
