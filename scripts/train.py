@@ -86,7 +86,9 @@ def _sorted_features(text: str) -> list[str]:
 
 
 def dump(payload: dict) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=0) + "\n"
+    """The model file's text, in ASCII: one emoji among the n-grams would make Python hold the
+    whole 4 MB file, as it is read, at four bytes a character."""
+    return json.dumps(payload, ensure_ascii=True, indent=0) + "\n"
 
 
 def main() -> int:

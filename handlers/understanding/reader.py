@@ -114,19 +114,7 @@ class Model:
         self.classes: tuple[str, ...] = tuple(payload["classes"])
         self.bias: tuple[float, ...] = tuple(payload["bias"])
         self._width = width = len(self.classes) + 1  # idf², then idf × weight for each class
-        fields = array("I")
-        fields.frombytes(base64.b64decode(payload["weights"]))
-        if sys.byteorder != "little":
-            fields.byteswap()
-        wide = array("Q", fields)
-        if sys.byteorder != "little":
-            wide.byteswap()
-        blob = wide.tobytes()
-        step = width * wide.itemsize
-        self._rows = [
-            int.from_bytes(blob[start : start + step], "little")
-            for start in range(0, len(blob), step)
-        ]
+        self._rows = _rows_of(payload["weights"], width)
         names = payload["features"].split("\n")
         self._column = dict(zip(names, range(len(self._rows)), strict=True))
         self._known = _KnownGrams(self._column, self._rows)
@@ -171,6 +159,33 @@ class Model:
             kind: bias + total / norm
             for kind, bias, total in zip(self.classes, self.bias, sums[1:], strict=True)
         }
+
+
+# Rows decoded at a time: a multiple of 3, so each piece of the base64 text is whole quanta.
+_ROWS_AT_A_TIME = 3 * 512
+
+
+def _rows_of(weights: str, width: int) -> list[int]:
+    """Each n-gram's row of ``width`` fields as one integer, the fields 64 bits apart.
+
+    Decoded a piece at a time: buffers the size of the whole table (some megabytes), freed at
+    once, stay with the process as heap it cannot hand back once the table's small objects
+    are allocated above them (about 20 MB of resident memory on glibc).
+    """
+    rows: list[int] = []
+    piece = _ROWS_AT_A_TIME * width * 4 // 3 * 4  # base64 characters per piece
+    for start in range(0, len(weights), piece):
+        fields = array("I")
+        fields.frombytes(base64.b64decode(weights[start : start + piece]))
+        if sys.byteorder != "little":
+            fields.byteswap()
+        wide = array("Q", fields)
+        if sys.byteorder != "little":
+            wide.byteswap()
+        blob = wide.tobytes()
+        step = width * wide.itemsize
+        rows += (int.from_bytes(blob[at : at + step], "little") for at in range(0, len(blob), step))
+    return rows
 
 
 # Words whose weighed n-grams are remembered; a chat's vocabulary is a few thousand words, and
