@@ -483,18 +483,13 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
     # "18/12" can only be day first, even where dates are written month first (Australian
     # English in an English circle), and "12/17" only month first; "Thurs 10/12" is the one
     # reading on a Thursday; else "12/4" is read the circle's way.
-    day_first, month_first = on(first, second), on(second, first)
-    weekday = _weekday_index(grammar, match["weekday"]) if match["weekday"] else None
-    if day_first and month_first and weekday is not None:
-        on_the_day = [day for day in (day_first, month_first) if day.weekday() == weekday]
-        day = on_the_day[0] if len(on_the_day) == 1 else None
-    else:
-        day = None
-    if day is None:
-        in_order = (
-            (day_first, month_first) if grammar.order.startswith("d") else (month_first, day_first)
-        )
-        day = in_order[0] or in_order[1]
+    readings = [on(first, second), on(second, first)]
+    if not grammar.order.startswith("d"):
+        readings.reverse()
+    readings = [day for day in readings if day]
+    weekday = _weekday_index(grammar, match["weekday"])
+    on_the_day = [day for day in readings if day.weekday() == weekday]
+    day = on_the_day[0] if len(on_the_day) == 1 else next(iter(readings), None)
     return TimeMention(*match.span(), day=day) if day else None
 
 
