@@ -832,6 +832,56 @@ def test_a_cry_for_help_beside_danger_is_an_emergency(text: str, language: str) 
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        # Words that would hand a task back, inside a cry for help, hand nothing back.
+        (
+            "Socorro! O avô caiu e eu já não consigo ir, estou presa no trabalho, alguém vá já!",
+            "pt",
+        ),
+        (
+            "Au secours ! Papa est tombé et je ne peux plus y aller, je suis bloquée au travail, "
+            "quelqu'un peut foncer ?",
+            "fr",
+        ),
+        # Signs of danger beyond falls and breathing: gas, and help already on its way.
+        ("C'è puzza di gas in tutto il palazzo della nonna e lei non apre, correte!", "it"),
+        (
+            "Mum collapsed in the kitchen, the ambulance is on its way, I need someone to take "
+            "the dog",
+            "en",
+        ),
+    ],
+)
+def test_emergencies_said_without_the_usual_words_are_raised(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, intent.is_urgent, intent.due) == (Kind.TASK, True, FRIDAY.date())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # Quarters of an hour, and a half one written with a hyphen.
+        ("Can someone pop round in a quarter of an hour?", "en", "2026-11-20T10:15"),
+        ("Quelqu'un peut être là d'ici une demi-heure ?", "fr", "2026-11-20T10:30"),
+        ("Quelqu'un peut passer dans trois quarts d'heure ?", "fr", "2026-11-20T10:45"),
+        ("Qualcuno riesce a passare nei prossimi tre quarti d'ora?", "it", "2026-11-20T10:45"),
+        ("Kann jemand in einer Viertelstunde bei ihr klingeln?", "de", "2026-11-20T10:15"),
+        ("¿Alguien puede pasar dentro de tres cuartos de hora?", "es", "2026-11-20T10:45"),
+        # A recurring request's start, said in a sentence of its own.
+        (
+            "¿Alguien puede acompañarla a natación los martes y los jueves? Empezaríamos este "
+            "jueves.",
+            "es",
+            "2026-11-26",
+        ),
+    ],
+)
+def test_quarter_hours_and_stated_starts(text: str, language: str, due: str) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("thanks for the help! dad fell asleep early for once", "en"),
         ("Ficou combinado: a tia Socorro fica com os domingos, depois da queda dela.", "pt"),
         ("Sorry, ich muss die Fahrt am Freitag abgeben, Notfall im Geschäft. Kann jemand?", "de"),

@@ -181,7 +181,8 @@ def _with_model(
        task is noise in a family's chat;
     3. an emergency the model is sure of (``_EMERGENCY_MARGIN``, and words of danger or
        ``_SURE_URGENT_MARGIN``) is a task even unasked
-       ("MUM FELL cant get up, whos nearest??");
+       ("MUM FELL cant get up, whos nearest??"), and so is a cry for help beside words of
+       danger, whatever the model reads ("au secours … je ne peux pas la lâcher !!");
     4. otherwise the cues for a request, a claim or a completion.
 
     In a language the circle does not read (``foreign``) the model may only raise emergencies.
@@ -196,8 +197,8 @@ def _with_model(
         best is Kind.TASK and margins[best] < _TASK_MARGIN
     ):
         best = Kind.NONE
-    if best is Kind.NONE and (
-        _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered) or _cries_for_help(lowered)
+    if _cries_for_help(lowered) or (
+        best is Kind.NONE and _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered)
     ):
         best = Kind.TASK
     if best is Kind.NONE:
@@ -212,7 +213,9 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
         return (Kind.DONE if numbered[1] else Kind.CLAIM), None, True
     if cue("decision", languages).search(text):
         return Kind.DECISION, None, True
-    if cue("unclaim", languages).search(text):
+    # "Qu'on m'ouvre la porte, je ne peux pas la lâcher !!": can't, in a cry for help, is no
+    # hand-back.
+    if cue("unclaim", languages).search(text) and not _cries_for_help(text):
         return Kind.UNCLAIM, None, True
     asks_nothing = bool(cue("not_an_act", languages).search(text))
     requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
