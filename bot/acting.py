@@ -1,21 +1,26 @@
-"""Claims, hand-backs, completions and decisions at the core's edge: load, decide, apply, in
-one transaction.
+"""Requests, claims, hand-backs, completions and decisions at the core's edge: load, decide,
+apply, in one transaction.
 
 As nudges are (``bot.nudging``): storage reads what the act may need in one go, under the
-circle's lock (``storage.act_snapshots``); ``handlers.claims`` or ``handlers.decisions`` works
-out the changes and the replies in memory; storage writes the changes
-(``storage.unit_of_work``) and the core queues the replies, all in the act's transaction.
+circle's lock (``storage.act_snapshots``); ``handlers.tasks``, ``handlers.claims`` or
+``handlers.decisions`` works out the changes and the replies in memory; storage writes the
+changes (``storage.unit_of_work``) and the core queues the replies, all in the act's
+transaction.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from sqlmodel import Session
 
 from handlers.claims import TaskAct, decide, wanted
 from handlers.decisions import DecisionEdit, NewDecision, record_decision, update_decision
 from handlers.dispatch import ToDecide
+from handlers.requests import NewRequest, record_task
 from handlers.turn import Decision, Reply, Scene
-from storage.act_snapshots import load_act_snapshot, next_decision_number
+from storage.act_snapshots import load_act_snapshot, load_opening, next_decision_number
+from storage.changes import Opened
 from storage.unit_of_work import apply_changes
 
 
@@ -28,9 +33,19 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
             needed = wanted(act, scene.incoming)
             snapshot = load_act_snapshot(session, circle_id, scene.member.id, needed)
             decision = decide(scene, snapshot, act)
+        case NewRequest():
+            opening = load_opening(session, circle_id, is_urgent=act.intent.is_urgent)
+            decision = record_task(scene, act, opening)
         case NewDecision():
             decision = record_decision(scene, act, next_decision_number(session, circle_id))
         case DecisionEdit():
             decision = update_decision(scene, act)
-    apply_changes(session, circle_id, decision.changes, scene.now)
-    return decision.replies
+    opened = apply_changes(session, circle_id, decision.changes, scene.now)
+    return tuple(_about_stored(reply, opened) for reply in decision.replies)
+
+
+def _about_stored(reply: Reply, opened: dict[int, int]) -> Reply:
+    """A reply about a task its act opened names the task by its id, now that it has one."""
+    if isinstance(reply.task_id, Opened):
+        return replace(reply, task_id=opened[reply.task_id.number])
+    return reply

@@ -36,6 +36,7 @@ from handlers.speech import language_names
 from handlers.turn import Reply, Turn, said_at
 from handlers.understanding.samples import sample_requests
 from storage import circles, outbox, seen, tasks
+from storage.changes import Opened
 from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
 from storage.database import Database
 from storage.records import CircleRecord, MemberRecord
@@ -328,7 +329,10 @@ class CareCircleCore:
         return record
 
     def _queue(self, session: Session, circle_id: int, reply: Reply, now: datetime) -> Outgoing:
-        message = reply.message
+        message, task_id, dedupe_key = reply.message, reply.task_id, reply.dedupe_key
+        assert not isinstance(task_id, Opened), "act_out names opened tasks by their ids"
+        if reply.is_acknowledgement and task_id is not None:
+            dedupe_key = outbox.acknowledgement_key(task_id)
         outbox_id = outbox.queue_message(
             session,
             circle_id,
@@ -336,8 +340,8 @@ class CareCircleCore:
             message.chat_id,
             outgoing_to_json(message),
             now,
-            task_id=reply.task_id,
-            dedupe_key=reply.dedupe_key,
+            task_id=task_id,
+            dedupe_key=dedupe_key,
         )
         return replace(message, outbox_id=outbox_id or 0)
 

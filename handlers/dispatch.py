@@ -1,8 +1,8 @@
 """One member's act to the handler that owns it: the single place intents are routed.
 
-Claims, hand-backs and completions are decided over a snapshot rather than handled here:
-``dispatch`` returns them as a ``TaskAct`` for the core to load, decide and apply
-(``bot.acting``).
+Requests, claims, hand-backs, completions and decisions are decided over a snapshot rather
+than handled here: ``dispatch`` returns them (``ToDecide``) for the core to load, decide and
+apply (``bot.acting``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from handlers.claims import Emergency, TaskAct
 from handlers.commands import Command, in_range, read_number
 from handlers.decisions import DecisionEdit, NewDecision
 from handlers.messages import ButtonAct, pressed
+from handlers.requests import NewRequest
 from handlers.routing import (
     Act,
     AllClear,
@@ -77,15 +78,15 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 # What the core decides over a snapshot at its edge (``bot.acting``).
-ToDecide = TaskAct | NewDecision | DecisionEdit
+ToDecide = TaskAct | NewRequest | NewDecision | DecisionEdit
 
 
 def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
     """Act on a member act already routed: a button, a reaction, an edit, a command, a
     steering phrase or a plain message (``text`` is kept as the record of a task or decision).
 
-    Returns the claim, hand-back, done or decision the act is, for the core to decide over a
-    snapshot; the turn's own replies follow that decision's.
+    Returns the request, claim, hand-back, done or decision the act is, for the core to decide
+    over a snapshot; the turn's own replies follow that decision's.
     """
     match route:
         case Press(action):
@@ -126,7 +127,7 @@ def act_on(turn: Turn, intent: Intent, text: str) -> ToDecide | None:
     if intent.kind is Kind.TASK and intent.title is None:  # "/task" or "task:" and no more
         turn.say(turn.phrase("task.ask"))
     elif intent.kind is Kind.TASK:
-        tasks.record_task(turn, intent, text)
+        return NewRequest(intent, text)
     elif intent.kind is Kind.DECISION:
         return NewDecision(text)
     elif intent.kind in TASK_ACTS:

@@ -17,6 +17,7 @@ from handlers.formatting import format_day
 from handlers.messages import Button, ButtonAct, Outgoing
 from handlers.nudges import after_quiet_hours
 from handlers.phrases import phrase
+from handlers.requests import NOTED_REACTION
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
 from handlers.understanding.transitions import Move, Picks
@@ -115,7 +116,7 @@ def _take(turn: Turn, record: MoveRecord, numbers: tuple[int, ...]) -> None:
         turn.say(turn.phrase("move.taken_before"), reaction="👌")
         return
     lines = [turn.line(task, with_holders=False) for task in added]
-    turn.say("\n".join([turn.phrase("move.taken"), *lines]), reaction=tasks.NOTED_REACTION)
+    turn.say("\n".join([turn.phrase("move.taken"), *lines]), reaction=NOTED_REACTION)
 
 
 def _tasks_of(turn: Turn, record: MoveRecord, item: Item) -> list[TaskRecord]:

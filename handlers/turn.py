@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack
 from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
-from storage.changes import Change
+from storage.changes import Change, Opened, TaskRef
 from storage.records import CircleRecord, MemberRecord, TaskRecord
 
 if TYPE_CHECKING:  # a decision over a Scene loads no database library
@@ -28,11 +28,14 @@ def said_at(incoming: Incoming, now: datetime, zone: tzinfo) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """An ``Outgoing`` plus what the outbox needs: the task it is about and its dedupe key."""
+    """An ``Outgoing`` plus what the outbox needs: the task it is about (perhaps one the same
+    decision opens) and its dedupe key, or whether it is the task's acknowledgement (whose key
+    the outbox makes from the task's id)."""
 
     message: Outgoing
-    task_id: int | None = None
+    task_id: TaskRef | None = None
     dedupe_key: str | None = None
+    is_acknowledgement: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,8 @@ class ReplyOptions(TypedDict, total=False):
     """How a reply is sent besides its text: the task it is about and its outbox key, and the
     rest as ``Outgoing`` has them."""
 
-    task: TaskRecord | None
+    task: TaskRecord | Opened | None
+    is_acknowledgement: bool
     buttons: tuple[Button, ...]
     mentions: tuple[Mention, ...]
     reaction: str | None
@@ -91,6 +95,7 @@ class Answering:
         one of the bot's own)."""
         task = options.pop("task", None)
         dedupe_key = options.pop("dedupe_key", None)
+        is_acknowledgement = options.pop("is_acknowledgement", False)
         message = Outgoing(
             platform=self.circle.platform,
             chat_id=self.circle.chat_id,
@@ -100,7 +105,8 @@ class Answering:
             task_number=task.number if task else None,
             **options,
         )
-        return Reply(message, task.id if task else None, dedupe_key)
+        about = task if isinstance(task, Opened) or task is None else task.id
+        return Reply(message, about, dedupe_key, is_acknowledgement)
 
 
 @dataclass(frozen=True, slots=True)

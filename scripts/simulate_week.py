@@ -55,7 +55,7 @@ from bot.nudging import next_wakeup, queue_due_nudges  # noqa: E402
 from handlers.formatting import format_day  # noqa: E402
 from handlers.messages import Incoming, Outgoing  # noqa: E402
 from handlers.nudges import in_quiet_hours  # noqa: E402
-from handlers.tasks import tidy_title  # noqa: E402
+from handlers.requests import tidy_title  # noqa: E402
 from storage import circles, tasks  # noqa: E402
 from storage.database import Database  # noqa: E402
 from storage.models import Event, Nudge, OutboxMessage, Task  # noqa: E402

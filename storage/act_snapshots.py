@@ -6,7 +6,8 @@ bot's acknowledgement to edit; plus the number the circle's next task will get. 
 the circle's row stays locked until the transaction ends (as ``attention.hold_circle``), so
 nothing the decision read changes before its changes are written; SQLite has one writer at a
 time, and an act's transaction writes first (its handled-message key). A decision of the
-circle needs only the number it will get (``next_decision_number``).
+circle needs only the number it will get (``next_decision_number``), and a request the number
+its task will get and, if urgent, whom to call (``load_opening``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import Any
 from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
+from storage.circles import active_members
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
-from storage.records import ActSnapshot, Pool, Wanted
+from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
+from storage.records import ActSnapshot, OpeningSnapshot, Pool, Wanted
 from storage.tasks import task_by_message_query, task_records
 
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
@@ -61,6 +64,14 @@ def load_act_snapshot(
     )
 
 
+def load_opening(session: Session, circle_id: int, *, is_urgent: bool) -> OpeningSnapshot:
+    """What a request opening a task needs: the number it gets, read under the circle's lock,
+    and for an urgent one the circle's members (whom its announcement may call)."""
+    number = _locked_counter(session, circle_id, Circle.last_task_number) + 1
+    members = tuple(active_members(session, circle_id)) if is_urgent else ()
+    return OpeningSnapshot(number, members)
+
+
 def next_decision_number(session: Session, circle_id: int) -> int:
     """What the circle's next decision is numbered, read under the circle's lock."""
     return _locked_counter(session, circle_id, Circle.last_decision_number) + 1
@@ -76,11 +87,11 @@ def _locked_counter(session: Session, circle_id: int, counter: Any) -> int:
 
 
 # The platform id of the bot's delivered acknowledgement of the task in hand, found by its
-# unique key (``ack:<task id>``, as ``storage.outbox.acknowledgement_of``): one indexed row.
+# unique key (``storage.outbox.acknowledgement_key``): one indexed row.
 _ACKNOWLEDGEMENT = (
     select(OutboxMessage.platform_message_id)
     .where(
-        OutboxMessage.dedupe_key == literal("ack:") + cast(Task.id, String),
+        OutboxMessage.dedupe_key == literal(ACKNOWLEDGEMENT_KEY_PREFIX) + cast(Task.id, String),
         col(OutboxMessage.platform_message_id).is_not(None),
     )
     .scalar_subquery()

@@ -1,6 +1,7 @@
 """What a member act changes, as values: decided in memory, written by ``storage.unit_of_work``.
 
-An act may open a task whose id it cannot know yet (a recurring task's next occurrence);
+An act may open a task whose id it cannot know yet (a request, a recurring task's next
+occurrence);
 it names that task by the number it will get, ``Opened(number)``, wherever an id is wanted (a
 claim on it, an event about it, a value in another event's detail), and the unit of work puts
 the id in once the row exists. A decision of the circle recorded by the same act is named the
@@ -63,6 +64,21 @@ class SetStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenTask:
+    """A member's request becomes the circle's task numbered ``number``."""
+
+    number: int
+    title: str
+    source_text: str
+    source_message_id: str | None
+    requester_id: int
+    due_at: datetime | None
+    due_on: date | None
+    recurrence: str | None
+    is_urgent: bool
+
+
+@dataclass(frozen=True, slots=True)
 class OpenOccurrence:
     """A recurring task's next occurrence, numbered ``number``, following ``previous_id``."""
 
@@ -110,6 +126,7 @@ Change = (
     ClaimTask
     | ReleaseClaim
     | SetStatus
+    | OpenTask
     | OpenOccurrence
     | RecordDecision
     | RewordDecision

@@ -173,14 +173,23 @@ def retry_later(session: Session, outbox_id: int, not_before: datetime) -> None:
     )
 
 
+# The dedupe key of the bot's acknowledgement of a task is this prefix and the task's id.
+ACKNOWLEDGEMENT_KEY_PREFIX = "ack:"
+
+
+def acknowledgement_key(task_id: int) -> str:
+    """The outbox key of the bot's acknowledgement of a task: one per task, ever."""
+    return f"{ACKNOWLEDGEMENT_KEY_PREFIX}{task_id}"
+
+
 def acknowledgement_of(session: Session, task_id: int) -> str | None:
     """The platform id of the bot's acknowledgement of a task, once delivered.
 
-    Found by its dedupe key (``ack:<task id>``, unique and indexed): one row, never a scan.
+    Found by its dedupe key (``acknowledgement_key``, unique and indexed): one row, never a scan.
     """
     return session.exec(
         select(OutboxMessage.platform_message_id).where(
-            OutboxMessage.dedupe_key == f"ack:{task_id}",
+            OutboxMessage.dedupe_key == acknowledgement_key(task_id),
             OutboxMessage.task_id == task_id,
             col(OutboxMessage.platform_message_id).is_not(None),
         )

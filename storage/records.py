@@ -146,3 +146,12 @@ class ActSnapshot:
 
     def pool(self, which: Pool) -> tuple[TaskRecord, ...]:
         return self.pools.get(which, ())
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningSnapshot:
+    """What opening a task decides over (``storage.act_snapshots.load_opening``): the number it
+    gets, and for an urgent one the members its announcement may call."""
+
+    next_number: int
+    members: tuple[MemberRecord, ...] = ()

@@ -36,10 +36,11 @@ from sqlmodel import Session, col, select
 
 from storage.kinds import NudgeKind, TaskStatus
 from storage.models import Event, Nudge, OutboxMessage, SeenMessage, Task
+from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
 
 # Dedupe keys whose "said once" something else keeps when the row is gone: a nudge's by its
 # settled nudge, an acknowledgement's by its task (made once, from a message seen once).
-_FORGETTABLE_KEYS = ("nudge:%", "ack:%")
+_FORGETTABLE_KEYS = ("nudge:%", f"{ACKNOWLEDGEMENT_KEY_PREFIX}%")
 
 
 def empty_delivered_texts(session: Session, before: datetime, limit: int) -> int:

@@ -16,6 +16,7 @@ from storage.changes import (
     LogEvent,
     Opened,
     OpenOccurrence,
+    OpenTask,
     RecordDecision,
     ReleaseClaim,
     RewordDecision,
@@ -27,8 +28,9 @@ from storage.errors import StaleSnapshot
 
 def apply_changes(
     session: Session, circle_id: int, changes: Iterable[Change], now: datetime
-) -> None:
+) -> dict[int, int]:
     """Write ``changes``; each is a conditional write that must find what the decision read.
+    Returns the ids of the tasks they opened, by number.
 
     Raises:
         StaleSnapshot: a row changed since the snapshot was read (the transaction is tried
@@ -53,7 +55,7 @@ def apply_changes(
                 written = tasks.set_status(
                     session, task, old=old, new=new, now=now, member_id=done_by_id
                 )
-            case OpenOccurrence():
+            case OpenTask() | OpenOccurrence():
                 created = tasks.add_task(session, circle_id, _new_task(change), now)
                 opened[change.number] = created.id
                 written = created.number == change.number
@@ -83,17 +85,28 @@ def apply_changes(
                 written = True
         if not written:
             raise StaleSnapshot(f"{type(change).__name__} found its rows changed")
+    return opened
 
 
-def _new_task(occurrence: OpenOccurrence) -> tasks.NewTask:
+def _new_task(opening: OpenTask | OpenOccurrence) -> tasks.NewTask:
+    """A request keeps its message; an occurrence follows the task before it, never urgent."""
+    if isinstance(opening, OpenTask):
+        said, message_id, is_urgent, previous_id = (
+            opening.source_text,
+            opening.source_message_id,
+            opening.is_urgent,
+            None,
+        )
+    else:
+        said, message_id, is_urgent, previous_id = "", None, False, opening.previous_id
     return tasks.NewTask(
-        title=occurrence.title,
-        source_text="",
-        source_message_id=None,
-        requester_id=occurrence.requester_id,
-        due_at=occurrence.due_at,
-        due_on=occurrence.due_on,
-        recurrence=occurrence.recurrence,
-        is_urgent=False,
-        previous_id=occurrence.previous_id,
+        title=opening.title,
+        source_text=said,
+        source_message_id=message_id,
+        requester_id=opening.requester_id,
+        due_at=opening.due_at,
+        due_on=opening.due_on,
+        recurrence=opening.recurrence,
+        is_urgent=is_urgent,
+        previous_id=previous_id,
     )

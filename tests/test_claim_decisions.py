@@ -1,5 +1,5 @@
-"""Claims, hand-backs, completions, emergencies and the circle's decisions, decided in memory:
-no database, no clock."""
+"""Requests, claims, hand-backs, completions, emergencies and the circle's decisions, decided
+in memory: no database, no clock."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from handlers.decisions import (
 )
 from handlers.messages import Incoming
 from handlers.phrases import phrase
+from handlers.requests import NOTED_REACTION, NewRequest, record_task
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import (
@@ -27,13 +28,21 @@ from storage.changes import (
     LogEvent,
     Opened,
     OpenOccurrence,
+    OpenTask,
     RecordDecision,
     ReleaseClaim,
     RewordDecision,
     SetStatus,
 )
 from storage.kinds import EventAction, TaskStatus
-from storage.records import ActSnapshot, CircleRecord, MemberRecord, Pool, TaskRecord
+from storage.records import (
+    ActSnapshot,
+    CircleRecord,
+    MemberRecord,
+    OpeningSnapshot,
+    Pool,
+    TaskRecord,
+)
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
 CIRCLE = CircleRecord(
@@ -237,7 +246,7 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
-        "import json, sys, handlers.claims, handlers.decisions; "
+        "import json, sys, handlers.claims, handlers.decisions, handlers.requests; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -280,3 +289,40 @@ def test_an_edited_decision_is_reworded_from_what_it_read_and_the_old_words_are_
 def test_an_edit_that_keeps_the_words_changes_and_says_nothing() -> None:
     edit = DecisionEdit(31, "Mum moves downstairs", "decision:  Mum moves   downstairs")
     assert update_decision(scene(ALICE, edit.text), edit) == Decision()
+
+
+# -- requests -----------------------------------------------------------------------------------
+
+
+def test_a_request_opens_the_number_the_snapshot_gave_and_is_acknowledged_by_a_mark() -> None:
+    text = "can someone pick up the prescription friday?"
+    friday = date(2026, 11, 20)
+    intent = Intent(Kind.TASK, title="Pick up the prescription", due=friday)
+    decision = record_task(
+        scene(ALICE, text, message_id="m5"), NewRequest(intent, text), OpeningSnapshot(12)
+    )
+    assert decision.changes == (
+        OpenTask(12, "Pick up the prescription", text, "m5", ALICE.id, None, friday, None, False),
+        LogEvent(EventAction.TASK_ADDED, ALICE.id, Opened(12), "m5"),
+    )
+    [ack] = decision.replies
+    assert ack.task_id == Opened(12) and ack.is_acknowledgement
+    assert ack.message.reaction == NOTED_REACTION and not ack.message.mentions
+    assert "#12 Pick up the prescription" in ack.message.text
+
+
+def test_an_urgent_request_calls_everyone_else_but_at_night_not_who_said_urgent_off() -> None:
+    sleeper = replace(BOB, urgent_at_night=False)
+    members = (ALICE, sleeper, CAROL)
+    intent = Intent(Kind.TASK, title="Come over now", is_urgent=True)
+    by_day = scene(ALICE, "MUM FELL come now")
+    at_night = replace(by_day, now=NOW.replace(hour=23))
+    called = {}
+    for name, said in (("day", by_day), ("night", at_night)):
+        decision = record_task(
+            said, NewRequest(intent, "MUM FELL come now"), OpeningSnapshot(3, members)
+        )
+        [ack] = decision.replies
+        assert ack.message.is_urgent and ack.message.reaction is None
+        called[name] = [mention.name for mention in ack.message.mentions]
+    assert called == {"day": ["Bob", "Carol"], "night": ["Carol"]}

@@ -166,23 +166,23 @@ def test_urgent_task_mentions_everyone_else(circle: Circle) -> None:
     for who in ("bob", "carol"):
         circle.core.member_joined("console", "family", who, who.title(), circle.now)
     circle.core.member_left("console", "family", "carol", circle.now)
-    from handlers.tasks import record_task
-    from handlers.turn import Turn
+    from bot.acting import act_out
+    from handlers.requests import NewRequest
+    from handlers.turn import Scene
     from handlers.understanding import Intent, Kind
     from storage.circles import circle_record, ensure_member, find_circle, member_record
 
     with circle.core.database.transaction() as session:
         row = find_circle(session, "console", "family")
         member = ensure_member(session, row.id, "alice", "Alice", circle.now)
-        turn = Turn(
-            session,
+        scene = Scene(
             circle_record(row),
             member_record(member),
             circle.incoming("alice", "u1", text="URGENT need someone now"),
             circle.now,
         )
-        record_task(turn, Intent(Kind.TASK, title="Come over now", is_urgent=True), "x")
-        for reply in turn.replies:
+        request = NewRequest(Intent(Kind.TASK, title="Come over now", is_urgent=True), "x")
+        for reply in act_out(session, scene, request):
             circle.core._queue(session, row.id, reply, circle.now)
     [alert] = circle.bot_messages()
     assert alert.is_urgent and alert.text.startswith("📝 🚨 #1 Come over now")
