@@ -880,6 +880,51 @@ def test_quarter_hours_and_stated_starts(text: str, language: str, due: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # "Thursday week", "a week on Tuesday", "Dienstag in einer Woche": the one after next.
+        ("Can someone take Dad to the eye clinic Thursday week at 10?", "en", "2026-12-03T10:00"),
+        ("Could anyone drive her to the hairdresser a week on Tuesday?", "en", "2026-12-01"),
+        ("Kann jemand Oma am Dienstag in einer Woche zur Fußpflege bringen?", "de", "2026-12-01"),
+        # A closing time is the time to get there by, whatever day the news names.
+        (
+            "La pharmacie de garde ce week-end c'est celle du port, elle ferme dans deux heures. "
+            "Quelqu'un dans le coin ?",
+            "fr",
+            "2026-11-20T12:00",
+        ),
+        (
+            "The late chemist this Sunday is the one on Hill Road, it closes in 90 minutes. "
+            "Anyone nearby?",
+            "en",
+            "2026-11-20T11:30",
+        ),
+        # Ready to collect from one time, to be collected by another: the deadline.
+        (
+            "Die Hörgerätebatterien sind morgen ab 10 Uhr abholbereit, müssen aber bis Montag um "
+            "12 abgeholt werden. Wer kann?",
+            "de",
+            "2026-11-23T12:00",
+        ),
+        ("Alguém pode levantar os óculos da avó até ao fim de semana?", "pt", "2026-11-21"),
+        # A day the place is shut is not the day the time falls on.
+        (
+            "¿Alguien puede pasar por la farmacia antes de las 7 de la tarde? Mañana no abren.",
+            "es",
+            "2026-11-20T19:00",
+        ),
+        (
+            "Qualcuno può ritirare le analisi entro le 12? Domani non aprono.",
+            "it",
+            "2026-11-20T12:00",
+        ),
+    ],
+)
+def test_days_after_next_closing_times_and_shut_days(text: str, language: str, due: str) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

@@ -59,6 +59,7 @@ class Patterns:
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
+    closes_at: re.Pattern[str]  # "it closes (at)", "elle ferme" right before a time: a deadline
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
     vague: GuardedPattern  # "sometime next week": no due at all
     morning: re.Pattern[str]  # "this morning", "stamattina": a bare hour said so is no evening
@@ -176,6 +177,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
         closing=re.compile(rf"\b(?:{said('clock', 'closing')}|{said('spans', 'closed')})\b"),
+        closes_at=re.compile(rf"\b(?:{said('clock', 'closing')})\s+(?:[^\W\d]+\s+)?$"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         morning=parts_of_day(languages)[1],

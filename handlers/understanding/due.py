@@ -192,6 +192,9 @@ def _asking_clauses(
         said_before = own_word if own_word > mention.start else mention.start
         if patterns.deadline.search(text, max(start, mention.start - 30), said_before):
             return True
+        # "elle ferme dans deux heures", "they close at 7": the time to get there by
+        if patterns.closes_at.search(text, max(start, mention.start - 20), mention.start):
+            return True
         return any(cue is not None and cue.search(text, start, end) for cue in asks)
 
     return asking
@@ -437,7 +440,11 @@ def _recurring(
             first += timedelta(days=1)
     elif rule.freq == "WEEKLY":  # "every fortnight" repeats on the day it starts
         rule.byday = [first.weekday()]
-    clocks = [m.clock for m in in_order(mentions, sentence) if m.clock and m.role != "available"]
+    clocks = [
+        m.clock
+        for m in in_order(mentions, sentence)
+        if m.clock and m.role not in ("available", "closed")
+    ]
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
@@ -452,8 +459,9 @@ _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 
 
 def _role(text: str, mention: TimeMention, patterns: Patterns) -> str:
-    """Plain, a start, the end of a span ("until 9"), or when something becomes available
-    ("ready Friday", "after 2"); a time's own first word ("after 2", "bis 13 Uhr") counts."""
+    """Plain, a start, the end of a span ("until 9"), when something becomes available
+    ("ready Friday", "after 2"), or a day it cannot be done ("Wednesday is closed"); a time's
+    own first word ("after 2", "bis 13 Uhr") counts."""
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
     # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
     before = text[max(sentence_start, mention.start - 70) : mention.start]
@@ -462,8 +470,9 @@ def _role(text: str, mention: TimeMention, patterns: Patterns) -> str:
         return "available"
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
-    if patterns.available_after.match(text, mention.end):  # "ab 10 fertig", "… geschlossen."
-        return "available"
+    if said_after := patterns.available_after.match(text, mention.end):  # "ab 10 fertig"
+        # "… geschlossen.", "mañana no abren.": a day it cannot be done at all
+        return "closed" if patterns.closing.search(said_after.group()) else "available"
     first_word = own.split(" ")[0] + " "
     if (
         patterns.until_before.search(before)
@@ -490,7 +499,8 @@ def _pick(
         [
             m
             for m in mentions
-            if m.role not in ("available", "corrected") and (not m.weak or start <= m.start < end)
+            if m.role not in ("available", "closed", "corrected")
+            and (not m.weak or start <= m.start < end)
         ],
         request,
         asking,
