@@ -6,6 +6,7 @@ import base64
 import importlib.util
 import json
 import sys
+import zlib
 from array import array
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +35,7 @@ def _train_module():
 
 def _weights(payload: dict) -> list[float]:
     fields = array("I")
-    fields.frombytes(base64.b64decode(payload["weights"]))
+    fields.frombytes(zlib.decompress(base64.b64decode(payload["weights"])))
     return [(field - OFFSET) / SCALE for field in fields]
 
 

@@ -14,7 +14,8 @@ Why it is applied here in plain Python rather than by scikit-learn at run time:
   takes well under a tenth of a second of CPU.
 - Robustness: a pickled estimator breaks across scikit-learn versions. The model file holds
   only data — the vocabulary, each feature's idf folded into its class weights, and the
-  biases — in JSON with the weights as base64 little-endian fixed point (see ``SCALE``).
+  biases — in JSON with the weights as base64 of zlib-compressed little-endian fixed point
+  (see ``SCALE``).
 - Exactness: ``features`` below *is* the analyzer scikit-learn used in training (the script
   passes it, sorted, to ``TfidfVectorizer``), with binary term frequencies, so the score
   computed here is the same tf-idf, l2-normalised, dot-product-plus-bias that the fitted
@@ -33,6 +34,7 @@ import math
 import operator
 import re
 import sys
+import zlib
 from array import array
 from functools import cache
 from itertools import pairwise
@@ -161,31 +163,46 @@ class Model:
         }
 
 
-# Rows decoded at a time: a multiple of 3, so each piece of the base64 text is whole quanta.
-_ROWS_AT_A_TIME = 3 * 512
+# Base64 characters decoded at a time (whole quanta): about 48 KB of the compressed table.
+_PIECE_CHARS = 4 * 16_384
 
 
 def _rows_of(weights: str, width: int) -> list[int]:
     """Each n-gram's row of ``width`` fields as one integer, the fields 64 bits apart.
 
-    Decoded a piece at a time: buffers the size of the whole table (some megabytes), freed at
-    once, stay with the process as heap it cannot hand back once the table's small objects
-    are allocated above them (about 20 MB of resident memory on glibc).
+    The table is zlib-compressed (most weights are near zero, so their high bytes repeat:
+    the file is a third smaller). It is inflated a piece at a time: buffers the size of the
+    whole table (some megabytes), freed at once, stay with the process as heap it cannot hand
+    back once the table's small objects are allocated above them (about 20 MB of resident
+    memory on glibc).
     """
     rows: list[int] = []
-    piece = _ROWS_AT_A_TIME * width * 4 // 3 * 4  # base64 characters per piece
-    for start in range(0, len(weights), piece):
-        fields = array("I")
-        fields.frombytes(base64.b64decode(weights[start : start + piece]))
-        if sys.byteorder != "little":
-            fields.byteswap()
-        wide = array("Q", fields)
-        if sys.byteorder != "little":
-            wide.byteswap()
-        blob = wide.tobytes()
-        step = width * wide.itemsize
-        rows += (int.from_bytes(blob[at : at + step], "little") for at in range(0, len(blob), step))
+    row_bytes = width * 4
+    inflate = zlib.decompressobj()
+    pending = b""
+    for start in range(0, len(weights), _PIECE_CHARS):
+        pending += inflate.decompress(base64.b64decode(weights[start : start + _PIECE_CHARS]))
+        whole = len(pending) - len(pending) % row_bytes
+        rows += _wide_rows(pending[:whole], width)
+        pending = pending[whole:]
+    pending += inflate.flush()
+    if pending:
+        raise ValueError("the model's weights end inside a row")
     return rows
+
+
+def _wide_rows(blob: bytes, width: int) -> list[int]:
+    """Rows of little-endian 32-bit fields, each as one integer with the fields 64 bits apart."""
+    fields = array("I")
+    fields.frombytes(blob)
+    if sys.byteorder != "little":
+        fields.byteswap()
+    wide = array("Q", fields)
+    if sys.byteorder != "little":
+        wide.byteswap()
+    spread = wide.tobytes()
+    step = width * wide.itemsize
+    return [int.from_bytes(spread[at : at + step], "little") for at in range(0, len(spread), step)]
 
 
 # Words whose weighed n-grams are remembered; a chat's vocabulary is a few thousand words, and
