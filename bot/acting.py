@@ -1,11 +1,11 @@
-"""Requests, claims, hand-backs, completions and decisions at the core's edge: load, decide,
-apply, in one transaction.
+"""Requests, corrections, claims, hand-backs, completions and decisions at the core's edge:
+load, decide, apply, in one transaction.
 
 As nudges are (``bot.nudging``): storage reads what the act may need in one go, under the
-circle's lock (``storage.act_snapshots``); ``handlers.tasks``, ``handlers.claims`` or
-``handlers.decisions`` works out the changes and the replies in memory; storage writes the
-changes (``storage.unit_of_work``) and the core queues the replies, all in the act's
-transaction.
+circle's lock (``storage.act_snapshots``); ``handlers.requests``, ``handlers.corrections``,
+``handlers.claims`` or ``handlers.decisions`` works out the changes and the replies in memory;
+storage writes the changes (``storage.unit_of_work``) and the core queues the replies, all in
+the act's transaction.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from handlers.claims import TaskAct, decide, wanted
-from handlers.decisions import DecisionEdit, NewDecision, record_decision, update_decision
-from handlers.dispatch import ToDecide
+from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
+from handlers.decisions import NewDecision, record_decision
+from handlers.dispatch import ToDecide, act_on
 from handlers.requests import NewRequest, record_task
 from handlers.turn import Decision, Reply, Scene
 from storage.act_snapshots import load_act_snapshot, load_opening, next_decision_number
@@ -38,8 +39,16 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
             decision = record_task(scene, act, opening)
         case NewDecision():
             decision = record_decision(scene, act, next_decision_number(session, circle_id))
-        case DecisionEdit():
-            decision = update_decision(scene, act)
+        case MessageEdit():
+            snapshot = load_act_snapshot(session, circle_id, scene.member.id, act.wanted)
+            edited = decide_edit(scene, snapshot, act)
+            if edited is None:  # a message recorded as nothing is read as new
+                new = act_on(act.intent, act.text)
+                return act_out(session, scene, new) if new is not None else ()
+            decision = edited
+        case FalseTask():
+            snapshot = load_act_snapshot(session, circle_id, scene.member.id, act.wanted)
+            decision = remove_false_task(scene, snapshot)
     opened = apply_changes(session, circle_id, decision.changes, scene.now)
     return tuple(_about_stored(reply, opened) for reply in decision.replies)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from handlers.messages import Button, ButtonAct
 from handlers.phrases import phrase
 from handlers.turn import Answering, Reply
@@ -35,3 +37,12 @@ def acknowledgement_edit(task: TaskRecord, act: Answering, message_id: str) -> R
     elif task.status in (TaskStatus.REMOVED, TaskStatus.CANCELLED, TaskStatus.MISSED):
         text = act.phrase(f"ack.{task.status}", number=task.number, title=task.title)
     return act.reply(text, task=task, buttons=buttons, edit_of=message_id)
+
+
+def refreshed_acknowledgement(
+    act: Answering, acknowledgements: Mapping[int, str], task: TaskRecord
+) -> tuple[Reply, ...]:
+    """The acknowledgement's edit showing ``task`` as the act leaves it, if it was delivered
+    (``acknowledgements``: task id → the platform id of its acknowledgement)."""
+    message_id = acknowledgements.get(task.id)
+    return (acknowledgement_edit(task, act, message_id),) if message_id else ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from handlers.acknowledgements import acknowledgement_edit
+from handlers.acknowledgements import refreshed_acknowledgement
 from handlers.commands import in_range
 from handlers.formatting import format_when
 from handlers.messages import Incoming
@@ -130,12 +130,6 @@ def _meant(scene: Scene, snapshot: ActSnapshot, kind: Kind, ref: int | None) -> 
     return _Meant(None, False, (scene.reply(question),))
 
 
-def _edited(scene: Scene, snapshot: ActSnapshot, task: TaskRecord) -> tuple[Reply, ...]:
-    """The acknowledgement's edit showing ``task`` as the act leaves it, if it was delivered."""
-    message_id = snapshot.acknowledgements.get(task.id)
-    return (acknowledgement_edit(task, scene, message_id),) if message_id else ()
-
-
 def _logged(scene: Scene, action: EventAction, task: TaskRecord, **detail: object) -> LogEvent:
     return LogEvent(action, scene.member.id, task.id, scene.incoming.message_id, detail)
 
@@ -170,7 +164,7 @@ def _take(scene: Scene, snapshot: ActSnapshot, task: TaskRecord, pointed: bool) 
     held = replace(task, claimers=(*task.claimers, member), held_since=task.held_since or scene.now)
     return Decision(
         (ClaimTask(task.id, member.id), _logged(scene, EventAction.CLAIMED, task)),
-        replies + _edited(scene, snapshot, held),
+        replies + refreshed_acknowledgement(scene, snapshot.acknowledgements, held),
     )
 
 
@@ -193,7 +187,10 @@ def _unclaim(scene: Scene, snapshot: ActSnapshot, intent: Intent) -> Decision:
         text = scene.phrase("unclaim.anyone", name=member.display_name, line=line)
     return Decision(
         (ReleaseClaim(task.id, member.id), _logged(scene, EventAction.UNCLAIMED, task)),
-        (scene.reply(text, task=task), *_edited(scene, snapshot, task)),
+        (
+            scene.reply(text, task=task),
+            *refreshed_acknowledgement(scene, snapshot.acknowledgements, task),
+        ),
     )
 
 
@@ -242,7 +239,9 @@ def _complete(scene: Scene, snapshot: ActSnapshot, intent: Intent) -> Decision:
         replies = (scene.reply(text, task=task, reaction="✅" if meant.pointed else None),)
     elif following is not None:
         replies = (scene.reply(text, task=task),)
-    return Decision(tuple(changes), replies + _edited(scene, snapshot, done))
+    return Decision(
+        tuple(changes), replies + refreshed_acknowledgement(scene, snapshot.acknowledgements, done)
+    )
 
 
 # -- emergencies -------------------------------------------------------------------------------
@@ -320,4 +319,10 @@ def _give_all_clear(scene: Scene, snapshot: ActSnapshot, intent: Intent) -> Deci
         SetStatus(task.id, (TaskStatus.OPEN,), status, came.id if came else None),
         _logged(scene, EventAction(status), task, was=TaskStatus.OPEN, all_clear=True),
     )
-    return Decision(changes, (scene.reply(text, task=task), *_edited(scene, snapshot, closed)))
+    return Decision(
+        changes,
+        (
+            scene.reply(text, task=task),
+            *refreshed_acknowledgement(scene, snapshot.acknowledgements, closed),
+        ),
+    )

@@ -17,12 +17,12 @@ from handlers import (
     plan,
     queries,
     settings,
-    tasks,
     undo,
 )
 from handlers.claims import Emergency, TaskAct
 from handlers.commands import Command, in_range, read_number
-from handlers.decisions import DecisionEdit, NewDecision
+from handlers.corrections import FalseTask, MessageEdit
+from handlers.decisions import NewDecision
 from handlers.messages import ButtonAct, pressed
 from handlers.requests import NewRequest
 from handlers.routing import (
@@ -43,7 +43,6 @@ from handlers.routing import (
 )
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
-from storage import decisions as stored_decisions
 from storage import tasks as stored_tasks
 from storage.records import TaskRecord
 
@@ -78,7 +77,7 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 # What the core decides over a snapshot at its edge (``bot.acting``).
-ToDecide = TaskAct | NewRequest | NewDecision | DecisionEdit
+ToDecide = TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask
 
 
 def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
@@ -94,13 +93,15 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
         case React(emoji):
             return _react(turn, emoji)
         case Edit(original_id, intent):
-            return _edit(turn, original_id, intent, text)
+            # An edited request updates its task, an edited decision its words; any other
+            # edited message is read as new.
+            return MessageEdit(original_id, intent, text)
         case Command(name, argument):
             _command(turn, name, argument)
         case Undo():
             undo.undo_last(turn)
         case NotATask():
-            _not_a_task(turn)
+            return _not_a_task(turn)
         case RemindMe(words):
             _remind_me(turn, words)
         case SetZone(zone):
@@ -116,21 +117,20 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
         case Pick(picks):
             moves.take_picked(turn, picks)
         case Act(intent, move):
-            task_act = act_on(turn, intent, text)
+            task_act = act_on(intent, text)
             if move is not None:
                 moves.offer_checklist(turn, move)
             return task_act
     return None
 
 
-def act_on(turn: Turn, intent: Intent, text: str) -> ToDecide | None:
-    if intent.kind is Kind.TASK and intent.title is None:  # "/task" or "task:" and no more
-        turn.say(turn.phrase("task.ask"))
-    elif intent.kind is Kind.TASK:
+def act_on(intent: Intent, text: str) -> ToDecide | None:
+    """What a plain message's reading asks of the circle, for the core to decide."""
+    if intent.kind is Kind.TASK:
         return NewRequest(intent, text)
-    elif intent.kind is Kind.DECISION:
+    if intent.kind is Kind.DECISION:
         return NewDecision(text)
-    elif intent.kind in TASK_ACTS:
+    if intent.kind in TASK_ACTS:
         return TaskAct(intent)
     return None
 
@@ -159,24 +159,9 @@ def _react(turn: Turn, emoji: str) -> TaskAct | None:
     return None
 
 
-def _edit(turn: Turn, original_id: str, intent: Intent, text: str) -> ToDecide | None:
-    """An edited request updates its task, an edited decision its text; anything else is new."""
-    session, circle_id = turn.session, turn.circle.id
-    task = stored_tasks.task_by_message(session, circle_id, original_id)
-    if task is not None and task.source_message_id == original_id:
-        if task.is_open and intent.kind is Kind.TASK:
-            tasks.update_from_edit(turn, task, intent, text)
-        return None
-    decision = stored_decisions.decision_by_message(session, circle_id, original_id)
-    if decision is not None:
-        return DecisionEdit(decision.id, decision.text, text)  # type: ignore[arg-type]
-    return act_on(turn, intent, text)
-
-
-def _not_a_task(turn: Turn) -> None:
-    task = _replied_task(turn)
-    if task is not None:
-        tasks.remove_task(turn, task)
+def _not_a_task(turn: Turn) -> FalseTask | None:
+    replied = turn.incoming.reply_to_id
+    return FalseTask(replied) if replied else None
 
 
 def _remind_me(turn: Turn, words: str) -> None:

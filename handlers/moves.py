@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from handlers import tasks
 from handlers.checklists import Item, checklist
 from handlers.formatting import format_day
 from handlers.messages import Button, ButtonAct, Outgoing
 from handlers.nudges import after_quiet_hours
 from handlers.phrases import phrase
-from handlers.requests import NOTED_REACTION
+from handlers.requests import NOTED_REACTION, open_task
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
 from handlers.understanding.transitions import Move, Picks
-from storage import moves
+from storage import moves, tasks
 from storage.records import CircleRecord, MoveRecord, TaskRecord
+from storage.unit_of_work import apply_changes
 
 # A pick said without replying to the offer ("all", "2 4") answers the latest offer this recent.
 ANSWER_WITHOUT_REPLY = timedelta(hours=24)
@@ -129,5 +129,15 @@ def _tasks_of(turn: Turn, record: MoveRecord, item: Item) -> list[TaskRecord]:
         if not isinstance(moment, datetime) and moment < today:
             moment = today
         intent = Intent(Kind.TASK, title=item.title, due=moment)
-        found.append(tasks.add_task(turn, intent, item.title))
+        found.append(_add_task(turn, intent, item.title))
     return found
+
+
+def _add_task(turn: Turn, intent: Intent, title: str) -> TaskRecord:
+    """Store an item's task at once, opened as a request's is (one reply says all the items
+    taken, so nothing acknowledges it alone)."""
+    number = tasks.next_task_number(turn.session, turn.circle.id)
+    opened = apply_changes(
+        turn.session, turn.circle.id, open_task(turn, intent, title, number), turn.now
+    )
+    return tasks.task_record(turn.session, opened[number])

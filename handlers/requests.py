@@ -43,7 +43,10 @@ class NewRequest:
 
 
 def record_task(scene: Scene, act: NewRequest, snapshot: OpeningSnapshot) -> Decision:
-    """The circle's next task, as the member asked for it, and its acknowledgement."""
+    """The circle's next task, as the member asked for it, and its acknowledgement; "/task"
+    with nothing after it asks what the task is."""
+    if act.intent.title is None:
+        return Decision(replies=(scene.reply(scene.phrase("task.ask")),))
     opening = open_task(scene, act.intent, act.text, snapshot.next_number)
     task = _as_opened(opening[0], scene.now)
     mentions: tuple[Mention, ...] = ()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from handlers.acknowledgements import acknowledgement_edit
 from handlers.claims import may_claim
-from handlers.tasks import refresh_acknowledgement
 from handlers.turn import Turn
 from storage import circles, decisions, events, tasks
 from storage.kinds import EventAction, TaskStatus
+from storage.outbox import acknowledgement_of
 
 UNDOABLE = (
     EventAction.TASK_ADDED,
@@ -62,8 +63,9 @@ def undo_last(turn: Turn) -> None:
     )
     what = turn.phrase(f"undone.{event.action}")
     turn.say(turn.phrase("undo.done", name=turn.member.display_name, what=what))
-    if task_id:
-        refresh_acknowledgement(turn, task_id)
+    if task_id and (ack_id := acknowledgement_of(session, task_id)) is not None:
+        # the acknowledgement shows the task as the undo leaves it
+        turn.replies.append(acknowledgement_edit(tasks.task_record(session, task_id), turn, ack_id))
 
 
 def _reopen(turn: Turn, task_id: int, action: str, detail: dict[str, object]) -> None:

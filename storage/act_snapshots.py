@@ -18,6 +18,7 @@ from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
 from storage.circles import active_members
+from storage.decisions import decision_by_message
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
 from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
@@ -61,6 +62,11 @@ def load_act_snapshot(
         },
         acknowledgements=acknowledgements,
         followed=_followed(session, [task.id for task in records.values() if task.recurrence]),
+        decided=(
+            decision_by_message(session, circle_id, wanted.decision_of)
+            if wanted.decision_of
+            else None
+        ),
     )
 
 

@@ -79,6 +79,19 @@ class OpenTask:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviseTask:
+    """A request's message was edited: its open task reads as the message now does."""
+
+    task_id: int
+    title: str
+    source_text: str
+    due_at: datetime | None
+    due_on: date | None
+    recurrence: str | None
+    is_urgent: bool
+
+
+@dataclass(frozen=True, slots=True)
 class OpenOccurrence:
     """A recurring task's next occurrence, numbered ``number``, following ``previous_id``."""
 
@@ -127,6 +140,7 @@ Change = (
     | ReleaseClaim
     | SetStatus
     | OpenTask
+    | ReviseTask
     | OpenOccurrence
     | RecordDecision
     | RewordDecision

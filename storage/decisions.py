@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.circles import next_number
 from storage.models import Decision, Member
@@ -38,14 +39,27 @@ def add_decision(
 def decisions(
     session: Session, circle_id: int, since: datetime | None = None
 ) -> list[DecisionRecord]:
-    query = (
-        select(Decision, Member)
-        .join(Member, col(Member.id) == Decision.member_id, isouter=True)
-        .where(Decision.circle_id == circle_id, col(Decision.is_removed).is_(False))
-        .order_by(Decision.number)
+    query = _with_deciders().where(
+        Decision.circle_id == circle_id, col(Decision.is_removed).is_(False)
     )
     if since is not None:
         query = query.where(col(Decision.decided_at) >= since)
+    return _records(session, query.order_by(Decision.number))
+
+
+def decision_by_message(session: Session, circle_id: int, message_id: str) -> DecisionRecord | None:
+    """The decision recorded from that message, if any."""
+    query = _with_deciders().where(
+        Decision.circle_id == circle_id, Decision.source_message_id == message_id
+    )
+    return next(iter(_records(session, query.limit(1))), None)
+
+
+def _with_deciders() -> SelectOfScalar:
+    return select(Decision, Member).join(Member, col(Member.id) == Decision.member_id, isouter=True)
+
+
+def _records(session: Session, query: SelectOfScalar) -> list[DecisionRecord]:
     return [
         DecisionRecord(
             row.id,  # type: ignore[arg-type]
@@ -56,14 +70,6 @@ def decisions(
         )
         for row, member in session.exec(query).all()
     ]
-
-
-def decision_by_message(session: Session, circle_id: int, message_id: str) -> Decision | None:
-    return session.exec(
-        select(Decision).where(
-            Decision.circle_id == circle_id, Decision.source_message_id == message_id
-        )
-    ).first()
 
 
 def reword_decision(session: Session, decision_id: int, *, old: str, new: str) -> bool:

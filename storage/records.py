@@ -131,6 +131,7 @@ class Wanted:
     number: int | None = None
     message_id: str | None = None
     pools: frozenset[Pool] = frozenset()
+    decision_of: str | None = None  # the message a decision may have been recorded from
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ class ActSnapshot:
     pools: Mapping[Pool, tuple[TaskRecord, ...]] = field(default_factory=dict)
     acknowledgements: Mapping[int, str] = field(default_factory=dict)  # task id → message id
     followed: frozenset[int] = frozenset()  # tasks whose next occurrence has been opened
+    decided: DecisionRecord | None = None  # the decision recorded from ``Wanted.decision_of``
 
     def pool(self, which: Pool) -> tuple[TaskRecord, ...]:
         return self.pools.get(which, ())

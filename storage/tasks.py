@@ -224,6 +224,14 @@ def set_status(
     return bool(result.rowcount)
 
 
+def revise_open_task(session: Session, task_id: int, **fields: object) -> bool:
+    """Change an open task's fields; False when it is no longer open."""
+    result = session.execute(
+        update(Task).where(Task.id == task_id, Task.status == TaskStatus.OPEN).values(fields)
+    )
+    return bool(result.rowcount)
+
+
 def update_task(session: Session, task_id: int, **fields: object) -> None:
     session.execute(update(Task).where(Task.id == task_id).values(fields))
 

@@ -19,6 +19,7 @@ from storage.changes import (
     OpenTask,
     RecordDecision,
     ReleaseClaim,
+    ReviseTask,
     RewordDecision,
     SetStatus,
     TaskRef,
@@ -59,6 +60,17 @@ def apply_changes(
                 created = tasks.add_task(session, circle_id, _new_task(change), now)
                 opened[change.number] = created.id
                 written = created.number == change.number
+            case ReviseTask(task, title, said, due_at, due_on, recurrence, is_urgent):
+                written = tasks.revise_open_task(
+                    session,
+                    task,
+                    title=title,
+                    source_text=said,
+                    due_at=due_at,
+                    due_on=due_on,
+                    recurrence=recurrence,
+                    is_urgent=is_urgent,
+                )
             case RecordDecision(number, text, member_id, message_id):
                 recorded = decisions.add_decision(
                     session, circle_id, text, member_id, message_id, now

@@ -1,5 +1,5 @@
-"""Requests, claims, hand-backs, completions, emergencies and the circle's decisions, decided
-in memory: no database, no clock."""
+"""Requests, corrections, claims, hand-backs, completions, emergencies and the circle's
+decisions, decided in memory: no database, no clock."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from handlers.claims import Emergency, TaskAct, decide
+from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
 from handlers.decisions import (
     DECIDED_REACTION,
     DecisionEdit,
@@ -31,6 +32,7 @@ from storage.changes import (
     OpenTask,
     RecordDecision,
     ReleaseClaim,
+    ReviseTask,
     RewordDecision,
     SetStatus,
 )
@@ -38,6 +40,7 @@ from storage.kinds import EventAction, TaskStatus
 from storage.records import (
     ActSnapshot,
     CircleRecord,
+    DecisionRecord,
     MemberRecord,
     OpeningSnapshot,
     Pool,
@@ -246,7 +249,8 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
-        "import json, sys, handlers.claims, handlers.decisions, handlers.requests; "
+        "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
+        "handlers.requests; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -326,3 +330,67 @@ def test_an_urgent_request_calls_everyone_else_but_at_night_not_who_said_urgent_
         assert ack.message.is_urgent and ack.message.reaction is None
         called[name] = [mention.name for mention in ack.message.mentions]
     assert called == {"day": ["Bob", "Carol"], "night": ["Carol"]}
+
+
+# -- corrections --------------------------------------------------------------------------------
+
+
+def edited(original: str, intent: Intent, text: str, **fields: object) -> tuple[Scene, MessageEdit]:
+    return scene(ALICE, text, **fields), MessageEdit(original, intent, text)
+
+
+def test_an_edited_request_revises_its_task_and_corrects_the_acknowledgement() -> None:
+    text = "can someone pick up the blue inhaler saturday?"
+    intent = Intent(Kind.TASK, title="Pick up the blue inhaler", due=date(2026, 11, 21))
+    said, act = edited("request", intent, text, message_id="m2")
+    decision = decide_edit(said, numbered(task(7, BOB), replied=task(7, BOB)), act)
+    assert decision is not None
+    revision, logged = decision.changes
+    assert revision == ReviseTask(
+        107, "Pick up the blue inhaler", text, None, date(2026, 11, 21), None, False
+    )
+    assert logged.action is EventAction.TASK_EDITED  # type: ignore[union-attr]
+    assert logged.detail["before"]["title"] == "Pick up the prescription"  # type: ignore[union-attr]
+    assert "#7 Pick up the blue inhaler" in edit_of_ack(decision)
+    assert edit_of_ack(decision).endswith("✋ Bob")
+
+
+def test_an_edited_request_only_marked_says_its_new_reading() -> None:
+    intent = Intent(Kind.TASK, title="Buy oat milk")
+    said, act = edited("request", intent, "task: buy oat milk")
+    decision = decide_edit(said, ActSnapshot(next_number=8, replied=task()), act)
+    assert decision is not None and texts(decision)[0].startswith("📝 #7 Buy oat milk")
+    assert decision.replies[0].message.edit_of is None
+
+
+def test_an_edit_of_a_closed_request_or_into_chatter_changes_nothing() -> None:
+    done = task(status=TaskStatus.DONE, done_at=NOW, done_by="Bob")
+    said, act = edited("request", Intent(Kind.TASK, title="Buy milk"), "task: buy milk")
+    assert decide_edit(said, ActSnapshot(next_number=8, replied=done), act) == Decision()
+    said, act = edited("request", Intent(Kind.NONE), "lovely weather")
+    assert decide_edit(said, ActSnapshot(next_number=8, replied=task()), act) == Decision()
+
+
+def test_an_edited_decision_is_reworded_and_an_unknown_message_is_read_anew() -> None:
+    decided = DecisionRecord(31, 4, "Mum moves downstairs", "Alice", NOW)
+    said, act = edited("d-msg", Intent(Kind.DECISION), "we decided: Mum moves downstairs in March")
+    decision = decide_edit(said, ActSnapshot(next_number=8, decided=decided), act)
+    assert decision is not None
+    assert decision.changes[0] == RewordDecision(31, "Mum moves downstairs", act.text)
+    assert decide_edit(said, ActSnapshot(next_number=8), act) is None
+
+
+def test_not_a_task_removes_the_open_task_replied_to_and_says_so() -> None:
+    snapshot = numbered(task(7, BOB), replied=task(7, BOB))
+    decision = remove_false_task(scene(CAROL, "not a task", reply_to_id=ACK), snapshot)
+    assert decision.changes == (
+        SetStatus(107, (TaskStatus.OPEN,), TaskStatus.REMOVED),
+        LogEvent(EventAction.TASK_REMOVED, CAROL.id, 107, "m1"),
+    )
+    assert texts(decision)[0] == "🗑 Removed #7 Pick up the prescription"
+    assert "#7" in edit_of_ack(decision)
+    closed = replace(task(), status=TaskStatus.DONE)
+    assert remove_false_task(scene(CAROL, "not a task"), ActSnapshot(8, replied=closed)) == (
+        Decision()
+    )
+    assert FalseTask("m9").wanted.message_id == "m9"

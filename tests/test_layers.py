@@ -81,7 +81,6 @@ STILL_TOUCHING_STORAGE = {
     "handlers/plan.py",
     "handlers/queries.py",
     "handlers/settings.py",
-    "handlers/tasks.py",
     "handlers/turn.py",
     "handlers/undo.py",
 }
