@@ -925,6 +925,47 @@ def test_days_after_next_closing_times_and_shut_days(text: str, language: str, d
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # An offset said roughly is still an offset.
+        (
+            "Der Pflegedienst kommt in ca. 2 Stunden, kann jemand bei ihr sein und aufmachen?",
+            "de",
+            "2026-11-20T12:00",
+        ),
+        (
+            "The GP's coming in about an hour, could someone be there to let her in?",
+            "en",
+            "2026-11-20T11:00",
+        ),
+        ("Qualcuno può passare tra circa 20 minuti a darle le gocce?", "it", "2026-11-20T10:20"),
+        (
+            "Il faut quelqu'un pour la chercher dans la demi-heure, la route va être coupée",
+            "fr",
+            "2026-11-20T10:30",
+        ),
+        # "erst ab Montag": when it can be collected, not when it must be.
+        ("DIE APOTHEKE HAT DIE SALBE ERST AB MONTAG. KANN DIE WER HOLEN?", "de", None),
+    ],
+)
+def test_rough_offsets_and_availability_in_capitals(
+    text: str, language: str, due: str | None
+) -> None:
+    assert_task_due(text, language, due)
+
+
+def test_words_of_a_hand_back_in_an_emergency_are_the_emergencys() -> None:
+    text = "Opa ist im Flur gestürzt und kann nicht mehr aufstehen, wer kann sofort hin??"
+    intent = read(text, languages=("de",))
+    assert (intent.kind, intent.is_urgent, intent.due) == (Kind.TASK, True, FRIDAY.date())
+
+
+def test_a_near_tie_in_the_model_leaves_the_cues_reading() -> None:
+    intent = read("is anyone able to drop off Dad's groceries Wed, Feb 13?")
+    assert intent.kind == Kind.TASK
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

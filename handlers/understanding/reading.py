@@ -31,6 +31,7 @@ _EXPLICIT = re.compile(
 # The model's margins (see ``_with_model``), chosen by cross-validation in scripts/train.py.
 _TASK_MARGIN = -0.1  # a task needs at least this margin: precision over recall
 _MARGIN_OVER_NONE = 0.3  # any act read by the model must beat "none" by this much
+_MARGIN_OVER_CUE = 0.1  # and the act the cues read (if any) by this much, to replace it
 _URGENT_MARGIN = -0.2  # a task is urgent at this "urgent" margin, or by its words; a missed
 # emergency costs more than a false alarm (over 20 sets: 167 of 174 raised, 11 false alarms)
 _EMERGENCY_MARGIN = -0.1  # a message the model reads as an emergency is an urgent task
@@ -69,8 +70,13 @@ def understand_with(
     codes = tuple(languages) or ("en",)
     kind, request, sure = _cued_kind(lowered, codes)
     margins = None
-    if model is not None and not sure:
+    if model is not None and sure and kind is Kind.UNCLAIM:
+        # "Frau K. … kann nicht mehr auftreten. Wer kann sofort …??": words that hand a task
+        # back, in a message the model reads as an emergency, are the emergency's.
         margins = model.margins(text)
+        sure = margins["urgent"] < _SURE_URGENT_MARGIN
+    if model is not None and not sure:
+        margins = margins or model.margins(text)
         # The model reads any language; in one the circle does not read it may only raise an
         # emergency (anything else is left to the cues, and the circle hears how to add it).
         # Two typical words more than of the circle's own make a language clear.
@@ -197,6 +203,8 @@ def _with_model(
         best is Kind.TASK and margins[best] < _TASK_MARGIN
     ):
         best = Kind.NONE
+    elif cued is not Kind.NONE and margins[best] - margins[cued] < _MARGIN_OVER_CUE:
+        best = cued  # "is anyone able to drop off…": a near tie leaves the cues' reading
     if _cries_for_help(lowered) or (
         best is Kind.NONE and _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered)
     ):
