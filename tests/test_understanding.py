@@ -966,6 +966,29 @@ def test_a_near_tie_in_the_model_leaves_the_cues_reading() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Le strisce arrivano in farmacia da martedì ma vanno ritirate entro sabato 28. "
+            "Chi passa?",
+            "it",
+            "2026-11-28",
+        ),
+        (
+            "The new glasses are at the optician from Tuesday but have to be collected by "
+            "Saturday. Anyone?",
+            "en",
+            "2026-11-21",
+        ),
+    ],
+)
+def test_a_deadline_wins_over_the_day_something_is_there_from(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

@@ -507,6 +507,10 @@ def _pick(
     )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]
+    if any(m.role == "start" for m in usable) and any(
+        _after_deadline_words(text, m, patterns) for m in usable
+    ):  # "in farmacia da martedì ma vanno ritirate entro sabato 12": the deadline wins
+        usable = [m for m in usable if m.role != "start"]
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
@@ -534,6 +538,14 @@ def _pick(
         day_mention = next((m for m in mentions if m.day and m.role == "available"), None)
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
+
+
+def _after_deadline_words(text: str, mention: TimeMention, patterns: Patterns) -> bool:
+    """ "by Friday", "entro sabato 12", "spätestens Montag": a time the helper must meet."""
+    clause_start, _ = _clause_of(text, (mention.start, mention.end))
+    return bool(
+        patterns.deadline.search(text, max(clause_start, mention.start - 30), mention.start)
+    )
 
 
 def _may_be_due(
