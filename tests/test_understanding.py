@@ -989,6 +989,34 @@ def test_a_deadline_wins_over_the_day_something_is_there_from(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # A day of the month in words, after its article.
+        (
+            "Can someone let the alarm people in on the twenty-fourth at 8?",
+            "en",
+            "2026-11-24T08:00",
+        ),
+        ("Quelqu'un peut l'accompagner le vingt-six ?", "fr", "2026-11-26"),
+        ("¿Alguien la puede llevar el veintisiete?", "es", "2026-11-27"),
+        ("Kann jemand sie am dreiundzwanzigsten zum Zahnarzt fahren?", "de", "2026-11-23"),
+        ("Qualcuno può accompagnarla il ventotto?", "it", "2026-11-28"),
+        # ... but not an ordinal of something else, nor a count.
+        ("Can someone sit with him, for the second time this week?", "en", None),
+        ("Kann jemand zum ersten Mal mit zur Physio?", "de", None),
+        ("I need someone to take the two little ones, can anyone?", "en", None),
+        (
+            "Il prelievo è ogni due settimane. Il primo è martedì 24. Chi lo porta?",
+            "it",
+            "2026-11-24",
+        ),
+    ],
+)
+def test_days_of_the_month_in_words(text: str, language: str, due: str | None) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

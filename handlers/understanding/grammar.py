@@ -351,7 +351,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             "day_number",
             GuardedPattern(
                 rf"\b(?:{_joined(languages, 'calendar', 'day_before_number')})\s+"
-                rf"(?P<dayword>{numbers.pattern})(?!\w)"
+                rf"(?P<dayword>{days.pattern})(?!\w)"
+                rf"(?!\s+(?:{_joined(languages, 'calendar', 'not_after_day_number')})\b)"
             ),
             None,
         ),
