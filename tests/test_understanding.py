@@ -1017,6 +1017,23 @@ def test_days_of_the_month_in_words(text: str, language: str, due: str | None) -
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        ("Can someone stay with her from the 23rd to the 27th of November?", "en", "2026-11-23"),
+        ("Quelqu'un peut la garder du 23 au 27 novembre ?", "fr", "2026-11-23"),
+        ("Kann jemand vom 23. bis 27. November bei ihr schlafen?", "de", "2026-11-23"),
+        (
+            "Alguém tem de ligar ao avô todas as noites às 21h, de 23 a 27 de novembro",
+            "pt",
+            "2026-11-23T21:00",
+        ),
+    ],
+)
+def test_a_range_of_days_is_due_on_its_first(text: str, language: str, due: str) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

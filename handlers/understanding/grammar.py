@@ -286,6 +286,19 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     month_gate = re.compile(rf"(?<![^\W\d_]){months.pattern}")
     forms = (
         (
+            # "from the 16th to the 23rd of December", "de 16 a 23 de dezembro": a range of
+            # days is due on its first, in the month said after the last
+            "range_start",
+            GuardedPattern(
+                rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s+(?:(?:{articles}) )?"
+                rf"(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?"
+                rf"\s*(?:{_joined(languages, 'calendar', 'range_to')})\s*(?:(?:{articles}) )?"
+                rf"(?:0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?\s+(?:(?:{in_month})\s+)?"
+                rf"(?P<month>{months.pattern})(?!\w)"
+            ),
+            None,
+        ),
+        (
             "iso",
             GuardedPattern(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
             re.compile(r"\d-\d"),
@@ -452,6 +465,14 @@ def _dated(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
         return None
     year = _year(match["year"])
     day = _date(year, month, number) if year else _next_date(today, month, number)
+    return TimeMention(*match.span(), day=day) if day else None
+
+
+def _range_start(
+    grammar: _Grammar, match: re.Match[str], today: date, text: str
+) -> TimeMention | None:
+    month = grammar.months.value(match["month"].rstrip("."))
+    day = _next_date(today, month, int(match["day"])) if month else None
     return TimeMention(*match.span(), day=day) if day else None
 
 
@@ -787,6 +808,7 @@ def _of_month(
 
 
 _READERS = {
+    "range_start": _range_start,
     "of_month": _of_month,
     "day_number": _day_number_said,
     "iso": _iso,
