@@ -41,10 +41,9 @@ from handlers.routing import (
     SetZone,
     Undo,
 )
+from handlers.snoozes import SnoozeRequest
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
-from storage import tasks as stored_tasks
-from storage.records import TaskRecord
 
 CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
 DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
@@ -77,7 +76,7 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 # What the core decides over a snapshot at its edge (``bot.acting``).
-ToDecide = TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask
+ToDecide = TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask | SnoozeRequest
 
 
 def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
@@ -97,13 +96,13 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
             # edited message is read as new.
             return MessageEdit(original_id, intent, text)
         case Command(name, argument):
-            _command(turn, name, argument)
+            return _command(turn, name, argument)
         case Undo():
             undo.undo_last(turn)
         case NotATask():
             return _not_a_task(turn)
         case RemindMe(words):
-            _remind_me(turn, words)
+            return _remind_me(turn, words)
         case SetZone(zone):
             settings.set_timezone(turn, zone)
         case AskPlan():
@@ -164,19 +163,12 @@ def _not_a_task(turn: Turn) -> FalseTask | None:
     return FalseTask(replied) if replied else None
 
 
-def _remind_me(turn: Turn, words: str) -> None:
-    task = _replied_task(turn)
-    if task is not None:
-        settings.snooze(turn, task.number, _moment(turn, words))
-
-
-def _replied_task(turn: Turn) -> TaskRecord | None:
-    """The task whose request or acknowledgement the member replied to, if any."""
+def _remind_me(turn: Turn, words: str) -> SnoozeRequest | None:
     replied = turn.incoming.reply_to_id
-    return stored_tasks.task_by_message(turn.session, turn.circle.id, replied) if replied else None
+    return SnoozeRequest(_moment(turn, words), reply_to_id=replied) if replied else None
 
 
-def _command(turn: Turn, name: str, argument: str) -> None:
+def _command(turn: Turn, name: str, argument: str) -> SnoozeRequest | None:
     if name in QUERIES:
         QUERIES[name](turn)
     elif name in WITH_ARGUMENT:
@@ -191,7 +183,8 @@ def _command(turn: Turn, name: str, argument: str) -> None:
         elif not in_range(number):
             turn.say(turn.phrase("task.missing", number=number))
         else:
-            settings.snooze(turn, number, _moment(turn, when) if when else None)
+            return SnoozeRequest(_moment(turn, when) if when else None, number=number)
+    return None
 
 
 def _moment(turn: Turn, words: str) -> datetime | None:

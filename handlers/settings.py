@@ -5,16 +5,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from handlers.formatting import format_moment
 from handlers.phrases import phrase
 from handlers.speech import LANGUAGES
 from handlers.turn import Turn
 from handlers.understanding.accents import without_accents
-from storage import circles, events, tasks
+from storage import circles, events
 from storage.kinds import EventAction
 
 SUPPORTED_LANGUAGES = LANGUAGES
@@ -285,27 +284,6 @@ def set_role(turn: Turn, argument: str) -> None:
         if label
         else turn.phrase("role.none", name=name)
     )
-
-
-def snooze(turn: Turn, number: int, until_local: datetime | None) -> None:
-    """No routine reminders to this member about one task until a later moment."""
-    task = tasks.task_by_number(turn.session, turn.circle.id, number)
-    if task is None:
-        turn.say(turn.phrase("task.missing", number=number))
-        return
-    if not task.is_open:
-        turn.say(turn.phrase(f"already.{task.status}", number=task.number), task=task)
-        return
-    if all(holder.id != turn.member.id for holder in task.claimers):
-        turn.say(turn.phrase("snooze.not_on", number=task.number), task=task)
-        return
-    # No day said or understood ("/snooze 4"): the next morning after it was said.
-    tomorrow = turn.said_at.date() + timedelta(days=1)
-    until = until_local or turn.circle.morning_of(tomorrow)
-    tasks.snooze_task(turn.session, task.id, turn.member.id, until.astimezone(UTC))
-    shown = format_moment(until, turn.circle.zone, turn.circle.languages)
-    text = turn.phrase("snoozed", number=task.number, name=turn.member.display_name, until=shown)
-    turn.say(text, task=task, reaction="👌")
 
 
 def set_urgent(turn: Turn, argument: str) -> None:

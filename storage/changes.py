@@ -92,6 +92,15 @@ class ReviseTask:
 
 
 @dataclass(frozen=True, slots=True)
+class SnoozeTask:
+    """No routine reminders to the member about the task until ``until``."""
+
+    task_id: int
+    member_id: int
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class OpenOccurrence:
     """A recurring task's next occurrence, numbered ``number``, following ``previous_id``."""
 
@@ -141,6 +150,7 @@ Change = (
     | SetStatus
     | OpenTask
     | ReviseTask
+    | SnoozeTask
     | OpenOccurrence
     | RecordDecision
     | RewordDecision

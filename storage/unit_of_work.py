@@ -22,6 +22,7 @@ from storage.changes import (
     ReviseTask,
     RewordDecision,
     SetStatus,
+    SnoozeTask,
     TaskRef,
 )
 from storage.errors import StaleSnapshot
@@ -71,6 +72,9 @@ def apply_changes(
                     recurrence=recurrence,
                     is_urgent=is_urgent,
                 )
+            case SnoozeTask(task, member_id, until):
+                tasks.snooze_task(session, task, member_id, until)
+                written = True
             case RecordDecision(number, text, member_id, message_id):
                 recorded = decisions.add_decision(
                     session, circle_id, text, member_id, message_id, now

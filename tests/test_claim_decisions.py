@@ -1,5 +1,5 @@
-"""Requests, corrections, claims, hand-backs, completions, emergencies and the circle's
-decisions, decided in memory: no database, no clock."""
+"""Requests, corrections, snoozes, claims, hand-backs, completions, emergencies and the
+circle's decisions, decided in memory: no database, no clock."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from handlers.decisions import (
 from handlers.messages import Incoming
 from handlers.phrases import phrase
 from handlers.requests import NOTED_REACTION, NewRequest, record_task
+from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import (
@@ -35,6 +36,7 @@ from storage.changes import (
     ReviseTask,
     RewordDecision,
     SetStatus,
+    SnoozeTask,
 )
 from storage.kinds import EventAction, TaskStatus
 from storage.records import (
@@ -250,7 +252,7 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
         "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
-        "handlers.requests; "
+        "handlers.requests, handlers.snoozes; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -394,3 +396,31 @@ def test_not_a_task_removes_the_open_task_replied_to_and_says_so() -> None:
         Decision()
     )
     assert FalseTask("m9").wanted.message_id == "m9"
+
+
+# -- snoozes ------------------------------------------------------------------------------------
+
+
+def test_a_snooze_without_a_moment_lasts_until_the_circles_next_morning() -> None:
+    snapshot = numbered(task(7, BOB))
+    decision = decide_snooze(scene(BOB, "/snooze 7"), snapshot, SnoozeRequest(None, number=7))
+    morning = datetime(2026, 11, 17, 8, 0, tzinfo=UTC)  # London in November is UTC
+    assert decision.changes == (SnoozeTask(107, BOB.id, morning),)
+    assert "#7" in texts(decision)[0] and decision.replies[0].message.reaction == "👌"
+
+
+def test_only_a_holder_of_an_open_task_can_snooze_it_and_remind_me_on_chatter_says_nothing() -> (
+    None
+):
+    held_by_bob = numbered(task(7, BOB))
+    not_mine = decide_snooze(scene(CAROL, "/snooze 7"), held_by_bob, SnoozeRequest(None, number=7))
+    assert not_mine.changes == () and texts(not_mine) == [
+        phrase("snooze.not_on", ("en",), number=7)
+    ]
+    closed = numbered(task(7, BOB, status=TaskStatus.DONE, done_at=NOW, done_by="Bob"))
+    done = decide_snooze(scene(BOB, "/snooze 7"), closed, SnoozeRequest(None, number=7))
+    assert done.changes == () and texts(done) == ["#7 is already done."]
+    nothing = decide_snooze(
+        scene(BOB, "remind me friday"), ActSnapshot(8), SnoozeRequest(None, reply_to_id="chat")
+    )
+    assert nothing == Decision()

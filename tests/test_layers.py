@@ -75,7 +75,6 @@ STORAGE_VALUES = {"storage.records", "storage.kinds", "storage.changes"}
 # stopped but is still listed.
 STILL_TOUCHING_STORAGE = {
     "handlers/contacts.py",
-    "handlers/dispatch.py",
     "handlers/forget.py",
     "handlers/moves.py",
     "handlers/plan.py",
