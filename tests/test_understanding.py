@@ -1034,6 +1034,47 @@ def test_a_range_of_days_is_due_on_its_first(text: str, language: str, due: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        # A window of hours is due at its start, even with "in the evening" after it.
+        (
+            "Can someone sit with her tomorrow from 6 to 8 in the evening?",
+            "en",
+            "2026-11-21T18:00",
+        ),
+        # "the first while" is no day of the month.
+        (
+            "Physio every Mon and Wed at 10, and for the first while someone has to be there "
+            "with him. Can we cover it?",
+            "en",
+            "2026-11-23T10:00",
+        ),
+        # No hurry, said the ways people say it: no due.
+        (
+            "Hay que ir a la droguería por gasas. Nada urgente, esta semana cuando alguien pueda",
+            "es",
+            None,
+        ),
+        (
+            "Kann wer bei ihm vorbeischauen und ihm was kochen? Muss nicht heut sein, irgendwann "
+            "diese Woche",
+            "de",
+            None,
+        ),
+        (
+            "Quelqu'un de bricoleur pour poser l'alarme ? Rien de pressé, dans les quinze jours",
+            "fr",
+            None,
+        ),
+    ],
+)
+def test_evening_windows_first_whiles_and_no_hurry(
+    text: str, language: str, due: str | None
+) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
     ("text", "language"),
     [
         ("thanks for the help! dad fell asleep early for once", "en"),

@@ -143,6 +143,7 @@ class _Grammar:
     clock_units: re.Pattern[str]
     twelve_hour_units: re.Pattern[str]  # "3 o'clock" may be 15:00; "7 Uhr" is 07:00
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
+    range_from: re.Pattern[str]  # "from 6 to 8 in the evening": a window, not 7:54
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
     day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
@@ -393,6 +394,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
+        range_from=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s*$"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
@@ -619,6 +621,8 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
     minute = _minute_of(grammar, match)
     if minute is None or not _said_as_time(grammar, match):
         return None
+    if match["to"] and grammar.range_from.search(text, max(0, match.start() - 12), match.start()):
+        return None  # "from 6 to 8 in the evening" is a window, read as one (``due``)
     # "7h30", "15h", "um 7 Uhr" are 24-hour times; "7 o'clock" is either.
     unit = match["unit"] or ""
     twenty_four = (match["sep"] or "").strip() == "h" or bool(
@@ -768,9 +772,10 @@ def _minutes(grammar: _Grammar, digits: str | None, word: str | None, fraction: 
 def _day_number_said(
     grammar: _Grammar, match: re.Match[str], today: date, text: str
 ) -> TimeMention | None:
-    """ "día nueve", "dia quinze": this month's day, or next month's once it has passed."""
+    """ "día nueve", "dia quinze": this month's day, or next month's once it has passed. Not
+    the first: "for the first while", "le premier rendez-vous" are no day."""
     number = _day_number(grammar, None, match["dayword"])
-    if number is None:
+    if number is None or number == 1:
         return None
     for ahead in range(3):
         index = today.month - 1 + ahead
