@@ -19,6 +19,7 @@ from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_fal
 from handlers.decisions import NewDecision, record_decision
 from handlers.dispatch import ToDecide, act_on
 from handlers.requests import NewRequest, record_task
+from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Reply, Scene
 from storage.act_snapshots import load_act_snapshot, load_opening, next_decision_number
@@ -47,6 +48,8 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
                 new = act_on(act.intent, act.text)
                 return act_out(session, scene, new) if new is not None else ()
             decision = edited
+        case SettingCommand():
+            decision = decide_setting(scene, act)
         case SnoozeRequest():
             snapshot = load_act_snapshot(session, circle_id, scene.member.id, act.wanted)
             decision = decide_snooze(scene, snapshot, act)

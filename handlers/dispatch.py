@@ -16,7 +16,6 @@ from handlers import (
     moves,
     plan,
     queries,
-    settings,
     undo,
 )
 from handlers.claims import Emergency, TaskAct
@@ -41,6 +40,7 @@ from handlers.routing import (
     SetZone,
     Undo,
 )
+from handlers.settings import SETTING_COMMANDS, SettingCommand
 from handlers.snoozes import SnoozeRequest
 from handlers.turn import Turn
 from handlers.understanding import Intent, Kind
@@ -56,8 +56,6 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "forgetme": forget.forget_me,
     "plan": plan.show_plan,
     "contacts": contacts.list_contacts,
-    "mute": lambda turn: settings.set_muted(turn, True),
-    "unmute": lambda turn: settings.set_muted(turn, False),
 }
 WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "tasks": queries.list_open,  # "/tasks 2": the next page
@@ -65,18 +63,13 @@ WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "decisions": queries.list_decisions,
     "export": queries.export,
     "contact": contacts.contact_command,
-    "timezone": settings.set_timezone,
-    "language": settings.set_languages,
-    "languages": settings.set_languages,
-    "quiet": settings.set_quiet_hours,
-    "digest": settings.set_digest,
-    "role": settings.set_role,
-    "urgent": settings.set_urgent,
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 # What the core decides over a snapshot at its edge (``bot.acting``).
-ToDecide = TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask | SnoozeRequest
+ToDecide = (
+    TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask | SnoozeRequest | SettingCommand
+)
 
 
 def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
@@ -104,7 +97,7 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
         case RemindMe(words):
             return _remind_me(turn, words)
         case SetZone(zone):
-            settings.set_timezone(turn, zone)
+            return SettingCommand("timezone", zone)
         case AskPlan():
             plan.show_plan(turn)
         case SaveContact(contact):
@@ -168,7 +161,9 @@ def _remind_me(turn: Turn, words: str) -> SnoozeRequest | None:
     return SnoozeRequest(_moment(turn, words), reply_to_id=replied) if replied else None
 
 
-def _command(turn: Turn, name: str, argument: str) -> SnoozeRequest | None:
+def _command(turn: Turn, name: str, argument: str) -> SnoozeRequest | SettingCommand | None:
+    if name in SETTING_COMMANDS:
+        return SettingCommand(name, argument)
     if name in QUERIES:
         QUERIES[name](turn)
     elif name in WITH_ARGUMENT:

@@ -1,9 +1,13 @@
-"""The circle's rhythm, set by anyone in it, and each member's own quiet; every change announced."""
+"""The circle's rhythm, set by anyone in it, and each member's own quiet; every change announced.
+
+Decided in memory (``bot.acting`` writes the changes): nothing here reads or writes the database.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -11,9 +15,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from handlers.phrases import phrase
 from handlers.speech import LANGUAGES
-from handlers.turn import Turn
+from handlers.turn import Answering, Decision
 from handlers.understanding.accents import without_accents
-from storage import circles, events
+from storage.changes import ChangeCircle, ChangeMember, LogEvent
 from storage.kinds import EventAction
 
 SUPPORTED_LANGUAGES = LANGUAGES
@@ -202,19 +206,46 @@ def parse_clock(text: str) -> str | None:
     return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
 
 
+@dataclass(frozen=True, slots=True)
+class SettingCommand:
+    """``/timezone …``, ``/language …``, ``/quiet …``, ``/digest …``, ``/role …``,
+    ``/urgent …``, ``/mute`` or ``/unmute``, with what follows the command."""
+
+    name: str
+    argument: str = ""
+
+
+def decide_setting(scene: Answering, act: SettingCommand) -> Decision:
+    """The change a setting command makes, logged with what it was before (what ``undo`` puts
+    back), and its announcement; or how to write it."""
+    return _SETTERS[act.name](scene, act.argument)
+
+
 def _change_circle(
-    turn: Turn, announcement: str, values: dict[str, object], **fields: object
-) -> None:
-    """Apply a circle setting, log it for undo, and tell the whole circle in one line."""
-    before = {name: getattr(turn.circle, name) for name in fields}
-    circles.update_circle(turn.session, turn.circle.id, **fields)
-    _log_setting(turn, {"before": before})
+    scene: Answering, announcement: str, values: dict[str, object], **fields: object
+) -> Decision:
+    """A circle setting, logged for undo, told to the whole circle in one line."""
+    before = {name: getattr(scene.circle, name) for name in fields}
     # Announced in the circle's language as it is after the change.
-    languages = tuple(str(fields.get("languages", ",".join(turn.circle.languages))).split(","))
-    turn.say(phrase(announcement, languages, name=turn.member.display_name, **values))
+    languages = tuple(str(fields.get("languages", ",".join(scene.circle.languages))).split(","))
+    said = phrase(announcement, languages, name=scene.member.display_name, **values)
+    changes = (ChangeCircle(fields), _logged(scene, {"before": before}))
+    return Decision(changes, (scene.reply(said),))
 
 
-def set_timezone(turn: Turn, argument: str) -> None:
+def _change_member(
+    scene: Answering, before: dict[str, object], said: str, reaction: str | None, **fields: object
+) -> Decision:
+    """The member's own setting, logged for undo (``before``)."""
+    changes = (ChangeMember(scene.member.id, fields), _logged(scene, {"member_before": before}))
+    return Decision(changes, (scene.reply(said, reaction=reaction),))
+
+
+def _said(scene: Answering, key: str, **values: object) -> Decision:
+    return Decision(replies=(scene.reply(scene.phrase(key, **values)),))
+
+
+def set_timezone(scene: Answering, argument: str) -> Decision:
     """``/timezone Europe/Madrid`` or ``/timezone Madrid``; a name that is not clear gets the
     zones it might mean."""
     name = " ".join(argument.split())
@@ -223,91 +254,92 @@ def set_timezone(turn: Turn, argument: str) -> None:
         said = repr(name[:40])
         if found.is_ambiguous:
             names = ", ".join(found.near)
-            turn.say(turn.phrase("zone.which", zone=said, names=names, first=found.near[0]))
-        elif found.near:
+            return _said(scene, "zone.which", zone=said, names=names, first=found.near[0])
+        if found.near:
             names = ", ".join(found.near)
-            turn.say(turn.phrase("zone.near", zone=said, names=names, first=found.near[0]))
-        else:
-            turn.say(turn.phrase("zone.unknown", zone=said))
-        return
-    _change_circle(turn, "set.zone", {"zone": found.zone}, timezone=found.zone)
+            return _said(scene, "zone.near", zone=said, names=names, first=found.near[0])
+        return _said(scene, "zone.unknown", zone=said)
+    return _change_circle(scene, "set.zone", {"zone": found.zone}, timezone=found.zone)
 
 
-def set_languages(turn: Turn, argument: str) -> None:
+def set_languages(scene: Answering, argument: str) -> Decision:
     codes = [code.lower() for code in re.split(r"[\s,]+", argument) if code]
     unknown = [code for code in codes if code not in SUPPORTED_LANGUAGES]
     if not codes or unknown:
-        turn.say(turn.phrase("usage.languages", codes=" ".join(SUPPORTED_LANGUAGES)))
-        return
-    _change_circle(turn, "set.languages", {"codes": ", ".join(codes)}, languages=",".join(codes))
+        return _said(scene, "usage.languages", codes=" ".join(SUPPORTED_LANGUAGES))
+    values = {"codes": ", ".join(codes)}
+    return _change_circle(scene, "set.languages", values, languages=",".join(codes))
 
 
-def set_quiet_hours(turn: Turn, argument: str) -> None:
+def set_quiet_hours(scene: Answering, argument: str) -> Decision:
     if argument.strip().lower() == "off":
-        _change_circle(turn, "set.quiet_off", {}, quiet_start="00:00", quiet_end="00:00")
-        return
+        return _change_circle(scene, "set.quiet_off", {}, quiet_start="00:00", quiet_end="00:00")
     span = _SPAN.match(argument)
     start, end = (parse_clock(span.group(1)), parse_clock(span.group(2))) if span else (None, None)
     if not start or not end:
-        turn.say(turn.phrase("usage.quiet"))
-        return
+        return _said(scene, "usage.quiet")
     values = {"start": start, "end": end}
-    _change_circle(turn, "set.quiet", values, quiet_start=start, quiet_end=end)
+    return _change_circle(scene, "set.quiet", values, quiet_start=start, quiet_end=end)
 
 
-def set_digest(turn: Turn, argument: str) -> None:
+def set_digest(scene: Answering, argument: str) -> Decision:
     if argument.strip().lower() == "off":
-        _change_circle(turn, "set.digest_off", {}, digest_time=None)
-        return
+        return _change_circle(scene, "set.digest_off", {}, digest_time=None)
     clock = parse_clock(argument)
     if clock is None:
-        turn.say(turn.phrase("usage.digest"))
-        return
-    _change_circle(turn, "set.digest", {"clock": clock}, digest_time=clock)
+        return _said(scene, "usage.digest")
+    return _change_circle(scene, "set.digest", {"clock": clock}, digest_time=clock)
 
 
-def set_muted(turn: Turn, is_muted: bool) -> None:
-    circles.update_member(turn.session, turn.member.id, is_muted=is_muted)
-    _log_setting(turn, {"member_before": {"is_muted": not is_muted}})
+def set_muted(scene: Answering, is_muted: bool) -> Decision:
     # One's own quiet is marked on the member's message, as a snooze is: the circle sees it
     # without another line in its chat (the words go out where a platform has no marks).
-    text = turn.phrase("muted" if is_muted else "unmuted", name=turn.member.display_name)
-    turn.say(text, reaction="👌")
+    text = scene.phrase("muted" if is_muted else "unmuted", name=scene.member.display_name)
+    return _change_member(scene, {"is_muted": not is_muted}, text, "👌", is_muted=is_muted)
 
 
-def set_role(turn: Turn, argument: str) -> None:
+def set_role(scene: Answering, argument: str) -> Decision:
     label = " ".join(argument.split())[:64] or None
-    circles.update_member(turn.session, turn.member.id, role_label=label)
-    name = turn.member.display_name
-    turn.say(
-        turn.phrase("role", name=name, label=label)
+    name = scene.member.display_name
+    said = (
+        scene.phrase("role", name=name, label=label)
         if label
-        else turn.phrase("role.none", name=name)
+        else scene.phrase("role.none", name=name)
     )
+    changes = (ChangeMember(scene.member.id, {"role_label": label}),)
+    return Decision(changes, (scene.reply(said),))
 
 
-def set_urgent(turn: Turn, argument: str) -> None:
+def set_urgent(scene: Answering, argument: str) -> Decision:
     """``/urgent off``: urgent requests no longer mention me in quiet hours; ``/urgent on``:
     they do again. Each member sets it for themselves only, whatever their role."""
     choice = argument.strip().lower()
     if choice not in ("on", "off"):
-        turn.say(turn.phrase("usage.urgent"))
-        return
+        return _said(scene, "usage.urgent")
     wakes = choice == "on"
-    circles.update_member(turn.session, turn.member.id, urgent_at_night=wakes)
-    _log_setting(turn, {"member_before": {"urgent_at_night": turn.member.urgent_at_night}})
-    key = "set.urgent_on" if wakes else "set.urgent_off"
-    turn.say(turn.phrase(key, name=turn.member.display_name), reaction="👌")
-
-
-def _log_setting(turn: Turn, detail: dict[str, object]) -> None:
-    """A setting changed, with what it was before: what ``undo`` puts back."""
-    events.log_event(
-        turn.session,
-        turn.circle.id,
-        turn.member.id,
-        EventAction.SETTING,
-        turn.now,
-        message_id=turn.incoming.message_id,
-        detail=detail,
+    said = scene.phrase(
+        "set.urgent_on" if wakes else "set.urgent_off", name=scene.member.display_name
     )
+    before = {"urgent_at_night": scene.member.urgent_at_night}
+    return _change_member(scene, before, said, "👌", urgent_at_night=wakes)
+
+
+def _logged(scene: Answering, detail: dict[str, object]) -> LogEvent:
+    """A setting changed, with what it was before: what ``undo`` puts back."""
+    return LogEvent(
+        EventAction.SETTING, scene.member.id, message_id=scene.incoming.message_id, detail=detail
+    )
+
+
+_SETTERS: dict[str, Callable[[Answering, str], Decision]] = {
+    "timezone": set_timezone,
+    "language": set_languages,
+    "languages": set_languages,
+    "quiet": set_quiet_hours,
+    "digest": set_digest,
+    "role": set_role,
+    "urgent": set_urgent,
+    "mute": lambda scene, _: set_muted(scene, True),
+    "unmute": lambda scene, _: set_muted(scene, False),
+}
+SETTING_COMMANDS = frozenset(_SETTERS)

@@ -133,6 +133,21 @@ class RewordDecision:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeCircle:
+    """The circle's settings take these values (time zone, languages, quiet hours, digest)."""
+
+    fields: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeMember:
+    """One member's own settings take these values (muted, role, urgent at night)."""
+
+    member_id: int
+    fields: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
 class LogEvent:
     """An entry of the event log; undo reads its ``detail`` to put things back."""
 
@@ -154,5 +169,7 @@ Change = (
     | OpenOccurrence
     | RecordDecision
     | RewordDecision
+    | ChangeCircle
+    | ChangeMember
     | LogEvent
 )

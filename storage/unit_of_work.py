@@ -7,9 +7,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from storage import decisions, events, tasks
+from storage import circles, decisions, events, tasks
 from storage.changes import (
     Change,
+    ChangeCircle,
+    ChangeMember,
     ClaimTask,
     Decided,
     DecisionRef,
@@ -83,6 +85,12 @@ def apply_changes(
                 written = recorded.number == number
             case RewordDecision(decision, old, new):
                 written = decisions.reword_decision(session, decision, old=old, new=new)
+            case ChangeCircle(fields):
+                circles.update_circle(session, circle_id, **fields)
+                written = True
+            case ChangeMember(member, fields):
+                circles.update_member(session, member, **fields)
+                written = True
             case LogEvent(action, member_id, task, message_id, detail, decision):
                 events.log_event(
                     session,

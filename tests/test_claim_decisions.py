@@ -1,5 +1,5 @@
-"""Requests, corrections, snoozes, claims, hand-backs, completions, emergencies and the
-circle's decisions, decided in memory: no database, no clock."""
+"""Requests, corrections, snoozes, settings, claims, hand-backs, completions, emergencies and
+the circle's decisions, decided in memory: no database, no clock."""
 
 from __future__ import annotations
 
@@ -21,10 +21,13 @@ from handlers.decisions import (
 from handlers.messages import Incoming
 from handlers.phrases import phrase
 from handlers.requests import NOTED_REACTION, NewRequest, record_task
+from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import (
+    ChangeCircle,
+    ChangeMember,
     ClaimTask,
     Decided,
     LogEvent,
@@ -252,7 +255,7 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
         "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
-        "handlers.requests, handlers.snoozes; "
+        "handlers.requests, handlers.settings, handlers.snoozes; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -424,3 +427,23 @@ def test_only_a_holder_of_an_open_task_can_snooze_it_and_remind_me_on_chatter_sa
         scene(BOB, "remind me friday"), ActSnapshot(8), SnoozeRequest(None, reply_to_id="chat")
     )
     assert nothing == Decision()
+
+
+# -- settings -----------------------------------------------------------------------------------
+
+
+def test_quiet_hours_change_the_circle_and_keep_what_they_were_for_undo() -> None:
+    decision = decide_setting(
+        scene(BOB, "/quiet 22:00-07:00"), SettingCommand("quiet", "22:00-07:00")
+    )
+    change, logged = decision.changes
+    assert change == ChangeCircle({"quiet_start": "22:00", "quiet_end": "07:00"})
+    assert logged.detail == {"before": {"quiet_start": "21:00", "quiet_end": "08:00"}}  # type: ignore[union-attr]
+    assert "22:00" in texts(decision)[0]
+
+
+def test_urgent_off_is_the_members_own_and_a_bad_digest_time_changes_nothing() -> None:
+    off = decide_setting(scene(CAROL, "/urgent off"), SettingCommand("urgent", "off"))
+    assert off.changes[0] == ChangeMember(CAROL.id, {"urgent_at_night": False})
+    bad = decide_setting(scene(CAROL, "/digest soon"), SettingCommand("digest", "soon"))
+    assert bad.changes == () and texts(bad) == [phrase("usage.digest", ("en",))]

@@ -79,7 +79,6 @@ STILL_TOUCHING_STORAGE = {
     "handlers/moves.py",
     "handlers/plan.py",
     "handlers/queries.py",
-    "handlers/settings.py",
     "handlers/turn.py",
     "handlers/undo.py",
 }
