@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 from handlers.phrases import has_phrase, phrase
 from handlers.understanding.phones import show_phone
+from handlers.understanding.recurrence import WEEKDAY_CODES
 from storage.records import ContactRecord, DecisionRecord, TaskRecord
 
-RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # The catalogs' keys for weekdays (Monday first, as ``date.weekday()``) and months.
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -59,9 +59,11 @@ def format_recurrence(rule: str, languages: tuple[str, ...] = ENGLISH) -> str:
 
     parts = dict(part.split("=", 1) for part in rule.split(";") if "=" in part)
     interval = int(parts.get("INTERVAL", "1"))
-    codes = [code for code in parts.get("BYDAY", "").split(",") if code in RRULE_DAYS]
-    days = "/".join(phrase(f"day.{DAY_KEYS[RRULE_DAYS.index(code)]}", languages) for code in codes)
-    if codes == ["MO", "TU", "WE", "TH", "FR"] and interval == 1:
+    codes = [code for code in parts.get("BYDAY", "").split(",") if code in WEEKDAY_CODES]
+    days = "/".join(
+        phrase(f"day.{DAY_KEYS[WEEKDAY_CODES.index(code)]}", languages) for code in codes
+    )
+    if codes == list(WEEKDAY_CODES[:5]) and interval == 1:
         text = said("weekdays")
     elif codes:
         text = said("every_other" if interval == 2 else "every", days=days)

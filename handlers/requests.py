@@ -11,11 +11,11 @@ from handlers.messages import Mention
 from handlers.nudges import urgent_may_wake
 from handlers.turn import Answering, Decision, Scene
 from handlers.understanding import Intent
+from handlers.understanding.titles import TITLE_MAX_CHARS
 from storage.changes import LogEvent, Opened, OpenTask
 from storage.kinds import EventAction, TaskStatus
 from storage.records import OpeningSnapshot, TaskRecord
 
-TITLE_MAX_CHARS = 80
 # Put on a request the bot has noted as a task ("written down").
 NOTED_REACTION = "✍"
 
