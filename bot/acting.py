@@ -15,6 +15,7 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from handlers.claims import TaskAct, decide, wanted
+from handlers.contacts import ContactAct, decide_contact
 from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
 from handlers.decisions import NewDecision, record_decision
 from handlers.dispatch import ToDecide, act_on
@@ -22,7 +23,12 @@ from handlers.requests import NewRequest, record_task
 from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Reply, Scene
-from storage.act_snapshots import load_act_snapshot, load_opening, next_decision_number
+from storage.act_snapshots import (
+    load_act_snapshot,
+    load_contacts,
+    load_opening,
+    next_decision_number,
+)
 from storage.changes import Opened
 from storage.unit_of_work import apply_changes
 
@@ -48,6 +54,8 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
                 new = act_on(act.intent, act.text)
                 return act_out(session, scene, new) if new is not None else ()
             decision = edited
+        case ContactAct():
+            decision = decide_contact(scene, load_contacts(session, circle_id), act)
         case SettingCommand():
             decision = decide_setting(scene, act)
         case SnoozeRequest():

@@ -37,8 +37,9 @@ from handlers.turn import Reply, Turn, said_at
 from handlers.understanding.samples import sample_requests
 from storage import circles, outbox, seen, tasks
 from storage.changes import Opened
-from storage.circles import UNREADABLE_IN_TEXT, circle_record, clean_label, member_record
+from storage.circles import circle_record, member_record
 from storage.database import Database
+from storage.labels import UNREADABLE_IN_TEXT, clean_label
 from storage.records import CircleRecord, MemberRecord
 
 # How much of a message is kept and read: a 100 KB paste is cut, never a crash.

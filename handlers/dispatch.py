@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import (
-    contacts,
     forget,
     moves,
     plan,
@@ -20,6 +19,7 @@ from handlers import (
 )
 from handlers.claims import Emergency, TaskAct
 from handlers.commands import Command, in_range, read_number
+from handlers.contacts import ContactAct, contact_command
 from handlers.corrections import FalseTask, MessageEdit
 from handlers.decisions import NewDecision
 from handlers.messages import ButtonAct, pressed
@@ -55,20 +55,25 @@ QUERIES: dict[str, Callable[[Turn], None]] = {
     "forget": forget.forget,
     "forgetme": forget.forget_me,
     "plan": plan.show_plan,
-    "contacts": contacts.list_contacts,
 }
 WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
     "tasks": queries.list_open,  # "/tasks 2": the next page
     "mine": queries.list_mine,
     "decisions": queries.list_decisions,
     "export": queries.export,
-    "contact": contacts.contact_command,
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
 # What the core decides over a snapshot at its edge (``bot.acting``).
 ToDecide = (
-    TaskAct | NewRequest | NewDecision | MessageEdit | FalseTask | SnoozeRequest | SettingCommand
+    TaskAct
+    | NewRequest
+    | NewDecision
+    | MessageEdit
+    | FalseTask
+    | SnoozeRequest
+    | SettingCommand
+    | ContactAct
 )
 
 
@@ -101,7 +106,7 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
         case AskPlan():
             plan.show_plan(turn)
         case SaveContact(contact):
-            contacts.record_contact(turn, contact)
+            return ContactAct(contact)
         case AllClear(intent):
             return TaskAct(intent, Emergency.ALL_CLEAR)
         case OnMyWay(intent):
@@ -161,9 +166,13 @@ def _remind_me(turn: Turn, words: str) -> SnoozeRequest | None:
     return SnoozeRequest(_moment(turn, words), reply_to_id=replied) if replied else None
 
 
-def _command(turn: Turn, name: str, argument: str) -> SnoozeRequest | SettingCommand | None:
+def _command(turn: Turn, name: str, argument: str) -> ToDecide | None:
     if name in SETTING_COMMANDS:
         return SettingCommand(name, argument)
+    if name == "contacts":
+        return ContactAct()
+    if name == "contact":
+        return contact_command(turn, argument)
     if name in QUERIES:
         QUERIES[name](turn)
     elif name in WITH_ARGUMENT:

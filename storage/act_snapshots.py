@@ -18,11 +18,12 @@ from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
 from storage.circles import active_members
+from storage.contacts import contacts
 from storage.decisions import decision_by_message
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
 from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
-from storage.records import ActSnapshot, OpeningSnapshot, Pool, Wanted
+from storage.records import ActSnapshot, ContactRecord, OpeningSnapshot, Pool, Wanted
 from storage.tasks import task_by_message_query, task_records
 
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
@@ -76,6 +77,13 @@ def load_opening(session: Session, circle_id: int, *, is_urgent: bool) -> Openin
     number = _locked_counter(session, circle_id, Circle.last_task_number) + 1
     members = tuple(active_members(session, circle_id)) if is_urgent else ()
     return OpeningSnapshot(number, members)
+
+
+def load_contacts(session: Session, circle_id: int) -> tuple[ContactRecord, ...]:
+    """The circle's contacts, read under the circle's lock (one per role, so a contact said
+    twice at once is saved once and replaced once)."""
+    _locked_counter(session, circle_id, Circle.last_task_number)
+    return tuple(contacts(session, circle_id))
 
 
 def next_decision_number(session: Session, circle_id: int) -> int:

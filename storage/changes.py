@@ -148,6 +148,16 @@ class ChangeMember:
 
 
 @dataclass(frozen=True, slots=True)
+class KeepContact:
+    """The circle's contact for ``role`` is now ``name`` (and ``phone``, when said)."""
+
+    role: str
+    name: str
+    phone: str | None
+    member_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class LogEvent:
     """An entry of the event log; undo reads its ``detail`` to put things back."""
 
@@ -171,5 +181,6 @@ Change = (
     | RewordDecision
     | ChangeCircle
     | ChangeMember
+    | KeepContact
     | LogEvent
 )

@@ -8,7 +8,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.circles import NAME_MAX_CHARS, ROLE_MAX_CHARS, clean_label
+from storage.labels import NAME_MAX_CHARS, ROLE_MAX_CHARS, clean_label
 from storage.models import Contact, Member
 from storage.records import ContactRecord
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from storage import circles, decisions, events, tasks
+from storage import circles, contacts, decisions, events, tasks
 from storage.changes import (
     Change,
     ChangeCircle,
@@ -15,6 +15,7 @@ from storage.changes import (
     ClaimTask,
     Decided,
     DecisionRef,
+    KeepContact,
     LogEvent,
     Opened,
     OpenOccurrence,
@@ -90,6 +91,9 @@ def apply_changes(
                 written = True
             case ChangeMember(member, fields):
                 circles.update_member(session, member, **fields)
+                written = True
+            case KeepContact(role, name, phone, member_id):
+                contacts.save_contact(session, circle_id, role, name, phone, member_id, now)
                 written = True
             case LogEvent(action, member_id, task, message_id, detail, decision):
                 events.log_event(

@@ -13,9 +13,9 @@ from bot.config import Settings
 from bot.core import CareCircleCore
 from handlers.messages import Incoming
 from storage import circles
-from storage.circles import clean_label
 from storage.database import Database
 from storage.errors import StorageUnavailable
+from storage.labels import clean_label
 from storage.models import Circle as StoredCircle
 from storage.models import Member
 from tests.conftest import Circle, postgres_url

@@ -1,5 +1,5 @@
-"""Requests, corrections, snoozes, settings, claims, hand-backs, completions, emergencies and
-the circle's decisions, decided in memory: no database, no clock."""
+"""Requests, corrections, snoozes, settings, contacts, claims, hand-backs, completions,
+emergencies and the circle's decisions, decided in memory: no database, no clock."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from handlers.claims import Emergency, TaskAct, decide
+from handlers.contacts import ContactAct, decide_contact
 from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
 from handlers.decisions import (
     DECIDED_REACTION,
@@ -25,11 +26,13 @@ from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
+from handlers.understanding.contacts import ContactReading
 from storage.changes import (
     ChangeCircle,
     ChangeMember,
     ClaimTask,
     Decided,
+    KeepContact,
     LogEvent,
     Opened,
     OpenOccurrence,
@@ -45,6 +48,7 @@ from storage.kinds import EventAction, TaskStatus
 from storage.records import (
     ActSnapshot,
     CircleRecord,
+    ContactRecord,
     DecisionRecord,
     MemberRecord,
     OpeningSnapshot,
@@ -447,3 +451,27 @@ def test_urgent_off_is_the_members_own_and_a_bad_digest_time_changes_nothing() -
     assert off.changes[0] == ChangeMember(CAROL.id, {"urgent_at_night": False})
     bad = decide_setting(scene(CAROL, "/digest soon"), SettingCommand("digest", "soon"))
     assert bad.changes == () and texts(bad) == [phrase("usage.digest", ("en",))]
+
+
+# -- contacts -----------------------------------------------------------------------------------
+
+
+def test_a_new_contact_is_kept_and_said_back_and_a_known_one_keeps_its_phone() -> None:
+    gp = ContactReading("gp", "Dr Levin", "+442079460000")
+    decision = decide_contact(scene(ALICE, "GP is Dr Levin 020 7946 0000"), (), ContactAct(gp))
+    assert decision.changes == (KeepContact("gp", "Dr Levin", "+442079460000", ALICE.id),)
+    assert "Dr Levin" in texts(decision)[0] and "7946" in texts(decision)[0]
+    known = (ContactRecord("gp", "Dr Levin", "+442079460000", "Alice", NOW),)
+    renamed = ContactAct(ContactReading("gp", "Dr Patel", None))
+    again = decide_contact(scene(BOB, "our GP is Dr Patel now"), known, renamed)
+    assert again.changes == (KeepContact("gp", "Dr Patel", None, BOB.id),)
+    assert "Dr Patel" in texts(again)[0] and "7946" in texts(again)[0]
+    assert texts(again)[0] != texts(decision)[0]
+
+
+def test_contacts_are_listed_and_a_contact_command_without_one_says_how() -> None:
+    known = (ContactRecord("gp", "Dr Levin", None, "Alice", NOW),)
+    listed = decide_contact(scene(BOB, "/contacts"), known, ContactAct())
+    assert listed.changes == () and "Dr Levin" in texts(listed)[0]
+    usage = decide_contact(scene(BOB, "/contact ???"), known, ContactAct(unreadable=True))
+    assert usage.changes == () and texts(usage) == [phrase("contact.usage", ("en",))]
