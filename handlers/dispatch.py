@@ -14,7 +14,6 @@ from handlers import (
     forget,
     moves,
     plan,
-    queries,
     undo,
 )
 from handlers.claims import Emergency, TaskAct
@@ -23,6 +22,7 @@ from handlers.contacts import ContactAct, contact_command
 from handlers.corrections import FalseTask, MessageEdit
 from handlers.decisions import NewDecision
 from handlers.messages import ButtonAct, pressed
+from handlers.queries import QUERY_COMMANDS, Query
 from handlers.requests import NewRequest
 from handlers.routing import (
     Act,
@@ -48,19 +48,12 @@ from handlers.understanding import Intent, Kind
 CLAIM_REACTIONS = frozenset("✋🙋👋🤚🖐👍👌🫡")
 DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
 
-QUERIES: dict[str, Callable[[Turn], None]] = {
-    "help": queries.show_help,
-    "start": queries.show_help,
+# Commands still handled against storage here.
+HANDLED_HERE: dict[str, Callable[[Turn], None]] = {
     "undo": undo.undo_last,
     "forget": forget.forget,
     "forgetme": forget.forget_me,
     "plan": plan.show_plan,
-}
-WITH_ARGUMENT: dict[str, Callable[[Turn, str], None]] = {
-    "tasks": queries.list_open,  # "/tasks 2": the next page
-    "mine": queries.list_mine,
-    "decisions": queries.list_decisions,
-    "export": queries.export,
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
@@ -74,6 +67,7 @@ ToDecide = (
     | SnoozeRequest
     | SettingCommand
     | ContactAct
+    | Query
 )
 
 
@@ -173,12 +167,12 @@ def _command(turn: Turn, name: str, argument: str) -> ToDecide | None:
         return ContactAct()
     if name == "contact":
         return contact_command(turn, argument)
-    if name in QUERIES:
-        QUERIES[name](turn)
-    elif name in WITH_ARGUMENT:
-        WITH_ARGUMENT[name](turn, argument)
-    elif name == "done" and not argument:
-        queries.list_done(turn)
+    if name == "done" and argument:
+        return None  # "/done 2" is a completion, routed before
+    if name in QUERY_COMMANDS:
+        return Query(name, argument)  # "/tasks 2": the next page
+    if name in HANDLED_HERE:
+        HANDLED_HERE[name](turn)
     elif name == "snooze":
         first, _, when = argument.partition(" ")
         number = read_number(first)

@@ -1,9 +1,14 @@
-"""What any member can ask: open tasks, their own, decisions, what got done, help, an export."""
+"""What any member can ask: open tasks, their own, decisions, what got done, help, an export.
+
+Answered from what the snapshot holds (``bot.acting`` loads it): nothing here reads or writes
+the database.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from handlers import export as exports
@@ -20,9 +25,8 @@ from handlers.formatting import (
 )
 from handlers.guide import help_text
 from handlers.messages import Attachment
-from handlers.turn import Turn
-from storage import circles, contacts, decisions, tasks
-from storage.records import TaskRecord
+from handlers.turn import Answering, Decision, Reply
+from storage.records import Shown, ShownSnapshot, TaskRecord
 
 RECENTLY_DONE_DAYS = 7
 # A decision is shown whole (cut, it could say something else), so /decisions may take a few
@@ -35,43 +39,57 @@ _EXPORT_ALIASES = {"": "md", "markdown": "md", "ical": "ics", "calendar": "ics"}
 T = TypeVar("T")
 
 
-def list_open(turn: Turn, argument: str = "") -> None:
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a member asked to see: ``name`` is the command ("tasks", "mine", "decisions",
+    "done", "help", "export"), ``argument`` what follows it (a page, an export's form)."""
+
+    name: str
+    argument: str = ""
+
+    @property
+    def wanted(self) -> frozenset[Shown]:
+        """What the answer is made from."""
+        return _SHOWN[self.name]
+
+    def done_since(self, now: datetime) -> datetime:
+        return now - timedelta(days=RECENTLY_DONE_DAYS)
+
+
+def answer(scene: Answering, shown: ShownSnapshot, act: Query) -> Decision:
+    """The answer to ``act``, from what ``shown`` holds."""
+    return Decision(replies=(_ANSWERS[act.name](scene, shown, act.argument),))
+
+
+def list_open(scene: Answering, shown: ShownSnapshot, argument: str) -> Reply:
     """``/tasks``: the most pressing open tasks that fit one message, in number order;
     ``/tasks 2`` the next ones."""
-    page = _page(argument)
-    open_now = tasks.open_tasks(turn.session, turn.circle.id)
-    if not open_now:
-        turn.say(turn.phrase("list.none_open"))
-        return
-    ranked = _ranked(turn, open_now)
-    lines = [shorten(turn.line(task)) for task in ranked]
-    _say_page(turn, turn.phrase("list.open"), ranked, lines, page, "/tasks")
+    if not shown.open_tasks:
+        return scene.reply(scene.phrase("list.none_open"))
+    ranked = _ranked(scene, shown.open_tasks)
+    lines = [shorten(scene.line(task)) for task in ranked]
+    return _page_of(scene, scene.phrase("list.open"), ranked, lines, _page(argument), "/tasks")
 
 
-def list_mine(turn: Turn, argument: str = "") -> None:
-    page = _page(argument)
-    mine = tasks.tasks_of(turn.session, turn.circle.id, turn.member.id)
-    if not mine:
-        turn.say(turn.phrase("list.none_mine", name=turn.member.display_name))
-        return
-    ranked = _ranked(turn, mine)
-    lines = [shorten(turn.line(task, with_holders=False)) for task in ranked]
-    head = turn.phrase("list.mine", name=shorten(turn.member.display_name, 64))
-    _say_page(turn, head, ranked, lines, page, "/mine")
+def list_mine(scene: Answering, shown: ShownSnapshot, argument: str) -> Reply:
+    if not shown.mine:
+        return scene.reply(scene.phrase("list.none_mine", name=scene.member.display_name))
+    ranked = _ranked(scene, shown.mine)
+    lines = [shorten(scene.line(task, with_holders=False)) for task in ranked]
+    head = scene.phrase("list.mine", name=shorten(scene.member.display_name, 64))
+    return _page_of(scene, head, ranked, lines, _page(argument), "/mine")
 
 
-def list_decisions(turn: Turn, argument: str = "") -> None:
+def list_decisions(scene: Answering, shown: ShownSnapshot, argument: str) -> Reply:
     """``/decisions``: the latest decisions that fit one message, oldest of them first."""
-    page = _page(argument)
-    settled = decisions.decisions(turn.session, turn.circle.id)
-    if not settled:
-        turn.say(turn.phrase("list.none_decisions"))
-        return
-    newest = sorted(settled, key=lambda decision: -decision.number)
-    zone, languages = turn.circle.zone, turn.circle.languages
+    if not shown.decisions:
+        return scene.reply(scene.phrase("list.none_decisions"))
+    newest = sorted(shown.decisions, key=lambda decision: -decision.number)
+    zone, languages = scene.circle.zone, scene.circle.languages
     lines = [decision_line(decision, zone, languages) for decision in newest]
-    head = turn.phrase("list.decisions")
-    _say_page(turn, head, newest, lines, page, "/decisions", budget=DECISIONS_MAX_UNITS)
+    head = scene.phrase("list.decisions")
+    page = _page(argument)
+    return _page_of(scene, head, newest, lines, page, "/decisions", budget=DECISIONS_MAX_UNITS)
 
 
 def _decision_units(line: str) -> int:
@@ -84,13 +102,13 @@ def _page(argument: str) -> int:
     return 1 if number is None else number
 
 
-def _ranked(turn: Turn, open_tasks: list[TaskRecord]) -> list[TaskRecord]:
-    zone = turn.circle.zone
+def _ranked(scene: Answering, open_tasks: Sequence[TaskRecord]) -> list[TaskRecord]:
+    zone = scene.circle.zone
     return sorted(open_tasks, key=lambda task: usefulness(task, zone))
 
 
-def _say_page(
-    turn: Turn,
+def _page_of(
+    scene: Answering,
     head: str,
     ranked: Sequence[T],
     lines: Sequence[str],
@@ -98,42 +116,38 @@ def _say_page(
     command: str | None,
     number_of: Callable[[T], int] = lambda item: item.number,  # type: ignore[attr-defined]
     budget: int = MESSAGE_MAX_UNITS,
-) -> None:
+) -> Reply:
     """One page of a list, most useful first, shown in number order, as one message: the
     head, the lines that fit, and how many more there are and how to see them."""
     last = len(lines) + 1
-    widest_head = f"{head} {turn.phrase('list.page', page=last, pages=last)}"
+    widest_head = f"{head} {scene.phrase('list.page', page=last, pages=last)}"
     room = budget - units(widest_head) - 1
-    more_room = units(_more(turn, len(lines), last, command)) + 1
+    more_room = units(_more(scene, len(lines), last, command)) + 1
     cost = units if budget <= MESSAGE_MAX_UNITS else _decision_units
     spans = page_spans(lines, room, more_room, cost)
     if not (1 <= page <= len(spans)):
-        turn.say(turn.phrase("list.no_page", page=page, pages=len(spans)))
-        return
+        return scene.reply(scene.phrase("list.no_page", page=page, pages=len(spans)))
     start, end = spans[page - 1]
     shown = sorted(range(start, end), key=lambda index: number_of(ranked[index]))
     if len(spans) > 1 and page > 1:
-        head = f"{head} {turn.phrase('list.page', page=page, pages=len(spans))}"
+        head = f"{head} {scene.phrase('list.page', page=page, pages=len(spans))}"
     text = [head, *(lines[index] for index in shown)]
     if end < len(lines):
-        text.append(_more(turn, len(lines) - end, page + 1, command))
-    turn.say("\n".join(text))
+        text.append(_more(scene, len(lines) - end, page + 1, command))
+    return scene.reply("\n".join(text))
 
 
-def _more(turn: Turn, count: int, page: int, command: str | None) -> str:
+def _more(scene: Answering, count: int, page: int, command: str | None) -> str:
     if command is None:
-        return turn.phrase("list.more_export", count=count)
-    return turn.phrase("list.more", count=count, command=command, page=page)
+        return scene.phrase("list.more_export", count=count)
+    return scene.phrase("list.more", count=count, command=command, page=page)
 
 
-def list_done(turn: Turn) -> None:
-    since = turn.now - timedelta(days=RECENTLY_DONE_DAYS)
-    finished = tasks.recently_done(turn.session, turn.circle.id, since)
-    if not finished:
-        turn.say(turn.phrase("list.none_done", days=RECENTLY_DONE_DAYS))
-        return
-    zone, languages = turn.circle.zone, turn.circle.languages
-    finished = [task for task in finished if task.done_at is not None]
+def list_done(scene: Answering, shown: ShownSnapshot, _argument: str) -> Reply:
+    if not shown.done:
+        return scene.reply(scene.phrase("list.none_done", days=RECENTLY_DONE_DAYS))
+    zone, languages = scene.circle.zone, scene.circle.languages
+    finished = [task for task in shown.done if task.done_at is not None]
     lines = [
         shorten(
             f"✅ #{task.number} {task.title} — {task.done_by}, "
@@ -142,44 +156,67 @@ def list_done(turn: Turn) -> None:
         for task in finished
     ]
     # Latest first, as finished; "/done 2" would mark #2 done, so the rest are in /export.
-    head = turn.phrase("list.done", days=RECENTLY_DONE_DAYS)
-    _say_page(turn, head, finished, lines, 1, None, number_of=finished.index)
+    head = scene.phrase("list.done", days=RECENTLY_DONE_DAYS)
+    return _page_of(scene, head, finished, lines, 1, None, number_of=finished.index)
 
 
-def show_help(turn: Turn) -> None:
-    turn.say(help_text(turn.circle.languages))
+def show_help(scene: Answering, _shown: ShownSnapshot, _argument: str) -> Reply:
+    return scene.reply(help_text(scene.circle.languages))
 
 
-def export(turn: Turn, form: str) -> None:
+def export(scene: Answering, shown: ShownSnapshot, form: str) -> Reply:
     """``/export`` posts Markdown; ``/export json``, ``ics`` and ``fhir`` attach a file.
 
     .. versionchanged:: 0.1.0 ``/export fhir``: an HL7 FHIR R4B Bundle (``application/fhir+json``).
     """
-    circle = turn.circle
-    snapshot = tasks.all_tasks(turn.session, circle.id)
-    settled = decisions.decisions(turn.session, circle.id)
-    kept = contacts.contacts(turn.session, circle.id)
-    form = form.strip().lower()
-    form = _EXPORT_ALIASES.get(form, form)
+    circle = scene.circle
+    snapshot, settled, kept = list(shown.all_tasks), list(shown.decisions), list(shown.contacts)
+    form = export_form(form)
     if form == "md":
-        turn.say(exports.as_markdown(circle, snapshot, settled, kept))
-        return
+        return scene.reply(exports.as_markdown(circle, snapshot, settled, kept))
     if form == "json":
         content = exports.as_json(circle, snapshot, settled, kept)
         file = Attachment("carecircle.json", "application/json", content)
     elif form == "ics":
         from handlers.ical import as_ical  # loaded for an export only, like FHIR below
 
-        content = as_ical(circle, snapshot, turn.now)
+        content = as_ical(circle, snapshot, scene.now)
         file = Attachment("carecircle.ics", "text/calendar", content)
     elif form == "fhir":
         # Its validated models take half a second and 30 MB to load: not for every bot process.
         from handlers.fhir import care_plan_bundle
 
-        members = circles.active_members(turn.session, circle.id)
-        content = care_plan_bundle(circle, members, snapshot, settled, turn.now)
+        members = list(shown.members)
+        content = care_plan_bundle(circle, members, snapshot, settled, scene.now)
         file = Attachment("carecircle-fhir.json", "application/fhir+json", content)
     else:
-        turn.say(turn.phrase("export.usage"))
-        return
-    turn.say(turn.phrase(f"export.{form}"), attachment=file)
+        return scene.reply(scene.phrase("export.usage"))
+    return scene.reply(scene.phrase(f"export.{form}"), attachment=file)
+
+
+def export_form(said: str) -> str:
+    """The export's form as named ("" and "markdown" are "md", "calendar" is "ics")."""
+    form = said.strip().lower()
+    return _EXPORT_ALIASES.get(form, form)
+
+
+_EVERYTHING = frozenset({Shown.ALL_TASKS, Shown.DECISIONS, Shown.CONTACTS, Shown.MEMBERS})
+_SHOWN: dict[str, frozenset[Shown]] = {
+    "tasks": frozenset({Shown.OPEN}),
+    "mine": frozenset({Shown.MINE}),
+    "decisions": frozenset({Shown.DECISIONS}),
+    "done": frozenset({Shown.DONE}),
+    "help": frozenset(),
+    "start": frozenset(),
+    "export": _EVERYTHING,
+}
+_ANSWERS: dict[str, Callable[[Answering, ShownSnapshot, str], Reply]] = {
+    "tasks": list_open,
+    "mine": list_mine,
+    "decisions": list_decisions,
+    "done": list_done,
+    "help": show_help,
+    "start": show_help,
+    "export": export,
+}
+QUERY_COMMANDS = frozenset(_ANSWERS)

@@ -12,18 +12,29 @@ its task will get and, if urgent, whom to call (``load_opening``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
+from storage import tasks
 from storage.circles import active_members
 from storage.contacts import contacts
-from storage.decisions import decision_by_message
+from storage.decisions import decision_by_message, decisions
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
 from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
-from storage.records import ActSnapshot, ContactRecord, OpeningSnapshot, Pool, Wanted
+from storage.records import (
+    ActSnapshot,
+    ContactRecord,
+    OpeningSnapshot,
+    Pool,
+    Shown,
+    ShownSnapshot,
+    Wanted,
+)
 from storage.tasks import task_by_message_query, task_records
 
 # "I'll take it" with no number and no reply means one of the circle's recent requests.
@@ -84,6 +95,29 @@ def load_contacts(session: Session, circle_id: int) -> tuple[ContactRecord, ...]
     twice at once is saved once and replaced once)."""
     _locked_counter(session, circle_id, Circle.last_task_number)
     return tuple(contacts(session, circle_id))
+
+
+def load_shown(
+    session: Session,
+    circle_id: int,
+    member_id: int,
+    wanted: frozenset[Shown],
+    done_since: datetime,
+) -> ShownSnapshot:
+    """What a member's question is answered from: only the parts ``wanted``."""
+
+    def part(which: Shown, load: Callable[[], list[Any]]) -> tuple[Any, ...]:
+        return tuple(load()) if which in wanted else ()
+
+    return ShownSnapshot(
+        open_tasks=part(Shown.OPEN, lambda: tasks.open_tasks(session, circle_id)),
+        mine=part(Shown.MINE, lambda: tasks.tasks_of(session, circle_id, member_id)),
+        decisions=part(Shown.DECISIONS, lambda: decisions(session, circle_id)),
+        done=part(Shown.DONE, lambda: tasks.recently_done(session, circle_id, done_since)),
+        all_tasks=part(Shown.ALL_TASKS, lambda: tasks.all_tasks(session, circle_id)),
+        contacts=part(Shown.CONTACTS, lambda: contacts(session, circle_id)),
+        members=part(Shown.MEMBERS, lambda: active_members(session, circle_id)),
+    )
 
 
 def next_decision_number(session: Session, circle_id: int) -> int:

@@ -157,3 +157,28 @@ class OpeningSnapshot:
 
     next_number: int
     members: tuple[MemberRecord, ...] = ()
+
+
+class Shown(Enum):
+    """What a member's question is answered from (``ShownSnapshot``)."""
+
+    OPEN = "open"  # the circle's open tasks
+    MINE = "mine"  # the open tasks the member holds
+    DECISIONS = "decisions"
+    DONE = "done"  # tasks done lately
+    ALL_TASKS = "all_tasks"  # every task, for an export
+    CONTACTS = "contacts"
+    MEMBERS = "members"  # the active members
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSnapshot:
+    """What a member's question is answered from; what was not wanted stays empty."""
+
+    open_tasks: tuple[TaskRecord, ...] = ()
+    mine: tuple[TaskRecord, ...] = ()
+    decisions: tuple[DecisionRecord, ...] = ()
+    done: tuple[TaskRecord, ...] = ()
+    all_tasks: tuple[TaskRecord, ...] = ()
+    contacts: tuple[ContactRecord, ...] = ()
+    members: tuple[MemberRecord, ...] = ()

@@ -1,5 +1,6 @@
-"""Requests, corrections, snoozes, settings, contacts, claims, hand-backs, completions,
-emergencies and the circle's decisions, decided in memory: no database, no clock."""
+"""Requests, corrections, snoozes, settings, contacts, questions, claims, hand-backs,
+completions, emergencies and the circle's decisions, decided in memory: no database, no
+clock."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from handlers.decisions import (
 )
 from handlers.messages import Incoming
 from handlers.phrases import phrase
+from handlers.queries import Query, answer
 from handlers.requests import NOTED_REACTION, NewRequest, record_task
 from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
@@ -53,6 +55,8 @@ from storage.records import (
     MemberRecord,
     OpeningSnapshot,
     Pool,
+    Shown,
+    ShownSnapshot,
     TaskRecord,
 )
 
@@ -259,7 +263,7 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
         "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
-        "handlers.requests, handlers.settings, handlers.snoozes; "
+        "handlers.queries, handlers.requests, handlers.settings, handlers.snoozes; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -475,3 +479,23 @@ def test_contacts_are_listed_and_a_contact_command_without_one_says_how() -> Non
     assert listed.changes == () and "Dr Levin" in texts(listed)[0]
     usage = decide_contact(scene(BOB, "/contact ???"), known, ContactAct(unreadable=True))
     assert usage.changes == () and texts(usage) == [phrase("contact.usage", ("en",))]
+
+
+# -- questions ----------------------------------------------------------------------------------
+
+
+def test_open_tasks_are_listed_from_the_snapshot_and_a_page_past_the_end_is_said() -> None:
+    shown = ShownSnapshot(open_tasks=(task(7, BOB), task(8, title="Ring the GP")))
+    [listed] = answer(scene(ALICE, "/tasks"), shown, Query("tasks")).replies
+    assert "#7 Pick up the prescription" in listed.message.text
+    assert "#8 Ring the GP" in listed.message.text
+    [past] = answer(scene(ALICE, "/tasks 3"), shown, Query("tasks", "3")).replies
+    assert past.message.text == phrase("list.no_page", ("en",), page=3, pages=1)
+    assert Query("tasks").wanted == frozenset({Shown.OPEN})
+
+
+def test_an_export_in_an_unknown_form_says_which_forms_there_are() -> None:
+    [reply] = answer(scene(ALICE, "/export pdf"), ShownSnapshot(), Query("export", "pdf")).replies
+    assert (
+        reply.message.text == phrase("export.usage", ("en",)) and reply.message.attachment is None
+    )

@@ -78,7 +78,6 @@ STILL_TOUCHING_STORAGE = {
     "handlers/forget.py",
     "handlers/moves.py",
     "handlers/plan.py",
-    "handlers/queries.py",
     "handlers/turn.py",
     "handlers/undo.py",
 }
