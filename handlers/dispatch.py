@@ -13,7 +13,6 @@ from datetime import date, datetime
 from handlers import (
     forget,
     moves,
-    plan,
     undo,
 )
 from handlers.claims import Emergency, TaskAct
@@ -53,7 +52,6 @@ HANDLED_HERE: dict[str, Callable[[Turn], None]] = {
     "undo": undo.undo_last,
     "forget": forget.forget,
     "forgetme": forget.forget_me,
-    "plan": plan.show_plan,
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
@@ -98,7 +96,7 @@ def dispatch(turn: Turn, route: Route, text: str) -> ToDecide | None:
         case SetZone(zone):
             return SettingCommand("timezone", zone)
         case AskPlan():
-            plan.show_plan(turn)
+            return Query("plan")
         case SaveContact(contact):
             return ContactAct(contact)
         case AllClear(intent):

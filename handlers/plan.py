@@ -22,13 +22,14 @@ from handlers.formatting import (
     usefulness,
 )
 from handlers.phrases import phrase
-from handlers.turn import Turn
-from storage import circles, contacts, decisions, tasks
+from handlers.turn import Answering, Reply
 from storage.records import (
     CircleRecord,
     ContactRecord,
     DecisionRecord,
     MemberRecord,
+    Shown,
+    ShownSnapshot,
     TaskRecord,
 )
 
@@ -40,17 +41,20 @@ COMING_DAYS = 7
 DECISION_MAX_CHARS = 160
 
 
-def show_plan(turn: Turn) -> None:
-    """Say the plan as it stands now."""
-    session, circle_id = turn.session, turn.circle.id
-    turn.say(
+# What the plan is assembled from (``handlers.queries``).
+PLAN_SHOWS = frozenset({Shown.MEMBERS, Shown.DECISIONS, Shown.OPEN, Shown.CONTACTS})
+
+
+def show_plan(scene: Answering, shown: ShownSnapshot, _argument: str) -> Reply:
+    """The plan as it stands now."""
+    return scene.reply(
         plan_text(
-            turn.circle,
-            circles.active_members(session, circle_id),
-            decisions.decisions(session, circle_id),
-            tasks.open_tasks(session, circle_id),
-            contacts.contacts(session, circle_id),
-            turn.now,
+            scene.circle,
+            list(shown.members),
+            list(shown.decisions),
+            list(shown.open_tasks),
+            list(shown.contacts),
+            scene.now,
         )
     )
 

@@ -25,6 +25,7 @@ from handlers.formatting import (
 )
 from handlers.guide import help_text
 from handlers.messages import Attachment
+from handlers.plan import PLAN_SHOWS, show_plan
 from handlers.turn import Answering, Decision, Reply
 from storage.records import Shown, ShownSnapshot, TaskRecord
 
@@ -209,6 +210,7 @@ _SHOWN: dict[str, frozenset[Shown]] = {
     "help": frozenset(),
     "start": frozenset(),
     "export": _EVERYTHING,
+    "plan": PLAN_SHOWS,
 }
 _ANSWERS: dict[str, Callable[[Answering, ShownSnapshot, str], Reply]] = {
     "tasks": list_open,
@@ -218,5 +220,6 @@ _ANSWERS: dict[str, Callable[[Answering, ShownSnapshot, str], Reply]] = {
     "help": show_help,
     "start": show_help,
     "export": export,
+    "plan": show_plan,
 }
 QUERY_COMMANDS = frozenset(_ANSWERS)

@@ -77,7 +77,6 @@ STORAGE_VALUES = {"storage.records", "storage.kinds", "storage.changes", "storag
 STILL_TOUCHING_STORAGE = {
     "handlers/forget.py",
     "handlers/moves.py",
-    "handlers/plan.py",
     "handlers/turn.py",
     "handlers/undo.py",
 }
