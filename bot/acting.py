@@ -19,6 +19,7 @@ from handlers.contacts import ContactAct, decide_contact
 from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
 from handlers.decisions import NewDecision, record_decision
 from handlers.dispatch import ToDecide, act_on
+from handlers.forget import ForgetAct, decide_forget
 from handlers.queries import Query, answer
 from handlers.requests import NewRequest, record_task
 from handlers.settings import SettingCommand, decide_setting
@@ -27,6 +28,7 @@ from handlers.turn import Decision, Reply, Scene
 from storage.act_snapshots import (
     load_act_snapshot,
     load_contacts,
+    load_forgetting,
     load_opening,
     load_shown,
     next_decision_number,
@@ -60,6 +62,10 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
             since = act.done_since(scene.now)
             shown = load_shown(session, circle_id, scene.member.id, act.wanted, since)
             decision = answer(scene, shown, act)
+        case ForgetAct():
+            since = act.asked_since(scene.now)
+            snapshot = load_forgetting(session, circle_id, scene.member.id, since)
+            decision = decide_forget(scene, snapshot, act)
         case ContactAct():
             decision = decide_contact(scene, load_contacts(session, circle_id), act)
         case SettingCommand():

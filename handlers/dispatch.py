@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from handlers import (
-    forget,
     moves,
     undo,
 )
@@ -20,6 +19,7 @@ from handlers.commands import Command, in_range, read_number
 from handlers.contacts import ContactAct, contact_command
 from handlers.corrections import FalseTask, MessageEdit
 from handlers.decisions import NewDecision
+from handlers.forget import ForgetAct
 from handlers.messages import ButtonAct, pressed
 from handlers.queries import QUERY_COMMANDS, Query
 from handlers.requests import NewRequest
@@ -50,8 +50,6 @@ DONE_REACTIONS = frozenset({"✅", "✔", "✔️", "☑", "☑️", "🏁"})
 # Commands still handled against storage here.
 HANDLED_HERE: dict[str, Callable[[Turn], None]] = {
     "undo": undo.undo_last,
-    "forget": forget.forget,
-    "forgetme": forget.forget_me,
 }
 # Kinds decided over a snapshot (``handlers.claims``).
 TASK_ACTS = frozenset({Kind.CLAIM, Kind.UNCLAIM, Kind.DONE})
@@ -66,6 +64,7 @@ ToDecide = (
     | SettingCommand
     | ContactAct
     | Query
+    | ForgetAct
 )
 
 
@@ -167,6 +166,8 @@ def _command(turn: Turn, name: str, argument: str) -> ToDecide | None:
         return contact_command(turn, argument)
     if name == "done" and argument:
         return None  # "/done 2" is a completion, routed before
+    if name in ("forget", "forgetme"):
+        return ForgetAct(whole=name == "forget")
     if name in QUERY_COMMANDS:
         return Query(name, argument)  # "/tasks 2": the next page
     if name in HANDLED_HERE:

@@ -23,12 +23,14 @@ from storage import tasks
 from storage.circles import active_members
 from storage.contacts import contacts
 from storage.decisions import decision_by_message, decisions
+from storage.forget import pending_forget_request
 from storage.kinds import TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
 from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
 from storage.records import (
     ActSnapshot,
     ContactRecord,
+    ForgetSnapshot,
     OpeningSnapshot,
     Pool,
     Shown,
@@ -118,6 +120,17 @@ def load_shown(
         contacts=part(Shown.CONTACTS, lambda: contacts(session, circle_id)),
         members=part(Shown.MEMBERS, lambda: active_members(session, circle_id)),
     )
+
+
+def load_forgetting(
+    session: Session, circle_id: int, member_id: int, asked_since: datetime
+) -> ForgetSnapshot:
+    """Who asked to forget the circle since ``asked_since``, and the member's open tasks,
+    read under the circle's lock."""
+    _locked_counter(session, circle_id, Circle.last_task_number)
+    request = pending_forget_request(session, circle_id, asked_since)
+    held = tuple(sorted(task.number for task in tasks.tasks_of(session, circle_id, member_id)))
+    return ForgetSnapshot(request.member_id if request else None, held)
 
 
 def next_decision_number(session: Session, circle_id: int) -> int:

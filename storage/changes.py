@@ -158,6 +158,22 @@ class KeepContact:
 
 
 @dataclass(frozen=True, slots=True)
+class ForgetCircle:
+    """Everything the circle holds goes but the circle and its settings (``keep_seen``: the
+    seen keys of the act that does it, so its redelivery is no new request)."""
+
+    keep_seen: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetMember:
+    """The member's name becomes ``label`` everywhere the circle keeps it."""
+
+    member_id: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class LogEvent:
     """An entry of the event log; undo reads its ``detail`` to put things back."""
 
@@ -182,5 +198,7 @@ Change = (
     | ChangeCircle
     | ChangeMember
     | KeepContact
+    | ForgetCircle
+    | ForgetMember
     | LogEvent
 )

@@ -182,3 +182,12 @@ class ShownSnapshot:
     all_tasks: tuple[TaskRecord, ...] = ()
     contacts: tuple[ContactRecord, ...] = ()
     members: tuple[MemberRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetSnapshot:
+    """What ``/forget`` and ``/forgetme`` decide over: who asked to forget the circle (within
+    the day, and not undone), and the numbers of the open tasks the member holds."""
+
+    requested_by: int | None = None
+    held: tuple[int, ...] = ()

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from storage import circles, contacts, decisions, events, tasks
+from storage import circles, contacts, decisions, events, forget, tasks
 from storage.changes import (
     Change,
     ChangeCircle,
@@ -15,6 +15,8 @@ from storage.changes import (
     ClaimTask,
     Decided,
     DecisionRef,
+    ForgetCircle,
+    ForgetMember,
     KeepContact,
     LogEvent,
     Opened,
@@ -94,6 +96,12 @@ def apply_changes(
                 written = True
             case KeepContact(role, name, phone, member_id):
                 contacts.save_contact(session, circle_id, role, name, phone, member_id, now)
+                written = True
+            case ForgetCircle(keep_seen):
+                forget.forget_circle(session, circle_id, keep_seen)
+                written = True
+            case ForgetMember(member_id, label):
+                forget.forget_member(session, member_id, label, now)
                 written = True
             case LogEvent(action, member_id, task, message_id, detail, decision):
                 events.log_event(

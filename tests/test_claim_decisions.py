@@ -1,6 +1,6 @@
-"""Requests, corrections, snoozes, settings, contacts, questions, claims, hand-backs,
-completions, emergencies and the circle's decisions, decided in memory: no database, no
-clock."""
+"""Requests, corrections, snoozes, settings, contacts, questions, forgetting, claims,
+hand-backs, completions, emergencies and the circle's decisions, decided in memory: no
+database, no clock."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from handlers.decisions import (
     record_decision,
     update_decision,
 )
+from handlers.forget import ForgetAct, decide_forget
 from handlers.messages import Incoming
 from handlers.phrases import phrase
 from handlers.queries import Query, answer
@@ -34,6 +35,8 @@ from storage.changes import (
     ChangeMember,
     ClaimTask,
     Decided,
+    ForgetCircle,
+    ForgetMember,
     KeepContact,
     LogEvent,
     Opened,
@@ -52,6 +55,7 @@ from storage.records import (
     CircleRecord,
     ContactRecord,
     DecisionRecord,
+    ForgetSnapshot,
     MemberRecord,
     OpeningSnapshot,
     Pool,
@@ -263,7 +267,8 @@ def test_all_clear_when_nobody_came_cancels_the_emergency() -> None:
 def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() -> None:
     probe = (
         "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
-        "handlers.queries, handlers.requests, handlers.settings, handlers.snoozes; "
+        "handlers.forget, handlers.queries, handlers.requests, handlers.settings, "
+        "handlers.snoozes; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
@@ -499,3 +504,26 @@ def test_an_export_in_an_unknown_form_says_which_forms_there_are() -> None:
     assert (
         reply.message.text == phrase("export.usage", ("en",)) and reply.message.attachment is None
     )
+
+
+# -- forgetting ---------------------------------------------------------------------------------
+
+
+def test_forgetting_the_circle_takes_a_second_member() -> None:
+    forget = ForgetAct(whole=True)
+    first = decide_forget(scene(ALICE, "/forget"), ForgetSnapshot(), forget)
+    assert first.changes == (LogEvent(EventAction.FORGET_REQUESTED, ALICE.id, message_id="m1"),)
+    again = decide_forget(scene(ALICE, "/forget"), ForgetSnapshot(requested_by=ALICE.id), forget)
+    assert again.changes == () and texts(again) == [phrase("forget.second", ("en",))]
+    second = decide_forget(scene(BOB, "/forget"), ForgetSnapshot(requested_by=ALICE.id), forget)
+    wiped, logged = second.changes
+    assert isinstance(wiped, ForgetCircle) and "message:m1" in wiped.keep_seen
+    assert logged == LogEvent(EventAction.FORGOTTEN, None)
+
+
+def test_forget_me_releases_what_the_member_held_and_says_which() -> None:
+    decision = decide_forget(scene(BOB, "/forgetme"), ForgetSnapshot(held=(3, 7)), ForgetAct(False))
+    label = phrase("forgetme.label", ("en",))
+    assert decision.changes[0] == ForgetMember(BOB.id, label)
+    assert decision.changes[1].detail == {"released": [3, 7]}  # type: ignore[union-attr]
+    assert "#3, #7" in texts(decision)[0]
