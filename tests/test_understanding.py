@@ -997,6 +997,13 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "fr",
             None,
         ),
+        # A number with an hour after it is how long, not when.
+        (
+            "Chemo every second Wednesday, 10am at the Mater, starting this Wednesday. We need "
+            "someone to take her each time (about 4 hrs)",
+            "en",
+            "2026-11-25T10:00",
+        ),
     ],
 )
 def test_due_dates_in_the_shapes_the_blind_sets_showed(

@@ -144,6 +144,7 @@ class _Grammar:
     twelve_hour_units: re.Pattern[str]  # "3 o'clock" may be 15:00; "7 Uhr" is 07:00
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     range_from: re.Pattern[str]  # "from 6 to 8 in the evening": a window, not 7:54
+    duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
     day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
@@ -395,6 +396,16 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
         range_from=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s*$"),
+        duration_after=re.compile(
+            r"\s*(?:"
+            + "|".join(
+                fragment
+                for code in languages
+                for unit, fragment in section(code, "offsets").get("units", {}).items()
+                if unit in ("minute", "hour")
+            )
+            + r")(?!\w)"
+        ),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
@@ -623,6 +634,8 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
         return None
     if match["to"] and grammar.range_from.search(text, max(0, match.start() - 12), match.start()):
         return None  # "from 6 to 8 in the evening" is a window, read as one (``due``)
+    if grammar.duration_after.match(text, match.end()):
+        return None  # "(about 4 hrs)", "dura unas 2 horas": how long, not when
     # "7h30", "15h", "um 7 Uhr" are 24-hour times; "7 o'clock" is either.
     unit = match["unit"] or ""
     twenty_four = (match["sep"] or "").strip() == "h" or bool(
