@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from handlers.acknowledgements import acknowledgement_text, refreshed_acknowledgement
 from handlers.decisions import DecisionEdit, update_decision
-from handlers.requests import split_due, tidy_title
+from handlers.requests import task_fields
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import LogEvent, ReviseTask, SetStatus
@@ -62,14 +62,14 @@ def _revised(scene: Scene, snapshot: ActSnapshot, task: TaskRecord, act: Message
     """The task as the edited request reads, logged with what it read before; the circle sees
     the corrected acknowledgement, or, where the request was only marked, the new reading, so
     its writer can check it."""
-    due_at, due_on = split_due(act.intent.due)
+    fields = task_fields(act.intent, act.text)
     revised = replace(
         task,
-        title=tidy_title(act.intent.title or act.text),
-        due_at=due_at,
-        due_on=due_on,
-        recurrence=act.intent.recurrence,
-        is_urgent=act.intent.is_urgent,
+        title=fields.title,
+        due_at=fields.due_at,
+        due_on=fields.due_on,
+        recurrence=fields.recurrence,
+        is_urgent=fields.is_urgent,
     )
     before = {
         "title": task.title,
@@ -79,15 +79,7 @@ def _revised(scene: Scene, snapshot: ActSnapshot, task: TaskRecord, act: Message
         "is_urgent": task.is_urgent,
     }
     changes = (
-        ReviseTask(
-            task.id,
-            revised.title,
-            act.text,
-            due_at,
-            due_on,
-            revised.recurrence,
-            revised.is_urgent,
-        ),
+        ReviseTask(task.id, fields),
         LogEvent(
             EventAction.TASK_EDITED,
             scene.member.id,

@@ -12,7 +12,7 @@ from handlers.nudges import urgent_may_wake
 from handlers.turn import Answering, Decision, Scene
 from handlers.understanding import Intent
 from handlers.understanding.titles import TITLE_MAX_CHARS
-from storage.changes import LogEvent, Opened, OpenTask
+from storage.changes import LogEvent, Opened, OpenTask, TaskFields
 from storage.kinds import EventAction, TaskStatus
 from storage.records import OpeningSnapshot, TaskRecord
 
@@ -72,23 +72,27 @@ def record_task(scene: Scene, act: NewRequest, snapshot: OpeningSnapshot) -> Dec
     return Decision(opening, (acknowledgement,))
 
 
-def open_task(
-    scene: Answering, intent: Intent, source_text: str, number: int
-) -> tuple[OpenTask, LogEvent]:
-    """The changes that open the member's request as task ``number`` and log it: numbered,
-    claimable and nudged from then on."""
+def task_fields(intent: Intent, text: str) -> TaskFields:
+    """The task a request's reading (``intent``) and words (``text``) describe: the one place
+    a reading becomes a task's title, due, repetition and urgency, opened or revised."""
     due_at, due_on = split_due(intent.due)
-    opening = OpenTask(
-        number=number,
-        title=tidy_title(intent.title or source_text),
-        source_text=source_text,
-        source_message_id=scene.incoming.subject_id,
-        requester_id=scene.member.id,
+    return TaskFields(
+        title=tidy_title(intent.title or text),
+        source_text=text,
         due_at=due_at,
         due_on=due_on,
         recurrence=intent.recurrence,
         is_urgent=intent.is_urgent,
     )
+
+
+def open_task(
+    scene: Answering, intent: Intent, source_text: str, number: int
+) -> tuple[OpenTask, LogEvent]:
+    """The changes that open the member's request as task ``number`` and log it: numbered,
+    claimable and nudged from then on."""
+    fields = task_fields(intent, source_text)
+    opening = OpenTask(number, fields, scene.incoming.subject_id, scene.member.id)
     logged = LogEvent(
         EventAction.TASK_ADDED,
         scene.member.id,
@@ -101,14 +105,15 @@ def open_task(
 def _as_opened(opening: OpenTask, now: datetime) -> TaskRecord:
     """The task ``opening`` opens, as it will read once written; its acknowledgement is worded
     from it, and names the task by number (``Opened``) until the row, and its id, exist."""
+    fields = opening.fields
     return TaskRecord(
         id=0,
         number=opening.number,
-        title=opening.title,
-        due_at=opening.due_at,
-        due_on=opening.due_on,
-        recurrence=opening.recurrence,
-        is_urgent=opening.is_urgent,
+        title=fields.title,
+        due_at=fields.due_at,
+        due_on=fields.due_on,
+        recurrence=fields.recurrence,
+        is_urgent=fields.is_urgent,
         status=TaskStatus.OPEN,
         requester_id=opening.requester_id,
         claimers=(),

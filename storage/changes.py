@@ -64,14 +64,12 @@ class SetStatus:
 
 
 @dataclass(frozen=True, slots=True)
-class OpenTask:
-    """A member's request becomes the circle's task numbered ``number``."""
+class TaskFields:
+    """What a request says its task is: its title, its words, when and how often, and whether
+    someone is needed now (the columns of the same names)."""
 
-    number: int
     title: str
     source_text: str
-    source_message_id: str | None
-    requester_id: int
     due_at: datetime | None
     due_on: date | None
     recurrence: str | None
@@ -79,16 +77,21 @@ class OpenTask:
 
 
 @dataclass(frozen=True, slots=True)
+class OpenTask:
+    """A member's request becomes the circle's task numbered ``number``."""
+
+    number: int
+    fields: TaskFields
+    source_message_id: str | None
+    requester_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class ReviseTask:
     """A request's message was edited: its open task reads as the message now does."""
 
     task_id: int
-    title: str
-    source_text: str
-    due_at: datetime | None
-    due_on: date | None
-    recurrence: str | None
-    is_urgent: bool
+    fields: TaskFields
 
 
 @dataclass(frozen=True, slots=True)

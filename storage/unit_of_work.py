@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import datetime
 
 from sqlmodel import Session
@@ -66,17 +67,8 @@ def apply_changes(
                 created = tasks.add_task(session, circle_id, _new_task(change), now)
                 opened[change.number] = created.id
                 written = created.number == change.number
-            case ReviseTask(task, title, said, due_at, due_on, recurrence, is_urgent):
-                written = tasks.revise_open_task(
-                    session,
-                    task,
-                    title=title,
-                    source_text=said,
-                    due_at=due_at,
-                    due_on=due_on,
-                    recurrence=recurrence,
-                    is_urgent=is_urgent,
-                )
+            case ReviseTask(task, fields):
+                written = tasks.revise_open_task(session, task, **asdict(fields))
             case SnoozeTask(task, member_id, until):
                 tasks.snooze_task(session, task, member_id, until)
                 written = True
@@ -127,22 +119,19 @@ def apply_changes(
 def _new_task(opening: OpenTask | OpenOccurrence) -> tasks.NewTask:
     """A request keeps its message; an occurrence follows the task before it, never urgent."""
     if isinstance(opening, OpenTask):
-        said, message_id, is_urgent, previous_id = (
-            opening.source_text,
-            opening.source_message_id,
-            opening.is_urgent,
-            None,
+        return tasks.NewTask(
+            **asdict(opening.fields),
+            source_message_id=opening.source_message_id,
+            requester_id=opening.requester_id,
         )
-    else:
-        said, message_id, is_urgent, previous_id = "", None, False, opening.previous_id
     return tasks.NewTask(
         title=opening.title,
-        source_text=said,
-        source_message_id=message_id,
+        source_text="",
+        source_message_id=None,
         requester_id=opening.requester_id,
         due_at=opening.due_at,
         due_on=opening.due_on,
         recurrence=opening.recurrence,
-        is_urgent=is_urgent,
-        previous_id=previous_id,
+        is_urgent=False,
+        previous_id=opening.previous_id,
     )

@@ -48,6 +48,7 @@ from storage.changes import (
     RewordDecision,
     SetStatus,
     SnoozeTask,
+    TaskFields,
 )
 from storage.kinds import EventAction, TaskStatus
 from storage.records import (
@@ -324,7 +325,12 @@ def test_a_request_opens_the_number_the_snapshot_gave_and_is_acknowledged_by_a_m
         scene(ALICE, text, message_id="m5"), NewRequest(intent, text), OpeningSnapshot(12)
     )
     assert decision.changes == (
-        OpenTask(12, "Pick up the prescription", text, "m5", ALICE.id, None, friday, None, False),
+        OpenTask(
+            12,
+            TaskFields("Pick up the prescription", text, None, friday, None, False),
+            "m5",
+            ALICE.id,
+        ),
         LogEvent(EventAction.TASK_ADDED, ALICE.id, Opened(12), "m5"),
     )
     [ack] = decision.replies
@@ -365,7 +371,7 @@ def test_an_edited_request_revises_its_task_and_corrects_the_acknowledgement() -
     assert decision is not None
     revision, logged = decision.changes
     assert revision == ReviseTask(
-        107, "Pick up the blue inhaler", text, None, date(2026, 11, 21), None, False
+        107, TaskFields("Pick up the blue inhaler", text, None, date(2026, 11, 21), None, False)
     )
     assert logged.action is EventAction.TASK_EDITED  # type: ignore[union-attr]
     assert logged.detail["before"]["title"] == "Pick up the prescription"  # type: ignore[union-attr]
