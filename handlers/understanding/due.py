@@ -186,11 +186,7 @@ def _asking_clauses(
         start, end = _clause_of(text, (mention.start, mention.end))
         if patterns.polite.search(text, start, end):
             return True
-        # "at the latest by Friday at 5", "there by 2:45" (the mention's own first word):
-        # what the helper must meet
-        own_word = text.find(" ", mention.start, mention.end)
-        said_before = own_word if own_word > mention.start else mention.start
-        if patterns.deadline.search(text, max(start, mention.start - 30), said_before):
+        if _after_deadline_words(text, mention, patterns):
             return True
         # "elle ferme dans deux heures", "they close at 7": the time to get there by
         if patterns.closes_at.search(text, max(start, mention.start - 20), mention.start):
@@ -541,11 +537,12 @@ def _pick(
 
 
 def _after_deadline_words(text: str, mention: TimeMention, patterns: Patterns) -> bool:
-    """ "by Friday", "entro sabato 12", "spätestens Montag": a time the helper must meet."""
+    """ "at the latest by Friday at 5", "entro sabato 12", "there by 2:45" (the mention's own
+    first word): a time the helper must meet."""
     clause_start, _ = _clause_of(text, (mention.start, mention.end))
-    return bool(
-        patterns.deadline.search(text, max(clause_start, mention.start - 30), mention.start)
-    )
+    own_word = text.find(" ", mention.start, mention.end)
+    said_before = own_word if own_word > mention.start else mention.start
+    return bool(patterns.deadline.search(text, max(clause_start, mention.start - 30), said_before))
 
 
 def _may_be_due(

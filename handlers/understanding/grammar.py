@@ -170,14 +170,26 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     abbreviated = _Table(abbreviations)
     months = _Table(month_words)
     numbers = _Table(_merged(languages, "numbers", "words").items())
-    days = _Table(_merged(languages, "calendar", "day_words").items())
+    days = _Table(
+        [
+            *_merged(languages, "calendar", "day_words").items(),
+            *(
+                (word, value)
+                for code in languages
+                if section(code, "calendar").get("days_as_numbers")
+                for word, value in section(code, "numbers").get("words", {}).items()
+                if 2 <= value <= 31
+            ),
+        ]
+    )
     ordinals = _Table(_merged(languages, "calendar", "ordinals").items())
     fractions = _Table(_merged(languages, "clock", "fractions").items())
-    units = _Table(
+    unit_words = [
         (fragment, unit)
         for code in languages
         for unit, fragment in section(code, "offsets").get("units", {}).items()
-    )
+    ]
+    units = _Table(unit_words)
     amounts = _Table(_merged(languages, "offsets", "amounts").items())
     shifts = _Table(
         [
@@ -398,12 +410,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         range_from=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s*$"),
         duration_after=re.compile(
             r"\s*(?:"
-            + "|".join(
-                fragment
-                for code in languages
-                for unit, fragment in section(code, "offsets").get("units", {}).items()
-                if unit in ("minute", "hour")
-            )
+            + "|".join(fragment for fragment, unit in unit_words if unit in ("minute", "hour"))
             + r")(?!\w)"
         ),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),

@@ -205,8 +205,9 @@ def _with_model(
         best = Kind.NONE
     elif cued is not Kind.NONE and margins[best] - margins[cued] < _MARGIN_OVER_CUE:
         best = cued  # "is anyone able to drop off…": a near tie leaves the cues' reading
-    if _cries_for_help(lowered) or (
-        best is Kind.NONE and _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered)
+    if best is not Kind.TASK and (
+        (best is Kind.NONE and _in_danger(margins["urgent"], _EMERGENCY_MARGIN, lowered))
+        or _cries_for_help(lowered)
     ):
         best = Kind.TASK
     if best is Kind.NONE:
