@@ -95,7 +95,7 @@ def load_opening(session: Session, circle_id: int, *, is_urgent: bool) -> Openin
 def load_contacts(session: Session, circle_id: int) -> tuple[ContactRecord, ...]:
     """The circle's contacts, read under the circle's lock (one per role, so a contact said
     twice at once is saved once and replaced once)."""
-    _locked_counter(session, circle_id, Circle.last_task_number)
+    _hold_circle(session, circle_id)
     return tuple(contacts(session, circle_id))
 
 
@@ -127,7 +127,7 @@ def load_forgetting(
 ) -> ForgetSnapshot:
     """Who asked to forget the circle since ``asked_since``, and the member's open tasks,
     read under the circle's lock."""
-    _locked_counter(session, circle_id, Circle.last_task_number)
+    _hold_circle(session, circle_id)
     request = pending_forget_request(session, circle_id, asked_since)
     held = tuple(sorted(task.number for task in tasks.tasks_of(session, circle_id, member_id)))
     return ForgetSnapshot(request.member_id if request else None, held)
@@ -136,6 +136,11 @@ def load_forgetting(
 def next_decision_number(session: Session, circle_id: int) -> int:
     """What the circle's next decision is numbered, read under the circle's lock."""
     return _locked_counter(session, circle_id, Circle.last_decision_number) + 1
+
+
+def _hold_circle(session: Session, circle_id: int) -> None:
+    """Lock the circle's row until the transaction ends, for a snapshot that reads no counter."""
+    _locked_counter(session, circle_id, Circle.last_task_number)
 
 
 def _locked_counter(session: Session, circle_id: int, counter: Any) -> int:
