@@ -122,15 +122,9 @@ def task_by_number(session: Session, circle_id: int, number: int) -> TaskRecord 
     return task_records(session, [task])[0] if task else None
 
 
-def task_by_message(session: Session, circle_id: int, message_id: str) -> TaskRecord | None:
-    """The task a message is about: its own request, or the bot's acknowledgement of it."""
-    task = session.exec(task_by_message_query(circle_id, message_id)).first()
-    return task_records(session, [task])[0] if task else None
-
-
 def task_by_message_query(circle_id: int, message_id: str) -> SelectOfScalar[Task]:
-    """The query of ``task_by_message``: its own request first, else the task the bot's
-    acknowledgement with that id is about (one statement; act snapshots read it too)."""
+    """The task a message is about (for act snapshots): its own request first, else the task
+    the bot's acknowledgement with that id is about, in one statement."""
     acknowledged = select(OutboxMessage.task_id).where(
         OutboxMessage.circle_id == circle_id, OutboxMessage.platform_message_id == message_id
     )
