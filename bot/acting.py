@@ -1,9 +1,8 @@
-"""Requests, corrections, claims, hand-backs, completions and decisions at the core's edge:
-load, decide, apply, in one transaction.
+"""Every member act at the core's edge: load, decide, apply, in one transaction.
 
 As nudges are (``bot.nudging``): storage reads what the act may need in one go, under the
-circle's lock (``storage.act_snapshots``); ``handlers.requests``, ``handlers.corrections``,
-``handlers.claims`` or ``handlers.decisions`` works out the changes and the replies in memory;
+circle's lock (``storage.act_snapshots``); the handler that owns the act (``handlers.requests``,
+``handlers.claims``, ``handlers.undo`` …) works out the changes and the replies in memory;
 storage writes the changes (``storage.unit_of_work``) and the core queues the replies, all in
 the act's transaction.
 """
@@ -20,17 +19,22 @@ from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_fal
 from handlers.decisions import NewDecision, record_decision
 from handlers.dispatch import ToDecide, act_on
 from handlers.forget import ForgetAct, decide_forget
+from handlers.moves import AnnouncedMove, TakeItems, offer_checklist, take_items
 from handlers.queries import Query, answer
 from handlers.requests import NewRequest, record_task
 from handlers.settings import SettingCommand, decide_setting
 from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Reply, Scene
+from handlers.undo import UNDOABLE, UndoAct, undo_last
 from storage.act_snapshots import (
     load_act_snapshot,
+    load_announced,
     load_contacts,
     load_forgetting,
+    load_offer,
     load_opening,
     load_shown,
+    load_undo,
     next_decision_number,
 )
 from storage.changes import Opened
@@ -76,6 +80,21 @@ def act_out(session: Session, scene: Scene, act: ToDecide) -> tuple[Reply, ...]:
         case FalseTask():
             snapshot = load_act_snapshot(session, circle_id, scene.member.id, act.wanted)
             decision = remove_false_task(scene, snapshot)
+        case UndoAct():
+            decision = undo_last(scene, load_undo(session, circle_id, scene.member.id, UNDOABLE))
+        case AnnouncedMove(move):
+            decision = offer_checklist(
+                scene, act, load_announced(session, circle_id, move.kind, move.day)
+            )
+        case TakeItems():
+            offer = load_offer(
+                session,
+                circle_id,
+                named=act.named,
+                replied=scene.incoming.reply_to_id,
+                offered_since=act.offered_since(scene.now),
+            )
+            decision = take_items(scene, offer, act)
     opened = apply_changes(session, circle_id, decision.changes, scene.now)
     return tuple(_about_stored(reply, opened) for reply in decision.replies)
 

@@ -156,12 +156,13 @@ class CareCircleCore:
         _, act, unread = routed
         if is_chatter(act) and unread is None:
             return []
-        turn = Turn(session, circle, member, incoming, now)
-        decided: tuple[Reply, ...] = ()
+        turn = Turn(circle, member, incoming, now)
+        decided: list[Reply] = []
         if unread is not None:
             self._hint_language(turn, unread)
-        elif (to_decide := dispatch(turn, act, text)) is not None:
-            decided = act_out(session, turn.scene, to_decide)
+        else:
+            for to_decide in dispatch(turn, act, text):
+                decided += act_out(session, turn.scene, to_decide)
         if may_change_circle(act):
             self._forget_cached(session, circle)
         replies = (*decided, *turn.replies)

@@ -39,7 +39,7 @@ from storage import nudges as settled
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.kinds import NudgeKind, TaskStatus
-from storage.records import CircleRecord
+from storage.records import CircleRecord, offer_key
 from storage.unit_of_work import apply_changes
 
 log = logging.getLogger(__name__)
@@ -279,7 +279,7 @@ def _post_held_offers(
             circle.chat_id,
             message,
             now,
-            dedupe_key=offers.key(record),
+            dedupe_key=offer_key(circle.id, record.kind, record.day),
         )
         queued += 1
     waiting = tuple(record for record in state.held_offers if record not in due)
@@ -320,8 +320,6 @@ def _outgoing(circle: CircleRecord, message: NudgeMessage) -> Outgoing:
         chat_id=circle.chat_id,
         text=message.text,
         mentions=message.mentions,
-        is_urgent=message.is_urgent,
-        task_number=task.number if task else None,
         buttons=buttons,
     )
 

@@ -138,8 +138,6 @@ class Outgoing:
     edit_of: str | None = None
     buttons: tuple[Button, ...] = ()
     mentions: tuple[Mention, ...] = field(default=())
-    task_number: int | None = None
-    is_urgent: bool = False
     attachment: Attachment | None = None
     outbox_id: int | None = None
 
@@ -152,9 +150,16 @@ def outgoing_to_json(message: Outgoing) -> str:
 
 
 def outgoing_from_json(payload: str, outbox_id: int) -> Outgoing:
-    fields = json.loads(payload)
+    """The message a row of the outbox holds; fields an earlier version kept and this one has
+    no use for are passed over, so a message queued before an upgrade still goes out."""
+    fields = {
+        name: value for name, value in json.loads(payload).items() if name in _OUTGOING_FIELDS
+    }
     fields["buttons"] = tuple(Button(**button) for button in fields["buttons"])
     fields["mentions"] = tuple(Mention(**mention) for mention in fields["mentions"])
     if fields.get("attachment"):
         fields["attachment"] = Attachment(**fields["attachment"])
     return Outgoing(**fields, outbox_id=outbox_id)
+
+
+_OUTGOING_FIELDS = frozenset(Outgoing.__dataclass_fields__) - {"outbox_id"}

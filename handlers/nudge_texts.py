@@ -39,7 +39,6 @@ class NudgeMessage:
 
     text: str
     mentions: tuple[Mention, ...]
-    is_urgent: bool
     task: TaskRecord | None
 
 
@@ -72,7 +71,6 @@ def nudge_message(state: CircleState, nudges: list[Nudge], now: datetime) -> Nud
     return NudgeMessage(
         text="\n".join(lines),
         mentions=_unique(mention for nudge in nudges for mention in nudge.mentions),
-        is_urgent=NudgeKind.URGENT in kinds,
         task=only_task,
     )
 

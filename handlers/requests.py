@@ -48,7 +48,7 @@ def record_task(scene: Scene, act: NewRequest, snapshot: OpeningSnapshot) -> Dec
     if act.intent.title is None:
         return Decision(replies=(scene.reply(scene.phrase("task.ask")),))
     opening = open_task(scene, act.intent, act.text, snapshot.next_number)
-    task = _as_opened(opening[0], scene.now)
+    task = as_opened(opening[0], scene.now)
     mentions: tuple[Mention, ...] = ()
     if task.is_urgent:
         # Urgent requests are the one exception to quiet: everyone else hears at once, but
@@ -67,7 +67,6 @@ def record_task(scene: Scene, act: NewRequest, snapshot: OpeningSnapshot) -> Dec
         # Quiet by default: a mark on the request where the platform has reactions; the
         # circle meets the task's number and time in the digest, its nudges and /tasks.
         reaction=None if task.is_urgent else NOTED_REACTION,
-        is_urgent=task.is_urgent,
     )
     return Decision(opening, (acknowledgement,))
 
@@ -102,7 +101,7 @@ def open_task(
     return opening, logged
 
 
-def _as_opened(opening: OpenTask, now: datetime) -> TaskRecord:
+def as_opened(opening: OpenTask, now: datetime) -> TaskRecord:
     """The task ``opening`` opens, as it will read once written; its acknowledgement is worded
     from it, and names the task by number (``Opened``) until the row, and its id, exist."""
     fields = opening.fields

@@ -1,24 +1,21 @@
 """One member's act being handled: what handlers read, and how they say something back.
 
-A ``Scene`` is the act without the database (the circle, the member, the message, the
-moment): what a pure decision reads. A ``Turn`` is the same with the live session, for the
-handlers that still talk to storage themselves, and the replies they add as they go.
+A ``Scene`` is the act (the circle, the member, the message, the moment): what a decision
+reads. A ``Turn`` is the same while the act is being routed, with the replies routing itself
+adds (a usage hint, a language hint).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING, TypedDict, Unpack
+from typing import TypedDict, Unpack
 
 from handlers.formatting import task_line
 from handlers.messages import Attachment, Button, Incoming, Mention, Outgoing
 from handlers.phrases import phrase
 from storage.changes import Change, Opened, TaskRef
 from storage.records import CircleRecord, MemberRecord, TaskRecord
-
-if TYPE_CHECKING:  # a decision over a Scene loads no database library
-    from sqlmodel import Session
 
 
 def said_at(incoming: Incoming, now: datetime, zone: tzinfo) -> datetime:
@@ -56,7 +53,6 @@ class ReplyOptions(TypedDict, total=False):
     mentions: tuple[Mention, ...]
     reaction: str | None
     edit_of: str | None
-    is_urgent: bool
     dedupe_key: str | None
     attachment: Attachment | None
 
@@ -102,7 +98,6 @@ class Answering:
             text=text,
             reply_to_id=None if options.get("edit_of") else self.incoming.subject_id,
             thread_id=self.incoming.thread_id,
-            task_number=task.number if task else None,
             **options,
         )
         about = task if isinstance(task, Opened) or task is None else task.id
@@ -122,9 +117,8 @@ class Scene(Answering):
 
 @dataclass(slots=True)
 class Turn(Answering):
-    """The circle, the member, their act and the moment, plus the replies handlers add."""
+    """The circle, the member, their act and the moment, plus the replies routing adds."""
 
-    session: Session
     circle: CircleRecord
     member: MemberRecord
     incoming: Incoming

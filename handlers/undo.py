@@ -1,15 +1,30 @@
-"""``undo``: a member takes back their own last change, whatever it was."""
+"""``undo``: a member takes back their own last change, whatever it was, decided over a snapshot
+(``bot.acting``): nothing here reads or writes the database."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from handlers.acknowledgements import acknowledgement_edit
 from handlers.claims import may_claim
-from handlers.turn import Turn
-from storage import circles, decisions, events, tasks
+from handlers.turn import Decision, Reply, Scene
+from storage.changes import (
+    Change,
+    ChangeCircle,
+    ChangeMember,
+    ClaimTask,
+    LogEvent,
+    ReleaseClaim,
+    RemoveDecision,
+    RestoreTask,
+    SetStatus,
+    UndoEvent,
+    WithdrawOccurrence,
+)
 from storage.kinds import EventAction, TaskStatus
-from storage.outbox import acknowledgement_of
+from storage.records import EventRecord, TaskRecord, UndoSnapshot
 
 UNDOABLE = (
     EventAction.TASK_ADDED,
@@ -25,69 +40,104 @@ UNDOABLE = (
 )
 
 
-def undo_last(turn: Turn) -> None:
-    session, circle_id, member_id = turn.session, turn.circle.id, turn.member.id
-    event = events.last_undoable(session, circle_id, member_id, UNDOABLE)
-    if event is None or not events.mark_undone(session, event.id):
-        turn.say(turn.phrase("undo.nothing"))
-        return
-    task_id, now = event.task_id, turn.now
-    if event.action == EventAction.TASK_ADDED and task_id:
-        tasks.set_status(session, task_id, old=(TaskStatus.OPEN,), new=TaskStatus.REMOVED)
-    elif event.action == EventAction.TASK_REMOVED and task_id:
-        tasks.set_status(session, task_id, old=(TaskStatus.REMOVED,), new=TaskStatus.OPEN)
-    elif event.action == EventAction.TASK_EDITED and task_id:
-        tasks.update_task(session, task_id, **_restored(event.detail["before"]))
-    elif event.action == EventAction.CLAIMED and task_id:
-        tasks.release_claim(session, task_id, member_id, now)
-    elif event.action == EventAction.UNCLAIMED and task_id:
-        if may_claim(tasks.task_record(session, task_id)):
-            tasks.claim_task(session, task_id, member_id, now)
-    elif event.action in (EventAction.DONE, EventAction.CANCELLED) and task_id:
-        _reopen(turn, task_id, event.action, event.detail)
+@dataclass(frozen=True, slots=True)
+class UndoAct:
+    """ "undo" or "/undo": the member's own last change, taken back."""
+
+
+def undo_last(scene: Scene, snapshot: UndoSnapshot) -> Decision:
+    """Put back what the member's last standing change changed, log the undo, and show the
+    task's acknowledgement as the undo leaves it. A request to forget needs nothing more than
+    its event marked undone: that cancels it."""
+    event = snapshot.event
+    if event is None:
+        return Decision(replies=(scene.reply(scene.phrase("undo.nothing")),))
+    task = snapshot.task
+    changes: list[Change] = [UndoEvent(event.id)]
+    after = task
+    if task is not None:
+        undone, after = _undone_on_task(scene, snapshot, event, task)
+        changes += undone
     elif event.action == EventAction.DECIDED and event.decision_id:
-        decisions.set_decision(session, event.decision_id, is_removed=True)
+        changes.append(RemoveDecision(event.decision_id))
     elif event.action == EventAction.SETTING:
-        _restore_setting(turn, event.detail)
-    # A request to forget needs nothing more: being marked undone cancels it.
-    events.log_event(
-        session,
-        circle_id,
-        member_id,
-        EventAction.UNDO,
-        now,
-        task_id=task_id,
-        decision_id=event.decision_id,
-        message_id=turn.incoming.message_id,
-        detail={"undid": event.id},
+        changes += _restored_settings(scene, event.detail)
+    changes.append(
+        LogEvent(
+            EventAction.UNDO,
+            scene.member.id,
+            event.task_id,
+            message_id=scene.incoming.message_id,
+            detail={"undid": event.id},
+            decision=event.decision_id,
+        )
     )
-    what = turn.phrase(f"undone.{event.action}")
-    turn.say(turn.phrase("undo.done", name=turn.member.display_name, what=what))
-    if task_id and (ack_id := acknowledgement_of(session, task_id)) is not None:
-        # the acknowledgement shows the task as the undo leaves it
-        turn.replies.append(acknowledgement_edit(tasks.task_record(session, task_id), turn, ack_id))
+    what = scene.phrase(f"undone.{event.action}")
+    replies: list[Reply] = [
+        scene.reply(scene.phrase("undo.done", name=scene.member.display_name, what=what))
+    ]
+    if after is not None and snapshot.acknowledgement is not None:
+        replies.append(acknowledgement_edit(after, scene, snapshot.acknowledgement))
+    return Decision(tuple(changes), tuple(replies))
 
 
-def _reopen(turn: Turn, task_id: int, action: str, detail: dict[str, object]) -> None:
+def _undone_on_task(
+    scene: Scene, snapshot: UndoSnapshot, event: EventRecord, task: TaskRecord
+) -> tuple[list[Change], TaskRecord]:
+    """The changes that take back ``event`` on its task, and the task as they leave it; a task
+    that has moved on since (claimed by others, closed, already released) is left as it is."""
+    member = scene.member
+    action, status = event.action, task.status
+    if action == EventAction.TASK_ADDED and status == TaskStatus.OPEN:
+        return [_status(task, TaskStatus.OPEN, TaskStatus.REMOVED)], replace(
+            task, status=TaskStatus.REMOVED
+        )
+    if action == EventAction.TASK_REMOVED and status == TaskStatus.REMOVED:
+        return [_status(task, TaskStatus.REMOVED, TaskStatus.OPEN)], replace(
+            task, status=TaskStatus.OPEN
+        )
+    if action == EventAction.TASK_EDITED:
+        before = _restored(_fields(event.detail["before"]))
+        shown = {name: value for name, value in before.items() if hasattr(task, name)}
+        return [RestoreTask(task.id, before)], replace(task, **shown)
+    holds = any(holder.id == member.id for holder in task.claimers)
+    if action == EventAction.CLAIMED and holds:
+        left = tuple(holder for holder in task.claimers if holder.id != member.id)
+        return [ReleaseClaim(task.id, member.id)], replace(
+            task, claimers=left, held_since=task.held_since if left else None
+        )
+    if action == EventAction.UNCLAIMED and not holds and may_claim(task):
+        return [ClaimTask(task.id, member.id)], replace(
+            task, claimers=(*task.claimers, member), held_since=task.held_since or scene.now
+        )
+    if action in (EventAction.DONE, EventAction.CANCELLED) and status == TaskStatus(action):
+        return _reopened(snapshot, event.detail, task)
+    return [], task
+
+
+def _reopened(
+    snapshot: UndoSnapshot, detail: Mapping[str, object], task: TaskRecord
+) -> tuple[list[Change], TaskRecord]:
     """Put a closed task back as it was: open (or missed, if it was marked done late), with
     nobody credited, and withdraw the next occurrence its completion opened, unless something
     happened to that occurrence since (then it stays: it is the circle's now).
 
-    The completion's event is already marked undone, so the digest, the export and the weekly
-    thanks no longer count it.
+    The completion's event is marked undone, so the digest, the export and the weekly thanks
+    no longer count it.
     """
-    session = turn.session
     was = TaskStatus(str(detail.get("was", TaskStatus.OPEN)))
-    if not tasks.set_status(session, task_id, old=(TaskStatus(action),), new=was):
-        return
+    changes: list[Change] = [_status(task, task.status, was)]
+    done_at = None
     if was != TaskStatus.OPEN and isinstance(detail.get("was_at"), str):
-        tasks.update_task(session, task_id, done_at=datetime.fromisoformat(str(detail["was_at"])))
-    opened = detail.get("opened") if "was" in detail else tasks.open_follower(session, task_id)
-    untouched = isinstance(opened, int) and not events.acts_on_task(
-        session, opened, besides=(EventAction.OCCURRENCE, EventAction.TASK_ADDED)
-    )
-    if untouched and tasks.withdraw_occurrence(session, opened):  # type: ignore[arg-type]
-        events.mark_opening_undone(session, opened)  # type: ignore[arg-type]
+        done_at = datetime.fromisoformat(str(detail["was_at"]))
+        changes.append(RestoreTask(task.id, {"done_at": done_at}))
+    if snapshot.untouched_follower is not None:
+        changes.append(WithdrawOccurrence(snapshot.untouched_follower))
+    return changes, replace(task, status=was, done_at=done_at, done_by=None)
+
+
+def _status(task: TaskRecord, old: TaskStatus, new: TaskStatus) -> SetStatus:
+    return SetStatus(task.id, old=(old,), new=new)
 
 
 def _restored(before: dict[str, object]) -> dict[str, object]:
@@ -100,8 +150,17 @@ def _restored(before: dict[str, object]) -> dict[str, object]:
     return fields
 
 
-def _restore_setting(turn: Turn, detail: dict[str, object]) -> None:
+def _restored_settings(scene: Scene, detail: Mapping[str, object]) -> list[Change]:
+    """The circle's and the member's settings as they were before the change undone."""
+    changes: list[Change] = []
     if "before" in detail:
-        circles.update_circle(turn.session, turn.circle.id, **dict(detail["before"]))  # type: ignore[arg-type]
+        changes.append(ChangeCircle(_fields(detail["before"])))
     if "member_before" in detail:
-        circles.update_member(turn.session, turn.member.id, **dict(detail["member_before"]))  # type: ignore[arg-type]
+        changes.append(ChangeMember(scene.member.id, _fields(detail["member_before"])))
+    return changes
+
+
+def _fields(value: object) -> dict[str, object]:
+    """A column → value map kept in an event's detail (JSON, so a plain dict)."""
+    assert isinstance(value, dict), value
+    return dict(value)

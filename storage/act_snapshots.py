@@ -13,28 +13,31 @@ its task will get and, if urgent, whom to call (``load_opening``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, String, cast, literal
 from sqlmodel import Session, col, select
 
-from storage import tasks
+from storage import events, moves, tasks
 from storage.circles import active_members
 from storage.contacts import contacts
 from storage.decisions import decision_by_message, decisions
 from storage.forget import pending_forget_request
-from storage.kinds import TaskStatus
+from storage.kinds import EventAction, TaskStatus
 from storage.models import Circle, Claim, OutboxMessage, Task
-from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX
+from storage.outbox import ACKNOWLEDGEMENT_KEY_PREFIX, acknowledgement_of
 from storage.records import (
     ActSnapshot,
     ContactRecord,
     ForgetSnapshot,
+    MoveRecord,
+    OfferSnapshot,
     OpeningSnapshot,
     Pool,
     Shown,
     ShownSnapshot,
+    UndoSnapshot,
     Wanted,
 )
 from storage.tasks import task_by_message_query, task_records
@@ -131,6 +134,67 @@ def load_forgetting(
     request = pending_forget_request(session, circle_id, asked_since)
     held = tuple(sorted(task.number for task in tasks.tasks_of(session, circle_id, member_id)))
     return ForgetSnapshot(request.member_id if request else None, held)
+
+
+def load_undo(
+    session: Session, circle_id: int, member_id: int, undoable: tuple[EventAction, ...]
+) -> UndoSnapshot:
+    """The member's last change of one of ``undoable`` still standing, and what undoing it
+    touches, read under the circle's lock."""
+    _hold_circle(session, circle_id)
+    event = events.last_undoable(session, circle_id, member_id, undoable)
+    if event is None or event.task_id is None:
+        return UndoSnapshot(event)
+    task_id = event.task_id
+    follower = None
+    if event.action in (EventAction.DONE, EventAction.CANCELLED):
+        # Completions record the occurrence they opened; older ones did not, so look for it.
+        opened = (
+            event.detail.get("opened")
+            if "was" in event.detail
+            else tasks.open_follower(session, task_id)
+        )
+        follower = opened if isinstance(opened, int) else None
+        untouched = follower is not None and not events.acts_on_task(
+            session, follower, besides=(EventAction.OCCURRENCE, EventAction.TASK_ADDED)
+        )
+        follower = follower if untouched else None
+    return UndoSnapshot(
+        event,
+        tasks.task_record(session, task_id),
+        acknowledgement_of(session, task_id),
+        follower,
+    )
+
+
+def load_announced(session: Session, circle_id: int, kind: str, day: date) -> MoveRecord | None:
+    """The move of that kind on that day, if the circle has it, read under the circle's lock
+    (the same move said twice at once is recorded, and offered, once)."""
+    _hold_circle(session, circle_id)
+    return moves.move_on(session, circle_id, kind, day)
+
+
+def load_offer(
+    session: Session,
+    circle_id: int,
+    *,
+    named: tuple[str, date] | None,
+    replied: str | None,
+    offered_since: datetime,
+) -> OfferSnapshot:
+    """The move a pick answers (the one its button ``named``, the one whose offer was
+    ``replied`` to, or the latest offered since ``offered_since``), the items taken from it,
+    and the number the circle's next task gets, read under the circle's lock."""
+    next_number = _locked_counter(session, circle_id, Circle.last_task_number) + 1
+    if named is not None:
+        move = moves.move_on(session, circle_id, *named)
+    elif replied is not None:
+        move = moves.offered_move(session, circle_id, replied)
+    else:
+        move = moves.latest_offered(session, circle_id, offered_since)
+    if move is None:
+        return OfferSnapshot(None)
+    return OfferSnapshot(move, moves.taken_items(session, move.id), next_number)
 
 
 def next_decision_number(session: Session, circle_id: int) -> int:

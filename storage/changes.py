@@ -177,6 +177,56 @@ class ForgetMember:
 
 
 @dataclass(frozen=True, slots=True)
+class RestoreTask:
+    """An undone edit or completion: the task's columns take back the values they had."""
+
+    task_id: int
+    fields: Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class WithdrawOccurrence:
+    """The next occurrence an undone completion opened goes, with the event that opened it."""
+
+    task_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveDecision:
+    """An undone decision leaves the circle's record."""
+
+    decision_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class UndoEvent:
+    """The event stops counting (digest, export, thanks) and cannot be undone again."""
+
+    event_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddMove:
+    """A member announced a move of the person cared for; its checklist is offered at
+    ``offer_at``, and ``offered`` says whether the same act offers it."""
+
+    kind: str
+    day: date
+    member_id: int
+    source_message_id: str
+    offer_at: datetime
+    offered: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TakeItem:
+    """The circle took item ``number`` of a move's checklist (its tasks open beside it)."""
+
+    move_id: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
 class LogEvent:
     """An entry of the event log; undo reads its ``detail`` to put things back."""
 
@@ -203,5 +253,11 @@ Change = (
     | KeepContact
     | ForgetCircle
     | ForgetMember
+    | RestoreTask
+    | WithdrawOccurrence
+    | RemoveDecision
+    | UndoEvent
+    | AddMove
+    | TakeItem
     | LogEvent
 )

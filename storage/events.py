@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
@@ -11,15 +10,7 @@ from sqlmodel import Session, col, select
 
 from storage.kinds import EventAction
 from storage.models import Event
-
-
-@dataclass(frozen=True, slots=True)
-class EventRecord:
-    id: int
-    action: EventAction
-    task_id: int | None
-    decision_id: int | None
-    detail: dict[str, object]
+from storage.records import EventRecord
 
 
 def log_event(

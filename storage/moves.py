@@ -10,10 +10,7 @@ from sqlmodel import Session, col, select
 
 from storage.inserts import insert_if_absent
 from storage.models import Circle, Move, MoveItem, OutboxMessage
-from storage.records import MoveRecord
-
-# The outbox dedupe key of a move's offer: queued once, and found again by the reply to it.
-OFFER_KEY = "offer:"
+from storage.records import OFFER_KEY, MoveRecord, offer_key
 
 
 def add_move(
@@ -25,8 +22,11 @@ def add_move(
     source_message_id: str,
     now: datetime,
     offer_at: datetime,
-) -> MoveRecord | None:
-    """Record a move, to be offered at ``offer_at``; None when the circle has it already.
+    *,
+    offered: bool,
+) -> int | None:
+    """Record a move, to be offered at ``offer_at`` (or ``offered`` now); its id, or None when
+    the circle has it already.
 
     One insert against the unique (circle, kind, day): the same move said twice, or by two
     members at once, is recorded once. An offer held for later asks the nudge scheduler to
@@ -40,13 +40,12 @@ def add_move(
         "source_message_id": source_message_id,
         "created_at": now,
         "offer_at": offer_at,
+        "offered_at": now if offered else None,
     }
     move_id = insert_if_absent(session, Move, values)
-    if move_id is None:
-        return None
-    if offer_at > now:
+    if move_id is not None and not offered:
         session.execute(update(Circle).where(Circle.id == circle_id).values(attention_at=None))
-    return MoveRecord(move_id, circle_id, kind, day, source_message_id, offer_at)
+    return move_id
 
 
 def mark_offered(session: Session, move_id: int, now: datetime) -> bool:
@@ -81,11 +80,11 @@ def offered_move(session: Session, circle_id: int, message_id: str) -> MoveRecor
             col(OutboxMessage.dedupe_key).startswith(OFFER_KEY),
         )
     ).first()
-    query = select(Move).where(Move.circle_id == circle_id, col(Move.offered_at).is_not(None))
-    if key is not None:
-        row = session.exec(query.where(Move.id == int(key.removeprefix(OFFER_KEY)))).first()
-    else:
-        row = session.exec(query.where(Move.source_message_id == message_id)).first()
+    offered = session.exec(
+        select(Move).where(Move.circle_id == circle_id, col(Move.offered_at).is_not(None))
+    ).all()  # a circle announces a handful of moves
+    row = next((row for row in offered if offer_key(circle_id, row.kind, row.day) == key), None)
+    row = row or next((row for row in offered if row.source_message_id == message_id), None)
     return _record(row) if row else None
 
 
@@ -99,9 +98,17 @@ def latest_offered(session: Session, circle_id: int, since: datetime) -> MoveRec
     return _record(row) if row else None
 
 
-def move_by_id(session: Session, circle_id: int, move_id: int) -> MoveRecord | None:
-    row = session.exec(select(Move).where(Move.circle_id == circle_id, Move.id == move_id)).first()
+def move_on(session: Session, circle_id: int, kind: str, day: date) -> MoveRecord | None:
+    row = session.exec(
+        select(Move).where(Move.circle_id == circle_id, Move.kind == kind, Move.day == day)
+    ).first()
     return _record(row) if row else None
+
+
+def taken_items(session: Session, move_id: int) -> frozenset[int]:
+    """The numbers of the move's checklist items the circle has taken."""
+    rows = session.exec(select(MoveItem.number).where(MoveItem.move_id == move_id)).all()
+    return frozenset(rows)
 
 
 def take_item(session: Session, move_id: int, number: int, now: datetime) -> bool:

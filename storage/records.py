@@ -9,7 +9,7 @@ from enum import Enum
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from storage.kinds import TaskStatus
+from storage.kinds import EventAction, TaskStatus
 
 # When a circle that keeps no quiet hours starts its day.
 DEFAULT_MORNING = time(8, 0)
@@ -92,6 +92,16 @@ class DecisionRecord:
     decided_at: datetime
 
 
+# The outbox dedupe key of a move's offer starts so (``offer_key``).
+OFFER_KEY = "offer:"
+
+
+def offer_key(circle_id: int, kind: str, day: date) -> str:
+    """The outbox dedupe key of a move's offer, named as the move is (its circle, kind and
+    day): queued once, and found again by a reply to it."""
+    return f"{OFFER_KEY}{circle_id}:{kind}:{day.isoformat()}"
+
+
 @dataclass(frozen=True, slots=True)
 class MoveRecord:
     """A move a member announced; ``kind`` is a checklist's name, ``day`` the move's day."""
@@ -102,6 +112,17 @@ class MoveRecord:
     day: date
     source_message_id: str | None
     offer_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """An entry of the event log; ``detail`` holds what undo needs to put things back."""
+
+    id: int
+    action: EventAction
+    task_id: int | None
+    decision_id: int | None
+    detail: Mapping[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +212,25 @@ class ForgetSnapshot:
 
     requested_by: int | None = None
     held: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UndoSnapshot:
+    """What an undo decides over (``storage.act_snapshots.load_undo``): the member's last change
+    still standing, the task it was about with its acknowledgement, and, for a completion, the
+    next occurrence it opened if nothing has happened to that occurrence since."""
+
+    event: EventRecord | None
+    task: TaskRecord | None = None
+    acknowledgement: str | None = None  # the platform id of the task's acknowledgement
+    untouched_follower: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OfferSnapshot:
+    """What taking items of a move's checklist decides over: the move answered, the items taken
+    from it before, and the number the circle's next task gets."""
+
+    move: MoveRecord | None
+    taken: frozenset[int] = frozenset()
+    next_number: int = 0

@@ -8,8 +8,9 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from storage import circles, contacts, decisions, events, forget, tasks
+from storage import circles, contacts, decisions, events, forget, moves, tasks
 from storage.changes import (
+    AddMove,
     Change,
     ChangeCircle,
     ChangeMember,
@@ -25,11 +26,16 @@ from storage.changes import (
     OpenTask,
     RecordDecision,
     ReleaseClaim,
+    RemoveDecision,
+    RestoreTask,
     ReviseTask,
     RewordDecision,
     SetStatus,
     SnoozeTask,
+    TakeItem,
     TaskRef,
+    UndoEvent,
+    WithdrawOccurrence,
 )
 from storage.errors import StaleSnapshot
 
@@ -95,6 +101,32 @@ def apply_changes(
             case ForgetMember(member_id, label):
                 forget.forget_member(session, member_id, label, now)
                 written = True
+            case RestoreTask(task, fields):
+                tasks.update_task(session, task, **fields)
+                written = True
+            case WithdrawOccurrence(task):
+                written = tasks.withdraw_occurrence(session, task)
+                events.mark_opening_undone(session, task)
+            case RemoveDecision(decision):
+                decisions.set_decision(session, decision, is_removed=True)
+                written = True
+            case UndoEvent(event_id):
+                written = events.mark_undone(session, event_id)
+            case AddMove(kind, day, member_id, source_message_id, offer_at, offered):
+                move_id = moves.add_move(
+                    session,
+                    circle_id,
+                    member_id,
+                    kind,
+                    day,
+                    source_message_id,
+                    now,
+                    offer_at,
+                    offered=offered,
+                )
+                written = move_id is not None
+            case TakeItem(move_id, number):
+                written = moves.take_item(session, move_id, number, now)
             case LogEvent(action, member_id, task, message_id, detail, decision):
                 events.log_event(
                     session,

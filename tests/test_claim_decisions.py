@@ -10,6 +10,7 @@ import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from handlers.checklists import checklist
 from handlers.claims import Emergency, TaskAct, decide
 from handlers.contacts import ContactAct, decide_contact
 from handlers.corrections import FalseTask, MessageEdit, decide_edit, remove_false_task
@@ -21,7 +22,8 @@ from handlers.decisions import (
     update_decision,
 )
 from handlers.forget import ForgetAct, decide_forget
-from handlers.messages import Incoming
+from handlers.messages import Incoming, pressed
+from handlers.moves import AnnouncedMove, TakeItems, button_move, offer_checklist, take_items
 from handlers.phrases import phrase
 from handlers.queries import Query, answer
 from handlers.requests import NOTED_REACTION, NewRequest, record_task
@@ -30,7 +32,10 @@ from handlers.snoozes import SnoozeRequest, decide_snooze
 from handlers.turn import Decision, Scene
 from handlers.understanding import Intent, Kind
 from handlers.understanding.contacts import ContactReading
+from handlers.understanding.transitions import Move, MoveKind
+from handlers.undo import undo_last
 from storage.changes import (
+    AddMove,
     ChangeCircle,
     ChangeMember,
     ClaimTask,
@@ -44,11 +49,15 @@ from storage.changes import (
     OpenTask,
     RecordDecision,
     ReleaseClaim,
+    RestoreTask,
     ReviseTask,
     RewordDecision,
     SetStatus,
     SnoozeTask,
+    TakeItem,
     TaskFields,
+    UndoEvent,
+    WithdrawOccurrence,
 )
 from storage.kinds import EventAction, TaskStatus
 from storage.records import (
@@ -56,13 +65,18 @@ from storage.records import (
     CircleRecord,
     ContactRecord,
     DecisionRecord,
+    EventRecord,
     ForgetSnapshot,
     MemberRecord,
+    MoveRecord,
+    OfferSnapshot,
     OpeningSnapshot,
     Pool,
     Shown,
     ShownSnapshot,
     TaskRecord,
+    UndoSnapshot,
+    offer_key,
 )
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)  # a Monday
@@ -269,14 +283,20 @@ def test_the_decisions_load_no_database_library_and_no_storage_that_does_io() ->
     probe = (
         "import json, sys, handlers.claims, handlers.corrections, handlers.decisions, "
         "handlers.forget, handlers.queries, handlers.requests, handlers.settings, "
-        "handlers.snoozes; "
+        "handlers.snoozes, handlers.undo, handlers.moves, handlers.dispatch; "
         "print(json.dumps(sorted(m for m in sys.modules "
         "if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'storage'))))"
     )
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
-    assert json.loads(loaded) == ["storage", "storage.changes", "storage.kinds", "storage.records"]
+    assert json.loads(loaded) == [
+        "storage",
+        "storage.changes",
+        "storage.kinds",
+        "storage.labels",
+        "storage.records",
+    ]
 
 
 # -- the circle's decisions ---------------------------------------------------------------------
@@ -351,7 +371,7 @@ def test_an_urgent_request_calls_everyone_else_but_at_night_not_who_said_urgent_
             said, NewRequest(intent, "MUM FELL come now"), OpeningSnapshot(3, members)
         )
         [ack] = decision.replies
-        assert ack.message.is_urgent and ack.message.reaction is None
+        assert ack.message.text.startswith("📝 🚨") and ack.message.reaction is None
         called[name] = [mention.name for mention in ack.message.mentions]
     assert called == {"day": ["Bob", "Carol"], "night": ["Carol"]}
 
@@ -533,3 +553,133 @@ def test_forget_me_releases_what_the_member_held_and_says_which() -> None:
     assert decision.changes[0] == ForgetMember(BOB.id, label)
     assert decision.changes[1].detail == {"released": [3, 7]}  # type: ignore[union-attr]
     assert "#3, #7" in texts(decision)[0]
+
+
+# -- undo ---------------------------------------------------------------------------------------
+
+
+def undoing(action: EventAction, meant: TaskRecord | None = None, **fields: object) -> UndoSnapshot:
+    detail = fields.pop("detail", {})
+    event = EventRecord(41, action, meant.id if meant else None, None, detail)  # type: ignore[arg-type]
+    return UndoSnapshot(event, meant, ACK if meant else None, **fields)  # type: ignore[arg-type]
+
+
+def test_undo_with_nothing_left_to_take_back_changes_nothing_and_says_so() -> None:
+    decided = undo_last(scene(BOB, "undo"), UndoSnapshot(None))
+    assert decided.changes == ()
+    assert texts(decided) == [phrase("undo.nothing", ("en",))]
+
+
+def test_undoing_my_claim_releases_only_me_and_the_acknowledgement_shows_who_is_left() -> None:
+    decided = undo_last(scene(BOB, "undo"), undoing(EventAction.CLAIMED, task(7, ALICE, BOB)))
+    assert decided.changes[:2] == (UndoEvent(41), ReleaseClaim(107, BOB.id))
+    logged = decided.changes[-1]
+    assert isinstance(logged, LogEvent) and logged.action == EventAction.UNDO
+    assert logged.detail == {"undid": 41}
+    assert "Alice" in edit_of_ack(decided) and "Bob" not in edit_of_ack(decided)
+
+
+def test_an_undo_finds_the_task_moved_on_and_leaves_it_as_it_is() -> None:
+    """Bob's claim was already released by the time he says undo: only the event goes."""
+    decided = undo_last(scene(BOB, "undo"), undoing(EventAction.CLAIMED, task(7, ALICE)))
+    assert [type(change) for change in decided.changes] == [UndoEvent, LogEvent]
+
+
+def test_undoing_a_done_reopens_the_task_and_withdraws_the_untouched_next_occurrence() -> None:
+    weekly = task(7, ALICE, status=TaskStatus.DONE, recurrence="FREQ=WEEKLY;BYDAY=TH")
+    detail = {"was": "open", "opened": 208}
+    snapshot = undoing(EventAction.DONE, weekly, detail=detail, untouched_follower=208)
+    decided = undo_last(scene(ALICE, "undo"), snapshot)
+    assert decided.changes[1:3] == (
+        SetStatus(107, old=(TaskStatus.DONE,), new=TaskStatus.OPEN),
+        WithdrawOccurrence(208),
+    )
+    kept = replace(snapshot, untouched_follower=None)  # someone claimed the next one since
+    assert not any(
+        isinstance(change, WithdrawOccurrence)
+        for change in undo_last(scene(ALICE, "undo"), kept).changes
+    )
+
+
+def test_undoing_a_late_done_puts_back_missed_and_when_it_was_missed() -> None:
+    missed_at = NOW - timedelta(days=2)
+    done = task(7, ALICE, status=TaskStatus.DONE)
+    detail = {"was": "missed", "was_at": missed_at.isoformat()}
+    decided = undo_last(scene(ALICE, "undo"), undoing(EventAction.DONE, done, detail=detail))
+    assert decided.changes[1:3] == (
+        SetStatus(107, old=(TaskStatus.DONE,), new=TaskStatus.MISSED),
+        RestoreTask(107, {"done_at": missed_at}),
+    )
+
+
+def test_undoing_an_edit_restores_the_title_and_due_the_task_had() -> None:
+    edited = task(7, title="Pick up the wrong thing", due_on=date(2026, 11, 21))
+    before = {"title": "Pick up the prescription", "due_on": "2026-11-20", "due_at": None}
+    snapshot = undoing(EventAction.TASK_EDITED, edited, detail={"before": before})
+    decided = undo_last(scene(ALICE, "undo"), snapshot)
+    assert decided.changes[1] == RestoreTask(
+        107, {"title": "Pick up the prescription", "due_on": date(2026, 11, 20), "due_at": None}
+    )
+    assert "Pick up the prescription" in edit_of_ack(decided)
+
+
+def test_undoing_a_setting_puts_back_the_circle_and_the_member_as_they_were() -> None:
+    detail = {"before": {"quiet_start": "22:00"}, "member_before": {"is_muted": False}}
+    decided = undo_last(scene(BOB, "undo"), undoing(EventAction.SETTING, detail=detail))
+    assert decided.changes[1:3] == (
+        ChangeCircle({"quiet_start": "22:00"}),
+        ChangeMember(BOB.id, {"is_muted": False}),
+    )
+
+
+# -- a move's checklist -------------------------------------------------------------------------
+
+HOME_FRIDAY = Move(MoveKind.HOME, date(2026, 11, 20))
+
+
+def test_a_move_is_recorded_and_offered_at_once_with_a_button_naming_it() -> None:
+    decided = offer_checklist(
+        scene(ALICE, "Mum comes home Friday"), AnnouncedMove(HOME_FRIDAY), None
+    )
+    [added] = decided.changes
+    assert isinstance(added, AddMove) and added.offered and added.day == date(2026, 11, 20)
+    [offer] = decided.replies
+    assert offer.dedupe_key == offer_key(CIRCLE.id, "home", date(2026, 11, 20))
+    [button] = offer.message.buttons
+    assert button_move(pressed(button.action)[1]) == ("home", date(2026, 11, 20))  # type: ignore[index]
+    assert offer.message.text.count("\n1. ") == 1
+
+
+def test_a_move_said_in_quiet_hours_is_recorded_for_the_morning_and_not_said_now() -> None:
+    night = replace(scene(ALICE, "Mum comes home Friday"), now=NOW.replace(hour=23))
+    decided = offer_checklist(night, AnnouncedMove(HOME_FRIDAY), None)
+    [added] = decided.changes
+    assert isinstance(added, AddMove) and not added.offered and added.offer_at > night.now
+    assert decided.replies == ()
+
+
+def test_a_move_the_circle_has_already_is_neither_recorded_nor_offered_again() -> None:
+    known = MoveRecord(5, CIRCLE.id, "home", date(2026, 11, 20), "m0", NOW)
+    assert (
+        offer_checklist(scene(BOB, "home Friday"), AnnouncedMove(HOME_FRIDAY), known) == Decision()
+    )
+
+
+def test_picked_items_become_tasks_numbered_on_from_the_snapshot_and_taken_twice_add_nothing() -> (
+    None
+):
+    move = MoveRecord(5, CIRCLE.id, "home", date(2026, 11, 20), "m0", NOW)
+    items = checklist("home", ("en",))
+    decided = take_items(
+        scene(BOB, "1 3"), OfferSnapshot(move, frozenset({3}), 12), TakeItems((1, 3))
+    )
+    assert [c for c in decided.changes if isinstance(c, TakeItem)] == [TakeItem(5, 1)]
+    opened = [c for c in decided.changes if isinstance(c, OpenTask)]
+    assert [o.number for o in opened] == list(range(12, 12 + len(items[0].dues)))
+    assert {o.fields.title for o in opened} == {items[0].title}
+    again = take_items(scene(BOB, "3"), OfferSnapshot(move, frozenset({3}), 12), TakeItems((3,)))
+    assert again.changes == () and texts(again) == [phrase("move.taken_before", ("en",))]
+
+
+def test_a_pick_with_no_offer_in_sight_is_chat() -> None:
+    assert take_items(scene(BOB, "all"), OfferSnapshot(None), TakeItems()) == Decision()

@@ -19,7 +19,7 @@ from bot.async_core import AsyncCore
 from bot.config import Settings
 from bot.core import CareCircleCore
 from bot.delivery import POLL_SECONDS, DeliveryDeferred, DeliveryLoop, Undeliverable
-from handlers.messages import Incoming, Outgoing
+from handlers.messages import Incoming, Outgoing, outgoing_from_json
 from storage.database import Database
 from storage.models import OutboxMessage
 from tests.conftest import START, Circle, postgres_url
@@ -27,6 +27,19 @@ from tests.conftest import START, Circle, postgres_url
 
 def sent_texts(sent: list[Outgoing]) -> list[str]:
     return [message.text for message in sent]
+
+
+def test_a_message_queued_by_an_earlier_version_still_goes_out() -> None:
+    """Earlier versions kept a task's number and an urgency flag in each queued message."""
+    queued = (
+        '{"platform": "telegram", "chat_id": "-100", "text": "📝 🚨 #3 Come now", '
+        '"reply_to_id": "41", "thread_id": null, "reaction": null, "edit_of": null, '
+        '"buttons": [{"label": "✋", "action": "claim:3"}], "mentions": [], '
+        '"task_number": 3, "is_urgent": true, "attachment": null}'
+    )
+    message = outgoing_from_json(queued, 9)
+    assert (message.text, message.reply_to_id, message.outbox_id) == ("📝 🚨 #3 Come now", "41", 9)
+    assert [button.action for button in message.buttons] == ["claim:3"]
 
 
 def test_a_backlog_goes_out_in_order_without_waiting_between_batches(circle: Circle) -> None:
