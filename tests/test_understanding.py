@@ -1004,6 +1004,20 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "en",
             "2026-11-25T10:00",
         ),
+        # A date gone by is something else's date, never the due.
+        (
+            "Per la domanda mi serve l'ISEE aggiornato entro il 27. Qualcuno della famiglia può "
+            "farlo al CAF e inviarmelo via mail? Ricordo che servono anche i saldi al 31 dicembre "
+            "2025. Cordiali saluti.",
+            "it",
+            "2026-11-27",
+        ),
+        # A plain day starts a rule with days only when it is one of them.
+        (
+            "Could someone wheel the bins out every Thursday evening, pickup's early Friday.",
+            "en",
+            "2026-11-26",
+        ),
     ],
 )
 def test_due_dates_in_the_shapes_the_blind_sets_showed(

@@ -415,7 +415,13 @@ def _recurring(
     today = now.date()
     until = next((m.day for m in mentions if m.day and m.role == "until"), None)
     _, start, end = sentence
-    plain = [m for m in in_order(mentions, sentence) if m.day and m.role == "plain"]
+    # A plain day starts a rule with days only when it is one of them: "every Thursday
+    # evening, pickup's early Friday" starts on a Thursday.
+    plain = [
+        m
+        for m in in_order(mentions, sentence)
+        if m.day and m.role == "plain" and (not rule.byday or m.day.weekday() in rule.byday)
+    ]
     # "radiotherapy begins Monday, every weekday at 8:15": a day said with the rule starts it.
     rule_start, rule_end = sentence_of(text, rule.spans[0]) if rule.spans else (end, end)
     starts = (
@@ -497,6 +503,7 @@ def _pick(
             for m in mentions
             if m.role not in ("available", "closed", "corrected")
             and (not m.weak or start <= m.start < end)
+            and not (m.day and m.day < now.date())  # "the balances at 31 December 2025"
         ],
         request,
         asking,
