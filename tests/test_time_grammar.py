@@ -198,7 +198,7 @@ def swedish_ish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str
         english.replace('language = "en"', 'language = "zz"')
         .replace('"friday|fri"', '"fredag|fre"')
         .replace('"tuesday|tues|tue"', '"tisdag|tis"')
-        .replace('every = "every|each"', 'every = "varje"')
+        .replace('every = "every(?: single)?|each"', 'every = "varje"')
         .replace('"tomorrow|tmrw|tmw|tmr|2moro|the morra|the morrow"', '"imorgon"')
     )
     (tmp_path / "zz.toml").write_text(made_up)

@@ -1012,6 +1012,24 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "it",
             "2026-11-27",
         ),
+        # A number of hours before a way somewhere, or of days, is how long, not when.
+        (
+            "Il faut qqn pour la conduire jeudi prochain à 16h moins le quart, c'est 1h de "
+            "route minimum",
+            "fr",
+            "2026-11-26T15:45",
+        ),
+        ("Insulin reicht noch ca. 2 Tage, kann das jmd morgen früh abholen?", "de", "2026-11-21"),
+        # "when they shut" is a closing time; words after another time are that time's.
+        ("Can someone grab it by quarter to 6 Thurs when they shut?", "en", "2026-11-26T17:45"),
+        (
+            "Qualcuno passa? Va ritirata entro stasera alle 8 perché domani sono chiusi.",
+            "it",
+            "2026-11-20T20:00",
+        ),
+        # Hours said small, and "someone" as texted.
+        ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
+        ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
         # A plain day starts a rule with days only when it is one of them.
         (
             "Could someone wheel the bins out every Thursday evening, pickup's early Friday.",
@@ -1024,6 +1042,67 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
     text: str, language: str, due: str | None
 ) -> None:
     assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        # Two days said with when they start are a routine.
+        (
+            "Le kiné c'est confirmé : mardi et vendredi à 16h, à partir de la semaine "
+            "prochaine. Faut qqn pour l'accompagner",
+            "fr",
+            "2026-11-24T16:00",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
+        (
+            "El abuelo tiene que hacer los ejercicios con alguien, lunes y jueves a las 4 de la "
+            "tarde. Empezamos este jueves. ¿Quién lo acompaña?",
+            "es",
+            "2026-11-26T16:00",
+            "FREQ=WEEKLY;BYDAY=MO,TH",
+        ),
+        # Every two weeks in digits, beside the day.
+        (
+            "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
+            "es",
+            "2026-11-26T08:30",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+        ),
+        # For how long, said with "por" and "pour".
+        (
+            "Alguien puede pasar todas las noches a las 9 a ponerle las gotas? Desde mañana y "
+            "por 2 semanas",
+            "es",
+            "2026-11-21T21:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "Il faut que quelqu'un m'ouvre tous les jours à 8h. C'est pour 10 jours, à partir "
+            "de demain.",
+            "fr",
+            "2026-11-21T08:00",
+            "FREQ=DAILY;COUNT=10",
+        ),
+        (
+            "She wants his weight written down every single morning starting Monday, can "
+            "whoever's there do it around 8",
+            "en",
+            "2026-11-23T08:00",
+            "FREQ=DAILY",
+        ),
+    ],
+)
+def test_routines_in_the_shapes_the_blind_sets_showed(
+    text: str, language: str, due: str, rule: str
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, due_as_text(intent.due), intent.recurrence) == (Kind.TASK, due, rule)
+
+
+def test_two_days_with_no_start_said_stay_two_days() -> None:
+    intent = read("Can someone collect from the pharmacy on Monday and Thursday?")
+    assert (intent.kind, intent.recurrence) == (Kind.TASK, None)
 
 
 def test_words_of_a_hand_back_in_an_emergency_are_the_emergencys() -> None:

@@ -40,6 +40,7 @@ class Patterns:
     end_of_month: GuardedPattern
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
+    starts_next_week: re.Pattern[str]  # "starting next week", "à partir de la semaine prochaine"
     plural: re.Pattern[str]  # a weekday's ending that makes it plural: a habit
     habit_day: re.Pattern[str]  # "mittwochs": a habit by its form
     parts_plural: re.Pattern[str]  # "Tuesday and Friday afternoons": a habit
@@ -141,6 +142,9 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             # "bis sie am 10. heimkommt", "until she's back on the 5th": a short clause between
             rf"|\b(?:{said('recurrence', 'until')})\s+(?:[^\W\d]+\s+){{1,4}}"
             rf"(?:{said('recurrence', 'start_articles')})$"
+        ),
+        starts_next_week=re.compile(
+            rf"\b(?:{said('recurrence', 'start')})\s+(?:{said('calendar', 'next_week')})\b"
         ),
         start_before=re.compile(
             rf"\b(?:{said('recurrence', 'start')})\s+"

@@ -52,8 +52,9 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
 
     counts = of_unit("minute", "hour", "day", "week", "month", "year")
     clock_units = said("clock", "clock_units")
+    journey = said("clock", "journey")  # "1h de route": how long, not when
     clock = (
-        r"(?<![\d.,:/#])(?:"
+        rf"(?<![\d.,:/#])(?!\d[\d:h.]*\s*(?:{clock_units})?\s*(?:{journey})\b)(?:"
         rf"(?P<h1>\d{{1,2}})(?P<sep>:|h|\.(?=\d\d\s*(?:am|pm|{clock_units})))(?P<m1>[0-5]\d)"
         r"\s*(?P<ap1>[ap]\.?m\.?)?"
         r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"

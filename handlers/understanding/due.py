@@ -77,6 +77,10 @@ def find_when(
     if rule is not None and all(_place_hours(lowered, span, patterns) for span in rule.spans):
         rule = None  # "before 6 tonight, they close early on Mondays": the shop's week
     mentions = _mentions(lowered, now, codes, patterns, rule, text)
+    if rule is None and _routine_starts(lowered, mentions, patterns):
+        rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence), routine=True)
+        if rule is not None:
+            mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
@@ -85,6 +89,12 @@ def find_when(
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
+
+
+def _routine_starts(text: str, mentions: list[TimeMention], patterns: Patterns) -> bool:
+    """Whether the message says when something starts: "Empezamos este jueves", "à partir de
+    la semaine prochaine"."""
+    return any(m.role == "start" for m in mentions) or bool(patterns.starts_next_week.search(text))
 
 
 def _mentions(
@@ -113,7 +123,7 @@ def _mentions(
     if len(original) == len(text):
         grammar.in_zone(found, original, now)
     for mention in found:
-        mention.role = _role(text, mention, patterns)
+        mention.role = _role(text, mention, patterns, [m.start for m in found])
     _mark_corrected(text, found, patterns)
     return found
 
@@ -460,10 +470,11 @@ def _recurring(
 _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 
 
-def _role(text: str, mention: TimeMention, patterns: Patterns) -> str:
+def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]) -> str:
     """Plain, a start, the end of a span ("until 9"), when something becomes available
     ("ready Friday", "after 2"), or a day it cannot be done ("Wednesday is closed"); a time's
-    own first word ("after 2", "bis 13 Uhr") counts."""
+    own first word ("after 2", "bis 13 Uhr") counts. Words after another time (``starts``)
+    are that time's: "entro stasera alle 8 perché domani sono chiusi"."""
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
     # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
     before = text[max(sentence_start, mention.start - 70) : mention.start]
@@ -472,7 +483,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns) -> str:
         return "available"
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
-    if said_after := patterns.available_after.match(text, mention.end):  # "ab 10 fertig"
+    said_after = patterns.available_after.match(text, mention.end)  # "ab 10 fertig"
+    if said_after and not any(mention.end < start < said_after.end() for start in starts):
         # "… geschlossen.", "mañana no abren.": a day it cannot be done at all
         return "closed" if patterns.closing.search(said_after.group()) else "available"
     first_word = own.split(" ")[0] + " "

@@ -410,8 +410,12 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         range_from=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s*$"),
         duration_after=re.compile(
             r"\s*(?:"
-            + "|".join(fragment for fragment, unit in unit_words if unit in ("minute", "hour"))
-            + r")(?!\w)"
+            + "|".join(
+                fragment
+                for fragment, unit in unit_words
+                if unit in ("minute", "hour", "day", "week")
+            )
+            + rf"|{_joined(languages, 'clock', 'journey')})(?!\w)"
         ),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         minute_words=re.compile(minute_words),

@@ -14,12 +14,16 @@ from handlers.understanding.mentions import sentence_of
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def _is_habitual_list(text: str, group: list[re.Match[str]], patterns: Patterns) -> bool:
+def _is_habitual_list(
+    text: str, group: list[re.Match[str]], patterns: Patterns, *, routine: bool
+) -> bool:
     """Several days said as a routine: "Mon/Wed/Fri", "sábados y domingos", "le lundi et le
-    jeudi" — a slash, a plural, or an article before each day."""
+    jeudi" — a slash, a plural, or an article before each day; or any two days when the
+    message says when the routine starts (``routine``: "mardi et vendredi à 16h, à partir de
+    la semaine prochaine")."""
     if len(group) < 2:
         return False
-    if len(group) >= 3:  # "lunes, miércoles y viernes": three days are a routine
+    if len(group) >= 3 or routine:  # "lunes, miércoles y viernes": three days are a routine
         return True
     between = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
     plural = any(_is_plural(day, patterns) for day in group)
@@ -42,13 +46,18 @@ class Rule:
 
 
 def find_rule(
-    text: str, patterns: Patterns, nearest_first: Sequence[tuple[int, int]]
+    text: str,
+    patterns: Patterns,
+    nearest_first: Sequence[tuple[int, int]],
+    *,
+    routine: bool = False,
 ) -> Rule | None:
     """The repetition the request states, looked for in ``nearest_first`` (the request, then
     its sentence) before the whole message: "the nurse comes Monday to Friday, so we need
-    someone on Saturdays" is about Saturdays."""
+    someone on Saturdays" is about Saturdays. ``routine``: the message says when a routine
+    starts, so two days said together repeat."""
     ranges = [*nearest_first, (0, len(text))]
-    found = ((span, _repetition(text, patterns, *span)) for span in ranges)
+    found = ((span, _repetition(text, patterns, *span, routine=routine)) for span in ranges)
     where, rule = next(((span, rule) for span, rule in found if rule), (None, None))
     if rule is not None and where != ranges[0]:
         rule = _days_asked(text, patterns, *ranges[0]) or rule
@@ -103,10 +112,14 @@ def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None
     return None
 
 
-def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+def _repetition(
+    text: str, patterns: Patterns, start: int, end: int, *, routine: bool
+) -> Rule | None:
     if match := patterns.weekday_set.search(text, start, end):
         return Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[match.span()])
-    if rule := _weekly(text, patterns, start, end):
+    if rule := _weekly(text, patterns, start, end, routine=routine):
+        if patterns.fortnightly.search(text, start, end):  # "cada 2 semanas, los jueves"
+            rule.interval = 2
         return rule
     if match := patterns.fortnightly.search(text, start, end):  # its day is the first one's
         return Rule("WEEKLY", interval=2, spans=[match.span()])
@@ -121,7 +134,7 @@ def _repetition(text: str, patterns: Patterns, start: int, end: int) -> Rule | N
     return None
 
 
-def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+def _weekly(text: str, patterns: Patterns, start: int, end: int, *, routine: bool) -> Rule | None:
     """ "every Monday and Wednesday", "tous les samedis et dimanches", "mittwochs"."""
     matches = list(patterns.weekday.finditer(text, start, end))
     rule: Rule | None = None
@@ -145,7 +158,8 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
             text, group[-1].end()
         )
         on_plural = on_plural or bool(patterns.parts_plural.match(text, group[-1].end()))
-        if not (every or adverb or on_plural or weekly or _is_habitual_list(text, group, patterns)):
+        habitual = _is_habitual_list(text, group, patterns, routine=routine)
+        if not (every or adverb or on_plural or weekly or habitual):
             continue
         rule = rule or Rule("WEEKLY")
         other_after = patterns.other_after_day.match(text, group[-1].end())
