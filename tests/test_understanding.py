@@ -1027,6 +1027,13 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "it",
             "2026-11-20T20:00",
         ),
+        # A place's opening days are its week, not a routine of the task.
+        (
+            "Ela precisa de um andarilho. A Cruz Vermelha empresta, mas só abre de segunda a "
+            "sexta das 8h às 15h30. Se alguém o conseguir trazer até terça, era ótimo.",
+            "pt",
+            "2026-11-24",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1061,6 +1068,28 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "es",
             "2026-11-26T16:00",
             "FREQ=WEEKLY;BYDAY=MO,TH",
+        ),
+        (
+            "We need a driver to get her to dialysis at 1.30pm, Tue/Thu/Sat from next week",
+            "en",
+            "2026-11-24T13:30",
+            "FREQ=WEEKLY;BYDAY=TU,TH,SA",
+        ),
+        # Weekdays by number, and the time said with them rather than the writer's own day.
+        (
+            "A fisioterapia passou para 3ª e 6ª às 17h15. Preciso de alguém que a leve a partir "
+            "da próxima semana, eu só saio do trabalho às 18h",
+            "pt",
+            "2026-11-24T17:15",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
+        # A day said with when it starts on that same weekday.
+        (
+            "La nonna vuole andare a messa la domenica alle 10, e se nessuno la porta si agita "
+            "tutta la settimana. Chi ci sta a portarla, a turno? Da domenica prossima",
+            "it",
+            "2026-11-22T10:00",
+            "FREQ=WEEKLY;BYDAY=SU",
         ),
         # Every two weeks in digits, beside the day.
         (

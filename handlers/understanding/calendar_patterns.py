@@ -60,6 +60,7 @@ class Patterns:
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
+    place_hours: re.Pattern[str]  # closing or opening: "só abre de segunda a sexta"
     closes_at: re.Pattern[str]  # "it closes (at)", "elle ferme" right before a time: a deadline
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
     vague: GuardedPattern  # "sometime next week": no due at all
@@ -181,6 +182,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
         closing=re.compile(rf"\b(?:{said('clock', 'closing')}|{said('spans', 'closed')})\b"),
+        place_hours=re.compile(
+            rf"\b(?:{said('clock', 'closing')}|{said('clock', 'opening')}"
+            rf"|{said('spans', 'closed')})\b"
+        ),
         closes_at=re.compile(rf"\b(?:{said('clock', 'closing')})\s+(?:[^\W\d]+\s+)?$"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),

@@ -78,7 +78,9 @@ def find_when(
         rule = None  # "before 6 tonight, they close early on Mondays": the shop's week
     mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is None and _routine_starts(lowered, mentions, patterns):
-        rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence), routine=True)
+        rule = find_rule(
+            lowered, patterns, ((request[0], sentence[1]), sentence), routine=True
+        ) or _started_weekday(mentions)
         if rule is not None:
             mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
@@ -95,6 +97,16 @@ def _routine_starts(text: str, mentions: list[TimeMention], patterns: Patterns) 
     """Whether the message says when something starts: "Empezamos este jueves", "à partir de
     la semaine prochaine"."""
     return any(m.role == "start" for m in mentions) or bool(patterns.starts_next_week.search(text))
+
+
+def _started_weekday(mentions: list[TimeMention]) -> Rule | None:
+    """A day said with when it starts on that same weekday: "a messa la domenica alle 10 …
+    da domenica prossima", "missa de domingo às 11h, a partir deste domingo"."""
+    started = [m.day.weekday() for m in mentions if m.day and m.role == "start"]
+    said = [m for m in mentions if m.day and m.role == "plain" and m.day.weekday() in started]
+    if len(set(started)) != 1 or not said:
+        return None
+    return Rule("WEEKLY", byday=started[:1])
 
 
 def _mentions(
@@ -146,9 +158,10 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
 
 
 def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
-    """Whether a repetition is when a place closes ("they close early on Mondays")."""
+    """Whether a repetition is when a place closes or opens ("they close early on Mondays",
+    "só abre de segunda a sexta")."""
     start, _ = _clause_of(text, span)
-    return bool(patterns.closing.search(text, start, span[0]))
+    return bool(patterns.place_hours.search(text, start, span[0]))
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]")
@@ -228,7 +241,7 @@ def _resolve(
         # or with days said as news ("Le dan el alta hoy. ¿Alguien hace la compra? Sin prisa")
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
-        return _recurring(text, rule, mentions, now, request)
+        return _recurring(text, rule, mentions, now, request, asking)
     day, clock, offset = _pick(mentions, request, text, urgent, patterns, asking, now)
     if offset is not None:
         return now + offset, None
@@ -419,6 +432,7 @@ def _recurring(
     mentions: list[TimeMention],
     now: datetime,
     sentence: tuple[int, int, int],
+    asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime, str]:
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
@@ -452,9 +466,15 @@ def _recurring(
             first += timedelta(days=1)
     elif rule.freq == "WEEKLY":  # "every fortnight" repeats on the day it starts
         rule.byday = [first.weekday()]
+    # A time in a clause that asks comes first ("… wer kann jeweils um zwei dort sein?"), then
+    # the one said with the rule, before others of the request's sentence ("3ª e 6ª às 17h15
+    # … preciso de alguém, eu só saio do trabalho às 18h").
     clocks = [
         m.clock
-        for m in in_order(mentions, sentence)
+        for m in sorted(
+            in_order(mentions, sentence),
+            key=lambda m: (not asking(m), not rule_start <= m.start < rule_end),
+        )
         if m.clock and m.role not in ("available", "closed")
     ]
     due: date | datetime = (
