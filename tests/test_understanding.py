@@ -1034,6 +1034,12 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "pt",
             "2026-11-24",
         ),
+        # Blood is drawn in the morning.
+        (
+            "Prelievo giovedì alle 7 e mezza al centro prelievi, qualcuno lo porta?",
+            "it",
+            "2026-11-26T07:30",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
