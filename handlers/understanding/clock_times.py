@@ -20,6 +20,10 @@ from handlers.understanding.mentions import TimeMention, sentence_of
 _MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
+# The earliest hour of a morning without a word for it: a time with minutes from this hour on
+# ("7:30", "6:45") is the morning when nothing says more, and so is a morning task's ("by 2:45
+# for bloods" is still the afternoon).
+EARLY_START = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,4 +262,11 @@ def plausible_hour(
                 nearest = (distance, is_evening)
     if nearest is not None:
         return hour % 12 + 12 if nearest[1] else hour % 12
+    if hour >= EARLY_START and _morning_tasks(languages).search(text, start, end):
+        return hour
     return hour + 12 if hour <= 7 and afternoon_if_unsaid else hour
+
+
+@cache
+def _morning_tasks(languages: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{locales.alternation(languages, 'clock', 'morning_tasks')})\b")

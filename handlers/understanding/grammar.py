@@ -23,14 +23,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding.clock_times import plausible_hour
+from handlers.understanding.clock_times import EARLY_START, plausible_hour
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import TimeMention
 
 NEVER = r"(?!x)x"
-# A time with minutes from this hour on ("7:30", "6:45") is the morning when nothing says more.
-EARLY_START = 6
 # Time zones a message may name, in hours from UTC (standard time).
 ZONES = {
     "utc": 0,
