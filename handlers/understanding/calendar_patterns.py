@@ -8,6 +8,7 @@ these are the care-chat readers of weekdays, relative days, holidays and repetit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -49,6 +50,7 @@ class Patterns:
     joined: re.Pattern[str]  # between weekdays said together
     articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
     every_n_days: GuardedPattern
+    day_list: GuardedPattern  # "the 24th, 25th and 26th": days one after another
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
     available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
@@ -60,6 +62,7 @@ class Patterns:
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
+    contrast_after: re.Pattern[str]  # "niente di urgente, ma …": what follows counts
     place_hours: re.Pattern[str]  # closing or opening: "só abre de segunda a sexta"
     closes_at: re.Pattern[str]  # "it closes (at)", "elle ferme" right before a time: a deadline
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
@@ -159,6 +162,11 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
         articles_before_day=re.compile(rf"(?:{day_articles})$"),
         every_n_days=GuardedPattern(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
+        day_list=GuardedPattern(
+            rf"\b(?:{said('recurrence', 'day_list_before')})\s+(?P<days>{_day_number(said)}"
+            rf"(?:\s*,\s*{_day_number(said)})*\s*(?:,|&|{said('recurrence', 'and')})\s*"
+            rf"{_day_number(said)})(?![\d:/]|[.,]\d|\s*(?:h\b|{said('clock', 'hour_words')}\b))"
+        ),
         available=re.compile(
             rf"\b(?:{said('spans', 'available')})\b"
             rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
@@ -189,12 +197,18 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         closes_at=re.compile(rf"\b(?:{said('clock', 'closing')})\s+(?:[^\W\d]+\s+)?$"),
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
+        contrast_after=re.compile(rf"[\s,;:.!—–-]*(?:{said('spans', 'contrast')})\b"),
         morning=parts_of_day(languages)[1],
         numbers={
             **locales.merged(languages, "numbers", "words"),
             **locales.merged(languages, "numbers", "counts"),
         },
     )
+
+
+def _day_number(said: Callable[[str, str], str]) -> str:
+    """A day of the month as a number, with its language's ending ("24th", "24.", "24")."""
+    return rf"\d{{1,2}}(?:{said('calendar', 'day_suffix')}|\.(?!\d))?"
 
 
 def _durations(languages: tuple[str, ...]) -> str:

@@ -230,6 +230,8 @@ def _resolve(
     asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime | None, str | None]:
     vague = patterns.vague.search(text)
+    if vague and patterns.contrast_after.match(text, vague.end()):
+        vague = None  # "niente di urgente, ma il tecnico arriva fra un'ora": not urgent, but timed
     _, start, end = request
     if vague and not any(
         m.role == "plain"
@@ -454,7 +456,9 @@ def _recurring(
         or [m for m in plain if rule_start <= m.start < rule_end]
         or ([] if rule.byday else plain)
     )
-    if starts:
+    if rule.first_day is not None:
+        first = _day_of_month(today, rule.first_day) or today + timedelta(days=1)
+    elif starts:
         first = starts[0].day
         assert first is not None
     elif rule.next_week:

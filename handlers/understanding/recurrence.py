@@ -43,6 +43,7 @@ class Rule:
     count: int | None = None
     next_week: bool = False  # "starting next week"
     spans: list[tuple[int, int]] = field(default_factory=list)
+    first_day: int | None = None  # the day of the month it starts on, when a list says it
 
 
 def find_rule(
@@ -62,7 +63,7 @@ def find_rule(
     if rule is not None and where != ranges[0]:
         rule = _days_asked(text, patterns, *ranges[0]) or rule
     if rule is None:
-        rule = _counted(text, patterns, *nearest_first[0])
+        rule = _counted(text, patterns, *nearest_first[0]) or _listed_days(text, patterns)
     if rule is None:
         return None
     if sessions := patterns.for_sessions.search(text):
@@ -109,6 +110,16 @@ def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None
             return asked
     if days := patterns.for_days.search(text, start, end):
         return Rule("DAILY", spans=[days.span()])
+    return None
+
+
+def _listed_days(text: str, patterns: Patterns) -> Rule | None:
+    """Days of the month one after another, "nas noites de 24 e 25", "the 24th, 25th and
+    26th": every day, that many times, from the first."""
+    for match in patterns.day_list.finditer(text):
+        days = [int(number) for number in re.findall(r"\d+", match.group("days"))]
+        if 2 <= len(days) <= 7 and days == list(range(days[0], days[0] + len(days))):
+            return Rule("DAILY", count=len(days), spans=[match.span()], first_day=days[0])
     return None
 
 
