@@ -1040,6 +1040,27 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "it",
             "2026-11-26T07:30",
         ),
+        # "d'ici 21h" is by nine tonight; "fermés demain" a day it cannot be done.
+        (
+            "Merci de passer les récupérer d'ici 21h ce soir, car nous serons fermés demain "
+            "pour inventaire.",
+            "fr",
+            "2026-11-20T21:00",
+        ),
+        # A deadline of the request's own makes a routine said elsewhere someone else's.
+        (
+            "Könnte bitte jemand bis Donnerstag 12 Uhr den Antrag unterschreiben und abgeben? "
+            "Bei Rückfragen erreichen Sie mich werktags.",
+            "de",
+            "2026-11-26T12:00",
+        ),
+        # Days listed in a sentence that names a day of its own are someone else's.
+        (
+            "Konkret fehlt uns jemand am 24. um 8 Uhr für die Morgenpflege; am 25. und 26. "
+            "kommt Schwester Ndapewa wie gewohnt. Wäre es möglich, dass jemand das übernimmt?",
+            "de",
+            "2026-11-24T08:00",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1097,6 +1118,37 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-22T10:00",
             "FREQ=WEEKLY;BYDAY=SU",
         ),
+        # Days of the month one after another.
+        (
+            "vamos precisar de alguém que durma lá nas noites de 24 e 25, das 10 da noite",
+            "pt",
+            "2026-11-24T22:00",
+            "FREQ=DAILY;COUNT=2",
+        ),
+        # "daily" as an adjective, and a count of days.
+        (
+            "Es una inyección diaria a las 9 de la noche durante 30 días, empezando el viernes. "
+            "¿Quién se hace cargo?",
+            "es",
+            "2026-11-27T21:00",
+            "FREQ=DAILY;COUNT=30",
+        ),
+        # A request in a coordinator's words.
+        (
+            "Chiediamo alla famiglia di portare il pranzo al signor Salvatore ogni giorno dal 26 "
+            "al 30 novembre.",
+            "it",
+            "2026-11-26",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        # The first time, said with "gleich".
+        (
+            "Wer übernimmt samstags und sonntags die Gabe um 12:30? Das erste Mal wäre gleich "
+            "dieses Wochenende.",
+            "de",
+            "2026-11-21T12:30",
+            "FREQ=WEEKLY;BYDAY=SA,SU",
+        ),
         # Every two weeks in digits, beside the day.
         (
             "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
@@ -1133,6 +1185,42 @@ def test_routines_in_the_shapes_the_blind_sets_showed(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (intent.kind, due_as_text(intent.due), intent.recurrence) == (Kind.TASK, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "SIR DANIEL PLS COME NOW grandma very restless pulling the needle and shouting she "
+            "dont know me",
+            "en",
+        ),
+        (
+            "ma very giddy and sweating cannot talk properly i think sugar crash im stuck on "
+            "the train pls someone go NOW",
+            "en",
+        ),
+        (
+            "A VOVÓ SAIU DE CASA SOZINHA a empregada diz que já foi há uma hora ninguém sabe "
+            "para onde VÃO PROCURAR",
+            "pt",
+        ),
+    ],
+)
+def test_emergencies_in_the_words_the_blind_sets_used(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, intent.is_urgent) == (Kind.TASK, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Fatto sta che il nonno non vuole nessuno in bagno, dice che si lava da solo", "it"),
+        ("Passou o susto, a glicose subiu. Eu é que tô feita um bagaço.", "pt"),
+    ],
+)
+def test_idioms_with_words_of_done_are_chat(text: str, language: str) -> None:
+    assert read(text, languages=(language,)).kind == Kind.NONE
 
 
 def test_two_days_with_no_start_said_stay_two_days() -> None:

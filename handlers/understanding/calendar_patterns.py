@@ -62,6 +62,7 @@ class Patterns:
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
+    closed_before: re.Pattern[str]  # "nous serons fermés demain": a day it cannot be done
     contrast_after: re.Pattern[str]  # "niente di urgente, ma …": what follows counts
     place_hours: re.Pattern[str]  # closing or opening: "só abre de segunda a sexta"
     closes_at: re.Pattern[str]  # "it closes (at)", "elle ferme" right before a time: a deadline
@@ -177,6 +178,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?:\s+[\w']+){{0,3}}?\s+"
             rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
         ),
+        closed_before=re.compile(rf"\b(?:{said('spans', 'closed')})\s+$"),
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=GuardedPattern(rf"\b(?:{said('spans', 'first_person')})\b"),
         dialled=re.compile(rf"\b(?:{said('spans', 'dialled')})\s*$"),

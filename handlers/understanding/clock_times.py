@@ -20,6 +20,8 @@ from handlers.understanding.mentions import TimeMention, sentence_of
 _MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
+# More hours ahead than this, said as an offset, are a clock time ("d'ici 21h": by 9 tonight).
+MOST_HOURS_AHEAD = 12
 # The earliest hour of a morning without a word for it: a time with minutes from this hour on
 # ("7:30", "6:45") is the morning when nothing says more, and so is a morning task's ("by 2:45
 # for bloods" is still the afternoon).
@@ -169,6 +171,9 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         word = match.group("n")
         amount = 1 if word is None else readers.amounts.get(word)
         number = float(amount if amount is not None else word)
+        hours_said = match.group("hours") or ""
+        if number > MOST_HOURS_AHEAD and len(hours_said) == 1:
+            continue  # "d'ici 21h" is by nine tonight, not in twenty-one hours
         minutes = number if match.group("minutes") else number * 60
         found.append(TimeMention(*match.span(), offset=timedelta(minutes=minutes)))
     found += _spoken_mentions(text, languages)

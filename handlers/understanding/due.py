@@ -83,7 +83,10 @@ def find_when(
         ) or _started_weekday(mentions)
         if rule is not None:
             mentions = _mentions(lowered, now, codes, patterns, rule, text)
-    if rule is not None and _is_one_off(lowered, rule, mentions, sentence, asks):
+    if rule is not None and (
+        _is_one_off(lowered, rule, mentions, sentence, asks)
+        or _another_day_asked(lowered, rule, mentions)
+    ):
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
     taken = rule.spans if rule else []
@@ -192,8 +195,23 @@ def _is_one_off(
         elsewhere = sentence_of(text, (span_start, span_start))
         if asks is not None and asks.search(text, *elsewhere):
             return False
+    said = [m for m in mentions if (m.day or m.offset) and start <= m.start < end]
+    # A deadline of its own ("bis Donnerstag 12 Uhr") too, unless it ends a span said with its
+    # start ("the evenings from the 10th until the 20th"): that span is the repetition's.
+    spans = any(m.role == "start" for m in said)
+    return any(m.role == "plain" or (m.role == "until" and not spans) for m in said)
+
+
+def _another_day_asked(text: str, rule: Rule, mentions: list[TimeMention]) -> bool:
+    """Days listed one after another are someone else's when their sentence names a day of
+    its own: "fehlt uns jemand am 24. um 8 Uhr; am 25. und 26. kommt Schwester N. wie gewohnt"."""
+    if rule.first_day is None or rule.count is None:
+        return False
+    listed = range(rule.first_day, rule.first_day + rule.count)
+    start, end = sentence_of(text, rule.spans[0])
     return any(
-        (m.day or m.offset) and m.role == "plain" and start <= m.start < end for m in mentions
+        m.day and m.role == "plain" and start <= m.start < end and m.day.day not in listed
+        for m in mentions
     )
 
 
@@ -439,7 +457,9 @@ def _recurring(
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
     today = now.date()
-    until = next((m.day for m in mentions if m.day and m.role == "until"), None)
+    until = next((m.day for m in mentions if m.day and m.role == "until"), None) or next(
+        (m.last for m in mentions if m.last), None
+    )
     _, start, end = sentence
     # A plain day starts a rule with days only when it is one of them: "every Thursday
     # evening, pickup's early Friday" starts on a Thursday.
@@ -505,6 +525,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
+    if patterns.closed_before.search(before):
+        return "closed"  # "nous serons fermés demain", "closed Monday"
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
     said_after = patterns.available_after.match(text, mention.end)  # "ab 10 fertig"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding.clock_times import EARLY_START, plausible_hour
+from handlers.understanding.clock_times import EARLY_START, MOST_HOURS_AHEAD, plausible_hour
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import TimeMention
@@ -305,7 +305,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s+(?:(?:{articles}) )?"
                 rf"(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?"
                 rf"\s*(?:{_joined(languages, 'calendar', 'range_to')})\s*(?:(?:{articles}) )?"
-                rf"(?:0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?\s+(?:(?:{in_month})\s+)?"
+                rf"(?P<last>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?\s+(?:(?:{in_month})\s+)?"
                 rf"(?P<month>{months.pattern})(?!\w)"
             ),
             None,
@@ -495,7 +495,10 @@ def _range_start(
 ) -> TimeMention | None:
     month = grammar.months.value(match["month"].rstrip("."))
     day = _next_date(today, month, int(match["day"])) if month else None
-    return TimeMention(*match.span(), day=day) if day else None
+    if day is None:
+        return None
+    last = _next_date(day, day.month, int(match["last"]))
+    return TimeMention(*match.span(), day=day, last=last)
 
 
 def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
@@ -609,6 +612,9 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
             amount += 0.5
     if amount is None or unit is None:
         return None
+    said_unit = match["unit"] or match["unit2"] or match["unit3"] or ""
+    if unit == "hour" and amount > MOST_HOURS_AHEAD and len(said_unit.strip()) == 1:
+        return None  # "d'ici 21h" is by nine tonight, not in twenty-one hours
     if unit in ("minute", "hour"):
         minutes = amount if unit == "minute" else amount * 60
         return TimeMention(*match.span(), offset=timedelta(minutes=minutes))

@@ -24,6 +24,7 @@ class TimeMention:
     role: str = "plain"  # plain, available, until, start, corrected
     weekday: int | None = None
     weak: bool = False  # "in two days": a due only when said in the request itself
+    last: date | None = None  # the span's last day, said with its first: "dal 26 al 30 novembre"
 
 
 # A full stop ends a sentence unless it follows a number ("am 10. Dezember"; a clock time such
