@@ -1141,6 +1141,29 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-26",
             "FREQ=DAILY;UNTIL=20261130",
         ),
+        # Of days said in two places, those where someone is asked for.
+        (
+            "Tenemos voluntaria para los martes, pero nos falta alguien que acompañe a Maruca "
+            "los jueves de 16:00 a 18:00, cada semana. ¿Podría algún vecino cubrir ese hueco?",
+            "es",
+            "2026-11-26T16:00",
+            "FREQ=WEEKLY;BYDAY=TH",
+        ),
+        (
+            "Necesitamos a alguien para la inyección de las 21:00 los lunes, miércoles y viernes, "
+            "desde el lunes 23. Los martes, jueves y fines de semana la pongo yo.",
+            "es",
+            "2026-11-23T21:00",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+        ),
+        # Of two starts, the one on the rule's own days.
+        (
+            "Ab Montag kommen wir morgens und abends. Wer übernimmt samstags und sonntags die "
+            "Gabe um 12:30? Das erste Mal wäre gleich dieses Wochenende.",
+            "de",
+            "2026-11-21T12:30",
+            "FREQ=WEEKLY;BYDAY=SA,SU",
+        ),
         # The first time, said with "gleich".
         (
             "Wer übernimmt samstags und sonntags die Gabe um 12:30? Das erste Mal wäre gleich "

@@ -39,7 +39,7 @@ from handlers.understanding.calendar_patterns import (
 from handlers.understanding.clock_times import clock_mentions, plausible_hour
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.mentions import TimeMention, in_order, sentence_of
-from handlers.understanding.recurrence import Rule, find_rule, rule_text
+from handlers.understanding.recurrence import Rule, find_rule, keep_asked, rule_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,8 @@ def find_when(
     ):
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
+    if rule is not None:
+        keep_asked(rule, lambda span: _clause_asks(lowered, span, (asks, needs)))
     taken = rule.spans if rule else []
     asking = _asking_clauses(lowered, patterns, (asks, needs))
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
@@ -167,7 +169,7 @@ def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
     return bool(patterns.place_hours.search(text, start, span[0]))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+_CLAUSE_BREAK = re.compile(r"[,;—–()]|(?<!\d):(?!\d)")  # "21:00" is no break
 
 
 def _clause_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -213,6 +215,12 @@ def _another_day_asked(text: str, rule: Rule, mentions: list[TimeMention]) -> bo
         m.day and m.role == "plain" and start <= m.start < end and m.day.day not in listed
         for m in mentions
     )
+
+
+def _clause_asks(text: str, span: tuple[int, int], asks: tuple[GuardedPattern | None, ...]) -> bool:
+    """Whether the clause holding ``span`` asks for someone."""
+    start, end = _clause_of(text, span)
+    return any(cue is not None and cue.search(text, start, end) for cue in asks)
 
 
 def _asking_clauses(
@@ -470,8 +478,14 @@ def _recurring(
     ]
     # "radiotherapy begins Monday, every weekday at 8:15": a day said with the rule starts it.
     rule_start, rule_end = sentence_of(text, rule.spans[0]) if rule.spans else (end, end)
+    # Of several starts, one on the rule's own days first: "Ab Montag kommen wir … Wer
+    # übernimmt samstags und sonntags? Das erste Mal wäre gleich dieses Wochenende."
+    said_starts = sorted(
+        (m for m in mentions if m.day and m.role == "start"),
+        key=lambda m: bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
+    )
     starts = (
-        [m for m in mentions if m.day and m.role == "start"]
+        said_starts
         or [m for m in plain if start <= m.start < end]
         or [m for m in plain if rule_start <= m.start < rule_end]
         or ([] if rule.byday else plain)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -44,6 +44,7 @@ class Rule:
     next_week: bool = False  # "starting next week"
     spans: list[tuple[int, int]] = field(default_factory=list)
     first_day: int | None = None  # the day of the month it starts on, when a list says it
+    groups: list[tuple[tuple[int, int], list[int]]] = field(default_factory=list)  # days said
 
 
 def find_rule(
@@ -175,11 +176,26 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int, *, routine: boo
         rule = rule or Rule("WEEKLY")
         other_after = patterns.other_after_day.match(text, group[-1].end())
         rule.interval = 2 if other or other_after else rule.interval
-        rule.byday.extend(weekday_index(day) for day in group)
+        days = [weekday_index(day) for day in group]
+        rule.byday.extend(days)
         rule.spans.append((every.start() if every else match.start(), group[-1].end()))
+        rule.groups.append((rule.spans[-1], days))
     if rule is not None:
         rule.byday = sorted(set(rule.byday))
     return rule
+
+
+def keep_asked(rule: Rule, asks: Callable[[tuple[int, int]], bool]) -> None:
+    """Of days said in several places, keep those said where someone is asked for: "Tenemos
+    voluntaria para los martes, pero nos falta alguien … los jueves" repeats on Thursdays."""
+    said = [day for _, days in rule.groups for day in days]
+    if len(said) != len(set(said)):  # "Dienstag und Freitag … ab Freitag": one routine
+        return
+    asked = [(span, days) for span, days in rule.groups if asks(span)]
+    if asked and len(asked) < len(rule.groups):
+        rule.byday = sorted({day for _, days in asked for day in days})
+        rule.spans = [span for span, _ in asked]
+        rule.groups = asked
 
 
 def rule_text(rule: Rule, until: date | None) -> str:
