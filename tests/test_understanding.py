@@ -160,6 +160,17 @@ def test_words_that_look_like_dates_are_not_due_dates(text: str) -> None:
             "Faire les courses pour Mamie",
         ),
         ("task: order more pads Friday", "en", "Order more pads"),
+        # "grab it" points elsewhere: the sentence it points to follows.
+        (
+            "Dad's repeat prescription is ready at Boots. Can someone grab it by Thursday?",
+            "en",
+            "Grab it: Dad's repeat prescription is ready at Boots",
+        ),
+        (
+            "O cardiologista pediu ecocardiograma pro vô. Alguém pode levar ele na quinta?",
+            "pt",
+            "Levar ele: Cardiologista pediu ecocardiograma pro vô",
+        ),
     ],
 )
 def test_titles_say_what_is_asked_without_who_or_when(text: str, language: str, title: str):

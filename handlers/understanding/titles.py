@@ -41,6 +41,10 @@ _DANGLING = re.compile(rf"(?:\s+(?:{_words('dangling')}))+$", re.IGNORECASE)
 # Where a clause stops being the task: a comma, a dash, or "so that", "because", "but".
 _CLAUSE_END = re.compile(rf"(?:[,;:(]|\s[-–—]\s|\b(?:{_words('clause_end')})\b)", re.IGNORECASE)
 _WORD = re.compile(rf"\w{{{MIN_LONG_WORD},}}")
+# A title this short ending in a word that stands for something else ("Take her") points
+# elsewhere in the message.
+MAX_POINTING_WORDS = 3
+_POINTING = re.compile(rf"(?:{_words('pronouns')})", re.IGNORECASE)
 
 
 def title_of(
@@ -57,8 +61,26 @@ def title_of(
     for start, end in spans:
         title = _tidy(text, start, end, when_spans)
         if len(title.split()) >= MIN_WORDS and _WORD.search(title):
-            return _capped(title)
+            return _capped(_with_context(title, text, spans[1:], when_spans))
     return _capped(_tidy(text, *spans[0], ()) if spans else " ".join(text.split()))
+
+
+def _with_context(
+    title: str,
+    text: str,
+    others: Sequence[tuple[int, int]],
+    when_spans: Sequence[tuple[int, int]],
+) -> str:
+    """ "Grab it" says what to do but not to what: the message's longest other sentence
+    follows it ("Grab it: Dad's repeat is ready at Boots"), so the list of tasks reads alone."""
+    words = title.split()
+    if len(words) > MAX_POINTING_WORDS or not _POINTING.fullmatch(words[-1]):
+        return title
+    for start, end in others:
+        context = _tidy(text, start, end, when_spans)
+        if len(context.split()) > MIN_WORDS and context.lower() not in title.lower():
+            return f"{title}: {context}"
+    return title
 
 
 def _candidates(text: str, request: tuple[int, int]) -> Iterator[tuple[int, int]]:
