@@ -1072,6 +1072,30 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "de",
             "2026-11-24T08:00",
         ),
+        # The day before or after a holiday.
+        (
+            "They're discharging him the day before Christmas Eve. Somebody needs to pick up "
+            "the walker before then.",
+            "en",
+            "2026-12-23",
+        ),
+        (
+            "Sa fille atterrit la veille du jour de l'An à 21h50. Quelqu'un peut aller la "
+            "chercher ?",
+            "fr",
+            "2026-12-31T21:50",
+        ),
+        # "après-midi" holds no noon; "domattina" is tomorrow morning; "end of day" today.
+        ("Quelqu'un peut lui apporter des pyjamas demain après-midi ?", "fr", "2026-11-21"),
+        ("Qualcuno le porta la vestaglia e le ciabatte domattina?", "it", "2026-11-21"),
+        ("Can someone sort the forms by end of day?", "en", "2026-11-20"),
+        # A day a place is shut until is no day of the emergency's.
+        (
+            "zia rosa trema di febbre, il medico di base è chiuso fino al 4. qualcuno la porta "
+            "al pronto soccorso ORA?",
+            "it",
+            "2026-11-20",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1183,6 +1207,28 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-21T12:30",
             "FREQ=WEEKLY;BYDAY=SA,SU",
         ),
+        # A start said with the day's own first word ("dal 24 in poi").
+        (
+            "La medicazione va cambiata ogni martedì, giovedì e sabato. Ci serve qualcuno che "
+            "la faccia alle 9:30 dal 24 in poi.",
+            "it",
+            "2026-11-24T09:30",
+            "FREQ=WEEKLY;BYDAY=TU,TH,SA",
+        ),
+        # "bis einschließlich" ends it; "domeniche" are Sundays.
+        (
+            "Wir brauchen jemanden, der ihm jeden Tag ein warmes Mittagessen bringt, von "
+            "Heiligabend bis einschließlich 3. Januar.",
+            "de",
+            "2026-12-24",
+            "FREQ=DAILY;UNTIL=20270103",
+        ),
+        (
+            "Qualcuno può portare la nonna a messa tutte le domeniche alle 10?",
+            "it",
+            "2026-11-22T10:00",
+            "FREQ=WEEKLY;BYDAY=SU",
+        ),
         # Every two weeks in digits, beside the day.
         (
             "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
@@ -1235,6 +1281,11 @@ def test_routines_in_the_shapes_the_blind_sets_showed(
             "en",
         ),
         (
+            "A dona Amélia deixou de repente de ver do olho operado e tem dores fortes!!! "
+            "preciso que alguém a leve ao hospital já",
+            "pt",
+        ),
+        (
             "A VOVÓ SAIU DE CASA SOZINHA a empregada diz que já foi há uma hora ninguém sabe "
             "para onde VÃO PROCURAR",
             "pt",
@@ -1244,6 +1295,22 @@ def test_routines_in_the_shapes_the_blind_sets_showed(
 def test_emergencies_in_the_words_the_blind_sets_used(text: str, language: str) -> None:
     intent = read(text, languages=(language,))
     assert (intent.kind, intent.is_urgent) == (Kind.TASK, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("Pas de trouble, c'est moi qui le fais avec ma souffleuse", "fr", Kind.CLAIM),
+        (
+            "Mme Gagnon aimerait qu'on aille chercher sa fille à l'aéroport samedi",
+            "fr",
+            Kind.TASK,
+        ),
+        ("Sono rimasto con lui tutta la notte, ora dorme. Il #3 si può chiudere.", "it", Kind.DONE),
+    ],
+)
+def test_acts_in_the_words_the_blind_sets_used(text: str, language: str, kind: Kind) -> None:
+    assert read(text, languages=(language,)).kind == kind
 
 
 @pytest.mark.parametrize(

@@ -39,6 +39,7 @@ class Patterns:
     other_after_day: re.Pattern[str]
     holidays: list[tuple[GuardedPattern, int, int]]
     end_of_month: GuardedPattern
+    holiday_shift: tuple[re.Pattern[str], re.Pattern[str]]  # the day before, the day after
     until_before: re.Pattern[str]
     start_before: re.Pattern[str]
     starts_next_week: re.Pattern[str]  # "starting next week", "à partir de la semaine prochaine"
@@ -141,6 +142,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         other_after_day=re.compile(rf"\s+(?:{said('recurrence', 'other_after_day')})"),
         holidays=holidays,
         end_of_month=end_of_month,
+        holiday_shift=(
+            re.compile(rf"\b(?:{said('calendar', 'day_before_holiday')})\s*$"),
+            re.compile(rf"\b(?:{said('calendar', 'day_after_holiday')})\s*$"),
+        ),
         until_before=re.compile(
             rf"\b(?:{said('recurrence', 'until')})\s+"
             rf"(?:{said('recurrence', 'until_articles')})?$"
@@ -178,7 +183,11 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"(?:\s+[\w']+){{0,3}}?\s+"
             rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
         ),
-        closed_before=re.compile(rf"\b(?:{said('spans', 'closed')})\s+$"),
+        closed_before=re.compile(
+            rf"\b(?:{said('spans', 'closed')})\s+"
+            rf"(?:(?:{said('recurrence', 'until')})\s+"
+            rf"(?:{said('recurrence', 'until_articles')})?)?$"
+        ),
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=GuardedPattern(rf"\b(?:{said('spans', 'first_person')})\b"),
         dialled=re.compile(rf"\b(?:{said('spans', 'dialled')})\s*$"),

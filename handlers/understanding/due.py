@@ -362,11 +362,17 @@ def _days(
         day = _last_day_of(today, month_index(match))
         if free(*match.span()):
             found.append(TimeMention(*match.span(), day=day))
+    before, after = patterns.holiday_shift
     for pattern, month, number in patterns.holidays:
         for match in pattern.finditer(text):
+            start, end = match.span()
             day = _next_date_of(today, month, number)
-            if day and free(*match.span()):
-                found.append(TimeMention(*match.span(), day=day))
+            # "the day before Christmas Eve", "la veille du jour de l'An"
+            for shift, days in ((before, -1), (after, 1)):
+                if day and (said := shift.search(text, max(0, start - 30), start)):
+                    day, start = day + timedelta(days=days), said.start()
+            if day and day >= today and free(start, end):
+                found.append(TimeMention(start, end, day=day))
     for month, pattern in enumerate(patterns.month_names, start=1):
         for match in pattern.finditer(text):
             day = _next_date_of(today, month, int(match.group(1)))
@@ -539,8 +545,10 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     own = text[mention.start : mention.end]
     if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
         return "available"
-    if patterns.closed_before.search(before):
-        return "closed"  # "nous serons fermés demain", "closed Monday"
+    if patterns.closed_before.search(before) or patterns.closed_before.search(
+        before + own.split(" ")[0] + " "
+    ):
+        return "closed"  # "nous serons fermés demain", "chiuso fino al 4"
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
     said_after = patterns.available_after.match(text, mention.end)  # "ab 10 fertig"
@@ -554,8 +562,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
         or patterns.until_before.search(before + first_word)  # "jusqu'" + "à midi"
     ):
         return "until"
-    if patterns.start_before.search(before):
-        return "start"
+    if patterns.start_before.search(before) or patterns.start_before.search(first_word):
+        return "start"  # "ab Montag", "dal 19 in poi"
     return "plain"
 
 
