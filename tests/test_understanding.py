@@ -1096,6 +1096,25 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "it",
             "2026-11-20",
         ),
+        # The day the writer cannot do is the one asked for; a time in their reason is theirs.
+        (
+            "I can't take Dad on Tuesday because I have a meeting at 9, could someone else do "
+            "it? His appointment on Thursday is at 2",
+            "en",
+            "2026-11-24",
+        ),
+        (
+            "La visita è giovedì alle 14, ma gli esami restano martedì mattina. Io martedì non "
+            "posso perché ho una riunione alle 8, se qualcuno riuscisse ad accompagnarlo "
+            "sarebbe una manna.",
+            "it",
+            "2026-11-24",
+        ),
+        (
+            "No puedo llevar a la abuela el martes porque trabajo hasta las 6, ¿alguien puede?",
+            "es",
+            "2026-11-24",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),

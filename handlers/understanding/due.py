@@ -60,6 +60,7 @@ def find_when(
     urgent: bool = False,
     asks: GuardedPattern | None = None,
     needs: GuardedPattern | None = None,
+    cannot: GuardedPattern | None = None,
 ) -> When:
     """The due and recurrence stated in ``text``, sent at ``now`` (aware, circle zone).
 
@@ -92,7 +93,7 @@ def find_when(
     if rule is not None:
         keep_asked(rule, lambda span: _clause_asks(lowered, span, (asks, needs)))
     taken = rule.spans if rule else []
-    asking = _asking_clauses(lowered, patterns, (asks, needs))
+    asking = _asking_clauses(lowered, patterns, (asks, needs, cannot))
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
@@ -169,7 +170,12 @@ def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
     return bool(patterns.place_hours.search(text, start, span[0]))
 
 
-_CLAUSE_BREAK = re.compile(r"[,;—–()]|(?<!\d):(?!\d)")  # "21:00" is no break
+# Commas, dashes, brackets, a colon that is no clock's ("21:00"), and where a reason starts
+# ("non posso perché ho una riunione alle 8"), in every language: a clause is cut before a
+# reading of the circle's languages is known.
+_REASON = locales.alternation(locales.codes(), "spans", "reason")
+_CLAUSE_BREAK = re.compile(rf"[,;—–()]|(?<!\d):(?!\d)|\b(?={_REASON})\b")
+_REASON_START = re.compile(rf"\s*(?:{_REASON})\b")
 
 
 def _clause_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -597,7 +603,11 @@ def _pick(
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
         return None, None, first.offset
-    clocks = [m for m in usable if m.clock and _may_be_due(m, request, text, patterns)]
+    clocks = [
+        m
+        for m in usable
+        if m.clock and _may_be_due(m, request, text, patterns) and not _given_reason(text, m)
+    ]
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
@@ -630,6 +640,13 @@ def _after_deadline_words(text: str, mention: TimeMention, patterns: Patterns) -
     own_word = text.find(" ", mention.start, mention.end)
     said_before = own_word if own_word > mention.start else mention.start
     return bool(patterns.deadline.search(text, max(clause_start, mention.start - 30), said_before))
+
+
+def _given_reason(text: str, mention: TimeMention) -> bool:
+    """ "I can't on Tuesday because I have a meeting at 9": a time in the reason is the
+    writer's own."""
+    start, _ = _clause_of(text, (mention.start, mention.end))
+    return bool(_REASON_START.match(text, start))
 
 
 def _may_be_due(

@@ -141,6 +141,7 @@ def _task(
         urgent=urgent or pressing,
         asks=asks,
         needs=cue("need", languages),
+        cannot=cue("cannot", languages),
     )
     return Intent(
         Kind.TASK,
