@@ -1115,6 +1115,36 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "es",
             "2026-11-24",
         ),
+        # Asks said as a wish ("if somebody could", "wenn jemand … hätte", "quem conseguir").
+        (
+            "it would be a massive help if somebody could grab it before Thursday at 6, "
+            "they're shutting early for stocktake",
+            "en",
+            "2026-11-26T18:00",
+        ),
+        (
+            "Wenn jemand am Samstag um 10 ein paar Stunden Zeit hätte, wäre das großartig.",
+            "de",
+            "2026-11-21T10:00",
+        ),
+        (
+            "Wenn jemand bis Mittwoch ein, zwei Abende zum Bügeln fände, wäre das eine "
+            "Riesenhilfe, am Donnerstag ist nämlich der Umzug.",
+            "de",
+            "2026-11-25",
+        ),
+        (
+            "A cama chega depois de amanhã, e alguém precisa tirar o armário antes. Quem "
+            "conseguir dar uma força até amanhã à noite, a gente agradece demais.",
+            "pt",
+            "2026-11-21",
+        ),
+        # "in less than half an hour"
+        (
+            "Necesito a alguien allá en menos de media hora para quedarse con la niña",
+            "es",
+            "2026-11-20T10:30",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1248,6 +1278,14 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-22T10:00",
             "FREQ=WEEKLY;BYDAY=SU",
         ),
+        # "jeden Morgen" is a morning.
+        (
+            "Was wirklich helfen würde: wenn jemand ihre Hündin ausführen könnte. Am besten "
+            "jeden Morgen um halb sieben, los geht's morgen.",
+            "de",
+            "2026-11-21T06:30",
+            "FREQ=DAILY",
+        ),
         # Every two weeks in digits, beside the day.
         (
             "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
@@ -1326,6 +1364,22 @@ def test_emergencies_in_the_words_the_blind_sets_used(text: str, language: str) 
             Kind.TASK,
         ),
         ("Sono rimasto con lui tutta la notte, ora dorme. Il #3 si può chiudere.", "it", Kind.DONE),
+        # A message that opens by taking something on is a claim, whatever it asks later.
+        (
+            "Yo me encargo de lo de la EPS. Mañana tengo reunión cerca. Si alguien puede llamar "
+            "a la farmacia, mejor.",
+            "es",
+            Kind.CLAIM,
+        ),
+        (
+            "Hermanos, tengo que soltar los lunes de la #2. Si alguien puede cubrirlos, se lo "
+            "agradezco.",
+            "es",
+            Kind.UNCLAIM,
+        ),
+        ("Bella ist meine! Ich lauf morgens eh an der Mole entlang.", "de", Kind.CLAIM),
+        ("As terças da #2 são minhas, podem me colocar!", "pt", Kind.CLAIM),
+        ("#2 can be closed, she's found. Jun spotted her at the hawker centre.", "en", Kind.DONE),
     ],
 )
 def test_acts_in_the_words_the_blind_sets_used(text: str, language: str, kind: Kind) -> None:

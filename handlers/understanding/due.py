@@ -246,7 +246,17 @@ def _asking_clauses(
         # "elle ferme dans deux heures", "they close at 7": the time to get there by
         if patterns.closes_at.search(text, max(start, mention.start - 20), mention.start):
             return True
-        return any(cue is not None and cue.search(text, start, end) for cue in asks)
+        # the words that ask may run on past a comma: "wenn jemand bis Mittwoch ein, zwei
+        # Abende … fände"
+        sentence_start, sentence_end = sentence_of(text, (start, end))
+        return any(
+            cue is not None
+            and any(
+                found.start() < end and start < found.end()
+                for found in cue.finditer(text, sentence_start, sentence_end)
+            )
+            for cue in asks
+        )
 
     return asking
 

@@ -740,6 +740,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
     if match["min"] and match["hour"] and not match["unit"]:
         return marked
     if match["minword"]:
+        if match["hour"] and not match["unit"] and small:
+            return bool(match["zero"])  # "um 10 ein paar Stunden" is no 10:01
         spoken = match["hourword"] or match["noon"] or match["midnight"] or match["unit"]
         return marked or bool(match["zero"]) or (bool(spoken) and not small)
     return marked or bool(match["unit"])

@@ -216,6 +216,12 @@ def _with_model(
     return best, (request if cued is Kind.TASK else None)
 
 
+def _claims_first(text: str, languages: tuple[str, ...], first_ask: int) -> bool:
+    """Whether the message's first sentence takes something on before anything is asked."""
+    claim = cue("claim", languages).search(text, 0, first_ask)
+    return claim is not None and claim.start() < sentence_of(text, (0, 0))[1]
+
+
 def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None, bool]:
     """The kind of act the hand-written cues recognise, with the span of a request's ask, and
     whether the cues are sure (step 1 of ``_with_model``: the model is not asked)."""
@@ -229,6 +235,10 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
         return Kind.UNCLAIM, None, True
     asks_nothing = bool(cue("not_an_act", languages).search(text))
     requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
+    if requests and _claims_first(text, languages, requests[0].start()):
+        # "Yo me encargo de lo de la EPS. … si alguien puede la otra, mejor": the message
+        # opens by taking something on; what it asks later is an aside.
+        return Kind.CLAIM, None, True
     if requests:  # the last ask is the one to read: "…every day. Could someone come weekdays?"
         return Kind.TASK, requests[-1].span(), False
     if not asks_nothing and cue("claim", languages).search(text):
