@@ -1145,6 +1145,14 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "es",
             "2026-11-20T10:30",
         ),
+        # A window said in words is due at its first hour, 24-hour or not.
+        ("Kann jemand morgen von 14 bis 18 Uhr bei ihm bleiben?", "de", "2026-11-21T14:00"),
+        ("Qualcuno può stare con lui dalle 14 alle 18 domani?", "it", "2026-11-21T14:00"),
+        # "mañana temprano" is tomorrow; the end of the day said with tomorrow is tomorrow's.
+        ("¿Alguien puede llevarlo mañana temprano a la consulta?", "es", "2026-11-21"),
+        ("Could someone file it by the end of the day tomorrow?", "en", "2026-11-21"),
+        # Asks in the present tense, as questions.
+        ("Qui emmène mamie chez le médecin mardi prochain ?", "fr", "2026-11-24"),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),

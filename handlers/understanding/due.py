@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache
+from functools import cache, partial
 from itertools import pairwise
 
 from handlers.understanding import grammar, locales
@@ -336,6 +336,20 @@ def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     return window, part
 
 
+@cache
+def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A window whose hours are said with its own words, "von 14 bis 18 Uhr", "de 2 a 6",
+    "dalle 9 alle 13": in any circle it is due at its first hour, 24-hour or not."""
+    said = partial(locales.alternation, languages, "clock")
+    unit = rf"(?:\s*(?:{said('clock_units')}|{said('hour_words')}))?"
+    return re.compile(
+        rf"\b(?:{said('window_from')})\s+(?:(?:{said('before_clock_number')})\s+)?"
+        rf"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))?{unit}"
+        rf"\s+(?:{said('window_to')})\s+(?:(?:{said('before_clock_number')})\s+)?"
+        rf"(?P<last>[01]?\d|2[0-3])(?:[:.h][0-5]\d)?{unit}(?![\w:.,/]*\d)"
+    )
+
+
 def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
     """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
     day is due at its start."""
@@ -353,6 +367,17 @@ def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[
             hour += 12  # "2-4pm"
         elif not match.group().rstrip(".").endswith("m"):
             hour = plausible_hour(hour, text, match.start(), languages)
+        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+    for match in _said_window(languages).finditer(text):
+        hour, last = int(match["hour"]), int(match["last"])
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        if hour <= 12 and last <= 12:  # "de 2 a 6": the afternoon, unless the words say more
+            if not 1 <= (last - hour) % 12 <= 8:
+                continue
+            hour = plausible_hour(hour, text, match.start(), languages)
+        elif not 1 <= last - hour <= 12:
+            continue  # "von 9 bis 23" is no window of a visit
         found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
     return found
 
