@@ -1153,6 +1153,9 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
         ("Could someone file it by the end of the day tomorrow?", "en", "2026-11-21"),
         # Asks in the present tense, as questions.
         ("Qui emmène mamie chez le médecin mardi prochain ?", "fr", "2026-11-24"),
+        # "half three" is 3:30 where English says it so; "fürs Wochenende" is the weekend.
+        ("Can someone take Nan to physio Thursday at half three?", "en", "2026-11-26T15:30"),
+        ("Wer kocht ihr was fürs Wochenende? Bitte ohne Knoblauch.", "de", "2026-11-21"),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1293,6 +1296,21 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "de",
             "2026-11-21T06:30",
             "FREQ=DAILY",
+        ),
+        # Nights counted; Portuguese weekdays listed without an article.
+        (
+            "Precisamos de alguém pra dormir com a vó por 7 noites, a partir de hoje, das 22h "
+            "às 6h.",
+            "pt",
+            "2026-11-20T22:00",
+            "FREQ=DAILY;COUNT=7",
+        ),
+        (
+            "A fisioterapeuta vai vir em casa segunda, quarta e sexta às 15h, começa na semana "
+            "que vem. Precisamos de alguém lá nesses dias.",
+            "pt",
+            "2026-11-23T15:00",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
         ),
         # Every two weeks in digits, beside the day.
         (

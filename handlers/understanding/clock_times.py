@@ -76,7 +76,7 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
     hours = "|".join([r"\d{1,2}", *sorted(spoken.hours, key=len, reverse=True)])
     # One named group per language's form: a pattern may not name two groups alike.
     half_past = [
-        template.replace("{hour}", rf"(?P<hour{index}>\d{{1,2}})\b")
+        template.replace("{hour}", rf"(?P<hour{index}>{hours})\b")
         for index, template in enumerate(
             dict.fromkeys(locales.listed(languages, "clock", "half_past"))
         )
@@ -193,7 +193,8 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
         found.append(TimeMention(*match.span(), clock=time(hour, 30)))
     for match in readers.half_past.finditer(text):
-        hour = int(next(word for word in match.groupdict().values() if word))
+        word = next(word for word in match.groupdict().values() if word)
+        hour = int(word) if word.isdigit() else spoken_hours[word]  # "half three": 3:30
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
             hour = plausible_hour(hour, text, match.start(), languages)
             found.append(TimeMention(*match.span(), clock=time(hour, 30)))
