@@ -1156,6 +1156,13 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
         # "half three" is 3:30 where English says it so; "fürs Wochenende" is the weekend.
         ("Can someone take Nan to physio Thursday at half three?", "en", "2026-11-26T15:30"),
         ("Wer kocht ihr was fürs Wochenende? Bitte ohne Knoblauch.", "de", "2026-11-21"),
+        # Québec's "avant-midi" is the morning, no noon; blood tests and "le sere" tip hours.
+        ("Quelqu'un pourrait aller faire son épicerie demain avant-midi?", "fr", "2026-11-21"),
+        (
+            "'A nonna deve fare le analisi del sangue giovedì alle 7 e mezza, chi la porta?",
+            "it",
+            "2026-11-26T07:30",
+        ),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1312,6 +1319,18 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-23T15:00",
             "FREQ=WEEKLY;BYDAY=MO,WE,FR",
         ),
+        (
+            "Precisa que alguém regue a horta de dois em dois dias às 17h, a partir de amanhã",
+            "pt",
+            "2026-11-21T17:00",
+            "FREQ=DAILY;INTERVAL=2",
+        ),
+        (
+            "Deve fare l'aerosol tutte le sere alle 9, a partire da domani, serve qualcuno",
+            "it",
+            "2026-11-21T21:00",
+            "FREQ=DAILY",
+        ),
         # Every two weeks in digits, beside the day.
         (
             "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
@@ -1364,6 +1383,11 @@ def test_routines_in_the_shapes_the_blind_sets_showed(
             "en",
         ),
         (
+            "opa hat so arge schmerzen in der brust, kalter schweiß, i brauch JETZT wen der mit "
+            "uns fährt",
+            "de",
+        ),
+        (
             "A dona Amélia deixou de repente de ver do olho operado e tem dores fortes!!! "
             "preciso que alguém a leve ao hospital já",
             "pt",
@@ -1406,6 +1430,14 @@ def test_emergencies_in_the_words_the_blind_sets_used(text: str, language: str) 
         ("Bella ist meine! Ich lauf morgens eh an der Mole entlang.", "de", Kind.CLAIM),
         ("As terças da #2 são minhas, podem me colocar!", "pt", Kind.CLAIM),
         ("#2 can be closed, she's found. Jun spotted her at the hawker centre.", "en", Kind.DONE),
+        ("Found her!! Sitting in the bowls club. Stand down everyone", "en", Kind.DONE),
+        ("Haltegriff ist montiert und hält bombenfest.", "de", Kind.DONE),
+        ("Das übernimm ig gärn, merci fürs Organisiere!", "de", Kind.CLAIM),
+        (
+            "No voy a poder ir al mercadillo el domingo (la #4), me ha salido guardia",
+            "es",
+            Kind.UNCLAIM,
+        ),
     ],
 )
 def test_acts_in_the_words_the_blind_sets_used(text: str, language: str, kind: Kind) -> None:
