@@ -1163,6 +1163,14 @@ def test_emergencies_said_without_the_usual_words_are_raised(text: str, language
             "it",
             "2026-11-26T07:30",
         ),
+        # "C'est dispo à partir de demain" is when it is ready; the deadline is the due.
+        (
+            "C'est dispo à partir de demain 10h, mais à récupérer avant vendredi midi maximum. "
+            "Qui peut ?",
+            "fr",
+            "2026-11-27T12:00",
+        ),
+        ("Qui est dispo samedi pour l'emmener ?", "fr", "2026-11-21"),
         # Hours said small, and "someone" as texted.
         ("Qlc può passare a prenderlo tra un'oretta?", "it", "2026-11-20T11:00"),
         ("qlc deve andarlo a prendere stasera alle 18 e 30", "it", "2026-11-20T18:30"),
@@ -1331,6 +1339,21 @@ def test_due_dates_in_the_shapes_the_blind_sets_showed(
             "2026-11-21T21:00",
             "FREQ=DAILY",
         ),
+        # With a time, a routine's last day is a count (UNTIL goes with day-long dues only).
+        (
+            "Pendant les fêtes, qui peut l'appeler chaque soir à 19h pour ses gouttes, du 19 au "
+            "31 décembre ?",
+            "fr",
+            "2026-12-19T19:00",
+            "FREQ=DAILY;COUNT=13",
+        ),
+        # German weekday-and-part adverbs are habits ("dienstagnachmittags").
+        (
+            "Das ist dienstagnachmittags, läuft noch bis zum 22.12. Kann ihn jemand hinbringen?",
+            "de",
+            "2026-11-24",
+            "FREQ=WEEKLY;BYDAY=TU;UNTIL=20261222",
+        ),
         # Every two weeks in digits, beside the day.
         (
             "Le toca quimio cada 2 semanas, los jueves a las 8:30. Necesitamos quien la lleve",
@@ -1386,6 +1409,11 @@ def test_routines_in_the_shapes_the_blind_sets_showed(
             "opa hat so arge schmerzen in der brust, kalter schweiß, i brauch JETZT wen der mit "
             "uns fährt",
             "de",
+        ),
+        (
+            "la zia teresa è uscita e non è tornata, da più di un'ora. non ci vede bene e non sa "
+            "tornare. chi è in zona la cerchi adesso",
+            "it",
         ),
         (
             "A dona Amélia deixou de repente de ver do olho operado e tem dores fortes!!! "
@@ -1448,6 +1476,7 @@ def test_acts_in_the_words_the_blind_sets_used(text: str, language: str, kind: K
     ("text", "language"),
     [
         ("Fatto sta che il nonno non vuole nessuno in bagno, dice che si lava da solo", "it"),
+        ("Já está tudo tão caro, a avó diz que no tempo dela era tudo mais simples", "pt"),
         ("Passou o susto, a glicose subiu. Eu é que tô feita um bagaço.", "pt"),
     ],
 )

@@ -565,7 +565,22 @@ def _recurring(
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
+    if clocks and until is not None and rule.count is None:
+        # UNTIL goes only with a day-long due; with a time, the last day is a count ("chaque
+        # soir à 19h, du 19 au 31 décembre": 13 evenings).
+        rule.count = _occurrences(rule, first, until) or None
     return due, rule_text(rule, until if not clocks else None)
+
+
+def _occurrences(rule: Rule, first: date, last: date) -> int:
+    """How many times ``rule`` falls from ``first`` to ``last``, both counted."""
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    if rule.freq == "DAILY":
+        return len(days[:: rule.interval])
+    weeks = {day.isocalendar()[:2] for day in days}
+    first_week = min(weeks)
+    kept = {week for week in weeks if ((week[1] - first_week[1]) % rule.interval == 0)}
+    return sum(1 for day in days if day.weekday() in rule.byday and day.isocalendar()[:2] in kept)
 
 
 # -- choosing among the mentions ------------------------------------------------------------
@@ -603,8 +618,10 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
         or patterns.until_before.search(before + first_word)  # "jusqu'" + "à midi"
     ):
         return "until"
-    if patterns.start_before.search(before) or patterns.start_before.search(first_word):
-        return "start"  # "ab Montag", "dal 19 in poi"
+    if patterns.start_before.search(before) or (
+        mention.day and patterns.start_before.search(first_word)
+    ):
+        return "start"  # "ab Montag", "dal 19 in poi"; "ab 10 Uhr" is when it is ready
     return "plain"
 
 
