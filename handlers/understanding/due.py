@@ -26,20 +26,19 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import cache, partial
 from itertools import pairwise
 
 from handlers.understanding import grammar, locales
 from handlers.understanding.calendar_patterns import (
     Patterns,
-    month_index,
     patterns_for,
-    weekday_index,
 )
-from handlers.understanding.clock_times import clock_mentions, plausible_hour
+from handlers.understanding.clock_times import clock_mentions
+from handlers.understanding.days import day_of_month, days_said
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.mentions import TimeMention, in_order, sentence_of
 from handlers.understanding.recurrence import Rule, find_rule, keep_asked, rule_text
+from handlers.understanding.windows import windows
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +129,15 @@ def _mentions(
         for m in grammar.read(text, now, languages)
         if m.clock or not any(m.start < end and start < m.end for start, end in taken)
     ]
-    windows = _windows(text, languages, patterns)  # "Monday 2-4pm" is due at 14:00, not 16:00
+    said_windows = windows(text, languages, patterns)  # "Monday 2-4pm" is due at 14:00
     read = [
-        m for m in read if m.day or not any(w.start < m.end and m.start < w.end for w in windows)
+        m
+        for m in read
+        if m.day or not any(w.start < m.end and m.start < w.end for w in said_windows)
     ]
-    read += [w for w in windows if not any(w.start < m.end and m.start < w.end for m in read)]
+    read += [w for w in said_windows if not any(w.start < m.end and m.start < w.end for m in read)]
     spans = [*taken, *((m.start, m.end) for m in read)]
-    older = _days(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
+    older = days_said(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
     if len(original) == len(text):
         grammar.in_zone(found, original, now)
@@ -308,199 +309,6 @@ def _resolve(
     return moment, None
 
 
-# -- windows --------------------------------------------------------------------------------
-
-
-@cache
-def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day or short
-    weekday names that may stand before them ("afternoons", "nachmittags", "sat")."""
-    joiner = locales.alternation(languages, "clock", "window")
-    units = "|".join(
-        unit
-        for code in languages
-        for unit in locales.section(code, "offsets").get("units", {}).values()
-    )
-    counted = locales.alternation(languages, "clock", "counted")
-    window = re.compile(
-        rf"(?<![\w:/.,-])(?P<hour>0?[1-9]|1[0-2])(?::(?P<minute>[0-5]\d))?"
-        rf"\s*(?:-|–|\s(?:{joiner})\s)\s*(?P<last>0?[1-9]|1[0-2]|1\d|2[0-3])(?::[0-5]\d)?"
-        rf"(?:\s*(?P<pm>p)\.?m\.?|\s*a\.?m\.?)?"
-        rf"(?![\w:/.,-]*\d|\s*(?:{units or locales.NEVER}|{counted})\b|[\w%°])"
-    )
-    parts = "|".join(
-        [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
-    )
-    short_days = locales.alternation(languages, "calendar", "weekday_abbreviations")
-    part = re.compile(rf"\b(?:{parts or locales.NEVER}|{short_days})s?\.?\s*,?\s*$")
-    return window, part
-
-
-@cache
-def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
-    """A window whose hours are said with its own words, "von 14 bis 18 Uhr", "de 2 a 6",
-    "dalle 9 alle 13": in any circle it is due at its first hour, 24-hour or not."""
-    said = partial(locales.alternation, languages, "clock")
-    unit = rf"(?:\s*(?:{said('clock_units')}|{said('hour_words')}))?"
-    return re.compile(
-        rf"\b(?:{said('window_from')})\s+(?:(?:{said('before_clock_number')})\s+)?"
-        rf"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))?{unit}"
-        rf"\s+(?:{said('window_to')})\s+(?:(?:{said('before_clock_number')})\s+)?"
-        rf"(?P<last>[01]?\d|2[0-3])(?:[:.h][0-5]\d)?{unit}(?![\w:.,/]*\d)"
-    )
-
-
-def _windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
-    """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
-    day is due at its start."""
-    window, part = _window_pattern(languages)
-    found = []
-    for match in window.finditer(text):
-        hour, last = int(match["hour"]), int(match["last"])
-        if not 1 <= (last - hour) % 12 <= 6:
-            continue  # "venerdì 11 alle 9:30" is a day and a time, not a window
-        before = text[max(0, match.start() - 30) : match.start()]
-        days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
-        if not days and not part.search(before):
-            continue
-        if match["pm"] and hour < 12 and (last < 12 or hour + 12 < last):
-            hour += 12  # "2-4pm"
-        elif not match.group().rstrip(".").endswith("m"):
-            hour = plausible_hour(hour, text, match.start(), languages)
-        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
-    for match in _said_window(languages).finditer(text):
-        hour, last = int(match["hour"]), int(match["last"])
-        if any(m.start < match.end() and match.start() < m.end for m in found):
-            continue
-        if hour <= 12 and last <= 12:  # "de 2 a 6": the afternoon, unless the words say more
-            if not 1 <= (last - hour) % 12 <= 8:
-                continue
-            hour = plausible_hour(hour, text, match.start(), languages)
-        elif not 1 <= last - hour <= 12:
-            continue  # "von 9 bis 23" is no window of a visit
-        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
-    return found
-
-
-# -- days -----------------------------------------------------------------------------------
-
-
-def _days(
-    text: str, today: date, patterns: Patterns, taken: list[tuple[int, int]]
-) -> list[TimeMention]:
-    found: list[TimeMention] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(start < t_end and t_start < end for t_start, t_end in taken) and not any(
-            start < m.end and m.start < end for m in found
-        )
-
-    for match in patterns.month_date.finditer(text):
-        day = _next_date_of(today, month_index(match), int(match.group("day")))
-        if day and free(*match.span()):
-            found.append(TimeMention(*match.span(), day=day))
-    for match in patterns.end_of_month.finditer(text):
-        day = _last_day_of(today, month_index(match))
-        if free(*match.span()):
-            found.append(TimeMention(*match.span(), day=day))
-    before, after = patterns.holiday_shift
-    for pattern, month, number in patterns.holidays:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            day = _next_date_of(today, month, number)
-            # "the day before Christmas Eve", "la veille du jour de l'An"
-            for shift, days in ((before, -1), (after, 1)):
-                if day and (said := shift.search(text, max(0, start - 30), start)):
-                    day, start = day + timedelta(days=days), said.start()
-            if day and day >= today and free(start, end):
-                found.append(TimeMention(start, end, day=day))
-    for month, pattern in enumerate(patterns.month_names, start=1):
-        for match in pattern.finditer(text):
-            day = _next_date_of(today, month, int(match.group(1)))
-            if day and free(*match.span()):
-                found.append(TimeMention(*match.span(), day=day))
-    for match in patterns.weekday.finditer(text):
-        # "closes early Saturdays", "mittwochs": a habit, not a date.
-        if not free(*match.span()) or match.group("suffix") in ("s", "es"):
-            continue
-        index = weekday_index(match)
-        mention = TimeMention(*match.span(), day=_next_weekday(today, index), weekday=index)
-        number = patterns.day_number_after_weekday.match(text, match.end())
-        if number and 1 <= int(number.group(1)) <= 31:
-            day = _day_of_month(today, int(number.group(1)))
-            if day is not None:
-                mention = TimeMention(match.start(), number.end(), day=day)
-        found.append(mention)
-    for match in patterns.day_of_month.finditer(text):
-        number = next(int(g) for g in match.groups() if g)
-        day = _day_of_month(today, number)
-        if day is not None and free(*match.span()):
-            found.append(TimeMention(*match.span(), day=day))
-    for match in patterns.weekend.finditer(text):
-        if free(*match.span()):
-            found.append(
-                TimeMention(*match.span(), day=today + timedelta(days=(5 - today.weekday()) % 7))
-            )
-    for pattern, days in patterns.relative:
-        for match in pattern.finditer(text):
-            if free(*match.span()):
-                found.append(TimeMention(*match.span(), day=today + timedelta(days=days)))
-    for mention in found:
-        if mention.weekday is not None and _in_next_week(text, mention, patterns):
-            monday_next = today + timedelta(days=7 - today.weekday())
-            mention.day = monday_next + timedelta(days=mention.weekday)
-    return found
-
-
-def _in_next_week(text: str, mention: TimeMention, patterns: Patterns) -> bool:
-    """ "Starting next week, Tuesday", "Tuesday next week"; not "by Thursday, otherwise I
-    can't come from next week": said after the day, "next week" must be in its clause."""
-    start, end = sentence_of(text, (mention.start, mention.end))
-    for match in patterns.next_week.finditer(text, start, end):
-        if match.start() < mention.start or not re.search(
-            r"[,;]", text[mention.end : match.start()]
-        ):
-            return True
-    return False
-
-
-def _next_weekday(today: date, index: int) -> date:
-    """The first such weekday strictly after today ("next Monday" said on a Monday: +7)."""
-    return today + timedelta(days=(index - today.weekday() - 1) % 7 + 1)
-
-
-def _last_day_of(today: date, month: int) -> date:
-    """The last day of the next such month ("until the end of January")."""
-    year = today.year if month >= today.month else today.year + 1
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return following - timedelta(days=1)
-
-
-def _day_of_month(today: date, number: int) -> date | None:
-    """This month's day ``number``, or next month's once it has passed."""
-    for months_ahead in (0, 1, 2):
-        year = today.year + (today.month - 1 + months_ahead) // 12
-        month = (today.month - 1 + months_ahead) % 12 + 1
-        try:
-            day = date(year, month, number)
-        except ValueError:
-            continue
-        if day >= today:
-            return day
-    return None
-
-
-def _next_date_of(today: date, month: int, number: int) -> date | None:
-    for year in (today.year, today.year + 1):
-        try:
-            day = date(year, month, number)
-        except ValueError:
-            return None
-        if day >= today:
-            return day
-    return None
-
-
 def _recurring(
     text: str,
     rule: Rule,
@@ -538,7 +346,7 @@ def _recurring(
         or ([] if rule.byday else plain)
     )
     if rule.first_day is not None:
-        first = _day_of_month(today, rule.first_day) or today + timedelta(days=1)
+        first = day_of_month(today, rule.first_day) or today + timedelta(days=1)
     elif starts:
         first = starts[0].day
         assert first is not None

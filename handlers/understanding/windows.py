@@ -1,0 +1,84 @@
+"""Two hours joined into a window ("Monday 2-4", "von 14 bis 18 Uhr", "dalle 9 alle 13"):
+the task is due at the window's first hour, so its last one is never read as the due."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from functools import cache, partial
+
+from handlers.understanding import locales
+from handlers.understanding.calendar_patterns import Patterns
+from handlers.understanding.clock_times import plausible_hour
+from handlers.understanding.mentions import TimeMention
+
+
+@cache
+def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day or short
+    weekday names that may stand before them ("afternoons", "nachmittags", "sat")."""
+    joiner = locales.alternation(languages, "clock", "window")
+    units = "|".join(
+        unit
+        for code in languages
+        for unit in locales.section(code, "offsets").get("units", {}).values()
+    )
+    counted = locales.alternation(languages, "clock", "counted")
+    window = re.compile(
+        rf"(?<![\w:/.,-])(?P<hour>0?[1-9]|1[0-2])(?::(?P<minute>[0-5]\d))?"
+        rf"\s*(?:-|–|\s(?:{joiner})\s)\s*(?P<last>0?[1-9]|1[0-2]|1\d|2[0-3])(?::[0-5]\d)?"
+        rf"(?:\s*(?P<pm>p)\.?m\.?|\s*a\.?m\.?)?"
+        rf"(?![\w:/.,-]*\d|\s*(?:{units or locales.NEVER}|{counted})\b|[\w%°])"
+    )
+    parts = "|".join(
+        [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
+    )
+    short_days = locales.alternation(languages, "calendar", "weekday_abbreviations")
+    part = re.compile(rf"\b(?:{parts or locales.NEVER}|{short_days})s?\.?\s*,?\s*$")
+    return window, part
+
+
+@cache
+def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A window whose hours are said with its own words, "von 14 bis 18 Uhr", "de 2 a 6",
+    "dalle 9 alle 13": in any circle it is due at its first hour, 24-hour or not."""
+    said = partial(locales.alternation, languages, "clock")
+    unit = rf"(?:\s*(?:{said('clock_units')}|{said('hour_words')}))?"
+    return re.compile(
+        rf"\b(?:{said('window_from')})\s+(?:(?:{said('before_clock_number')})\s+)?"
+        rf"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))?{unit}"
+        rf"\s+(?:{said('window_to')})\s+(?:(?:{said('before_clock_number')})\s+)?"
+        rf"(?P<last>[01]?\d|2[0-3])(?:[:.h][0-5]\d)?{unit}(?![\w:.,/]*\d)"
+    )
+
+
+def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
+    """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
+    day is due at its start."""
+    window, part = _window_pattern(languages)
+    found = []
+    for match in window.finditer(text):
+        hour, last = int(match["hour"]), int(match["last"])
+        if not 1 <= (last - hour) % 12 <= 6:
+            continue  # "venerdì 11 alle 9:30" is a day and a time, not a window
+        before = text[max(0, match.start() - 30) : match.start()]
+        days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
+        if not days and not part.search(before):
+            continue
+        if match["pm"] and hour < 12 and (last < 12 or hour + 12 < last):
+            hour += 12  # "2-4pm"
+        elif not match.group().rstrip(".").endswith("m"):
+            hour = plausible_hour(hour, text, match.start(), languages)
+        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+    for match in _said_window(languages).finditer(text):
+        hour, last = int(match["hour"]), int(match["last"])
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        if hour <= 12 and last <= 12:  # "de 2 a 6": the afternoon, unless the words say more
+            if not 1 <= (last - hour) % 12 <= 8:
+                continue
+            hour = plausible_hour(hour, text, match.start(), languages)
+        elif not 1 <= last - hour <= 12:
+            continue  # "von 9 bis 23" is no window of a visit
+        found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
+    return found
