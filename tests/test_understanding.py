@@ -1459,6 +1459,9 @@ def test_emergencies_in_the_words_the_blind_sets_used(text: str, language: str) 
         ("As terças da #2 são minhas, podem me colocar!", "pt", Kind.CLAIM),
         ("#2 can be closed, she's found. Jun spotted her at the hawker centre.", "en", Kind.DONE),
         ("Found her!! Sitting in the bowls club. Stand down everyone", "en", Kind.DONE),
+        ("Cuna montada y sobraron tres tornillos, como manda la tradición", "es", Kind.DONE),
+        ("Condizionatore montato e funziona!", "it", Kind.DONE),
+        ("4 points de suture, rien de cassé. Le #3 c'est bon, merci à tous", "fr", Kind.DONE),
         ("Haltegriff ist montiert und hält bombenfest.", "de", Kind.DONE),
         ("Das übernimm ig gärn, merci fürs Organisiere!", "de", Kind.CLAIM),
         (
