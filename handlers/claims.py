@@ -9,6 +9,7 @@ transaction (``bot.acting``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import Enum
 
 from handlers.acknowledgements import refreshed_acknowledgement
@@ -21,7 +22,7 @@ from handlers.turn import Decision, Reply, Scene
 from handlers.understanding import Intent, Kind
 from storage.changes import Change, ClaimTask, LogEvent, Opened, ReleaseClaim, SetStatus
 from storage.kinds import EventAction, TaskStatus
-from storage.records import ActSnapshot, Pool, TaskRecord, Wanted
+from storage.records import ActSnapshot, MemberRecord, Pool, TaskRecord, Wanted
 
 CANDIDATES_SHOWN = 4
 # Where a message without a number or a reply looks, nearest first: a claim means an unclaimed
@@ -53,6 +54,17 @@ class TaskAct:
 def may_claim(task: TaskRecord) -> bool:
     """Only an open task can be claimed: a closed one is answered with how it was closed."""
     return task.is_open
+
+
+def with_holder(task: TaskRecord, member: MemberRecord, now: datetime) -> TaskRecord:
+    """The task as it reads once ``member`` holds it too (held since the first claim)."""
+    return replace(task, claimers=(*task.claimers, member), held_since=task.held_since or now)
+
+
+def without_holder(task: TaskRecord, member: MemberRecord) -> TaskRecord:
+    """The task as it reads once ``member`` has handed it back."""
+    left = tuple(holder for holder in task.claimers if holder.id != member.id)
+    return replace(task, claimers=left, held_since=task.held_since if left else None)
 
 
 def wanted(act: TaskAct, incoming: Incoming) -> Wanted:
@@ -147,7 +159,7 @@ def _take(scene: Scene, snapshot: ActSnapshot, task: TaskRecord, pointed: bool) 
         return Decision(
             replies=(scene.reply(scene.phrase(f"already.{task.status}", number=task.number)),)
         )
-    if any(holder.id == member.id for holder in task.claimers):
+    if task.is_held_by(member.id):
         again = scene.phrase("claim.again", number=task.number)
         return Decision(replies=(scene.reply(again, task=task, reaction="👌"),))
     others = [holder.display_name for holder in task.claimers]
@@ -161,7 +173,7 @@ def _take(scene: Scene, snapshot: ActSnapshot, task: TaskRecord, pointed: bool) 
     replies: tuple[Reply, ...] = ()
     if scene.incoming.button is None:
         replies = (scene.reply(text, task=task, reaction="👌" if pointed else None),)
-    held = replace(task, claimers=(*task.claimers, member), held_since=task.held_since or scene.now)
+    held = with_holder(task, member, scene.now)
     return Decision(
         (ClaimTask(task.id, member.id), _logged(scene, EventAction.CLAIMED, task)),
         replies + refreshed_acknowledgement(scene, snapshot.acknowledgements, held),
@@ -173,15 +185,14 @@ def _unclaim(scene: Scene, snapshot: ActSnapshot, intent: Intent) -> Decision:
     task, member = meant.task, scene.member
     if task is None:
         return Decision(replies=meant.replies)
-    if all(holder.id != member.id for holder in task.claimers):
+    if not task.is_held_by(member.id):
         if intent.ref is None:
             return Decision()
         return Decision(replies=(scene.reply(scene.phrase("unclaim.not_on", number=task.number)),))
-    left = tuple(holder for holder in task.claimers if holder.id != member.id)
-    task = replace(task, claimers=left, held_since=task.held_since if left else None)
+    task = without_holder(task, member)
     line = scene.line(task, with_holders=False)
-    if left:
-        names = ", ".join(holder.display_name for holder in left)
+    if task.claimers:
+        names = ", ".join(holder.display_name for holder in task.claimers)
         text = scene.phrase("unclaim.still", name=member.display_name, line=line, names=names)
     else:
         text = scene.phrase("unclaim.anyone", name=member.display_name, line=line)

@@ -38,7 +38,7 @@ def decide_snooze(scene: Scene, snapshot: ActSnapshot, act: SnoozeRequest) -> De
     if not task.is_open:
         said = scene.phrase(f"already.{task.status}", number=task.number)
         return Decision(replies=(scene.reply(said, task=task),))
-    if all(holder.id != scene.member.id for holder in task.claimers):
+    if not task.is_held_by(scene.member.id):
         said = scene.phrase("snooze.not_on", number=task.number)
         return Decision(replies=(scene.reply(said, task=task),))
     # No day said or understood ("/snooze 4"): the next morning after it was said.

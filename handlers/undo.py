@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from handlers.acknowledgements import acknowledgement_edit
-from handlers.claims import may_claim
+from handlers.claims import may_claim, with_holder, without_holder
 from handlers.turn import Decision, Reply, Scene
 from storage.changes import (
     Change,
@@ -100,16 +100,11 @@ def _undone_on_task(
         before = _restored(_fields(event.detail["before"]))
         shown = {name: value for name, value in before.items() if hasattr(task, name)}
         return [RestoreTask(task.id, before)], replace(task, **shown)
-    holds = any(holder.id == member.id for holder in task.claimers)
+    holds = task.is_held_by(member.id)
     if action == EventAction.CLAIMED and holds:
-        left = tuple(holder for holder in task.claimers if holder.id != member.id)
-        return [ReleaseClaim(task.id, member.id)], replace(
-            task, claimers=left, held_since=task.held_since if left else None
-        )
+        return [ReleaseClaim(task.id, member.id)], without_holder(task, member)
     if action == EventAction.UNCLAIMED and not holds and may_claim(task):
-        return [ClaimTask(task.id, member.id)], replace(
-            task, claimers=(*task.claimers, member), held_since=task.held_since or scene.now
-        )
+        return [ClaimTask(task.id, member.id)], with_holder(task, member, scene.now)
     if action in (EventAction.DONE, EventAction.CANCELLED) and status == TaskStatus(action):
         return _reopened(snapshot, event.detail, task)
     return [], task

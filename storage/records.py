@@ -82,6 +82,9 @@ class TaskRecord:
     def is_open(self) -> bool:
         return self.status == TaskStatus.OPEN
 
+    def is_held_by(self, member_id: int) -> bool:
+        return any(holder.id == member_id for holder in self.claimers)
+
 
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
