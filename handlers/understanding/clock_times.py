@@ -118,6 +118,10 @@ class _Spoken:
     before_hour: re.Pattern[str]
     after_preposition: re.Pattern[str]
 
+    def hour(self, said: str) -> int:
+        """The hour ``said`` in digits or in one of the circle's words ("3", "three")."""
+        return int(said) if said.isdigit() else self.hours[said]
+
 
 @cache
 def _spoken(languages: tuple[str, ...]) -> _Spoken:
@@ -147,8 +151,7 @@ def _spoken_mentions(text: str, languages: tuple[str, ...]) -> list[TimeMention]
     spoken, found = _spoken(languages), []
     for pattern in (spoken.after_hour, spoken.before_hour):
         for match in pattern.finditer(text):
-            said = match.group("hour")
-            hour = int(said) if said.isdigit() else spoken.hours[said]
+            hour = spoken.hour(match.group("hour"))
             minutes = next(v for p, v in spoken.minutes if p.fullmatch(match.group("part")))
             if minutes < 0:
                 hour, minutes = (hour - 1) % 12 or 12, 60 + minutes
@@ -186,15 +189,15 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
     for match in readers.noon.finditer(text):
         if not _overlaps(found, *match.span()):
             found.append(TimeMention(*match.span(), clock=time(12, 0)))
-    spoken_hours = _spoken(languages).hours
+    spoken = _spoken(languages)
     for match in readers.half_to.finditer(text):
-        word = match.group("hour")
-        hour = int(word) if word.isdigit() else spoken_hours[word]
+        hour = spoken.hour(match.group("hour"))
         hour = plausible_hour((hour - 1) % 12 or 12, text, match.start(), languages)
         found.append(TimeMention(*match.span(), clock=time(hour, 30)))
     for match in readers.half_past.finditer(text):
-        word = next(word for word in match.groupdict().values() if word)
-        hour = int(word) if word.isdigit() else spoken_hours[word]  # "half three": 3:30
+        hour = spoken.hour(
+            next(word for word in match.groupdict().values() if word)
+        )  # "half three"
         if 1 <= hour <= 12 and not _overlaps(found, *match.span()):  # "half past 2" said once
             hour = plausible_hour(hour, text, match.start(), languages)
             found.append(TimeMention(*match.span(), clock=time(hour, 30)))

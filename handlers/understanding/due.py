@@ -141,8 +141,9 @@ def _mentions(
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
     if len(original) == len(text):
         grammar.in_zone(found, original, now)
+    starts = [m.start for m in found]
     for mention in found:
-        mention.role = _role(text, mention, patterns, [m.start for m in found])
+        mention.role = _role(text, mention, patterns, starts)
     _mark_corrected(text, found, patterns)
     return found
 
