@@ -22,6 +22,14 @@ _MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
 # More hours ahead than this, said as an offset, are a clock time ("d'ici 21h": by 9 tonight).
 MOST_HOURS_AHEAD = 12
+
+
+def offset_is_a_clock(hours: float, unit_said: str) -> bool:
+    """ "d'ici 21h" is by nine tonight, not in twenty-one hours: more hours than an offset
+    runs to, said with the bare "h" of a clock ("in 24 hours", "dans 24 heures" stay offsets)."""
+    return hours > MOST_HOURS_AHEAD and len(unit_said.strip()) == 1
+
+
 # The earliest hour of a morning without a word for it: a time with minutes from this hour on
 # ("7:30", "6:45") is the morning when nothing says more, and so is a morning task's ("by 2:45
 # for bloods" is still the afternoon).
@@ -174,9 +182,8 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         word = match.group("n")
         amount = 1 if word is None else readers.amounts.get(word)
         number = float(amount if amount is not None else word)
-        hours_said = match.group("hours") or ""
-        if number > MOST_HOURS_AHEAD and len(hours_said) == 1:
-            continue  # "d'ici 21h" is by nine tonight, not in twenty-one hours
+        if match.group("hours") and offset_is_a_clock(number, match.group("hours")):
+            continue
         minutes = number if match.group("minutes") else number * 60
         found.append(TimeMention(*match.span(), offset=timedelta(minutes=minutes)))
     found += _spoken_mentions(text, languages)

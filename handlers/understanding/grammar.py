@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding.clock_times import EARLY_START, MOST_HOURS_AHEAD, plausible_hour
+from handlers.understanding.clock_times import EARLY_START, offset_is_a_clock, plausible_hour
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import TimeMention
@@ -613,8 +613,8 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
     if amount is None or unit is None:
         return None
     said_unit = match["unit"] or match["unit2"] or match["unit3"] or ""
-    if unit == "hour" and amount > MOST_HOURS_AHEAD and len(said_unit.strip()) == 1:
-        return None  # "d'ici 21h" is by nine tonight, not in twenty-one hours
+    if unit == "hour" and offset_is_a_clock(amount, said_unit):
+        return None
     if unit in ("minute", "hour"):
         minutes = amount if unit == "minute" else amount * 60
         return TimeMention(*match.span(), offset=timedelta(minutes=minutes))
