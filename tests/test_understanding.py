@@ -312,6 +312,14 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "en",
             "2026-11-21T17:30",
         ),
+        # the writer's own hours, with or without the pronoun, are no due
+        ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),
+        (
+            "¿Quién se queda con papá el sábado por la tarde? Trabajo hasta las 14",
+            "es",
+            "2026-11-21",
+        ),
+        ("Quem fica com o pai sábado à tarde? Trabalho até às 14h", "pt", "2026-11-21"),
         (
             "Bitte bis Donnerstag den Schlüssel bringen, sonst kann ich ab nächster Woche nicht.",
             "de",
@@ -384,6 +392,9 @@ def test_which_time_is_the_deadline(text: str, language: str, due: str) -> None:
             "2026-11-21T07:15",
         ),
         ("can someone come round at quarter past 7 tonight?", "en", "2026-11-20T19:15"),
+        # a time said on its own after the request takes the part of the day said before it
+        ("tomorrow morning who can take mum for her bloods? at half 7", "en", "2026-11-21T07:30"),
+        ("domani mattina chi porta la mamma agli esami? alle 7 e mezza", "it", "2026-11-21T07:30"),
     ],
 )
 def test_said_hours_take_their_plausible_reading(text: str, language: str, due: str) -> None:

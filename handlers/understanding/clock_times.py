@@ -20,6 +20,8 @@ from handlers.understanding.mentions import TimeMention, sentence_of
 _MEASURES = r"%|°|x|lbs|kg|km|cm|[ap]\.?m|h\d*"
 # How far around a bare hour its morning or evening words are looked for.
 CONTEXT_BEFORE, CONTEXT_AFTER = 60, 30
+# A sentence this short that holds a bare hour only adds the time to the one before it.
+SHORT_SENTENCE = 24
 # More hours ahead than this, said as an offset, are a clock time ("d'ici 21h": by 9 tonight).
 MOST_HOURS_AHEAD = 12
 
@@ -268,7 +270,10 @@ def plausible_hour(
     if _closing(languages).search(text, max(0, position - 20), position):
         return hour % 12 + 12
     start, end = sentence_of(text, (position, position))
-    start, end = max(start, position - CONTEXT_BEFORE), min(end, position + CONTEXT_AFTER)
+    # A time said on its own after the request ("… tomorrow morning for her bloods? At half
+    # 7") takes the part of the day the message gave.
+    around = (0, len(text)) if end - start <= SHORT_SENTENCE else (start, end)
+    start, end = max(around[0], position - CONTEXT_BEFORE), min(around[1], position + CONTEXT_AFTER)
     nearest: tuple[int, bool] | None = None
     evening, morning = parts_of_day(languages)
     for pattern, is_evening in ((evening, True), (morning, False)):
