@@ -81,6 +81,10 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
         ("Deixa comigo", "pt", Kind.CLAIM),
         ("Qualcuno può passare da nonna stasera?", "it", Kind.TASK),
         ("Non posso più venerdì, mi dispiace", "it", Kind.UNCLAIM),
+        # a need for a lift, said as a need rather than a question
+        ("Giovedì alle 16 c'è la fisioterapia, serve un passaggio", "it", Kind.TASK),
+        ("El jueves a las 16 tiene fisio, le hace falta transporte", "es", Kind.TASK),
+        ("Jeudi à 16h kiné, elle a besoin qu'on l'emmène", "fr", Kind.TASK),
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:
