@@ -62,6 +62,9 @@ def assert_task_due(text: str, language: str, due: str | None, now: datetime = F
         ("leave the gate to me", Kind.CLAIM),
         ("I can't keep my Tuesdays on #2 anymore, sorry", Kind.UNCLAIM),
         ("Right, settled - we're getting a shower chair", Kind.DECISION),
+        ("We need cover for Christmas Day lunch at Nan's, around 1ish", Kind.TASK),
+        ("Looking for cover on Sunday morning for Dad's breakfast", Kind.TASK),
+        ("we need cover letters for the benefits form, I'm writing them now", Kind.NONE),
     ],
 )
 def test_kinds_in_english(text: str, kind: Kind) -> None:
@@ -316,6 +319,14 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "en",
             "2026-11-21T17:30",
         ),
+        # a deadline the same sentence sets against the appointment's time
+        (
+            "anyone free to take mum to the eye clinic on Monday? appt is 2:20 but we need "
+            "to leave by 1:45",
+            "en",
+            "2026-11-23T13:45",
+        ),
+        ("can someone pick her up at 3 and have her home by 5?", "en", "2026-11-20T15:00"),
         # the writer's own hours, with or without the pronoun, are no due
         ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),
         (

@@ -65,6 +65,7 @@ class Patterns:
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
     closed_before: re.Pattern[str]  # "nous serons fermés demain": a day it cannot be done
     contrast_after: re.Pattern[str]  # "niente di urgente, ma …": what follows counts
+    contrast: re.Pattern[str]  # "appt is 2:20 but we need to leave by 1:45"
     place_hours: re.Pattern[str]  # closing or opening: "só abre de segunda a sexta"
     closes_at: re.Pattern[str]  # "it closes (at)", "elle ferme" right before a time: a deadline
     corrected: re.Pattern[str]  # "Thursday, no wait, Friday": the first day is taken back
@@ -209,6 +210,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         corrected=re.compile(rf"(?:^|\W)(?:{said('spans', 'corrected')})(?!\w)"),
         vague=GuardedPattern(rf"\b(?:{said('spans', 'vague')})\b"),
         contrast_after=re.compile(rf"[\s,;:.!—–-]*(?:{said('spans', 'contrast')})\b"),
+        contrast=re.compile(rf"\b(?:{said('spans', 'contrast')})\b"),
         morning=parts_of_day(languages)[1],
         numbers={
             **locales.merged(languages, "numbers", "words"),

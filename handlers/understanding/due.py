@@ -473,7 +473,7 @@ def _pick(
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
         clocks.sort(key=lambda m: m.clock is not None and m.clock <= now.time())
-    clock_mention = clocks[0] if clocks else None
+    clock_mention = _deadline_after_contrast(text, clocks, patterns)
     day_mention = _day_beside(clock_mention, usable) or first
     if (
         first is not None
@@ -492,6 +492,26 @@ def _pick(
         day_mention = next((m for m in mentions if m.day and m.role == "available"), None)
     clock = clock_mention.clock if clock_mention else None
     return (day_mention.day if day_mention else None), clock, None
+
+
+def _deadline_after_contrast(
+    text: str, clocks: list[TimeMention], patterns: Patterns
+) -> TimeMention | None:
+    """The first time, or a deadline the same sentence sets against it: "appt is 2:20 but we
+    need to leave by 1:45" is due at 1:45."""
+    if not clocks:
+        return None
+    first = clocks[0]
+    _, sentence_end = sentence_of(text, (first.start, first.end))
+    for later in clocks[1:]:
+        if (
+            first.end <= later.start < sentence_end
+            and patterns.contrast.search(text, first.end, later.start)
+            and _after_deadline_words(text, later, patterns)
+            and not _after_deadline_words(text, first, patterns)
+        ):
+            return later
+    return first
 
 
 def _after_deadline_words(text: str, mention: TimeMention, patterns: Patterns) -> bool:
