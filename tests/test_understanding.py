@@ -327,6 +327,19 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "2026-11-23T13:45",
         ),
         ("can someone pick her up at 3 and have her home by 5?", "en", "2026-11-20T15:00"),
+        # a time with "ce soir" is tonight's, whatever is said of the weekend after it
+        (
+            "L'ordonnance est prête, il faut la récupérer avant 19h ce soir sinon c'est fermé "
+            "jusqu'à après le week-end",
+            "fr",
+            "2026-11-20T19:00",
+        ),
+        # "-9 at night" is the cold, "(1h)" how long a wait is
+        (
+            "it's hitting -9 at night. Can someone bring 2 cans of fuel round by Tuesday evening?",
+            "en",
+            "2026-11-24",
+        ),
         # the writer's own hours, with or without the pronoun, are no due
         ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),
         (
@@ -1570,3 +1583,14 @@ def test_languages_tied_on_typical_words_come_in_one_order_on_every_run() -> Non
 
     assert other_languages("demain mañana", ("en",)) == ["es", "fr"]
     assert other_languages("mañana demain", ("en",)) == ["es", "fr"]
+
+
+def test_a_few_hours_in_brackets_are_how_long_not_when() -> None:
+    intent = read(
+        "Le kiné c'est tous les jeudis à 14h30, faut le conduire et l'attendre (1h), qqn peut ?",
+        languages=("fr",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-26T14:30",
+        "FREQ=WEEKLY;BYDAY=TH",
+    )

@@ -32,6 +32,19 @@ def offset_is_a_clock(hours: float, unit_said: str) -> bool:
     return hours > MOST_HOURS_AHEAD and len(unit_said.strip()) == 1
 
 
+# Before a number: a minus sign after a space, as in "it's hitting -9 at night", makes it a
+# temperature, not a time (a dash between numbers, "2-4pm", is a span).
+NOT_NEGATIVE = r"(?<!\s-)(?<!\s−)(?<!^-)"
+# A few hours alone in brackets, "(1h)", "(2 h)", say how long something takes.
+_BRACKETED_HOURS = re.compile(r"\(\s*[1-4]\s?h\s*\)")
+
+
+def hours_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether the time read at ``start:end`` is a few hours alone in brackets: "faut
+    l'attendre (1h)" says how long, not when."""
+    return bool(_BRACKETED_HOURS.fullmatch(text, max(0, start - 1), end + 1))
+
+
 # The earliest hour of a morning without a word for it: a time with minutes from this hour on
 # ("7:30", "6:45") is the morning when nothing says more, and so is a morning task's ("by 2:45
 # for bloods" is still the afternoon).
@@ -70,7 +83,7 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
     clock_units = said("clock", "clock_units")
     journey = said("clock", "journey")  # "1h de route": how long, not when
     clock = (
-        rf"(?<![\d.,:/#])(?!\d[\d:h.]*\s*(?:{clock_units})?\s*(?:{journey})\b)(?:"
+        rf"(?<![\d.,:/#]){NOT_NEGATIVE}(?!\d[\d:h.]*\s*(?:{clock_units})?\s*(?:{journey})\b)(?:"
         rf"(?P<h1>\d{{1,2}})(?P<sep>:|h|\.(?=\d\d\s*(?:am|pm|{clock_units})))(?P<m1>[0-5]\d)"
         r"\s*(?P<ap1>[ap]\.?m\.?)?"
         r"|(?P<h2>\d{1,2})\s*(?P<ap2>[ap]\.?m\.?)(?!\w)"
@@ -190,7 +203,9 @@ def clock_mentions(text: str, now: datetime, languages: tuple[str, ...]) -> list
         found.append(TimeMention(*match.span(), offset=timedelta(minutes=minutes)))
     found += _spoken_mentions(text, languages)
     for match in readers.clock.finditer(text):
-        if readers.how_often.search(text, max(0, match.start() - 12), match.start()):
+        if readers.how_often.search(
+            text, max(0, match.start() - 12), match.start()
+        ) or hours_in_brackets(text, *match.span()):
             continue
         clock = _clock_of(match, text, readers, languages)
         if clock is not None and not _overlaps(found, *match.span()):

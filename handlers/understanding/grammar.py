@@ -23,7 +23,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 
-from handlers.understanding.clock_times import EARLY_START, offset_is_a_clock, plausible_hour
+from handlers.understanding.clock_times import (
+    EARLY_START,
+    NOT_NEGATIVE,
+    hours_in_brackets,
+    offset_is_a_clock,
+    plausible_hour,
+)
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import TimeMention
@@ -277,7 +283,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
     zero = "|".join(w for w, v in _merged(languages, "numbers", "words").items() if v == 0)
     part = rf"(?:(?:\s*,)?\s*(?P<rel>{_relative_days(languages)}))?\s*(?:(?P<pm>{pm})|(?P<am>{am}))"
     clock = (
-        rf"(?<![\w:/.#])(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
+        rf"(?<![\w:/.#]){NOT_NEGATIVE}(?:(?P<prefix>{prefix})\s+(?:(?:{articles}) )?)?(?:"
         # "20 minutes past 3", "quarter to noon", "zwanzig nach 3", "5 para meio dia"
         rf"(?P<before>{minutes_before})\s*(?:{minute_words}\s+)?"
         rf"(?P<dir>(?P<past>{past})|(?P<to>{to}))\s+(?:(?:{articles}) )?{hour_to}"
@@ -651,6 +657,8 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
         return None  # "from 6 to 8 in the evening" is a window, read as one (``due``)
     if grammar.duration_after.match(text, match.end()):
         return None  # "(about 4 hrs)", "dura unas 2 horas": how long, not when
+    if hours_in_brackets(text, *match.span()):
+        return None  # "faut l'attendre (1h)": how long
     # "7h30", "15h", "um 7 Uhr" are 24-hour times; "7 o'clock" is either.
     unit = match["unit"] or ""
     twenty_four = (match["sep"] or "").strip() == "h" or bool(
@@ -678,10 +686,10 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
         hour, minute = (hour - 1) % 24, 60 + minute
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
-    day = None
-    if match["rel"]:  # "9 tomorrow morning"
-        days = grammar.relative.value(match["rel"])
-        day = today + timedelta(days=days) if days is not None else None
+    # "9 tomorrow morning"; "19h ce soir", "8 tonight": the part of the day names today
+    said_day = match["rel"] or match["pm"] or match["am"]
+    days = grammar.relative.value(said_day) if said_day else None
+    day = today + timedelta(days=days) if days is not None else None
     return TimeMention(*match.span(), clock=time(hour, minute), day=day)
 
 
