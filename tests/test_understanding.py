@@ -340,6 +340,13 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "en",
             "2026-11-24",
         ),
+        # a time in the writer's own day, outside the request, gives way to the appointment's
+        (
+            "Physio moved to Saturday 8am. Sam is working and I have the kids' swimming at 9. "
+            "Could anyone take her?",
+            "en",
+            "2026-11-21T08:00",
+        ),
         # the writer's own hours, with or without the pronoun, are no due
         ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),
         (

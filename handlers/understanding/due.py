@@ -469,6 +469,9 @@ def _pick(
         for m in usable
         if m.clock and _may_be_due(m, request, text, patterns) and not _given_reason(text, m)
     ]
+    others = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)]
+    if others:  # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"
+        clocks = others
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
@@ -540,6 +543,23 @@ def _may_be_due(
         return True
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
     return not patterns.first_person.search(text, sentence_start, mention.start)
+
+
+def _writers_own(
+    text: str,
+    mention: TimeMention,
+    patterns: Patterns,
+    request: tuple[int, int, int],
+    asking: Callable[[TimeMention], bool],
+) -> bool:
+    """Whether a time is in the writer's own day: said after "I" in a clause that asks for
+    nothing, outside the request's sentence ("Marcus is on early shift and I have Ethan's
+    swimming at 9")."""
+    _, start, end = request
+    if start <= mention.start < end or asking(mention):
+        return False
+    clause_start, _ = _clause_of(text, (mention.start, mention.end))
+    return bool(patterns.first_person.search(text, clause_start, mention.start))
 
 
 def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMention | None:

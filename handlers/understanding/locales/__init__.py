@@ -65,6 +65,22 @@ def merged(languages: tuple[str, ...], concern: str, key: str) -> dict:
     return table
 
 
+def after_said_hour() -> str:
+    """Look-behinds true right after an hour said with its word in any language ("at 9",
+    "um 10"): its full stop ends a sentence."""
+    by_length: dict[int, list[str]] = {}
+    for word in dict.fromkeys(listed(codes(), "text", "clock_before_stop")):
+        by_length.setdefault(len(word), []).append(word)
+    return (
+        "|".join(
+            rf"(?<=\b(?:{'|'.join(words)}) {digits})"
+            for _, words in sorted(by_length.items())
+            for digits in (r"\d", r"\d\d")
+        )
+        or NEVER
+    )
+
+
 def after_abbreviation() -> str:
     """Look-behinds, one per length, true right after an abbreviation of any language (its full
     stop ends no sentence): ``(?<=\\b(?:dr|st))|(?<=\\b(?:mrs))``."""
