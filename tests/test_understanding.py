@@ -1601,3 +1601,12 @@ def test_a_few_hours_in_brackets_are_how_long_not_when() -> None:
         "2026-11-26T14:30",
         "FREQ=WEEKLY;BYDAY=TH",
     )
+
+
+def test_the_writers_own_week_after_the_request_is_not_the_repetition() -> None:
+    intent = read(
+        "Der Arzt sagt, Mama soll ab Montag jeden Abend um 19 Uhr inhalieren, mit jemandem "
+        "dabei. Wer kann? Ich kann dienstags und donnerstags, sonst arbeite ich bis 20 Uhr.",
+        languages=("de",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-23T19:00", "FREQ=DAILY")

@@ -73,7 +73,7 @@ def find_when(
     sentence = sentence_of(lowered, focus)
     # Where the ask starts, and the sentence it is in.
     request = (focus[0] if focus else sentence[0], *sentence)
-    rule = find_rule(lowered, patterns, ((request[0], sentence[1]), sentence))
+    rule = _asked_rule(lowered, patterns, request, (asks, needs))
     if rule is not None and all(_place_hours(lowered, span, patterns) for span in rule.spans):
         rule = None  # "before 6 tonight, they close early on Mondays": the shop's week
     mentions = _mentions(lowered, now, codes, patterns, rule, text)
@@ -96,6 +96,32 @@ def find_when(
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
     spans = [*taken, *((m.start, m.end) for m in mentions)]
     return When(due, recurrence, tuple(sorted(spans)) if len(lowered) == len(text) else ())
+
+
+def _asked_rule(
+    text: str,
+    patterns: Patterns,
+    request: tuple[int, int, int],
+    asks: tuple[GuardedPattern | None, ...],
+) -> Rule | None:
+    """The repetition the request states, before the writer's own week said after it in a
+    sentence of its own that asks nothing: in "… jeden Morgen um 8 … Wer kann vor der Arbeit
+    vorbeischauen? Ich kann mittwochs und samstags" it is every morning. Said before the
+    request, the writer's week may be what is asked ("I'm on early shifts Mondays,
+    Wednesdays and Fridays. Could someone else cover those mornings?"), and it stands when
+    nothing else repeats."""
+    asked, start, end = request
+    nearest_first = ((asked, end), (start, end))
+    rule = find_rule(text, patterns, nearest_first)
+    if rule is None or not rule.spans:
+        return rule
+    said_start, said_end = sentence_of(text, rule.spans[0])
+    if said_start <= start or not patterns.first_person.search(text, said_start, said_end):
+        return rule
+    if any(cue is not None and cue.search(text, said_start, said_end) for cue in asks):
+        return rule
+    others = text[:said_start] + " " * (said_end - said_start) + text[said_end:]
+    return find_rule(others, patterns, nearest_first) or rule
 
 
 def _routine_starts(text: str, mentions: list[TimeMention], patterns: Patterns) -> bool:
