@@ -1610,3 +1610,19 @@ def test_the_writers_own_week_after_the_request_is_not_the_repetition() -> None:
         languages=("de",),
     )
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-23T19:00", "FREQ=DAILY")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Alguien puede desayunar con él cada mañana del 24 al 26?", "es"),
+        ("kann jemand vom 24. bis 26. jeden Abend vorbeischauen?", "de"),
+        ("qualcuno può passare ogni sera dal 24 al 26? Io lavoro fino al 30", "it"),
+    ],
+)
+def test_a_range_of_days_without_its_month_ends_the_repetition(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-24",
+        "FREQ=DAILY;UNTIL=20261126",
+    )

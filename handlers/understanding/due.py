@@ -347,8 +347,10 @@ def _recurring(
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
     today = now.date()
-    until = next((m.day for m in mentions if m.day and m.role == "until"), None) or next(
-        (m.last for m in mentions if m.last), None
+    # A span's last day said with its first ("del 29 al 31") before an "until" said elsewhere
+    # ("yo no libro hasta Año Nuevo").
+    until = next((m.last for m in mentions if m.last), None) or next(
+        (m.day for m in mentions if m.day and m.role == "until"), None
     )
     _, start, end = sentence
     # A plain day starts a rule with days only when it is one of them: "every Thursday

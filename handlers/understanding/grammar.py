@@ -30,6 +30,7 @@ from handlers.understanding.clock_times import (
     offset_is_a_clock,
     plausible_hour,
 )
+from handlers.understanding.days import day_of_month
 from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.locales import section
 from handlers.understanding.mentions import TimeMention
@@ -317,6 +318,19 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             None,
         ),
         (
+            # "del 29 al 31", "dal 26 al 30", "du 3 au 6": a range of this month's days (or
+            # next month's), in words that name days and not hours
+            "day_range",
+            GuardedPattern(
+                rf"\b(?:{_joined(languages, 'calendar', 'day_range_from')})\s+"
+                rf"(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?"
+                rf"\s+(?:{_joined(languages, 'calendar', 'day_range_to')})\s+"
+                rf"(?P<last>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?(?![\w:,/]?\d)"
+                rf"(?!\s*(?:{hour_words})(?!\w))"
+            ),
+            None,
+        ),
+        (
             "iso",
             GuardedPattern(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
             re.compile(r"\d-\d"),
@@ -505,6 +519,15 @@ def _range_start(
         return None
     last = _next_date(day, day.month, int(match["last"]))
     return TimeMention(*match.span(), day=day, last=last)
+
+
+def _day_range(
+    grammar: _Grammar, match: re.Match[str], today: date, text: str
+) -> TimeMention | None:
+    day = day_of_month(today, int(match["day"]))
+    if day is None:
+        return None
+    return TimeMention(*match.span(), day=day, last=day_of_month(day, int(match["last"])))
 
 
 def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> TimeMention | None:
@@ -815,12 +838,8 @@ def _day_number_said(
     number = _day_number(grammar, None, match["dayword"])
     if number is None or number == 1:
         return None
-    for ahead in range(3):
-        index = today.month - 1 + ahead
-        day = _date(today.year + index // 12, index % 12 + 1, number)
-        if day is not None and day >= today:
-            return TimeMention(*match.span(), day=day)
-    return None
+    day = day_of_month(today, number)
+    return TimeMention(*match.span(), day=day) if day else None
 
 
 def _month_said(
@@ -852,6 +871,7 @@ def _of_month(
 
 _READERS = {
     "range_start": _range_start,
+    "day_range": _day_range,
     "of_month": _of_month,
     "day_number": _day_number_said,
     "iso": _iso,
