@@ -88,6 +88,7 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
         ("Giovedì alle 16 c'è la fisioterapia, serve un passaggio", "it", Kind.TASK),
         ("El jueves a las 16 tiene fisio, le hace falta transporte", "es", Kind.TASK),
         ("Jeudi à 16h kiné, elle a besoin qu'on l'emmène", "fr", Kind.TASK),
+        ("Lo zio deve fare l'insulina ogni sera alle 21. Ci organizziamo?", "it", Kind.TASK),
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:
@@ -346,6 +347,19 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "Could anyone take her?",
             "en",
             "2026-11-21T08:00",
+        ),
+        # what becomes possible after an hour is no due; "ce jour-là" is the day said before
+        (
+            "¿Alguien podría subirle el oxígeno mañana en la tarde? Lo dejan en portería "
+            "después de las 2.",
+            "es",
+            "2026-11-21",
+        ),
+        (
+            "Le fauteuil sera prêt lundi à partir de 14h, il faut le récupérer avant 17h ce "
+            "jour-là. Quelqu'un peut y passer ?",
+            "fr",
+            "2026-11-23T17:00",
         ),
         # the writer's own hours, with or without the pronoun, are no due
         ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),
