@@ -1640,3 +1640,20 @@ def test_a_range_of_days_without_its_month_ends_the_repetition(text: str, langua
         "2026-11-24",
         "FREQ=DAILY;UNTIL=20261126",
     )
+
+
+def test_a_routine_resuming_after_the_holidays_starts_on_its_stated_day() -> None:
+    intent = read(
+        "La kiné reprend après les fêtes : mardi et vendredi à 8h15, à partir du mardi 24. "
+        "Quelqu'un serait dispo pour la déposer ?",
+        languages=("fr",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-24T08:15",
+        "FREQ=WEEKLY;BYDAY=TU,FR",
+    )
+
+
+def test_a_holiday_naming_the_things_bought_for_it_is_no_date() -> None:
+    intent = read("Please who can buy Nan's Christmas provisions before Tuesday?")
+    assert due_as_text(intent.due) == "2026-11-24"

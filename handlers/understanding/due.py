@@ -304,7 +304,8 @@ def _resolve(
         vague = None  # "niente di urgente, ma il tecnico arriva fra un'ora": not urgent, but timed
     _, start, end = request
     if vague and not any(
-        m.role == "plain"
+        # a routine's stated start: "reprend après les fêtes … à partir du mardi 29"
+        (m.role == "plain" or (rule is not None and m.role == "start"))
         and m.day
         and not vague.start() <= m.start < vague.end()
         and (start <= m.start < end or asking(m))
