@@ -1657,3 +1657,39 @@ def test_a_routine_resuming_after_the_holidays_starts_on_its_stated_day() -> Non
 def test_a_holiday_naming_the_things_bought_for_it_is_no_date() -> None:
     intent = read("Please who can buy Nan's Christmas provisions before Tuesday?")
     assert due_as_text(intent.due) == "2026-11-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Il faut quelqu'un pour lui porter son déjeuner tous les jours, du mardi 24 au "
+            "jeudi 26 inclus.",
+            "fr",
+            "2026-11-24",
+            "FREQ=DAILY;UNTIL=20261126",
+        ),
+        (
+            "Es braucht jemanden, der jeden Abend um 21 Uhr nach Opa schaut. Erst mal 5 Tage.",
+            "de",
+            "2026-11-21T21:00",
+            "FREQ=DAILY;COUNT=5",
+        ),
+        (
+            "Sie braucht eine Woche lang täglich um 10 Uhr die Spritze. Los geht's am Montag, "
+            "wer traut sich das zu?",
+            "de",
+            "2026-11-23T10:00",
+            "FREQ=DAILY;COUNT=7",
+        ),
+        (
+            "A partir de amanhã precisamos de alguém pra dormir com ela toda noite, das 22h às 7h.",
+            "pt",
+            "2026-11-21T22:00",
+            "FREQ=DAILY",
+        ),
+    ],
+)
+def test_repetitions_said_in_everyday_words(text: str, language: str, due: str, rule: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

@@ -322,9 +322,9 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             # next month's), in words that name days and not hours
             "day_range",
             GuardedPattern(
-                rf"\b(?:{_joined(languages, 'calendar', 'day_range_from')})\s+"
+                rf"\b(?:{_joined(languages, 'calendar', 'day_range_from')})\s+(?:{weekday}\s+)?"
                 rf"(?P<day>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?"
-                rf"\s+(?:{_joined(languages, 'calendar', 'day_range_to')})\s+"
+                rf"\s+(?:{_joined(languages, 'calendar', 'day_range_to')})\s+(?:{weekday}\s+)?"
                 rf"(?P<last>0?[1-9]|[12]\d|3[01])(?:{suffix}|\.)?(?![\w:,/]?\d)"
                 rf"(?!\s*(?:{hour_words})(?!\w))"
             ),
