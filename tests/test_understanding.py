@@ -89,6 +89,14 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
         ("El jueves a las 16 tiene fisio, le hace falta transporte", "es", Kind.TASK),
         ("Jeudi à 16h kiné, elle a besoin qu'on l'emmène", "fr", Kind.TASK),
         ("Lo zio deve fare l'insulina ogni sera alle 21. Ci organizziamo?", "it", Kind.TASK),
+        # a message that opens by asking is a request, whatever the writer cannot do after it
+        (
+            "Queria ver se alguém pode me ajudar: o vô tem consulta na quinta às 14h30 e eu não "
+            "vou conseguir sair do serviço.",
+            "pt",
+            Kind.TASK,
+        ),
+        ("Eu não consigo levar ele na terça, se alguém conseguisse", "pt", Kind.UNCLAIM),
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:

@@ -231,10 +231,16 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
         return Kind.DECISION, None, True
     # "Qu'on m'ouvre la porte, je ne peux pas la lâcher !!": can't, in a cry for help, is no
     # hand-back.
-    if cue("unclaim", languages).search(text) and not _cries_for_help(text):
-        return Kind.UNCLAIM, None, True
     asks_nothing = bool(cue("not_an_act", languages).search(text))
     requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
+    handed_back = cue("unclaim", languages).search(text)
+    # "Queria ver se alguém pode me ajudar: … eu não vou conseguir sair do serviço": a message
+    # that opens by asking is a request, whatever the writer cannot do after it.
+    opens_asking = (
+        bool(requests) and handed_back is not None and requests[0].end() <= handed_back.start()
+    )
+    if handed_back and not opens_asking and not _cries_for_help(text):
+        return Kind.UNCLAIM, None, True
     if requests and _claims_first(text, languages, requests[0].start()):
         # "Yo me encargo de lo de la EPS. … si alguien puede la otra, mejor": the message
         # opens by taking something on; what it asks later is an aside.
