@@ -65,6 +65,8 @@ def assert_task_due(text: str, language: str, due: str | None, now: datetime = F
         ("We need cover for Christmas Day lunch at Nan's, around 1ish", Kind.TASK),
         ("Looking for cover on Sunday morning for Dad's breakfast", Kind.TASK),
         ("we need cover letters for the benefits form, I'm writing them now", Kind.NONE),
+        ("Who fancies taking Aunt Sue to the Christmas market on the 19th?", Kind.TASK),
+        ("anyone fancy a pint later?", Kind.NONE),
     ],
 )
 def test_kinds_in_english(text: str, kind: Kind) -> None:
@@ -368,6 +370,17 @@ def test_texting_abbreviations_of_days_and_times(text: str, language: str, due: 
             "jour-là. Quelqu'un peut y passer ?",
             "fr",
             "2026-11-23T17:00",
+        ),
+        # a dotted time after a day, whose minutes no month has; a window said on its own
+        (
+            "flu jab booked for thurs 11.40, I'm in work till 5 so can't do it, anyone?",
+            "en",
+            "2026-11-26T11:40",
+        ),
+        (
+            "Anyone free next Tuesday evening to sit with Dad? 6 till 8 ish",
+            "en",
+            "2026-11-24T18:00",
         ),
         # the writer's own hours, with or without the pronoun, are no due
         ("Chi resta con papà sabato pomeriggio? lavoro fino alle 14", "it", "2026-11-21"),

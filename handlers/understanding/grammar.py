@@ -674,7 +674,7 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
     if hour is None or grammar.how_often.search(text, max(0, match.start() - 14), match.start()):
         return None
     minute = _minute_of(grammar, match)
-    if minute is None or not _said_as_time(grammar, match):
+    if minute is None or not _said_as_time(grammar, match, text):
         return None
     if match["to"] and grammar.range_from.search(text, max(0, match.start() - 12), match.start()):
         return None  # "from 6 to 8 in the evening" is a window, read as one (``due``)
@@ -731,7 +731,7 @@ def _minute_of(grammar: _Grammar, match: re.Match[str]) -> int | None:
     return 0
 
 
-def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
+def _said_as_time(grammar: _Grammar, match: re.Match[str], text: str) -> bool:
     """Whether the words around a number make it a time: a number alone is not one."""
     part = match["pm"] or match["am"] or ""
     marked = bool(match["prefix"] or part)
@@ -763,7 +763,12 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str]) -> bool:
         return marked or not small  # "las tres y cinco" is 3:05; "entre midi et deux" a span
     separator = (match["sep"] or "").strip()
     if separator == "." and not (marked or match["unit"]):
-        return int(match["hour"] or 0) > 12  # "15.30" is a time; "la 5.20" may be anything
+        # "15.30" is a time, and so is "thurs 11.40" (no month has 40 days' worth of
+        # numbers); "la 5.20" may be anything
+        after_day = int(match["min"] or 0) > 12 and bool(
+            grammar.day_named.search(text, max(0, match.start() - 16), match.start())
+        )
+        return int(match["hour"] or 0) > 12 or after_day
     if match["sep"] is None or separator or match["minus"]:
         return True
     # Minutes after a space: "at 3 15", "three twenty", "quinze heures trente", "midi quinze";

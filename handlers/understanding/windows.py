@@ -54,7 +54,7 @@ def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
 
 def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
     """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
-    day is due at its start."""
+    day, or on its own after a question, is due at its start."""
     window, part = _window_pattern(languages)
     found = []
     for match in window.finditer(text):
@@ -63,7 +63,9 @@ def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[T
             continue  # "venerdì 11 alle 9:30" is a day and a time, not a window
         before = text[max(0, match.start() - 30) : match.start()]
         days = [d for d in patterns.weekday.finditer(before) if not before[d.end() :].strip(" ,")]
-        if not days and not part.search(before):
+        # or said on its own after the request: "… next Tuesday evening? 6 till 8 ish"
+        on_its_own = before.rstrip().endswith(("?", "!"))
+        if not days and not part.search(before) and not on_its_own:
             continue
         if match["pm"] and hour < 12 and (last < 12 or hour + 12 < last):
             hour += 12  # "2-4pm"
