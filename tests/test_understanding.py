@@ -1714,3 +1714,12 @@ def test_a_holiday_naming_the_things_bought_for_it_is_no_date() -> None:
 def test_repetitions_said_in_everyday_words(text: str, language: str, due: str, rule: str) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+def test_a_time_said_with_someone_elses_days_is_theirs() -> None:
+    intent = read(
+        "La enfermera viene lunes, miércoles y viernes a las 11, pero los martes y jueves "
+        "necesitamos que alguien le cambie el vendaje por la tarde.",
+        languages=("es",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24", "FREQ=WEEKLY;BYDAY=TU,TH")

@@ -398,7 +398,11 @@ def _recurring(
             in_order(mentions, sentence),
             key=lambda m: (not asking(m), not rule_start <= m.start < rule_end),
         )
-        if m.clock and m.role not in ("available", "closed")
+        if m.clock
+        and m.role not in ("available", "closed")
+        # a time said with the days left out is theirs: "viene lunes … a las 11, pero los
+        # martes … necesitamos a alguien"
+        and not any(0 <= m.start - said_end < 16 for _, said_end in rule.left_out)
     ]
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first

@@ -45,6 +45,8 @@ class Rule:
     spans: list[tuple[int, int]] = field(default_factory=list)
     first_day: int | None = None  # the day of the month it starts on, when a list says it
     groups: list[tuple[tuple[int, int], list[int]]] = field(default_factory=list)  # days said
+    # Days said where nobody is asked for, someone else's ("la enfermera viene lunes … a las 11")
+    left_out: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_rule(
@@ -193,6 +195,7 @@ def keep_asked(rule: Rule, asks: Callable[[tuple[int, int]], bool]) -> None:
         return
     asked = [(span, days) for span, days in rule.groups if asks(span)]
     if asked and len(asked) < len(rule.groups):
+        rule.left_out = [span for span, days in rule.groups if not asks(span)]
         rule.byday = sorted({day for _, days in asked for day in days})
         rule.spans = [span for span, _ in asked]
         rule.groups = asked
