@@ -1723,3 +1723,8 @@ def test_a_time_said_with_someone_elses_days_is_theirs() -> None:
         languages=("es",),
     )
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24", "FREQ=WEEKLY;BYDAY=TU,TH")
+
+
+def test_nights_listed_with_their_article_again_repeat_daily() -> None:
+    intent = read("Quelqu'un pour dormir chez Papi les nuits du 24 et du 25 ?", languages=("fr",))
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24", "FREQ=DAILY;COUNT=2")

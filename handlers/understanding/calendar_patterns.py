@@ -172,6 +172,8 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         day_list=GuardedPattern(
             rf"\b(?:{said('recurrence', 'day_list_before')})\s+(?P<days>{_day_number(said)}"
             rf"(?:\s*,\s*{_day_number(said)})*\s*(?:,|&|{said('recurrence', 'and')})\s*"
+            # "les nuits du 24 et du 25": the words before a day may come again
+            rf"(?:(?:{said('recurrence', 'day_list_before')})\s+)?"
             rf"{_day_number(said)})(?![\d:/]|[.,]\d|\s*(?:h\b|{said('clock', 'hour_words')}\b))"
         ),
         available=re.compile(
