@@ -1728,3 +1728,29 @@ def test_a_time_said_with_someone_elses_days_is_theirs() -> None:
 def test_nights_listed_with_their_article_again_repeat_daily() -> None:
     intent = read("Quelqu'un pour dormir chez Papi les nuits du 24 et du 25 ?", languages=("fr",))
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24", "FREQ=DAILY;COUNT=2")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        ("qm fica c o vô sab de noite? eu to de plantão", "pt", "2026-11-21", None),
+        (
+            "vcs conseguem revezar p dar o almoço pro vô seg a sex ao meio dia?",
+            "pt",
+            "2026-11-23T12:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        ("chi sta cn il nonno sab sera? io sono di turno", "it", "2026-11-21", None),
+        (
+            "ci diamo il cambio x il pranzo del nonno da lun a ven alle 12?",
+            "it",
+            "2026-11-23T12:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+    ],
+)
+def test_texting_in_portuguese_and_italian(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, due_as_text(intent.due), intent.recurrence) == (Kind.TASK, due, rule)
