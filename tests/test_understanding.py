@@ -1754,3 +1754,61 @@ def test_texting_in_portuguese_and_italian(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (intent.kind, due_as_text(intent.due), intent.recurrence) == (Kind.TASK, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "due", "rule"),
+    [
+        (
+            "need someone to check she takes her pills every nite at 9",
+            "en",
+            Kind.TASK,
+            "2026-11-21T21:00",
+            "FREQ=DAILY",
+        ),
+        (
+            "can smn drive him to physio every tue + fri 10am?",
+            "en",
+            Kind.TASK,
+            "2026-11-24T10:00",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
+        (
+            "Wer kann jeden 2. Tag um 18 Uhr den Verband wechseln?",
+            "de",
+            Kind.TASK,
+            "2026-11-21T18:00",
+            "FREQ=DAILY;INTERVAL=2",
+        ),
+        (
+            "On cherche quelqu'un pour dormir chez elle un soir sur deux, à 21h",
+            "fr",
+            Kind.TASK,
+            "2026-11-21T21:00",
+            "FREQ=DAILY;INTERVAL=2",
+        ),
+        ("el #3 déjamelo a mí", "es", Kind.CLAIM, None, None),
+        ("dsl je lâche la course de demain, malade", "fr", Kind.UNCLAIM, None, None),
+        ("Ho l'influenza, il #2 torna libero, scusate", "it", Kind.UNCLAIM, None, None),
+    ],
+)
+def test_texting_shapes_of_every_kind(
+    text: str, language: str, kind: Kind, due: str | None, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert intent.kind is kind
+    if kind is Kind.TASK:
+        assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("HA 39 DI FEBBRE con le difese basse QUALCUNO LO PORTI IN GUARDIA ORA", "it"),
+        ("dad's temp is 39.5 and his immunity is low, someone needs to take him in now", "en"),
+        ("Tiene 40 de fiebre y las defensas bajas, alguien que la lleve a urgencias", "es"),
+    ],
+)
+def test_a_high_fever_with_low_defences_is_an_emergency(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, intent.is_urgent) == (Kind.TASK, True)

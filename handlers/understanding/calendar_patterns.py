@@ -166,7 +166,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         parts_plural=re.compile(rf"\s+(?:{said('recurrence', 'parts_plural')})\b"),
         plural_articles=tuple(locales.listed(languages, "recurrence", "plural_articles")),
         habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
-        joined=re.compile(rf"\s*(?:,|&|/|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
+        joined=re.compile(rf"\s*(?:,|&|/|\+|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
         articles_before_day=re.compile(rf"(?:{day_articles})$"),
         every_n_days=GuardedPattern(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
         day_list=GuardedPattern(
