@@ -1812,3 +1812,40 @@ def test_texting_shapes_of_every_kind(
 def test_a_high_fever_with_low_defences_is_an_emergency(text: str, language: str) -> None:
     intent = read(text, languages=(language,))
     assert (intent.kind, intent.is_urgent) == (Kind.TASK, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Hace falta alguien que le suba el pan cada mañana. A partir del lunes, de lunes a "
+            "viernes, sobre las 9",
+            "es",
+            "2026-11-23T09:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        (
+            "Hay que recoger las gotas en la farmacia antes de las 8 y media, que cierran",
+            "es",
+            "2026-11-20T20:30",
+            None,
+        ),
+        (
+            "Sie wird morgen entlassen, frühestens ab 11. Wer kann sie bis 14 Uhr abholen?",
+            "de",
+            "2026-11-21T14:00",
+            None,
+        ),
+        (
+            "New fridge comes Monday, delivery window 8 to 12, can someone be at hers?",
+            "en",
+            "2026-11-23T08:00",
+            None,
+        ),
+    ],
+)
+def test_which_words_around_a_time_decide_it(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

@@ -178,7 +178,8 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         ),
         available=re.compile(
             rf"\b(?:{said('spans', 'available')})\b"
-            rf"(?:(?!\b(?:{said('spans', 'but')})\b)[^,;]){{0,50}}$"
+            # up to a comma or the end of a sentence (a full stop inside "10.30" is no end)
+            rf"(?:(?!\b(?:{said('spans', 'but')})\b)(?:[^,;.?!]|\.(?=\S))){{0,50}}$"
             rf"|\b(?:{said('spans', 'after')})\s+$"
             rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
         ),

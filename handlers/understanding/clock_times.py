@@ -282,7 +282,9 @@ def plausible_hour(
     """A 12-hour clock without am/pm: the nearest morning or evening word in its sentence
     decides ("by 7 tomorrow morning" is 07:00 even after "storm warning for tonight");
     without one, 1 to 7 are afternoons ("by 7" is 19:00)."""
-    if _closing(languages).search(text, max(0, position - 20), position):
+    if _closing(languages).search(text, max(0, position - 20), position) or _closing_after(
+        languages
+    ).match(text, position):  # "they close at 7", "antes de las 8 y media, que cierran"
         return hour % 12 + 12
     start, end = sentence_of(text, (position, position))
     # A time said on its own after the request ("… tomorrow morning for her bloods? At half
@@ -301,6 +303,13 @@ def plausible_hour(
     if hour >= EARLY_START and _morning_tasks(languages).search(text, start, end):
         return hour
     return hour + 12 if hour <= 7 and afternoon_if_unsaid else hour
+
+
+@cache
+def _closing_after(languages: tuple[str, ...]) -> re.Pattern[str]:
+    """A closing said right after the time, in the same clause: "before 8:30, they close"."""
+    closing = locales.alternation(languages, "clock", "closing")
+    return re.compile(rf"[^.?!;\n]{{0,30}}?\b(?:{closing})\b")
 
 
 @cache

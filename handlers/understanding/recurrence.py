@@ -69,6 +69,9 @@ def find_rule(
         rule = _counted(text, patterns, *nearest_first[0]) or _listed_days(text, patterns)
     if rule is None:
         return None
+    if rule.freq == "DAILY" and rule.interval == 1 and (week := patterns.weekday_set.search(text)):
+        # "cada mañana … de lunes a viernes": the mornings of the working week
+        rule = Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[*rule.spans, week.span()])
     if sessions := patterns.for_sessions.search(text):
         rule.count = int(next(group for group in sessions.groups() if group))
     elif days := patterns.for_days.search(text):

@@ -15,8 +15,9 @@ from handlers.understanding.mentions import TimeMention
 
 @cache
 def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day or short
-    weekday names that may stand before them ("afternoons", "nachmittags", "sat")."""
+    """Two hours joined ("2-4", "2 to 4", "von 2 bis 4"), and the parts of the day, short
+    weekday names or words for a window that may stand before them ("afternoons",
+    "nachmittags", "sat", "delivery window")."""
     joiner = locales.alternation(languages, "clock", "window")
     units = "|".join(
         unit
@@ -34,7 +35,8 @@ def _window_pattern(languages: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
         [*locales.listed(languages, "clock", "pm"), *locales.listed(languages, "clock", "am")]
     )
     short_days = locales.alternation(languages, "calendar", "weekday_abbreviations")
-    part = re.compile(rf"\b(?:{parts or locales.NEVER}|{short_days})s?\.?\s*,?\s*$")
+    nouns = locales.alternation(languages, "clock", "window_nouns")
+    part = re.compile(rf"\b(?:{parts or locales.NEVER}|{short_days}|{nouns})s?\.?\s*,?\s*$")
     return window, part
 
 
