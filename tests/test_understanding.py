@@ -1849,3 +1849,42 @@ def test_which_words_around_a_time_decide_it(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Könnte jemand jeden Abend um 19 Uhr die Spritze geben, die nächsten fünf Abende, "
+            "ab morgen?",
+            "de",
+            "2026-11-21T19:00",
+            "FREQ=DAILY;COUNT=5",
+        ),
+        (
+            "Bestrahlung jeden Tag von Montag bis Freitag um 8:15, sechs Wochen lang, los geht's "
+            "am Montag. Wer fährt?",
+            "de",
+            "2026-11-23T08:15",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;COUNT=30",
+        ),
+        (
+            "Ele quer uma caminhada todas as manhãs às 7h, acompanhado. Começamos amanhã e "
+            "fazemos durante duas semanas. Quem pode?",
+            "pt",
+            "2026-11-21T07:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "He's in a cast for six weeks. Can someone do his bins every Tuesday night?",
+            "en",
+            "2026-11-24",
+            "FREQ=WEEKLY;BYDAY=TU",
+        ),
+    ],
+)
+def test_how_long_a_repetition_lasts_in_words(
+    text: str, language: str, due: str, rule: str
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from handlers.understanding.calendar_patterns import Patterns, weekday_index
+from handlers.understanding.literals import GuardedPattern
 from handlers.understanding.mentions import sentence_of
 
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -72,16 +73,48 @@ def find_rule(
     if rule.freq == "DAILY" and rule.interval == 1 and (week := patterns.weekday_set.search(text)):
         # "cada mañana … de lunes a viernes": the mornings of the working week
         rule = Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[*rule.spans, week.span()])
+    said = [sentence_of(text, span) for span in (*rule.spans, nearest_first[0])]
     if sessions := patterns.for_sessions.search(text):
         rule.count = int(next(group for group in sessions.groups() if group))
-    elif days := patterns.for_days.search(text):
-        rule.count = int(days.group(days.lastindex or 1)) if rule.freq == "DAILY" else None
-    if weeks := patterns.for_weeks.search(text):
-        amount = weeks.group(weeks.lastindex or 1) or "1"
-        count = patterns.numbers.get(amount) or int(amount)
+    elif days := _how_long(patterns.for_days, text, said, patterns):
+        rule.count = _amount(days, patterns) if rule.freq == "DAILY" else None
+    if weeks := _how_long(patterns.for_weeks, text, said, patterns):
+        count = _amount(weeks, patterns)
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
     return rule
+
+
+# Past this many, a count said elsewhere than the repetition is more likely how long something
+# else lasts: in "stuck in a cast for six weeks. Can someone do his bins every Tuesday?" the
+# six weeks are the cast's.
+FEW_ELSEWHERE = 4
+
+
+def _how_long(
+    pattern: GuardedPattern, text: str, said: list[tuple[int, int]], patterns: Patterns
+) -> re.Match[str] | None:
+    """How long the repetition lasts: a count said in one of the sentences ``said`` (the
+    repetition's and the request's), else a small one said anywhere."""
+    found = (pattern.search(text, start, end) for start, end in sorted(set(said)))
+    if near := next((match for match in found if match), None):
+        return near
+    return next(
+        (
+            match
+            for match in pattern.finditer(text)
+            if match.group(match.lastindex or 1) is None
+            or match.group(match.lastindex or 1).isdigit()
+            or _amount(match, patterns) <= FEW_ELSEWHERE
+        ),
+        None,
+    )
+
+
+def _amount(match: re.Match[str], patterns: Patterns) -> int:
+    """The number a count said ("for 3 weeks", "sechs Wochen lang", "for a week")."""
+    amount = match.group(match.lastindex or 1) or "1"
+    return patterns.numbers.get(amount) or int(amount)
 
 
 def _days_asked(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
@@ -114,7 +147,8 @@ def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None
         if asked := _days_asked(text, patterns, *around):
             asked.spans.append(weeks.span())
             return asked
-    if days := patterns.for_days.search(text, start, end):
+    days = patterns.for_days.search(text, start, end)
+    if days and days.group(days.lastindex or 1).isdigit():  # "pour deux jours" may be a supply
         return Rule("DAILY", spans=[days.span()])
     return None
 
