@@ -1888,3 +1888,36 @@ def test_how_long_a_repetition_lasts_in_words(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Sie schlägt vor, dass ab Samstag jeden Abend um 18:30 jemand mit ihm isst. Ich "
+            "schaff dienstags und donnerstags. Wer kann noch?",
+            "de",
+            "2026-11-21T18:30",
+            "FREQ=DAILY",
+        ),
+        (
+            "Eu chego às 19h na segunda, quarta e sexta, mas terça e quinta tenho aula. "
+            "Precisamos de alguém com ela terça e quinta das 17h às 20h, a partir da semana que "
+            "vem. Quem topa?",
+            "pt",
+            "2026-11-24T17:00",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "La logopeda dijo que la primera sesión es el miércoles que viene a las 11:15. Yo "
+            "entro a trabajar a las diez; el jueves y el viernes tengo clientes. ¿Alguien lo "
+            "puede llevar?",
+            "es",
+            "2026-11-25T11:15",
+            None,
+        ),
+    ],
+)
+def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

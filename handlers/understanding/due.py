@@ -86,6 +86,7 @@ def find_when(
     if rule is not None and (
         _is_one_off(lowered, rule, mentions, sentence, asks)
         or _another_day_asked(lowered, rule, mentions)
+        or _writers_week_beside_a_date(lowered, rule, mentions, request, patterns, (asks, needs))
     ):
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
@@ -104,24 +105,49 @@ def _asked_rule(
     request: tuple[int, int, int],
     asks: tuple[GuardedPattern | None, ...],
 ) -> Rule | None:
-    """The repetition the request states, before the writer's own week said after it in a
-    sentence of its own that asks nothing: in "… jeden Morgen um 8 … Wer kann vor der Arbeit
-    vorbeischauen? Ich kann mittwochs und samstags" it is every morning. Said before the
-    request, the writer's week may be what is asked ("I'm on early shifts Mondays,
-    Wednesdays and Fridays. Could someone else cover those mornings?"), and it stands when
-    nothing else repeats."""
+    """The repetition the request states, before the writer's own week (``_writers_week``):
+    in "… jeden Morgen um 8 … Wer kann vor der Arbeit vorbeischauen? Ich kann mittwochs und
+    samstags" it is every morning, and in "Eu chego às 19h na segunda, quarta e sexta …
+    Precisamos de alguém terça e quinta" Tuesdays and Thursdays. Said before the request, the
+    writer's week gives way only to one said where someone is asked for: it may be what is
+    asked ("I'm on early shifts Mondays, Wednesdays and Fridays. Could someone else cover
+    those mornings?")."""
     asked, start, end = request
     nearest_first = ((asked, end), (start, end))
     rule = find_rule(text, patterns, nearest_first)
-    if rule is None or not rule.spans:
+    if rule is None or not _writers_week(text, rule, request, patterns, asks):
         return rule
     said_start, said_end = sentence_of(text, rule.spans[0])
-    if said_start <= start or not patterns.first_person.search(text, said_start, said_end):
-        return rule
-    if any(cue is not None and cue.search(text, said_start, said_end) for cue in asks):
-        return rule
     others = text[:said_start] + " " * (said_end - said_start) + text[said_end:]
-    return find_rule(others, patterns, nearest_first) or rule
+    starts = bool(patterns.starts_next_week.search(text))  # two days said with a start repeat
+    other = find_rule(others, patterns, nearest_first, routine=starts)
+    if other is None or other.spans == []:
+        return rule
+    if said_start > start:
+        return other
+    other_start, other_end = sentence_of(text, other.spans[0])
+    asked_there = patterns.someone.search(text, other_start, other_end) or any(
+        cue is not None and cue.search(text, other_start, other_end) for cue in asks
+    )
+    return other if asked_there else rule
+
+
+def _writers_week(
+    text: str,
+    rule: Rule,
+    request: tuple[int, int, int],
+    patterns: Patterns,
+    asks: tuple[GuardedPattern | None, ...],
+) -> bool:
+    """Whether a repetition is said in a sentence of the writer's own, outside the request's,
+    that asks for nothing ("Ich kann mittwochs und samstags")."""
+    if not rule.spans:
+        return False
+    _, start, _ = request
+    said_start, said_end = sentence_of(text, rule.spans[0])
+    if said_start == start or not patterns.first_person.search(text, said_start, said_end):
+        return False
+    return not any(cue is not None and cue.search(text, said_start, said_end) for cue in asks)
 
 
 def _routine_starts(text: str, mentions: list[TimeMention], patterns: Patterns) -> bool:
@@ -236,6 +262,31 @@ def _is_one_off(
     # start ("the evenings from the 10th until the 20th"): that span is the repetition's.
     spans = any(m.role == "start" for m in said)
     return any(m.role == "plain" or (m.role == "until" and not spans) for m in said)
+
+
+def _writers_week_beside_a_date(
+    text: str,
+    rule: Rule,
+    mentions: list[TimeMention],
+    request: tuple[int, int, int],
+    patterns: Patterns,
+    asks: tuple[GuardedPattern | None, ...],
+) -> bool:
+    """ "La primera sesión es el miércoles que viene a las 11:15. … el jueves y el viernes
+    tengo clientes. ¿Alguien lo puede llevar?": the only repetition is the writer's own week,
+    and a day is said elsewhere in words that are not the writer's."""
+    if not _writers_week(text, rule, request, patterns, asks):
+        return False
+    said_start, said_end = sentence_of(text, rule.spans[0])
+    for mention in mentions:
+        if not mention.day or mention.role not in ("plain", "start"):
+            continue
+        if said_start <= mention.start < said_end:
+            continue
+        clause_start, clause_end = _clause_of(text, (mention.start, mention.end))
+        if not patterns.first_person.search(text, clause_start, clause_end):
+            return True
+    return False
 
 
 def _another_day_asked(text: str, rule: Rule, mentions: list[TimeMention]) -> bool:

@@ -28,11 +28,11 @@ class TimeMention:
 
 
 # A full stop ends a sentence unless it follows a number ("am 10. Dezember"; a clock time such
-# as "at 2:40." or "at 9." does end one), an initial or an abbreviation of any language
+# as "at 2:40.", "à 14h15." or "at 9." does end one), an initial or an abbreviation of any language
 # ("Dr. Jones", "Sra. Ruiz"): the sentences of a message are found before its circle's
 # languages are known.
 _SENTENCE_END = re.compile(
-    rf"[!?]+|\n+|(?:(?<!\d)|(?<=\d:\d\d)|{locales.after_said_hour()})(?<!\b[a-z])"
+    rf"[!?]+|\n+|(?:(?<!\d)|(?<=\d[:h]\d\d)|{locales.after_said_hour()})(?<!\b[a-z])"
     rf"(?!{locales.after_abbreviation()})\.(?=\s|$)"
 )
 
