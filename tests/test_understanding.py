@@ -1916,6 +1916,13 @@ def test_how_long_a_repetition_lasts_in_words(
             "2026-11-25T11:15",
             None,
         ),
+        (
+            "La terapeuta propone martes y viernes a las 10, empezando la próxima semana. Yo "
+            "puedo algunos viernes, pero los martes estoy en la universidad. ¿Quién se apunta?",
+            "es",
+            "2026-11-24T10:00",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
     ],
 )
 def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):

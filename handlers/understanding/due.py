@@ -129,7 +129,10 @@ def _asked_rule(
     asked_there = patterns.someone.search(text, other_start, other_end) or any(
         cue is not None and cue.search(text, other_start, other_end) for cue in asks
     )
-    return other if asked_there else rule
+    # "Ella propone martes y viernes … Yo puedo algunos viernes, pero los martes estoy en la
+    # universidad": the writer says which of the routine's days they can do
+    among_its_days = bool(other.byday) and set(rule.byday) <= set(other.byday)
+    return other if asked_there or among_its_days else rule
 
 
 def _writers_week(
