@@ -1928,3 +1928,29 @@ def test_how_long_a_repetition_lasts_in_words(
 def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Servirebbe qualcuno che passi ogni martedì e venerdì pomeriggio. A partire dalla "
+            "prossima settimana. Io a gennaio ci sono i venerdì.",
+            "it",
+            "2026-11-24",
+            "FREQ=WEEKLY;BYDAY=TU,FR",
+        ),
+        (
+            "La orden hay que reclamarla hoy antes del mediodía, porque los martes cierran "
+            "temprano. ¿Alguien podría pasar?",
+            "es",
+            "2026-11-20T12:00",
+            None,
+        ),
+    ],
+)
+def test_when_a_routine_starts_and_whose_week_it_is(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

@@ -222,9 +222,12 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
 
 def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
     """Whether a repetition is when a place closes or opens ("they close early on Mondays",
-    "só abre de segunda a sexta")."""
+    "só abre de segunda a sexta", "los martes cierran temprano")."""
     start, _ = _clause_of(text, span)
-    return bool(patterns.place_hours.search(text, start, span[0]))
+    return bool(
+        patterns.place_hours.search(text, start, span[0])
+        or patterns.place_hours.match(text, span[1] + 1, span[1] + 12)
+    )
 
 
 # Commas, dashes, brackets, a colon that is no clock's ("21:00"), and where a reason starts
@@ -423,9 +426,12 @@ def _recurring(
         (m for m in mentions if m.day and m.role == "start"),
         key=lambda m: bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
     )
-    starts = (
-        said_starts
-        or [m for m in plain if start <= m.start < end]
+    # "… ogni martedì e venerdì. A partire dalla prossima settimana": said to start next
+    # week, it does, whatever other days of its own the message names
+    starts = said_starts or (
+        []
+        if rule.starts_next_week
+        else [m for m in plain if start <= m.start < end]
         or [m for m in plain if rule_start <= m.start < rule_end]
         or ([] if rule.byday else plain)
     )

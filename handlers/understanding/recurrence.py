@@ -42,7 +42,8 @@ class Rule:
     interval: int = 1
     byday: list[int] = field(default_factory=list)
     count: int | None = None
-    next_week: bool = False  # "starting next week"
+    next_week: bool = False  # "next week" said
+    starts_next_week: bool = False  # "starting next week" said
     spans: list[tuple[int, int]] = field(default_factory=list)
     first_day: int | None = None  # the day of the month it starts on, when a list says it
     groups: list[tuple[tuple[int, int], list[int]]] = field(default_factory=list)  # days said
@@ -82,6 +83,7 @@ def find_rule(
         count = _amount(weeks, patterns)
         rule.count = count * (7 if rule.freq == "DAILY" else max(len(rule.byday), 1))
     rule.next_week = bool(patterns.next_week.search(text))
+    rule.starts_next_week = bool(patterns.starts_next_week.search(text))
     return rule
 
 
