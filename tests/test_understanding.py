@@ -1954,3 +1954,12 @@ def test_when_a_routine_starts_and_whose_week_it_is(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+def test_a_time_said_with_yesterday_is_what_happened() -> None:
+    intent = read(
+        "Er ist gestern um halb elf zurückgebracht worden. Wir brauchen jetzt wirklich einen "
+        "Türalarm, der Techniker kommt am Dienstag um 9. Wer kann ihn holen und hinbringen?",
+        languages=("de",),
+    )
+    assert (due_as_text(intent.due), intent.is_urgent) == ("2026-11-24T09:00", False)

@@ -58,6 +58,7 @@ class Patterns:
     after_own: re.Pattern[str]  # a time's own first word making it an availability
     first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
     someone: GuardedPattern  # whom a request looks for ("… dass jemand mit ihm isst")
+    past_days: GuardedPattern  # "yesterday": a time said with it is what happened
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
     deadline: re.Pattern[str]  # "at the latest", "spätestens": a time to meet, not news
@@ -196,6 +197,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=GuardedPattern(rf"\b(?:{said('spans', 'first_person')})\b"),
         someone=GuardedPattern(rf"\b(?:{said('spans', 'someone')})\b"),
+        past_days=GuardedPattern(rf"\b(?:{said('spans', 'past_days')})\b"),
         dialled=re.compile(rf"\b(?:{said('spans', 'dialled')})\s*$"),
         day_number_after_weekday=re.compile(
             rf"(?:\s*,)?\s*(?:(?:{said('calendar', 'articles')}) )?(\d{{1,2}})"

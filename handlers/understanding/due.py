@@ -560,7 +560,10 @@ def _pick(
     clocks = [
         m
         for m in usable
-        if m.clock and _may_be_due(m, request, text, patterns) and not _given_reason(text, m)
+        if m.clock
+        and _may_be_due(m, request, text, patterns)
+        and not _given_reason(text, m)
+        and not _said_of_the_past(text, m, patterns, usable)
     ]
     others = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)]
     if others:  # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"
@@ -617,6 +620,19 @@ def _after_deadline_words(text: str, mention: TimeMention, patterns: Patterns) -
     own_word = text.find(" ", mention.start, mention.end)
     said_before = own_word if own_word > mention.start else mention.start
     return bool(patterns.deadline.search(text, max(clause_start, mention.start - 30), said_before))
+
+
+def _said_of_the_past(
+    text: str, mention: TimeMention, patterns: Patterns, mentions: list[TimeMention]
+) -> bool:
+    """ "Er ist gestern um halb elf zurückgebracht worden": a time said with yesterday, and
+    with no day to come ("Después de lo de anoche … el miércoles 23 a las 9:15" is one)."""
+    if mention.day is not None:
+        return False
+    start, end = _clause_of(text, (mention.start, mention.end))
+    if any(m.day and start <= m.start < end for m in mentions):
+        return False
+    return bool(patterns.past_days.search(text, start, end))
 
 
 def _given_reason(text: str, mention: TimeMention) -> bool:
