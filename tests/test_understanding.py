@@ -1963,3 +1963,13 @@ def test_a_time_said_with_yesterday_is_what_happened() -> None:
         languages=("de",),
     )
     assert (due_as_text(intent.due), intent.is_urgent) == ("2026-11-24T09:00", False)
+
+
+def test_next_weekend_said_at_a_weekend_is_the_one_after() -> None:
+    saturday = datetime(2026, 11, 21, 21, 0, tzinfo=ZoneInfo("Europe/Rome"))
+    intent = read(
+        "Serve qualcuno che dorma da lei ogni sabato e domenica, a partire dal prossimo weekend",
+        saturday,
+        languages=("it",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-28", "FREQ=WEEKLY;BYDAY=SA,SU")

@@ -26,6 +26,7 @@ class Patterns:
     month_names: list[GuardedPattern]
     next_week: GuardedPattern
     weekend: GuardedPattern
+    next_weekend: GuardedPattern
     every: re.Pattern[str]
     every_other: re.Pattern[str]
     daily: GuardedPattern
@@ -132,6 +133,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         month_names=month_first,
         next_week=GuardedPattern(rf"\b(?:{said('calendar', 'next_week')})\b"),
         weekend=GuardedPattern(rf"\b(?:{said('calendar', 'weekend')})\b"),
+        next_weekend=GuardedPattern(rf"\b(?:{said('calendar', 'next_weekend')})\b"),
         every=re.compile(rf"\b(?:{said('recurrence', 'every')})\s+$"),
         every_other=re.compile(rf"\b(?:{said('recurrence', 'every_other')})\s+$"),
         daily=GuardedPattern(rf"\b(?:{said('recurrence', 'daily')})\b"),

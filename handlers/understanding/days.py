@@ -66,6 +66,10 @@ def days_said(
         day = day_of_month(today, number)
         if day is not None and free(*match.span()):
             found.append(TimeMention(*match.span(), day=day))
+    for match in patterns.next_weekend.finditer(text):  # "il prossimo weekend", said on a Saturday
+        if free(*match.span()):
+            ahead = (5 - today.weekday()) % 7 or 7
+            found.append(TimeMention(*match.span(), day=today + timedelta(days=ahead)))
     for match in patterns.weekend.finditer(text):
         if free(*match.span()):
             found.append(
