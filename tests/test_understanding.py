@@ -1973,3 +1973,18 @@ def test_next_weekend_said_at_a_weekend_is_the_one_after() -> None:
         languages=("it",),
     )
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-28", "FREQ=WEEKLY;BYDAY=SA,SU")
+
+
+def test_short_french_day_names_count_in_a_list_of_them() -> None:
+    intent = read(
+        "faut qqn pour l'accompagner lun mer ven à 7h30, à partir de la semaine prochaine",
+        languages=("fr",),
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == (
+        "2026-11-23T07:30",
+        "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+    )
+    assert (
+        due_as_text(read("on va à la mer samedi, qqn peut garder mamie ?", languages=("fr",)).due)
+        == "2026-11-21"
+    )
