@@ -1988,3 +1988,29 @@ def test_short_french_day_names_count_in_a_list_of_them() -> None:
         due_as_text(read("on va à la mer samedi, qqn peut garder mamie ?", languages=("fr",)).due)
         == "2026-11-21"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "La cita la pasaron del lunes 23 al viernes 27 a las 10:20. ¿Alguno la podría "
+            "acompañar?",
+            "es",
+            "2026-11-27T10:20",
+            None,
+        ),
+        (
+            "Il faudrait quelqu'un chaque jour à 17h à partir de lundi. Moi je peux faire les "
+            "week-ends mais en semaine je finis à 18h.",
+            "fr",
+            "2026-11-23T17:00",
+            "FREQ=DAILY",
+        ),
+    ],
+)
+def test_a_date_moved_and_the_writers_working_week(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

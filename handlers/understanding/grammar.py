@@ -149,6 +149,7 @@ class _Grammar:
     twelve_hour_units: re.Pattern[str]  # "3 o'clock" may be 15:00; "7 Uhr" is 07:00
     how_often: re.Pattern[str]  # "every 3h", "toutes les 3h": how often, not when
     range_from: re.Pattern[str]  # "from 6 to 8 in the evening": a window, not 7:54
+    moved: re.Pattern[str]  # "la pasaron del lunes 7 al viernes 11": a date moved, no span
     duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
@@ -426,6 +427,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         forms=forms,
         how_often=re.compile(rf"\b(?:{_joined(languages, 'clock', 'how_often')})\s*$"),
         range_from=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'range_from')})\s*$"),
+        moved=re.compile(rf"\b(?:{_joined(languages, 'calendar', 'moved')})\b"),
         duration_after=re.compile(
             r"\s*(?:"
             + "|".join(
@@ -524,6 +526,8 @@ def _range_start(
 def _day_range(
     grammar: _Grammar, match: re.Match[str], today: date, text: str
 ) -> TimeMention | None:
+    if grammar.moved.search(text, max(0, match.start() - 30), match.start()):
+        return None  # the days are read one by one: the one moved to is the one meant
     day = day_of_month(today, int(match["day"]))
     if day is None:
         return None

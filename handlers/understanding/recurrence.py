@@ -71,7 +71,7 @@ def find_rule(
         rule = _counted(text, patterns, *nearest_first[0]) or _listed_days(text, patterns)
     if rule is None:
         return None
-    if rule.freq == "DAILY" and rule.interval == 1 and (week := patterns.weekday_set.search(text)):
+    if rule.freq == "DAILY" and rule.interval == 1 and (week := _working_week(text, patterns)):
         # "cada mañana … de lunes a viernes": the mornings of the working week
         rule = Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[*rule.spans, week.span()])
     said = [sentence_of(text, span) for span in (*rule.spans, nearest_first[0])]
@@ -91,6 +91,18 @@ def find_rule(
 # else lasts: in "stuck in a cast for six weeks. Can someone do his bins every Tuesday?" the
 # six weeks are the cast's.
 FEW_ELSEWHERE = 4
+
+
+def _working_week(text: str, patterns: Patterns) -> re.Match[str] | None:
+    """Monday to Friday said of the task, not of the writer alone ("en semaine je finis à
+    18h"; "I know it's a lot, but … someone there every weekday evening" is the task's)."""
+    for week in patterns.weekday_set.finditer(text):
+        start, end = sentence_of(text, week.span())
+        if patterns.someone.search(text, start, end) or not patterns.first_person.search(
+            text, start, end
+        ):
+            return week
+    return None
 
 
 def _how_long(
