@@ -2007,6 +2007,13 @@ def test_short_french_day_names_count_in_a_list_of_them() -> None:
             "2026-11-23T17:00",
             "FREQ=DAILY",
         ),
+        (
+            "Wenn wer bis Sonntag einen großen Topf Gemüsesuppe kochen und vorbeibringen könnt, "
+            "wär das ein Traum. Ich hab Samstag Dienst.",
+            "de",
+            "2026-11-22",
+            None,
+        ),
     ],
 )
 def test_a_date_moved_and_the_writers_working_week(
