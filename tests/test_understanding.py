@@ -67,6 +67,12 @@ def assert_task_due(text: str, language: str, due: str | None, now: datetime = F
         ("we need cover letters for the benefits form, I'm writing them now", Kind.NONE),
         ("Who fancies taking Aunt Sue to the Christmas market on the 19th?", Kind.TASK),
         ("anyone fancy a pint later?", Kind.NONE),
+        # what the writer would do, said after the ask, takes nothing from it
+        (
+            "Is anyone free this week to fix the rail? No huge rush. I'd do it but I'm away",
+            Kind.TASK,
+        ),
+        ("I'd ask if anyone could help but I think we're fine", Kind.NONE),
     ],
 )
 def test_kinds_in_english(text: str, kind: Kind) -> None:

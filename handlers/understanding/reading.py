@@ -231,8 +231,14 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
         return Kind.DECISION, None, True
     # "Qu'on m'ouvre la porte, je ne peux pas la lâcher !!": can't, in a cry for help, is no
     # hand-back.
-    asks_nothing = bool(cue("not_an_act", languages).search(text))
-    requests = [] if asks_nothing else list(cue("request", languages).finditer(text))
+    requests = list(cue("request", languages).finditer(text))
+    not_an_act = cue("not_an_act", languages).search(text)
+    # "Is anyone free this week to put the rail up? … I'd do it myself but I've got the kids":
+    # what the writer would do, said after the ask, takes nothing from it
+    asks_nothing = bool(not_an_act) and not (
+        requests and not_an_act is not None and requests[0].end() <= not_an_act.start()
+    )
+    requests = [] if asks_nothing else requests
     handed_back = cue("unclaim", languages).search(text)
     # "Queria ver se alguém pode me ajudar: … eu não vou conseguir sair do serviço": a message
     # that opens by asking is a request, whatever the writer cannot do after it.
