@@ -73,6 +73,7 @@ def assert_task_due(text: str, language: str, due: str | None, now: datetime = F
             Kind.TASK,
         ),
         ("I'd ask if anyone could help but I think we're fine", Kind.NONE),
+        ("We should have bought the generator before the storm, no power since noon", Kind.NONE),
     ],
 )
 def test_kinds_in_english(text: str, kind: Kind) -> None:
@@ -105,6 +106,7 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
             Kind.TASK,
         ),
         ("Eu não consigo levar ele na terça, se alguém conseguisse", "pt", Kind.UNCLAIM),
+        ("Quedó ingresada, le ponen antibiótico cada 8 horas", "es", Kind.NONE),
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:
