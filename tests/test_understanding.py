@@ -107,6 +107,7 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
         ),
         ("Eu não consigo levar ele na terça, se alguém conseguisse", "pt", Kind.UNCLAIM),
         ("Quedó ingresada, le ponen antibiótico cada 8 horas", "es", Kind.NONE),
+        ("to indo", "pt", Kind.CLAIM),  # the "to" of Portuguese texting is no English
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:

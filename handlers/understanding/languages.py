@@ -37,6 +37,30 @@ def other_languages(text: str, languages: Sequence[str], *, by: int = 1) -> list
     return sorted(others, key=lambda code: (-counts[code], code))
 
 
+# A message of at most this many words is short, and a typical word of at least this many
+# letters tells its language alone.
+SHORT_MESSAGE_WORDS = 3
+TELLING_LETTERS = 4
+
+
+def reads_as_other(text: str, languages: Sequence[str]) -> bool:
+    """Whether ``text`` is clearly in a language we know that the circle does not read: two
+    typical words more than of the circle's own, or, in a message of a few words, one long
+    typical word and none of the circle's ("recuérdamelo mañana"; the "to" of Portuguese
+    "to indo" tells nothing)."""
+    if other_languages(text, languages, by=2):
+        return True
+    words = text.split()
+    if len(words) > SHORT_MESSAGE_WORDS:
+        return False
+    telling = " ".join(word for word in words if len(word.strip(_PUNCTUATION)) >= TELLING_LETTERS)
+    return (
+        bool(telling)
+        and bool(other_languages(telling, languages))
+        and not any(_typical_words(text).get(code) for code in languages)
+    )
+
+
 # A message is weighed twice (is it in a language the circle does not read; would it be an act
 # in one), so the last one's counts are kept.
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from handlers.understanding import locales, reader
 from handlers.understanding.cues import cue
 from handlers.understanding.due import find_when
 from handlers.understanding.intent import NOTHING, Intent, Kind
-from handlers.understanding.languages import other_languages
+from handlers.understanding.languages import reads_as_other
 from handlers.understanding.mentions import sentence_of
 from handlers.understanding.steering import numbered_act
 from handlers.understanding.titles import title_of
@@ -79,8 +79,7 @@ def understand_with(
         margins = margins or model.margins(text)
         # The model reads any language; in one the circle does not read it may only raise an
         # emergency (anything else is left to the cues, and the circle hears how to add it).
-        # Two typical words more than of the circle's own make a language clear.
-        foreign = bool(other_languages(text, codes, by=2))
+        foreign = reads_as_other(text, codes)
         kind, request = _with_model(kind, request, margins, lowered, foreign=foreign)
     if kind is Kind.NONE:
         return NOTHING
