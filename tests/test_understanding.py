@@ -108,6 +108,19 @@ def test_kinds_in_english(text: str, kind: Kind) -> None:
         ("Eu não consigo levar ele na terça, se alguém conseguisse", "pt", Kind.UNCLAIM),
         ("Quedó ingresada, le ponen antibiótico cada 8 horas", "es", Kind.NONE),
         ("to indo", "pt", Kind.CLAIM),  # the "to" of Portuguese texting is no English
+        # a service announced with nobody needed from the family asks nothing
+        (
+            "Nossas voluntárias vão visitar a D. Rosa toda quinta de manhã até o Natal. Não "
+            "precisa ter ninguém em casa.",
+            "pt",
+            Kind.NONE,
+        ),
+        (
+            "Ogni sabato un nostro volontario porta la spesa alla signora Bruna. Non serve che "
+            "ci sia qualcuno.",
+            "it",
+            Kind.NONE,
+        ),
     ],
 )
 def test_kinds_in_other_languages(text: str, language: str, kind: Kind) -> None:
