@@ -2043,3 +2043,11 @@ def test_a_date_moved_and_the_writers_working_week(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
+    intent = read(
+        "The nurse comes Mon/Wed/Fri from next week, so three times a week instead of daily. "
+        "Could one of you be at the house on Tuesday between 9.40 and 10.30?"
+    )
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24T09:40", None)

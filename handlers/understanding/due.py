@@ -287,6 +287,8 @@ def _writers_week_beside_a_date(
     for mention in mentions:
         if not mention.day or mention.role not in ("plain", "start"):
             continue
+        if mention.role == "start" and mention.day.weekday() in rule.byday:
+            continue  # "… mardi et vendredi à 8h. … à partir de vendredi": the routine's start
         if said_start <= mention.start < said_end:
             continue
         clause_start, clause_end = _clause_of(text, (mention.start, mention.end))

@@ -219,9 +219,8 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int, *, routine: boo
         ):
             group.append(matches[position + len(group)])
         position += len(group)
-        weekly = patterns.every_week.search(text, start, end) or patterns.other_after_day.match(
-            text, group[-1].end()
-        )
+        weekly = _every_week_said(text, patterns, (match.start(), group[-1].end()), (start, end))
+        weekly = weekly or patterns.other_after_day.match(text, group[-1].end())
         on_plural = on_plural or bool(patterns.parts_plural.match(text, group[-1].end()))
         habitual = _is_habitual_list(text, group, patterns, routine=routine)
         if not (every or adverb or on_plural or weekly or habitual):
@@ -236,6 +235,28 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int, *, routine: boo
     if rule is not None:
         rule.byday = sorted(set(rule.byday))
     return rule
+
+
+# A sentence this short that says "every week" says it of the days said before it ("… le
+# mercredi à 16h. Toutes les semaines, à partir de demain").
+SHORT_SENTENCE = 40
+
+
+def _every_week_said(
+    text: str, patterns: Patterns, days: tuple[int, int], within: tuple[int, int]
+) -> bool:
+    """Whether "every week" is said of days: in their own sentence, or in a short one of its
+    own ("Thursday between 9.40 and 10.30" is no habit because "three times a week" is said of
+    other visits)."""
+    start, end = within
+    said_start, said_end = sentence_of(text, days)
+    if patterns.every_week.search(text, max(start, said_start), min(end, said_end)):
+        return True
+    for weekly in patterns.every_week.finditer(text, start, end):
+        weekly_start, weekly_end = sentence_of(text, weekly.span())
+        if weekly_end - weekly_start <= SHORT_SENTENCE:
+            return True
+    return False
 
 
 def keep_asked(rule: Rule, asks: Callable[[tuple[int, int]], bool]) -> None:
