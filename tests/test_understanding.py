@@ -2051,3 +2051,43 @@ def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
         "Could one of you be at the house on Tuesday between 9.40 and 10.30?"
     )
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-11-24T09:40", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Die Abholung ist am Freitag. Wer kann vorher das Bett aufbauen? Es muss bis dahin "
+            "stehen, die Matratze kommt am Dienstag.",
+            "de",
+            "2026-11-27",
+            None,
+        ),
+        (
+            "Kevin reprend le travail le 30. À partir de là il faut quelqu'un chez lui du lundi "
+            "au vendredi, de 7h à 13h.",
+            "fr",
+            "2026-11-30T07:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        (
+            "Elle a sa perfusion mardi à 8h45. Papa est en cure jusqu'au 28. Si quelqu'un peut "
+            "l'accompagner, ce serait précieux.",
+            "fr",
+            "2026-11-24T08:45",
+            None,
+        ),
+        (
+            "Os resultados demoram três dias, por isso as análises têm de ser feitas até ao dia "
+            "25. A consulta é no dia 30 às 10h. Quem o pode levar ao laboratório?",
+            "pt",
+            "2026-11-25",
+            None,
+        ),
+    ],
+)
+def test_days_pointed_back_to_and_deadlines_before_appointments(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)

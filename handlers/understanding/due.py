@@ -200,7 +200,25 @@ def _mentions(
     for mention in found:
         mention.role = _role(text, mention, patterns, starts)
     _mark_corrected(text, found, patterns)
-    return found
+    return found + _said_again(text, found, patterns)
+
+
+def _said_again(text: str, mentions: list[TimeMention], patterns: Patterns) -> list[TimeMention]:
+    """ "A alta está prevista para dia 14. Precisamos de alguém … até lá", "Kevin reprend le
+    28. À partir de là il faut quelqu'un": the day said before, as a deadline or a start where
+    the words point back to it."""
+    days = sorted(
+        (m for m in mentions if m.day and m.role == "plain" and not m.weak), key=lambda m: m.start
+    )
+    again = []
+    for pattern, role in ((patterns.until_then, "until"), (patterns.from_then, "start")):
+        for said in pattern.finditer(text):
+            before = [m for m in days if m.end <= said.start()]
+            if before:
+                again.append(
+                    TimeMention(*said.span(), day=before[-1].day, role=role, points_back=True)
+                )
+    return again
 
 
 def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) -> None:
@@ -410,8 +428,8 @@ def _recurring(
     # A span's last day said with its first ("del 29 al 31") before an "until" said elsewhere
     # ("yo no libro hasta Año Nuevo").
     until = next((m.last for m in mentions if m.last), None) or next(
-        (m.day for m in mentions if m.day and m.role == "until"), None
-    )
+        (m.day for m in mentions if m.day and m.role == "until" and not m.points_back), None
+    )  # "Fino ad allora … il martedì e il venerdì": until someone else comes, not an end
     _, start, end = sentence
     # A plain day starts a rule with days only when it is one of them: "every Thursday
     # evening, pickup's early Friday" starts on a Thursday.
@@ -580,7 +598,8 @@ def _pick(
         first is not None
         and day_mention is not None
         and day_mention.day != first.day
-        and day_mention.role == first.role == "plain"
+        and day_mention.role == "plain"
+        and first.role in ("plain", "until")  # "têm de ser feitas até ao dia 16"
         and asking(first)
         and not asking(day_mention)
     ):

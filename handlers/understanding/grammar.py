@@ -782,6 +782,8 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str], text: str) -> bool:
     if match["minword"]:
         if match["hour"] and not match["unit"] and small:
             return bool(match["zero"])  # "um 10 ein paar Stunden" is no 10:01
+        if match["unit"] and grammar.numbers.value(match["minword"]) == 1:
+            return False  # "um 14 Uhr eine Runde drehen" is 14:00 and a walk
         spoken = match["hourword"] or match["noon"] or match["midnight"] or match["unit"]
         return marked or bool(match["zero"]) or (bool(spoken) and not small)
     return marked or bool(match["unit"])

@@ -25,6 +25,7 @@ class TimeMention:
     weekday: int | None = None
     weak: bool = False  # "in two days": a due only when said in the request itself
     last: date | None = None  # the span's last day, said with its first: "dal 26 al 30 novembre"
+    points_back: bool = False  # "until then", "from then on": the day said before, again
 
 
 # A full stop ends a sentence unless it follows a number ("am 10. Dezember"; a clock time such
