@@ -2084,6 +2084,18 @@ def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
             "2026-11-25",
             None,
         ),
+        (
+            "Alguien tiene que recogerla mañana en la clínica, entre las 11 y la 1.",
+            "es",
+            "2026-11-21T11:00",
+            None,
+        ),
+        (
+            "Chi va a prendere il pesce? Va ritirato entro le 2 del pomeriggio del 24.",
+            "it",
+            "2026-11-24T14:00",
+            None,
+        ),
     ],
 )
 def test_days_pointed_back_to_and_deadlines_before_appointments(
