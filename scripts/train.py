@@ -36,6 +36,11 @@ DATA = REPO / "tests" / "data"
 KINDS = ("task", "claim", "unclaim", "done", "decision", "none")
 C = 1.0  # regularisation of both SVMs, chosen by --cv
 CLASS_WEIGHT = "balanced"  # every kind counts alike, however rare in the corpora
+# An n-gram is weighed once at least this many messages hold it. Over 10,279 messages, 3
+# instead of 2 reads the same on --cv (combined accuracy .962, task precision .982 against
+# .981, recall .986, emergencies 716 of 724 either way) and makes the model file a quarter
+# smaller (2.9 MB instead of 3.8 MB).
+MIN_MESSAGES = 3
 
 
 def corpus_files(folder: Path = DATA) -> list[Path]:
@@ -56,7 +61,9 @@ def fit(rows: list[dict], c: float = C) -> dict:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.svm import LinearSVC
 
-    vectorizer = TfidfVectorizer(analyzer=_sorted_features, binary=True, min_df=2, norm="l2")
+    vectorizer = TfidfVectorizer(
+        analyzer=_sorted_features, binary=True, min_df=MIN_MESSAGES, norm="l2"
+    )
     matrix = vectorizer.fit_transform([row["text"] for row in rows])
     kinds = LinearSVC(C=c, random_state=0, max_iter=10000, class_weight=CLASS_WEIGHT)
     kinds.fit(matrix, [row["kind"] for row in rows])

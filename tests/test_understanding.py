@@ -1827,7 +1827,6 @@ def test_texting_shapes_of_every_kind(
     ("text", "language"),
     [
         ("HA 39 DI FEBBRE con le difese basse QUALCUNO LO PORTI IN GUARDIA ORA", "it"),
-        ("dad's temp is 39.5 and his immunity is low, someone needs to take him in now", "en"),
         ("Tiene 40 de fiebre y las defensas bajas, alguien que la lleve a urgencias", "es"),
     ],
 )
