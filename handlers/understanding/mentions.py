@@ -33,7 +33,8 @@ class TimeMention:
 # ("Dr. Jones", "Sra. Ruiz"): the sentences of a message are found before its circle's
 # languages are known.
 _SENTENCE_END = re.compile(
-    rf"[!?]+|\n+|(?:(?<!\d)|(?<=\d[:h]\d\d)|{locales.after_said_hour()})(?<!\b[a-z])"
+    # (the look-behinds are tried only where a full stop stands)
+    rf"[!?]+|\n+|(?=\.)(?:(?<!\d)|(?<=\d[:h]\d\d)|{locales.after_said_hour()})(?<!\b[a-z])"
     rf"(?!{locales.after_abbreviation()})\.(?=\s|$)"
 )
 
