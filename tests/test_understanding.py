@@ -1902,6 +1902,19 @@ def test_which_words_around_a_time_decide_it(
             "2026-11-24",
             "FREQ=WEEKLY;BYDAY=TU",
         ),
+        (
+            "Necesitamos que alguien se quede con ella los próximos tres viernes, de 7 de la "
+            "noche a 7 de la mañana, empezando este viernes.",
+            "es",
+            "2026-11-27T19:00",
+            "FREQ=WEEKLY;BYDAY=FR;COUNT=3",
+        ),
+        (
+            "Ab Montag braucht Ingrid an jedem Werktag um 8 Uhr jemanden für die Tabletten.",
+            "de",
+            "2026-11-23T08:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
     ],
 )
 def test_how_long_a_repetition_lasts_in_words(

@@ -76,7 +76,7 @@ def find_rule(
         rule = Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[*rule.spans, week.span()])
     said = [sentence_of(text, span) for span in (*rule.spans, nearest_first[0])]
     if sessions := patterns.for_sessions.search(text):
-        rule.count = int(next(group for group in sessions.groups() if group))
+        rule.count = _amount(sessions, patterns)
     elif days := _how_long(patterns.for_days, text, said, patterns):
         rule.count = _amount(days, patterns) if rule.freq == "DAILY" else None
     if weeks := _how_long(patterns.for_weeks, text, said, patterns):
