@@ -1903,8 +1903,9 @@ def test_which_words_around_a_time_decide_it(
             "FREQ=WEEKLY;BYDAY=TU",
         ),
         (
-            "Necesitamos que alguien se quede con ella los próximos tres viernes, de 7 de la "
-            "noche a 7 de la mañana, empezando este viernes.",
+            "La cuidadora no puede cubrir los viernes. Necesitamos que alguien se quede con ella "
+            "los próximos tres viernes, de 7 de la noche a 7 de la mañana, empezando este "
+            "viernes. ¿Quién se puede apuntar?",
             "es",
             "2026-11-27T19:00",
             "FREQ=WEEKLY;BYDAY=FR;COUNT=3",
