@@ -2116,3 +2116,8 @@ def test_days_pointed_back_to_and_deadlines_before_appointments(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
+def test_a_german_date_after_ab_is_no_time() -> None:
+    intent = read("Kann jemand ab 3.12. täglich die Post holen?", languages=("de",))
+    assert (due_as_text(intent.due), intent.recurrence) == ("2026-12-03", "FREQ=DAILY")

@@ -152,6 +152,7 @@ class _Grammar:
     moved: re.Pattern[str]  # "la pasaron del lunes 7 al viernes 11": a date moved, no span
     duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
+    hour_word: re.Pattern[str]  # words before an hour or a day whose full stop ends a sentence
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
     day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
     minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
@@ -438,6 +439,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             + rf"|{_joined(languages, 'clock', 'journey')})(?!\w)"
         ),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
+        hour_word=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, _listed(languages, 'text', 'clock_before_stop')))})"
+            r"\s+$"
+        ),
         minute_words=re.compile(minute_words),
         before_day=re.compile(rf"\b(?:{articles}|{day_noun})\s$"),
         day_named=re.compile(rf"\b(?:{day_noun}|{weekdays.pattern})\s+$"),
@@ -540,10 +545,12 @@ def _numeric(grammar: _Grammar, match: re.Match[str], today: date, text: str) ->
         return None  # "17 02", "2-3 bags" could be anything; "20 02 2014" is a date
     if match.group().endswith("24/7"):
         return None  # all day, every day
-    if match["sep"] == "." and grammar.after_clock_word.search(
-        text, max(0, match.start() - 8), match.start()
+    if (
+        match["sep"] == "."
+        and grammar.after_clock_word.search(text, max(0, match.start() - 8), match.start())
+        and not (match["dot"] and not grammar.hour_word.search(text, 0, match.start()))
     ):
-        return None  # "um 10.10" is a time
+        return None  # "um 10.10" is a time; "ab 3.12." a date, its own full stop says so
     before = text[max(0, match.start() - 4) : match.start()]
     after_article = bool(grammar.before_day.search(before))
     dotted = match["sep"] == "." and not match["year"]
