@@ -21,6 +21,11 @@ def read(text: str, now: datetime = FRIDAY, languages: tuple[str, ...] = ("en",)
     return understand(text, now, languages)
 
 
+def assert_due_and_rule(text: str, language: str, due: str | None, rule: str | None) -> None:
+    intent = read(text, languages=(language,))
+    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+
+
 def assert_task_due(text: str, language: str, due: str | None, now: datetime = FRIDAY) -> None:
     intent = read(text, now, languages=(language,))
     assert intent.kind == Kind.TASK
@@ -1734,8 +1739,7 @@ def test_a_holiday_naming_the_things_bought_for_it_is_no_date() -> None:
     ],
 )
 def test_repetitions_said_in_everyday_words(text: str, language: str, due: str, rule: str) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 def test_a_time_said_with_someone_elses_days_is_theirs() -> None:
@@ -1868,8 +1872,7 @@ def test_a_high_fever_with_low_defences_is_an_emergency(text: str, language: str
 def test_which_words_around_a_time_decide_it(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 @pytest.mark.parametrize(
@@ -1921,8 +1924,7 @@ def test_which_words_around_a_time_decide_it(
 def test_how_long_a_repetition_lasts_in_words(
     text: str, language: str, due: str, rule: str
 ) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 @pytest.mark.parametrize(
@@ -1961,8 +1963,7 @@ def test_how_long_a_repetition_lasts_in_words(
     ],
 )
 def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 @pytest.mark.parametrize(
@@ -1987,8 +1988,7 @@ def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule
 def test_when_a_routine_starts_and_whose_week_it_is(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 def test_a_time_said_with_yesterday_is_what_happened() -> None:
@@ -2054,8 +2054,7 @@ def test_short_french_day_names_count_in_a_list_of_them() -> None:
 def test_a_date_moved_and_the_writers_working_week(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
@@ -2114,8 +2113,7 @@ def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
 def test_days_pointed_back_to_and_deadlines_before_appointments(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
-    intent = read(text, languages=(language,))
-    assert (due_as_text(intent.due), intent.recurrence) == (due, rule)
+    assert_due_and_rule(text, language, due, rule)
 
 
 def test_a_german_date_after_ab_is_no_time() -> None:
