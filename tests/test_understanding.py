@@ -2108,6 +2108,19 @@ def test_every_week_is_said_of_the_days_in_its_sentence() -> None:
             "2026-11-24T14:00",
             None,
         ),
+        (
+            "His refill is ready after 2 today, but the chemist closes at 7 so somebody has to "
+            "grab it before 7 or he runs out over the weekend",
+            "en",
+            "2026-11-20T19:00",
+            None,
+        ),
+        (
+            "Il faut récupérer l'ordonnance avant 19h ce soir sinon c'est fermé jusqu'à lundi",
+            "fr",
+            "2026-11-20T19:00",
+            None,
+        ),
     ],
 )
 def test_days_pointed_back_to_and_deadlines_before_appointments(

@@ -527,6 +527,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
         before + own.split(" ")[0] + " "
     ):
         return "closed"  # "nous serons fermés demain", "chiuso fino al 4"
+    if mention.day and patterns.otherwise.search(before[-40:]):
+        return "closed"  # "grab it before 7 or he runs out over the weekend": what happens if not
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
     said_after = patterns.available_after.match(text, mention.end)  # "ab 10 fertig"
