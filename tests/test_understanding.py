@@ -1960,6 +1960,13 @@ def test_how_long_a_repetition_lasts_in_words(
             "2026-11-24T10:00",
             "FREQ=WEEKLY;BYDAY=TU,FR",
         ),
+        (
+            "A cuidadora já não pode dormir lá aos sábados. Precisamos de alguém pra dormir com a "
+            "vó todo sábado, chegando às 20h. Eu fico com os domingos. Quem puder avisa aqui.",
+            "pt",
+            "2026-11-21T20:00",
+            "FREQ=WEEKLY;BYDAY=SA",
+        ),
     ],
 )
 def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):

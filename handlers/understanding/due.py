@@ -91,7 +91,11 @@ def find_when(
         rule = None
         mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None:
-        keep_asked(rule, lambda span: _clause_asks(lowered, span, (asks, needs)))
+        keep_asked(
+            rule,
+            lambda span: _clause_asks(lowered, span, (asks, needs)),
+            lambda span: _writers_clause(lowered, span, patterns, (asks, needs)),
+        )
     taken = rule.spans if rule else []
     asking = _asking_clauses(lowered, patterns, (asks, needs, cannot))
     due, recurrence = _resolve(lowered, now, patterns, rule, mentions, request, urgent, asking)
@@ -325,6 +329,17 @@ def _another_day_asked(text: str, rule: Rule, mentions: list[TimeMention]) -> bo
     return any(
         m.day and m.role == "plain" and start <= m.start < end and m.day.day not in listed
         for m in mentions
+    )
+
+
+def _writers_clause(
+    text: str, span: tuple[int, int], patterns: Patterns, asks: tuple[GuardedPattern | None, ...]
+) -> bool:
+    """Whether days are said in a clause of the writer's own that asks for nobody ("Eu fico
+    com os domingos")."""
+    start, _ = _clause_of(text, span)
+    return bool(patterns.first_person.search(text, start, span[0])) and not _clause_asks(
+        text, span, asks
     )
 
 

@@ -259,15 +259,26 @@ def _every_week_said(
     return False
 
 
-def keep_asked(rule: Rule, asks: Callable[[tuple[int, int]], bool]) -> None:
+def keep_asked(
+    rule: Rule,
+    asks: Callable[[tuple[int, int]], bool],
+    writers: Callable[[tuple[int, int]], bool],
+) -> None:
     """Of days said in several places, keep those said where someone is asked for: "Tenemos
-    voluntaria para los martes, pero nos falta alguien … los jueves" repeats on Thursdays."""
+    voluntaria para los martes, pero nos falta alguien … los jueves" repeats on Thursdays;
+    and not the writer's own ("… todo sábado, chegando às 20h. Eu fico com os domingos")."""
+    others = [(span, days) for span, days in rule.groups if not writers(span)]
+    if others and len(others) < len(rule.groups):
+        rule.left_out = [span for span, _ in rule.groups if writers(span)]
+        rule.byday = sorted({day for _, days in others for day in days})
+        rule.spans = [span for span, _ in others]
+        rule.groups = others
     said = [day for _, days in rule.groups for day in days]
     if len(said) != len(set(said)):  # "Dienstag und Freitag … ab Freitag": one routine
         return
     asked = [(span, days) for span, days in rule.groups if asks(span)]
     if asked and len(asked) < len(rule.groups):
-        rule.left_out = [span for span, days in rule.groups if not asks(span)]
+        rule.left_out += [span for span, _ in rule.groups if not asks(span)]
         rule.byday = sorted({day for _, days in asked for day in days})
         rule.spans = [span for span, _ in asked]
         rule.groups = asked
