@@ -1967,6 +1967,13 @@ def test_how_long_a_repetition_lasts_in_words(
             "2026-11-21T20:00",
             "FREQ=WEEKLY;BYDAY=SA",
         ),
+        (
+            "Alguém consegue passar na farmácia até amanhã e pegar o remédio da mãe? Eu só saio "
+            "do trabalho às 19h e amanhã tenho festa o dia todo.",
+            "pt",
+            "2026-11-21",
+            None,
+        ),
     ],
 )
 def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule: str | None):

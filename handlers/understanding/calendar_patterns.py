@@ -59,6 +59,7 @@ class Patterns:
     after_own: re.Pattern[str]  # a time's own first word making it an availability
     first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
     someone: GuardedPattern  # whom a request looks for ("… dass jemand mit ihm isst")
+    own_hours: GuardedPattern  # the writer's working hours ("I close at 6")
     past_days: GuardedPattern  # "yesterday": a time said with it is what happened
     until_then: GuardedPattern  # "bis dahin": the day said before is a deadline
     from_then: GuardedPattern  # "à partir de là": the day said before is a start
@@ -202,6 +203,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         after_own=re.compile(rf"(?:{said('spans', 'after_own')})\b"),
         first_person=GuardedPattern(rf"\b(?:{said('spans', 'first_person')})\b"),
         someone=GuardedPattern(rf"\b(?:{said('spans', 'someone')})\b"),
+        own_hours=GuardedPattern(rf"\b(?:{said('spans', 'own_hours')})\b"),
         past_days=GuardedPattern(rf"\b(?:{said('spans', 'past_days')})\b"),
         until_then=GuardedPattern(rf"(?<!\w)(?:{said('spans', 'until_then')})(?!\w)"),
         from_then=GuardedPattern(rf"(?<!\w)(?:{said('spans', 'from_then')})(?!\w)"),

@@ -602,9 +602,11 @@ def _pick(
         and not _given_reason(text, m)
         and not _said_of_the_past(text, m, patterns, usable)
     ]
-    others = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)]
-    if others:  # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"
-        clocks = others
+    # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"; and the
+    # writer's working hours alone ("até amanhã? Eu só saio do trabalho às 19h") are no due
+    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or [
+        m for m in clocks if not _writers_hours(text, m, patterns, request, asking)
+    ]
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
@@ -707,6 +709,20 @@ def _writers_own(
         return False
     clause_start, _ = _clause_of(text, (mention.start, mention.end))
     return bool(patterns.first_person.search(text, clause_start, mention.start))
+
+
+def _writers_hours(
+    text: str,
+    mention: TimeMention,
+    patterns: Patterns,
+    request: tuple[int, int, int],
+    asking: Callable[[TimeMention], bool],
+) -> bool:
+    """Whether a time is the writer's working hours, said outside the request."""
+    if not _writers_own(text, mention, patterns, request, asking):
+        return False
+    start, _ = _clause_of(text, (mention.start, mention.end))
+    return bool(patterns.own_hours.search(text, start, mention.start))
 
 
 def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMention | None:
