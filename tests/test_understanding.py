@@ -1773,6 +1773,19 @@ def test_nights_listed_with_their_article_again_repeat_daily() -> None:
             "2026-11-23T12:00",
             "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
         ),
+        (
+            "O fisioterapeuta vem segunda e quinta às 10h a partir da semana que vem. Eu fico com "
+            "as quintas. Quem pega as segundas?",
+            "pt",
+            "2026-11-23T10:00",
+            "FREQ=WEEKLY;BYDAY=MO",
+        ),
+        (
+            "Na quinta-feira dia 3 a mãe tem consulta às 14h30, preciso de alguém pra levar",
+            "pt",
+            "2026-12-03T14:30",
+            None,
+        ),
     ],
 )
 def test_texting_in_portuguese_and_italian(
