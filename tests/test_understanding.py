@@ -2010,6 +2010,13 @@ def test_the_writers_own_week_gives_way(text: str, language: str, due: str, rule
             "2026-11-20T12:00",
             None,
         ),
+        (
+            "A cuidadora nova só começa dia 4 de janeiro. Até lá precisamos de alguém pra ir "
+            "com ele na hidroginástica toda segunda e quarta às 9h, a partir da semana que vem.",
+            "pt",
+            "2026-11-23T09:00",
+            "FREQ=WEEKLY;BYDAY=MO,WE",
+        ),
     ],
 )
 def test_when_a_routine_starts_and_whose_week_it_is(

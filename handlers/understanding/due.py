@@ -440,12 +440,16 @@ def _recurring(
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
     today = now.date()
+    _, start, end = sentence
+    # A start said with a routine said to start next week is one said where the repetition or
+    # the request is: "A cuidadora nova só começa dia 4 de janeiro" is the carer's.
+    said_here = [sentence_of(text, span) for span in rule.spans] + [(start, end)]
+    here = [m for m in mentions if any(a <= m.start < b for a, b in said_here)]
     # A span's last day said with its first ("del 29 al 31") before an "until" said elsewhere
     # ("yo no libro hasta Año Nuevo").
     until = next((m.last for m in mentions if m.last), None) or next(
         (m.day for m in mentions if m.day and m.role == "until" and not m.points_back), None
     )  # "Fino ad allora … il martedì e il venerdì": until someone else comes, not an end
-    _, start, end = sentence
     # A plain day starts a rule with days only when it is one of them: "every Thursday
     # evening, pickup's early Friday" starts on a Thursday.
     plain = [
@@ -458,7 +462,7 @@ def _recurring(
     # Of several starts, one on the rule's own days first: "Ab Montag kommen wir … Wer
     # übernimmt samstags und sonntags? Das erste Mal wäre gleich dieses Wochenende."
     said_starts = sorted(
-        (m for m in mentions if m.day and m.role == "start"),
+        (m for m in (here if rule.starts_next_week else mentions) if m.day and m.role == "start"),
         key=lambda m: bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
     )
     # "… ogni martedì e venerdì. A partire dalla prossima settimana": said to start next
