@@ -78,6 +78,11 @@ def assert_task_due(text: str, language: str, due: str | None, now: datetime = F
             Kind.TASK,
         ),
         ("I'd ask if anyone could help but I think we're fine", Kind.NONE),
+        (
+            "X-ray Thursday at 10:20. I'd do it but I have the audit. Could someone take her?",
+            Kind.TASK,
+        ),
+        ("I'd do it but I'm working a double tomorrow. hope someone can!", Kind.NONE),
         ("We should have bought the generator before the storm, no power since noon", Kind.NONE),
     ],
 )

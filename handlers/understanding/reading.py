@@ -215,6 +215,12 @@ def _with_model(
     return best, (request if cued is Kind.TASK else None)
 
 
+def _asks_after(text: str, ask: re.Match[str], after: int) -> bool:
+    """Whether ``ask`` is a question said in a sentence after ``after``."""
+    _, end = sentence_of(text, ask.span())
+    return ask.start() >= after and text[end : end + 1] == "?"
+
+
 def _claims_first(text: str, languages: tuple[str, ...], first_ask: int) -> bool:
     """Whether the message's first sentence takes something on before anything is asked."""
     claim = cue("claim", languages).search(text, 0, first_ask)
@@ -234,8 +240,15 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
     not_an_act = cue("not_an_act", languages).search(text)
     # "Is anyone free this week to put the rail up? … I'd do it myself but I've got the kids":
     # what the writer would do, said after the ask, takes nothing from it
+    # nor does it, said in a sentence before a question that asks ("I'd do it but I have the
+    # audit on Thursday. Could someone bring her there by taxi?"; "… hope someone can!" is a wish)
     asks_nothing = bool(not_an_act) and not (
-        requests and not_an_act is not None and requests[0].end() <= not_an_act.start()
+        requests
+        and not_an_act is not None
+        and (
+            requests[0].end() <= not_an_act.start()
+            or _asks_after(text, requests[-1], sentence_of(text, not_an_act.span())[1])
+        )
     )
     requests = [] if asks_nothing else requests
     handed_back = cue("unclaim", languages).search(text)
