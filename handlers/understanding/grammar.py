@@ -152,7 +152,7 @@ class _Grammar:
     moved: re.Pattern[str]  # "la pasaron del lunes 7 al viernes 11": a date moved, no span
     duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
-    hour_word: re.Pattern[str]  # words before an hour or a day whose full stop ends a sentence
+    hour_word: re.Pattern[str]  # words before an hour alone: "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
     day_named: re.Pattern[str]  # "lunes 14", "dia 23": a weekday or "day" just before a number
     minute_words: re.Pattern[str]  # "15 minutes to 7" is a time, "5 to 7" a span
@@ -440,7 +440,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
         ),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         hour_word=re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, _listed(languages, 'text', 'clock_before_stop')))})"
+            rf"\b(?:{'|'.join(map(re.escape, _listed(languages, 'text', 'hour_before_stop')))})"
             r"\s+$"
         ),
         minute_words=re.compile(minute_words),

@@ -66,10 +66,14 @@ def merged(languages: tuple[str, ...], concern: str, key: str) -> dict:
 
 
 def after_said_hour() -> str:
-    """Look-behinds true right after an hour said with its word in any language ("at 9",
-    "um 10"): its full stop ends a sentence."""
+    """Look-behinds true right after an hour or a day said with its word in any language
+    ("at 9", "um 10", "jusqu'au 20"): its full stop ends a sentence."""
     by_length: dict[int, list[str]] = {}
-    for word in dict.fromkeys(listed(codes(), "text", "clock_before_stop")):
+    said = [
+        *listed(codes(), "text", "hour_before_stop"),
+        *listed(codes(), "text", "day_before_stop"),
+    ]
+    for word in dict.fromkeys(said):
         by_length.setdefault(len(word), []).append(word)
     return (
         "|".join(
