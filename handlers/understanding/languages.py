@@ -30,7 +30,10 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 def other_languages(text: str, languages: Sequence[str], *, by: int = 1) -> list[str]:
     """The languages, not among ``languages``, of which ``text`` has at least ``by`` typical
     words more than of any of ``languages``, likeliest first; empty when it reads as one."""
-    counts = _typical_words(text)
+    return _ahead(_typical_words(text), languages, by)
+
+
+def _ahead(counts: dict[str, int], languages: Sequence[str], by: int) -> list[str]:
     own = max((counts.get(code, 0) for code in languages), default=0)
     others = [code for code, count in counts.items() if code not in languages and count >= own + by]
     # A tie is broken by the code, not by the order the words happened to be counted in.
@@ -48,17 +51,14 @@ def reads_as_other(text: str, languages: Sequence[str]) -> bool:
     typical words more than of the circle's own, or, in a message of a few words, one long
     typical word and none of the circle's ("recuérdamelo mañana"; the "to" of Portuguese
     "to indo" tells nothing)."""
-    if other_languages(text, languages, by=2):
+    counts = _typical_words(text)
+    if _ahead(counts, languages, 2):
         return True
     words = text.split()
-    if len(words) > SHORT_MESSAGE_WORDS:
+    if len(words) > SHORT_MESSAGE_WORDS or any(counts.get(code) for code in languages):
         return False
-    telling = " ".join(word for word in words if len(word.strip(_PUNCTUATION)) >= TELLING_LETTERS)
-    return (
-        bool(telling)
-        and bool(other_languages(telling, languages))
-        and not any(_typical_words(text).get(code) for code in languages)
-    )
+    telling = [word for word in words if len(word.strip(_PUNCTUATION)) >= TELLING_LETTERS]
+    return bool(_ahead(_count(telling), languages, 1))
 
 
 # A message is weighed twice (is it in a language the circle does not read; would it be an act
@@ -66,9 +66,14 @@ def reads_as_other(text: str, languages: Sequence[str]) -> bool:
 @lru_cache(maxsize=1)
 def _typical_words(text: str) -> dict[str, int]:
     """How many typical words of each language ``text`` has (read, never changed, by callers)."""
+    return _count(text.split()[:WORDS_LOOKED_AT])
+
+
+def _count(words: list[str]) -> dict[str, int]:
+    """How many of ``words`` (each counted once) are typical of each language."""
     of_word = _languages_of_word()
     counts: dict[str, int] = {}
-    for word in set(text.lower().replace("’", "'").split()[:WORDS_LOOKED_AT]):
+    for word in {word.lower().replace("’", "'") for word in words}:
         for code in of_word.get(word.strip(_PUNCTUATION), ()):
             counts[code] = counts.get(code, 0) + 1
     return counts
