@@ -609,7 +609,7 @@ def _pick(
     # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"; and the
     # writer's working hours alone ("até amanhã? Eu só saio do trabalho às 19h") are no due
     clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or [
-        m for m in clocks if not _writers_hours(text, m, patterns, request, asking)
+        m for m in clocks if not _writers_own(text, m, patterns, request, asking, hours=True)
     ]
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
@@ -704,29 +704,18 @@ def _writers_own(
     patterns: Patterns,
     request: tuple[int, int, int],
     asking: Callable[[TimeMention], bool],
+    *,
+    hours: bool = False,
 ) -> bool:
     """Whether a time is in the writer's own day: said after "I" in a clause that asks for
     nothing, outside the request's sentence ("Marcus is on early shift and I have Ethan's
-    swimming at 9")."""
+    swimming at 9"); with ``hours``, said with the writer's working hours ("I close at 6")."""
     _, start, end = request
     if start <= mention.start < end or asking(mention):
         return False
     clause_start, _ = _clause_of(text, (mention.start, mention.end))
-    return bool(patterns.first_person.search(text, clause_start, mention.start))
-
-
-def _writers_hours(
-    text: str,
-    mention: TimeMention,
-    patterns: Patterns,
-    request: tuple[int, int, int],
-    asking: Callable[[TimeMention], bool],
-) -> bool:
-    """Whether a time is the writer's working hours, said outside the request."""
-    if not _writers_own(text, mention, patterns, request, asking):
-        return False
-    start, _ = _clause_of(text, (mention.start, mention.end))
-    return bool(patterns.own_hours.search(text, start, mention.start))
+    said = (patterns.first_person, patterns.own_hours) if hours else (patterns.first_person,)
+    return all(pattern.search(text, clause_start, mention.start) for pattern in said)
 
 
 def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMention | None:
