@@ -2171,3 +2171,21 @@ def test_days_pointed_back_to_and_deadlines_before_appointments(
 def test_a_german_date_after_ab_is_no_time() -> None:
     intent = read("Kann jemand ab 3.12. täglich die Post holen?", languages=("de",))
     assert (due_as_text(intent.due), intent.recurrence) == ("2026-12-03", "FREQ=DAILY")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Ich bin ab Montag auf Dienstreise. Wir brauchen jemanden, der ab morgen jeden "
+            "Morgen um 8 bei ihm vorbeischaut.",
+            "de",
+            "2026-11-21T08:00",
+            "FREQ=DAILY",
+        ),
+    ],
+)
+def test_a_start_said_with_the_request_beats_the_writers_own(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

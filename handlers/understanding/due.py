@@ -461,9 +461,14 @@ def _recurring(
     rule_start, rule_end = sentence_of(text, rule.spans[0]) if rule.spans else (end, end)
     # Of several starts, one on the rule's own days first: "Ab Montag kommen wir … Wer
     # übernimmt samstags und sonntags? Das erste Mal wäre gleich dieses Wochenende."
+    # Then one said where the repetition or the request is: "Ich bin ab Donnerstag auf
+    # Dienstreise … jemanden, der ab morgen jeden Morgen um 8 …" starts tomorrow.
     said_starts = sorted(
         (m for m in (here if rule.starts_next_week else mentions) if m.day and m.role == "start"),
-        key=lambda m: bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
+        key=lambda m: (
+            bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
+            m not in here,
+        ),
     )
     # "… ogni martedì e venerdì. A partire dalla prossima settimana": said to start next
     # week, it does, whatever other days of its own the message names
