@@ -2189,3 +2189,16 @@ def test_a_start_said_with_the_request_beats_the_writers_own(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On passe à trois séances par semaine, lundi, mercredi et vendredi à 7h30, qui peut "
+        "l'accompagner ?",
+        "Moins bonne nouvelle, on passe à trois séances de dialyse par semaine, lundi, mercredi "
+        "et vendredi à 7h30 à l'hôpital, à partir de lundi. Qui peut l'accompagner ?",
+    ],
+)
+def test_a_number_of_sessions_is_no_hour(text: str) -> None:
+    assert_due_and_rule(text, "fr", "2026-11-23T07:30", "FREQ=WEEKLY;BYDAY=MO,WE,FR")

@@ -157,6 +157,14 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
     before = locales.merged(languages, "clock", "before_hour")
     hour = "|".join([*sorted(hours, key=len, reverse=True), r"\d{1,2}"])
     prepositions = locales.alternation(languages, "clock", "hour_prepositions")
+    units = [locales.section(code, "offsets").get("units", {}) for code in languages]
+    # "on passe à trois séances", "à cinq minutes d'ici": how many, not when
+    counts = "|".join(
+        [
+            *(said for u in units for k in ("minute", "day", "week") if (said := u.get(k))),
+            locales.alternation(languages, "clock", "counted"),
+        ]
+    )
     never = r"(?!x)x"
     return _Spoken(
         hours=hours,
@@ -165,6 +173,7 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
         before_hour=re.compile(rf"\b(?P<part>{'|'.join(before) or never})\s+(?P<hour>{hour})\b"),
         after_preposition=re.compile(
             rf"\b(?:{prepositions})\s*(?P<hour>{'|'.join(hours) or never})\b"
+            rf"(?!\s*(?:{counts})\b)"
         ),
     )
 

@@ -151,6 +151,7 @@ class _Grammar:
     range_from: re.Pattern[str]  # "from 6 to 8 in the evening": a window, not 7:54
     moved: re.Pattern[str]  # "la pasaron del lunes 7 al viernes 11": a date moved, no span
     duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
+    counted_after: re.Pattern[str]  # "à trois séances", "3 fois": a count
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     hour_word: re.Pattern[str]  # words before an hour alone: "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
@@ -438,6 +439,7 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             )
             + rf"|{_joined(languages, 'clock', 'journey')})(?!\w)"
         ),
+        counted_after=re.compile(rf"\s*(?:{_joined(languages, 'clock', 'counted')})(?!\w)"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
         hour_word=re.compile(
             rf"\b(?:{'|'.join(map(re.escape, _listed(languages, 'text', 'hour_before_stop')))})"
@@ -691,6 +693,8 @@ def _clock(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> T
         return None  # "from 6 to 8 in the evening" is a window, read as one (``due``)
     if grammar.duration_after.match(text, match.end()):
         return None  # "(about 4 hrs)", "dura unas 2 horas": how long, not when
+    if grammar.counted_after.match(text, match.end()):
+        return None  # "on passe à trois séances": how many, not when
     if hours_in_brackets(text, *match.span()):
         return None  # "faut l'attendre (1h)": how long
     # "7h30", "15h", "um 7 Uhr" are 24-hour times; "7 o'clock" is either.
