@@ -2202,3 +2202,49 @@ def test_a_start_said_with_the_request_beats_the_writers_own(
 )
 def test_a_number_of_sessions_is_no_hour(text: str) -> None:
     assert_due_and_rule(text, "fr", "2026-11-23T07:30", "FREQ=WEEKLY;BYDAY=MO,WE,FR")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Il faut monter le sapin de la cave, qqn de costaud dispo demain aprèm ?",
+            "fr",
+            "2026-11-21",
+        ),
+        (
+            "Bisogna portare su l'albero dalla cantina, qualcuno di forte disponibile domani "
+            "pomeriggio?",
+            "it",
+            "2026-11-21",
+        ),
+        ("La ricetta è disponibile domani pomeriggio, qualcuno la ritira?", "it", None),
+    ],
+)
+def test_the_one_asked_for_being_free_is_no_availability(
+    text: str, language: str, due: str | None
+) -> None:
+    assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Ci serve qualcuno che dorma da nonna ogni notte dal 22 al 2 gennaio",
+            "it",
+            "2026-12-22",
+            "FREQ=DAILY;UNTIL=20270102",
+        ),
+        (
+            "Necesitamos a alguien que duerma con la abuela cada noche del 28 al 3 de enero",
+            "es",
+            "2026-12-28",
+            "FREQ=DAILY;UNTIL=20270103",
+        ),
+    ],
+)
+def test_a_span_said_across_the_new_year_starts_in_the_month_before(
+    text: str, language: str, due: str, rule: str
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

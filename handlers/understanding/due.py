@@ -536,6 +536,11 @@ def _occurrences(rule: Rule, first: date, last: date) -> int:
 _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 
 
+# How close before a word of availability the one looked for stands when it is they who are
+# free, not a thing that is ready ("anyone strong free", "qqn de costaud dispo").
+_SOMEONE_BEFORE = 20
+
+
 def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]) -> str:
     """Plain, a start, the end of a span ("until 9"), when something becomes available
     ("ready Friday", "after 2"), or a day it cannot be done ("Wednesday is closed"); a time's
@@ -545,7 +550,12 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
     before = text[max(sentence_start, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
-    if patterns.available.search(before) or (mention.clock and patterns.after_own.match(own)):
+    available = patterns.available.search(before)
+    if available and patterns.someone.search(
+        before, max(0, available.start() - _SOMEONE_BEFORE), available.start()
+    ):
+        available = None  # "qqn de costaud dispo demain ?": the person asked for is free
+    if available or (mention.clock and patterns.after_own.match(own)):
         return "available"
     if patterns.closed_before.search(before) or patterns.closed_before.search(
         before + own.split(" ")[0] + " "

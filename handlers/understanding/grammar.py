@@ -523,10 +523,16 @@ def _range_start(
     grammar: _Grammar, match: re.Match[str], today: date, text: str
 ) -> TimeMention | None:
     month = grammar.months.value(match["month"].rstrip("."))
-    day = _next_date(today, month, int(match["day"])) if month else None
+    first_number, last_number = int(match["day"]), int(match["last"])
+    if month and first_number > last_number:
+        # "dal 22 al 2 gennaio": the month said is the last day's; the first is the month before
+        last = _next_date(today, month, last_number)
+        day = last and _date(last.year - (last.month == 1), (last.month - 2) % 12 + 1, first_number)
+        return TimeMention(*match.span(), day=day, last=last) if day else None
+    day = _next_date(today, month, first_number) if month else None
     if day is None:
         return None
-    last = _next_date(day, day.month, int(match["last"]))
+    last = _next_date(day, day.month, last_number)
     return TimeMention(*match.span(), day=day, last=last)
 
 
