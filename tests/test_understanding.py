@@ -2248,3 +2248,82 @@ def test_a_span_said_across_the_new_year_starts_in_the_month_before(
     text: str, language: str, due: str, rule: str
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Hi all, Tom from the district nursing team. From Monday the dressing is changed "
+            "Mon, Wed and Fri at 10. Nothing is needed from the family, the key safe works.",
+            "en",
+        ),
+        (
+            "This is Ana from the befriending scheme: Jo will visit on Thursdays from 2 to 3. "
+            "Family members don't need to be there.",
+            "en",
+        ),
+        (
+            "Les escribe la enfermera: desde el lunes las curas son martes y jueves a las 9. No "
+            "hace falta que ningún familiar esté en casa.",
+            "es",
+        ),
+        (
+            "Bonjour, ici le cabinet infirmier : je passe tous les soirs à 19h pour l'insuline. "
+            "Rien à prévoir de votre côté.",
+            "fr",
+        ),
+        (
+            "Hier ist der Pflegedienst: ab Montag kommen wir werktags um 8. Für Sie als Familie "
+            "ändert sich nichts.",
+            "de",
+        ),
+        (
+            "Bom dia, aqui é a enfermeira do posto: a partir de segunda venho às terças às 9h. Não "
+            "é preciso fazer nada.",
+            "pt",
+        ),
+        (
+            "Buongiorno, sono la fisioterapista: da lunedì vengo ogni mercoledì alle 15. Non "
+            "occorre nulla da parte vostra.",
+            "it",
+        ),
+    ],
+)
+def test_a_service_announced_with_nothing_asked_of_the_family_is_no_request(
+    text: str, language: str
+) -> None:
+    assert read(text, languages=(language,)).kind == Kind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Can someone walk the dog every day except Sunday at 8?",
+            "en",
+            "2026-11-21T08:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA",
+        ),
+        (
+            "Kann jemand täglich außer sonntags um 12 das Essen bringen?",
+            "de",
+            "2026-11-21T12:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA",
+        ),
+        (
+            "Alguém pode passar lá todos os dias exceto sábado e domingo às 8h?",
+            "pt",
+            "2026-11-23T08:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+        ),
+        (
+            "Can someone do the school run weekdays but not Friday at 3?",
+            "en",
+            "2026-11-23T15:00",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH",
+        ),
+    ],
+)
+def test_days_left_out_of_a_repetition(text: str, language: str, due: str, rule: str) -> None:
+    assert_due_and_rule(text, language, due, rule)

@@ -31,6 +31,7 @@ class Patterns:
     every_other: re.Pattern[str]
     daily: GuardedPattern
     weekday_set: GuardedPattern
+    all_but: re.Pattern[str]  # "… except", "… außer": days left out, said right after
     for_weeks: GuardedPattern
     for_days: GuardedPattern
     for_sessions: GuardedPattern
@@ -142,6 +143,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         every_other=re.compile(rf"\b(?:{said('recurrence', 'every_other')})\s+$"),
         daily=GuardedPattern(rf"\b(?:{said('recurrence', 'daily')})\b"),
         weekday_set=GuardedPattern(rf"\b(?:{said('recurrence', 'weekday_set')})\b"),
+        all_but=re.compile(rf"\s*,?\s*(?:{said('recurrence', 'except_days')})\s+"),
         for_weeks=GuardedPattern(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
         for_days=GuardedPattern(rf"\b(?:{said('recurrence', 'for_days')})\b"),
         for_sessions=GuardedPattern(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),

@@ -180,6 +180,8 @@ def _listed_days(text: str, patterns: Patterns) -> Rule | None:
 def _repetition(
     text: str, patterns: Patterns, start: int, end: int, *, routine: bool
 ) -> Rule | None:
+    if rule := _all_but(text, patterns, start, end):
+        return rule
     if match := patterns.weekday_set.search(text, start, end):
         return Rule("WEEKLY", byday=[0, 1, 2, 3, 4], spans=[match.span()])
     if rule := _weekly(text, patterns, start, end, routine=routine):
@@ -196,6 +198,27 @@ def _repetition(
         return Rule("DAILY", interval=interval, spans=[match.span()])
     if match := patterns.daily.search(text, start, end):
         return Rule("DAILY", spans=[match.span()])
+    return None
+
+
+def _all_but(text: str, patterns: Patterns, start: int, end: int) -> Rule | None:
+    """ "every day except Sunday", "täglich außer sonntags", "weekdays but not Friday": the
+    repetition's days without the ones said right after it (which are no habit of their own)."""
+    for every, week in ((patterns.weekday_set, range(5)), (patterns.daily, range(7))):
+        said = every.search(text, start, end)
+        but = said and patterns.all_but.match(text, said.end())
+        if not but:
+            continue
+        days, position = [], but.end()
+        while (day := patterns.weekday.search(text, position, position + 40)) and (
+            day.start() == position
+        ):
+            days.append(day)
+            position = patterns.joined.match(text, day.end()).end()  # type: ignore[union-attr]
+        if days:
+            left_out = {weekday_index(day) for day in days}
+            byday = [index for index in week if index not in left_out]
+            return Rule("WEEKLY", byday=byday, spans=[(said.start(), days[-1].end())])
     return None
 
 
