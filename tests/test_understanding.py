@@ -2327,3 +2327,28 @@ def test_a_service_announced_with_nothing_asked_of_the_family_is_no_request(
 )
 def test_days_left_out_of_a_repetition(text: str, language: str, due: str, rule: str) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "tenemos q darle las gotas todos los días a las 9 de la noche x 2 semanas",
+            "es",
+            "2026-11-21T21:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "L'infirmière veut que qqn passe chaque soir vérifier ses cachets",
+            "fr",
+            "2026-11-21",
+            "FREQ=DAILY",
+        ),
+    ],
+)
+def test_texting_forms_of_someone_and_for(text: str, language: str, due: str, rule: str) -> None:
+    assert_due_and_rule(text, language, due, rule)
+
+
+def test_asking_whether_someone_knows_is_no_request_in_texting_either() -> None:
+    assert read("qqn sait c'est quoi les heures de visite?", languages=("fr",)).kind == Kind.NONE
