@@ -2352,3 +2352,72 @@ def test_texting_forms_of_someone_and_for(text: str, language: str, due: str, ru
 
 def test_asking_whether_someone_knows_is_no_request_in_texting_either() -> None:
     assert read("qqn sait c'est quoi les heures de visite?", languages=("fr",)).kind == Kind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "LA ZIA NON C'È la porta di casa era aperta e il cappotto è sull'attaccapanni la "
+            "vicina dice che l'ha vista andare verso la stazione aiutatemi a cercarla",
+            "it",
+        ),
+        (
+            "DAD ISNT IN THE HOUSE the back door was open and his coat is on the hook, neighbour "
+            "saw him walking towards the canal, help me look for him",
+            "en",
+        ),
+        (
+            "LA ABUELA NO ESTÁ EN CASA la puerta estaba abierta y el bolso en la mesa, el vecino "
+            "dice que la vio ir hacia la plaza, ayudadme a buscarla",
+            "es",
+        ),
+    ],
+)
+def test_asking_to_look_for_someone_gone_is_an_emergency(text: str, language: str) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, intent.is_urgent) == (Kind.TASK, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "La farmacia cierra a las 14:30 y mañana no abren porque hacen inventario. ¿Alguien "
+            "puede pasar a recogerla antes de que cierren?",
+            "es",
+            "2026-11-20T14:30",
+            None,
+        ),
+        (
+            "Wer kann ab Montag bis einschließlich 15. jeden Abend vorbeikommen?",
+            "de",
+            "2026-11-23",
+            "FREQ=DAILY;UNTIL=20261215",
+        ),
+        (
+            "Alguém pode ficar com ela todas as noites às 21h, pelas próximas duas semanas?",
+            "pt",
+            "2026-11-21T21:00",
+            "FREQ=DAILY;COUNT=14",
+        ),
+        (
+            "Vai fazer hemodiálise três vezes por semana, às segundas, quartas e sextas às 7h, a "
+            "começar já esta quarta. Precisamos de uma escala para o levar.",
+            "pt",
+            "2026-11-25T07:00",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+        ),
+        (
+            "Les séances au cabinet : lundi, mercredi et vendredi à 10h, à partir de lundi, "
+            "douze séances en tout. Il faut quelqu'un pour l'y conduire.",
+            "fr",
+            "2026-11-23T10:00",
+            "FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=12",
+        ),
+    ],
+)
+def test_closed_days_ends_starts_and_counts_said_around_a_routine(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

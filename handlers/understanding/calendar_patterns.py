@@ -195,7 +195,9 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         ),
         available_after=re.compile(
             rf"(?:\s+[\w']+){{0,3}}?\s+"
-            rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})\s*(?:[,;.!?]|$)"
+            rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})"
+            # "mañana no abren porque hacen inventario": a reason may follow
+            rf"\s*(?:[,;.!?]|$|(?:{said('spans', 'reason')})\b)"
         ),
         closed_before=re.compile(
             rf"\b(?:{said('spans', 'closed')})\s+"

@@ -242,6 +242,9 @@ def _weekly(text: str, patterns: Patterns, start: int, end: int, *, routine: boo
         ):
             group.append(matches[position + len(group)])
         position += len(group)
+        starts_it = patterns.start_before.search(text, max(0, match.start() - 40), match.start())
+        if starts_it and len(group) == 1 and not (adverb or _is_plural(match, patterns)):
+            continue  # "… três vezes por semana, a começar esta sexta": the day it starts on
         weekly = _every_week_said(text, patterns, (match.start(), group[-1].end()), (start, end))
         weekly = weekly or patterns.other_after_day.match(text, group[-1].end())
         on_plural = on_plural or bool(patterns.parts_plural.match(text, group[-1].end()))
