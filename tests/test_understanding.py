@@ -2183,6 +2183,13 @@ def test_a_german_date_after_ab_is_no_time() -> None:
             "2026-11-21T08:00",
             "FREQ=DAILY",
         ),
+        (
+            "Would anyone be able to take her shopping on Thursdays at 10? I'm back at work full "
+            "time from the 7th, otherwise I'd keep doing it.",
+            "en",
+            "2026-11-26T10:00",
+            "FREQ=WEEKLY;BYDAY=TH",
+        ),
     ],
 )
 def test_a_start_said_with_the_request_beats_the_writers_own(

@@ -406,7 +406,7 @@ def _resolve(
         # or with days said as news ("Le dan el alta hoy. ¿Alguien hace la compra? Sin prisa")
         return None, rule_text(rule, None) if rule else None
     if rule is not None:
-        return _recurring(text, rule, mentions, now, request, asking)
+        return _recurring(text, rule, mentions, now, request, asking, patterns)
     day, clock, offset = _pick(mentions, request, text, urgent, patterns, asking, now)
     if offset is not None:
         return now + offset, None
@@ -436,6 +436,7 @@ def _recurring(
     now: datetime,
     sentence: tuple[int, int, int],
     asking: Callable[[TimeMention], bool],
+    patterns: Patterns,
 ) -> tuple[date | datetime, str]:
     """The first occurrence: a stated start, else a day in the request (or, for a rule with
     no days of its own, "chemo Tuesday, then every fortnight", anywhere), else the next one."""
@@ -463,8 +464,13 @@ def _recurring(
     # übernimmt samstags und sonntags? Das erste Mal wäre gleich dieses Wochenende."
     # Then one said where the repetition or the request is: "Ich bin ab Donnerstag auf
     # Dienstreise … jemanden, der ab morgen jeden Morgen um 8 …" starts tomorrow.
+    # A start of the writer's own is theirs: "I'm back at work full time from the 7th".
     said_starts = sorted(
-        (m for m in (here if rule.starts_next_week else mentions) if m.day and m.role == "start"),
+        (
+            m
+            for m in (here if rule.starts_next_week else mentions)
+            if m.day and m.role == "start" and not _writers_own(text, m, patterns, sentence, asking)
+        ),
         key=lambda m: (
             bool(rule.byday) and m.day is not None and m.day.weekday() not in rule.byday,
             m not in here,
