@@ -2428,3 +2428,12 @@ def test_closed_days_ends_starts_and_counts_said_around_a_routine(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+def test_the_repetition_said_nearest_before_the_ask_is_the_one_asked_for() -> None:
+    text = (
+        "Le podologue veut un pansement tous les deux jours par l'infirmière, ça c'est réglé. "
+        "Par contre le médecin veut qu'on contrôle sa glycémie à 19h tous les soirs. Qui peut "
+        "se mettre sur un planning ?"
+    )
+    assert_due_and_rule(text, "fr", "2026-11-21T19:00", "FREQ=DAILY")

@@ -62,7 +62,7 @@ def find_rule(
     its sentence) before the whole message: "the nurse comes Monday to Friday, so we need
     someone on Saturdays" is about Saturdays. ``routine``: the message says when a routine
     starts, so two days said together repeat."""
-    ranges = [*nearest_first, (0, len(text))]
+    ranges = [*nearest_first, *_sentences_before(text, nearest_first[-1][0]), (0, len(text))]
     found = ((span, _repetition(text, patterns, *span, routine=routine)) for span in ranges)
     where, rule = next(((span, rule) for span, rule in found if rule), (None, None))
     if rule is not None and where != ranges[0]:
@@ -85,6 +85,17 @@ def find_rule(
     rule.next_week = bool(patterns.next_week.search(text))
     rule.starts_next_week = bool(patterns.starts_next_week.search(text))
     return rule
+
+
+def _sentences_before(text: str, start: int) -> list[tuple[int, int]]:
+    """The sentences before ``start``, nearest first: a repetition said just before the ask
+    is the one it asks for ("Il veut un pansement tous les deux jours par l'infirmière. …
+    contrôler sa glycémie tous les soirs … Qui peut se mettre sur un planning ?")."""
+    found = []
+    while start > 0:
+        found.append(sentence_of(text, (start - 1, start - 1)))
+        start = found[-1][0]
+    return found
 
 
 # Past this many, a count said elsewhere than the repetition is more likely how long something
