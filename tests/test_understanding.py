@@ -2437,3 +2437,25 @@ def test_the_repetition_said_nearest_before_the_ask_is_the_one_asked_for() -> No
         "se mettre sur un planning ?"
     )
     assert_due_and_rule(text, "fr", "2026-11-21T19:00", "FREQ=DAILY")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Les visites c'est de 13h à 20h. Quelqu'un peut lui apporter un repas mardi ?",
+            "fr",
+            "2026-11-24",
+        ),
+        (
+            "Visiting hours are 2 to 8 on the ward. Can someone take him a proper dinner on "
+            "Tuesday?",
+            "en",
+            "2026-11-24",
+        ),
+    ],
+)
+def test_visiting_hours_say_when_a_visit_is_possible_not_when_it_is_due(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)
