@@ -2459,3 +2459,12 @@ def test_visiting_hours_say_when_a_visit_is_possible_not_when_it_is_due(
     text: str, language: str, due: str
 ) -> None:
     assert_task_due(text, language, due)
+
+
+def test_now_opening_a_sentence_of_news_is_no_hurry() -> None:
+    text = (
+        "Boas notícias: foi aprovada. Agora o médico pediu análises antes da consulta de dia 28 "
+        "e o laboratório abre às 6h30. Tem de ser na terça, dia 24, às 6h30. Quem consegue "
+        "levá-lo assim tão cedo?"
+    )
+    assert_task_due(text, "pt", "2026-11-24T06:30")
