@@ -2468,3 +2468,27 @@ def test_now_opening_a_sentence_of_news_is_no_hurry() -> None:
         "levá-lo assim tão cedo?"
     )
     assert_task_due(text, "pt", "2026-11-24T06:30")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Qualcuno può passare il venerdì verso le tre, dalla settimana prossima?",
+            "it",
+            "2026-11-27T15:00",
+            "FREQ=WEEKLY;BYDAY=FR",
+        ),
+        (
+            "Qualcuno può passare venerdì verso le tre? Dalla settimana prossima ci pensa la "
+            "badante.",
+            "it",
+            "2026-11-27T15:00",
+            None,
+        ),
+    ],
+)
+def test_one_weekday_said_of_what_starts_next_week_repeats(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

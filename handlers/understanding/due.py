@@ -80,7 +80,7 @@ def find_when(
     if rule is None and _routine_starts(lowered, mentions, patterns):
         rule = find_rule(
             lowered, patterns, ((request[0], sentence[1]), sentence), routine=True
-        ) or _started_weekday(mentions)
+        ) or _started_weekday(lowered, mentions, patterns)
         if rule is not None:
             mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is not None and (
@@ -163,10 +163,24 @@ def _routine_starts(text: str, mentions: list[TimeMention], patterns: Patterns) 
     return any(m.role == "start" for m in mentions) or bool(patterns.starts_next_week.search(text))
 
 
-def _started_weekday(mentions: list[TimeMention]) -> Rule | None:
+def _started_weekday(text: str, mentions: list[TimeMention], patterns: Patterns) -> Rule | None:
     """A day said with when it starts on that same weekday: "a messa la domenica alle 10 …
-    da domenica prossima", "missa de domingo às 11h, a partir deste domingo"."""
+    da domenica prossima", "missa de domingo às 11h, a partir deste domingo"; or the one
+    weekday said of something that starts next week ("passare il venerdì verso le tre,
+    dalla settimana prossima")."""
     started = [m.day.weekday() for m in mentions if m.day and m.role == "start"]
+    plain = [m for m in mentions if m.day and m.role == "plain" and m.weekday is not None]
+    next_week = patterns.starts_next_week.search(text)
+    if next_week and not started and len(plain) == 1:
+        day = plain[0]
+        if sentence_of(text, (day.start, day.end)) == sentence_of(text, next_week.span()):
+            return Rule(
+                "WEEKLY",
+                byday=[day.weekday],
+                next_week=True,
+                starts_next_week=True,
+                spans=[(day.start, day.end)],
+            )
     said = [m for m in mentions if m.day and m.role == "plain" and m.day.weekday() in started]
     if len(set(started)) != 1 or not said:
         return None
