@@ -2492,3 +2492,35 @@ def test_one_weekday_said_of_what_starts_next_week_repeats(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "A consulta do pai mudou: não é mais dia 24 às 10h, agora é dia 26 às 11h. Alguém "
+            "pode levar ele?",
+            "pt",
+            "2026-11-26T11:00",
+        ),
+        (
+            "La visita del papà è cambiata: non è più il 24 alle 10, adesso è il 26 alle 11. "
+            "Qualcuno può accompagnarlo?",
+            "it",
+            "2026-11-26T11:00",
+        ),
+    ],
+)
+def test_a_time_taken_back_with_its_day_is_not_the_one_meant(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)
+
+
+def test_now_saying_what_a_routine_has_become_is_no_hurry() -> None:
+    text = (
+        "O avô agora faz hemodiálise às segundas, quartas e sextas às 7h30 no hospital. "
+        "Precisamos de quem o leve, a começar já na quarta"
+    )
+    intent = read(text, languages=("pt",))
+    assert due_as_text(intent.due) == "2026-11-25T07:30"

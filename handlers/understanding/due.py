@@ -251,6 +251,9 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
         between = text[taken_back.end : meant.start]
         if len(between) <= 40 and patterns.corrected.search(between):
             taken_back.role = "corrected"
+            for clock in mentions:  # "não é mais dia 12 às 10h, agora é dia 14 às 11h"
+                if clock.day is None and taken_back.end <= clock.start < meant.start:
+                    clock.role = "corrected"
         elif len(between) <= 20 and between.rstrip().endswith("("):
             # "am 4. Advent (20.12.)", "Friday (the 11th)": the date in brackets is exact
             taken_back.role = "corrected"
