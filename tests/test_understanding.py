@@ -2524,3 +2524,27 @@ def test_now_saying_what_a_routine_has_become_is_no_hurry() -> None:
     )
     intent = read(text, languages=("pt",))
     assert due_as_text(intent.due) == "2026-11-25T07:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Precisamos de alguém para dar o almoço à avó todos os dias de 26 a 30.",
+            "pt",
+            "2026-11-26",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        (
+            "Can someone feed the cat every day from 27 to 30?",
+            "en",
+            "2026-11-27",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+        ("Alguém fica com ela de 9 a 12?", "pt", "2026-11-21T09:00", None),
+    ],
+)
+def test_a_bare_range_whose_last_number_is_no_hour_spans_days(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

@@ -334,6 +334,19 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
             None,
         ),
         (
+            # "de 26 a 31", "from 27 to 31": bare numbers name days when the last of them
+            # cannot be an hour
+            "bare_day_range",
+            GuardedPattern(
+                rf"\b(?:{_joined(languages, 'calendar', 'bare_range_from')})\s+"
+                rf"(?P<day>0?[1-9]|[12]\d|3[01])\s*"
+                rf"(?:{_joined(languages, 'calendar', 'bare_range_to')})\s*"
+                rf"(?P<last>2[5-9]|3[01])(?![\w:,/]?\d|[.,]\d)"
+                rf"(?!\s*(?:{hour_words})(?!\w))"
+            ),
+            None,
+        ),
+        (
             "iso",
             GuardedPattern(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
             re.compile(r"\d-\d"),
@@ -900,6 +913,7 @@ def _of_month(
 _READERS = {
     "range_start": _range_start,
     "day_range": _day_range,
+    "bare_day_range": _day_range,
     "of_month": _of_month,
     "day_number": _day_number_said,
     "iso": _iso,
