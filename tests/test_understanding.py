@@ -2548,3 +2548,38 @@ def test_a_bare_range_whose_last_number_is_no_hour_spans_days(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Consulta com o cardiologista dia 26 às 9h — opa, ligaram agora: é às 9h30, não às "
+            "9h. Quem vai com ela?",
+            "pt",
+            "2026-11-26T09:30",
+        ),
+        (
+            "Visita dall'oculista giovedì alle 11, anzi no, rileggendo è alle 11:20. Chi lo "
+            "accompagna?",
+            "it",
+            "2026-11-26T11:20",
+        ),
+        (
+            "The dentist is Thursday at 3 — sorry, just checked the card, it's 3:45, not 3. Who "
+            "can take her?",
+            "en",
+            "2026-11-26T15:45",
+        ),
+    ],
+)
+def test_a_time_taken_back_is_not_the_one_meant(text: str, language: str, due: str) -> None:
+    assert_task_due(text, language, due)
+
+
+def test_the_writers_working_hours_are_theirs_beside_what_they_cannot_do() -> None:
+    text = (
+        "La geriatra ci vede mercoledì 25 alle 10:45. Chi la accompagna? Io quel giorno "
+        "attacco alle 7 e non posso uscire."
+    )
+    assert_task_due(text, "it", "2026-11-25T10:45")

@@ -70,6 +70,7 @@ class Patterns:
     deadline: re.Pattern[str]  # "at the latest", "spätestens": a time to meet, not news
     polite: re.Pattern[str]  # "please", "bitte": a sentence that asks without a request cue
     ruled_out: re.Pattern[str]  # "doesn't have to be (before) today": not the day meant
+    not_this: re.Pattern[str]  # "não às 11h": the hour said right after is ruled out
     closing: re.Pattern[str]  # "they close", "geschlossen": a place's hours, not the task's
     closed_before: re.Pattern[str]  # "nous serons fermés demain": a day it cannot be done
     contrast_after: re.Pattern[str]  # "niente di urgente, ma …": what follows counts
@@ -222,6 +223,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         deadline=re.compile(rf"\b(?:{said('spans', 'deadline')})\b(?:\s+\w+){{0,3}}\s*$"),
         polite=re.compile(rf"\b(?:{said('spans', 'polite')})\b"),
         ruled_out=re.compile(rf"\b(?:{said('spans', 'ruled_out')})\s+(?:\w+\s+)?$"),
+        not_this=re.compile(rf"\b(?:{said('spans', 'not_this')})\s+$"),
         closing=re.compile(rf"\b(?:{said('clock', 'closing')}|{said('spans', 'closed')})\b"),
         place_hours=re.compile(
             rf"\b(?:{said('clock', 'closing')}|{said('clock', 'opening')}"

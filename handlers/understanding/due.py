@@ -257,6 +257,18 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
         elif len(between) <= 20 and between.rstrip().endswith("("):
             # "am 4. Advent (20.12.)", "Friday (the 11th)": the date in brackets is exact
             taken_back.role = "corrected"
+    clocks = sorted((m for m in mentions if m.clock and not m.day), key=lambda m: m.start)
+    # "é às 14h30, não às 14h": that hour is not meant, wherever it is said
+    ruled_out = {
+        m.clock for m in clocks if patterns.not_this.search(text, max(0, m.start - 8), m.start)
+    }
+    for clock in clocks:
+        if clock.clock in ruled_out:
+            clock.role = "corrected"
+    for taken_back, meant in pairwise(m for m in clocks if m.role != "corrected"):
+        between = text[taken_back.end : meant.start]
+        if len(between) <= 40 and patterns.corrected.search(between):
+            taken_back.role = "corrected"  # "giovedì alle 11, anzi no, è alle 11:40"
 
 
 def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
@@ -646,9 +658,8 @@ def _pick(
     ]
     # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"; and the
     # writer's working hours alone ("até amanhã? Eu só saio do trabalho às 19h") are no due
-    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or [
-        m for m in clocks if not _writers_own(text, m, patterns, request, asking, hours=True)
-    ]
+    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking, hours=True)]
+    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or clocks
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
@@ -749,7 +760,9 @@ def _writers_own(
     nothing, outside the request's sentence ("Marcus is on early shift and I have Ethan's
     swimming at 9"); with ``hours``, said with the writer's working hours ("I close at 6")."""
     _, start, end = request
-    if start <= mention.start < end or asking(mention):
+    # the writer's working hours are theirs even said with what they cannot do ("io attacco
+    # alle 7 e non posso uscire"), which otherwise makes a clause one that asks
+    if start <= mention.start < end or (asking(mention) and not hours):
         return False
     clause_start, _ = _clause_of(text, (mention.start, mention.end))
     said = (patterns.first_person, patterns.own_hours) if hours else (patterns.first_person,)
