@@ -2583,3 +2583,18 @@ def test_the_writers_working_hours_are_theirs_beside_what_they_cannot_do() -> No
         "attacco alle 7 e non posso uscire."
     )
     assert_task_due(text, "it", "2026-11-25T10:45")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "ref"),
+    [
+        ("Alguém sabe se pro #1 ele precisa ir em jejum?", "pt", Kind.NONE, 1),
+        ("Non riesco più a fare la spesa alla nonna (la 2), mi dispiace", "it", Kind.UNCLAIM, 2),
+        ("Il 14 è mio, chiedo il permesso", "it", Kind.CLAIM, None),
+    ],
+)
+def test_a_task_named_by_its_number_in_any_message(
+    text: str, language: str, kind: Kind, ref: int | None
+) -> None:
+    intent = read(text, languages=(language,))
+    assert (intent.kind, intent.ref) == (kind, ref)

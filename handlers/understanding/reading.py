@@ -81,9 +81,9 @@ def understand_with(
         # emergency (anything else is left to the cues, and the circle hears how to add it).
         foreign = reads_as_other(text, codes)
         kind, request = _with_model(kind, request, margins, lowered, foreign=foreign)
-    if kind is Kind.NONE:
-        return NOTHING
     ref = _ref_in(lowered)
+    if kind is Kind.NONE:  # "Alguém sabe se pro #1 ele precisa ir em jejum?" names task 1
+        return Intent(kind, ref=ref) if ref is not None else NOTHING
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
     pressing = bool(cue("urgent", codes).search(lowered))
@@ -274,14 +274,19 @@ def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, 
 
 @cache
 def _ref() -> re.Pattern[str]:
-    """A task named by its number ("#3", "task 3", "Nr. 2"), in every language we know."""
+    """A task named by its number ("#3", "task 3", "Nr. 2", "(o 3)"), in every language we
+    know. A bare article and number names a task only in brackets: "il 14 è mio" may be a day."""
     words = locales.alternation(locales.codes(), "cues", "task_number")
-    return re.compile(rf"(?:#|\b(?:{words})\s*#?)\s*(\d{{1,6}})\b", re.IGNORECASE)
+    articles = locales.alternation(locales.codes(), "cues", "task_article")
+    return re.compile(
+        rf"(?:#|\b(?:{words})\s*#?)\s*(\d{{1,6}})\b|\(\s*(?:{articles})\s+(\d{{1,6}})\s*\)",
+        re.IGNORECASE,
+    )
 
 
 def _ref_in(text: str) -> int | None:
     if match := _ref().search(text):
-        return int(match.group(1))
+        return int(match.group(1) or match.group(2))
     numbered = numbered_act(text)
     return numbered[0] if numbered else None
 
