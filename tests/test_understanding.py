@@ -2598,3 +2598,37 @@ def test_a_task_named_by_its_number_in_any_message(
 ) -> None:
     intent = read(text, languages=(language,))
     assert (intent.kind, intent.ref) == (kind, ref)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Avisaram que por causa do Natal a vacina de sexta passa pra quarta, dia 25, no "
+            "mesmo horário (8h às 9h). Alguém leva ela lá às 8h?",
+            "pt",
+            "2026-11-25T08:00",
+        ),
+        (
+            "A bengala nova fica pronta amanhã depois das 10h e a loja fecha às 13h. Quem busca?",
+            "pt",
+            "2026-11-21T13:00",
+        ),
+        (
+            "O remédio só chega amanhã a partir das 11h e eles guardam até às 18h. Quem "
+            "consegue passar lá?",
+            "pt",
+            "2026-11-21T18:00",
+        ),
+        (
+            "A farmácia funciona das 8h às 17h, mas a receita só vale até terça às 17h. Quem "
+            "consegue buscar?",
+            "pt",
+            "2026-11-24T17:00",
+        ),
+    ],
+)
+def test_reasons_closings_and_opening_hours_leave_the_deadline(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)

@@ -585,6 +585,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
     before = text[max(sentence_start, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
+    if mention.clock and patterns.closes_at.search(before):
+        return "plain"  # "fica pronto amanhã … e a loja fecha às 13h": the time to be there by
     available = patterns.available.search(before)
     if available and patterns.someone.search(
         before, max(0, available.start() - _SOMEONE_BEFORE), available.start()
@@ -598,6 +600,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
         return "closed"  # "nous serons fermés demain", "chiuso fino al 4"
     if mention.day and patterns.otherwise.search(before[-40:]):
         return "closed"  # "grab it before 7 or he runs out over the weekend": what happens if not
+    if mention.day and patterns.because_of.search(before[-30:]):
+        return "closed"  # "por causa do Natal a sessão de sexta passa pra quinta": the reason
     if patterns.dialled.search(before) and _BARE_NUMBER.fullmatch(own):
         return "available"  # "j'ai appelé le 15", "llamé al 112": a number called, not a day
     said_after = patterns.available_after.match(text, mention.end)  # "ab 10 fertig"
@@ -642,8 +646,11 @@ def _pick(
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]
     if any(m.role == "start" for m in usable) and any(
-        _after_deadline_words(text, m, patterns) for m in usable
-    ):  # "in farmacia da martedì ma vanno ritirate entro sabato 12": the deadline wins
+        _after_deadline_words(text, m, patterns)
+        or (m.role == "until" and m.clock and _may_be_due(m, request, text, patterns))
+        for m in usable
+    ):  # "in farmacia da martedì ma vanno ritirate entro sabato 12", "chega amanhã a partir
+        # das 11h e eles guardam até às 18h": the deadline wins
         usable = [m for m in usable if m.role != "start"]
     first = next((m for m in usable if m.day or m.offset), None)
     if first is not None and first.offset is not None:  # "in the next hour" said first
