@@ -2632,3 +2632,16 @@ def test_reasons_closings_and_opening_hours_leave_the_deadline(
     text: str, language: str, due: str
 ) -> None:
     assert_task_due(text, language, due)
+
+
+def test_fainting_with_someone_wanted_there_now_is_an_emergency() -> None:
+    text = (
+        "PAI PASSOU MAL NO CENTRO DE DIA a pressão despencou e querem alguém da família lá "
+        "agora eu estou no trabalho"
+    )
+    intent = read(text, languages=("pt",))
+    assert (intent.kind, intent.is_urgent, due_as_text(intent.due)) == (
+        Kind.TASK,
+        True,
+        "2026-11-20",
+    )
