@@ -2645,3 +2645,11 @@ def test_fainting_with_someone_wanted_there_now_is_an_emergency() -> None:
         True,
         "2026-11-20",
     )
+
+
+def test_a_day_said_after_and_is_not_the_days_of_the_time_before_it() -> None:
+    text = (
+        "La farmacia ha pronta la ricetta, ma stasera chiude alle 21 e domani la zia resta "
+        "senza. Qualcuno ci passa?"
+    )
+    assert_task_due(text, "it", "2026-11-20T21:00")

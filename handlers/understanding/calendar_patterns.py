@@ -51,6 +51,7 @@ class Patterns:
     plural_articles: tuple[str, ...]  # "on Saturdays", "les samedis"
     habit_articles: tuple[str, ...]  # "los lunes"
     joined: re.Pattern[str]  # between weekdays said together
+    and_then: re.Pattern[str]  # "… alle 21 e domani …": what follows "and" is said apart
     articles_before_day: re.Pattern[str]  # "le lundi et le jeudi"
     every_n_days: GuardedPattern
     day_list: GuardedPattern  # "the 24th, 25th and 26th": days one after another
@@ -180,6 +181,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         habit_articles=tuple(locales.listed(languages, "recurrence", "habit_articles")),
         joined=re.compile(rf"\s*(?:,|&|/|\+|{said('recurrence', 'and')})?\s*(?:{day_articles})?"),
         articles_before_day=re.compile(rf"(?:{day_articles})$"),
+        and_then=re.compile(rf"\s*,?\s*(?:{said('recurrence', 'and')})\s"),
         every_n_days=GuardedPattern(rf"\b(?:{said('recurrence', 'every_n_days')})\b"),
         day_list=GuardedPattern(
             rf"\b(?:{said('recurrence', 'day_list_before')})\s+(?P<days>{_day_number(said)}"

@@ -672,7 +672,7 @@ def _pick(
         # still to come today counts before one already past.
         clocks.sort(key=lambda m: m.clock is not None and m.clock <= now.time())
     clock_mention = _deadline_after_contrast(text, clocks, patterns)
-    day_mention = _day_beside(clock_mention, usable) or first
+    day_mention = _day_beside(clock_mention, usable, text, patterns) or first
     if (
         first is not None
         and day_mention is not None
@@ -776,13 +776,22 @@ def _writers_own(
     return all(pattern.search(text, clause_start, mention.start) for pattern in said)
 
 
-def _day_beside(clock: TimeMention | None, usable: list[TimeMention]) -> TimeMention | None:
-    """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10")."""
+def _day_beside(
+    clock: TimeMention | None, usable: list[TimeMention], text: str, patterns: Patterns
+) -> TimeMention | None:
+    """The day said right beside a time ("by 7 tomorrow morning", "Friday at 10"), not one
+    said after an "and" ("stasera chiude alle 21 e domani la zia resta senza")."""
     if clock is None:
         return None
     if clock.day is not None:  # "9 tomorrow morning", "a medianoche": said together
         return clock
-    near = [m for m in usable if m.day and _beside(m, clock) < 16]
+    near = [
+        m
+        for m in usable
+        if m.day
+        and _beside(m, clock) < 16
+        and not (m.start >= clock.end and patterns.and_then.match(text, clock.end))
+    ]
     return min(near, key=lambda m: _beside(m, clock), default=None)
 
 
