@@ -2653,3 +2653,23 @@ def test_a_day_said_after_and_is_not_the_days_of_the_time_before_it() -> None:
         "senza. Qualcuno ci passa?"
     )
     assert_task_due(text, "it", "2026-11-20T21:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "A cama tem de ser devolvida na loja da 25 de Abril daqui a duas horas. Alguém está "
+            "perto?",
+            "pt",
+            "2026-11-20T12:00",
+        ),
+        (
+            "Is somebody able to take him to the pharmacy on Portland Street friday at 2?",
+            "en",
+            "2026-11-27T14:00",
+        ),
+    ],
+)
+def test_a_date_that_names_a_street_is_no_day(text: str, language: str, due: str) -> None:
+    assert_task_due(text, language, due)

@@ -212,6 +212,16 @@ def _mentions(
     spans = [*taken, *((m.start, m.end) for m in read)]
     older = days_said(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
+    # "na loja da 24 de Julho", "via XX Settembre": a date that names a street is no day
+    found = [
+        m
+        for m in found
+        if not (
+            m.day
+            and text[m.start].isdigit()
+            and patterns.place_before.search(text, max(0, m.start - 20), m.start)
+        )
+    ]
     if len(original) == len(text):
         grammar.in_zone(found, original, now)
     starts = [m.start for m in found]
