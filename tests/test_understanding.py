@@ -2673,3 +2673,35 @@ def test_a_day_said_after_and_is_not_the_days_of_the_time_before_it() -> None:
 )
 def test_a_date_that_names_a_street_is_no_day(text: str, language: str, due: str) -> None:
     assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "A partir da semana que vem ele começa a natação, toda terça e quinta das 7h às 8h. "
+            "Alguém consegue levar?",
+            "pt",
+            "2026-11-24T07:00",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "Amanhã alguém tem de levar a receita à farmácia. A farmácia abre às 9h e a receita "
+            "tem de ser entregue até às 12h30. Eu saio às 16h.",
+            "pt",
+            "2026-11-21T12:30",
+            None,
+        ),
+        (
+            "La logopedista vuole che qualcuno lo aiuti con gli esercizi ogni sera prima di "
+            "cena, da lunedì fino al 30. Io rientro alle 21, troppo tardi.",
+            "it",
+            "2026-11-23",
+            "FREQ=DAILY;UNTIL=20261130",
+        ),
+    ],
+)
+def test_written_hours_deadlines_after_opening_and_the_writers_return(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

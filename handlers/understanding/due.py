@@ -541,8 +541,8 @@ def _recurring(
     # A time in a clause that asks comes first ("… wer kann jeweils um zwei dort sein?"), then
     # the one said with the rule, before others of the request's sentence ("3ª e 6ª às 17h15
     # … preciso de alguém, eu só saio do trabalho às 18h").
-    clocks = [
-        m.clock
+    said_clocks = [
+        m
         for m in sorted(
             in_order(mentions, sentence),
             key=lambda m: (not asking(m), not rule_start <= m.start < rule_end),
@@ -553,6 +553,7 @@ def _recurring(
         # martes … necesitamos a alguien"
         and not any(0 <= m.start - said_end < 16 for _, said_end in rule.left_out)
     ]
+    clocks = [m.clock for m in _not_the_writers(text, said_clocks, patterns, sentence, asking)]
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
@@ -673,10 +674,7 @@ def _pick(
         and not _given_reason(text, m)
         and not _said_of_the_past(text, m, patterns, usable)
     ]
-    # "Saturday 8am … I have Ethan's swimming at 9. Would anyone be able to?"; and the
-    # writer's working hours alone ("até amanhã? Eu só saio do trabalho às 19h") are no due
-    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking, hours=True)]
-    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or clocks
+    clocks = _not_the_writers(text, clocks, patterns, request, asking)
     if first is None and not urgent:
         # "Left him at the lab at 7:50, they said he's done at 9": with no day said, a time
         # still to come today counts before one already past.
@@ -762,6 +760,20 @@ def _may_be_due(
         return True
     sentence_start, _ = sentence_of(text, (mention.start, mention.end))
     return not patterns.first_person.search(text, sentence_start, mention.start)
+
+
+def _not_the_writers(
+    text: str,
+    clocks: list[TimeMention],
+    patterns: Patterns,
+    request: tuple[int, int, int],
+    asking: Callable[[TimeMention], bool],
+) -> list[TimeMention]:
+    """The times that are not the writer's own day ("Saturday 8am … I have Ethan's swimming
+    at 9. Would anyone be able to?", "Io rientro alle 21, troppo tardi"), unless all are; the
+    writer's working hours are never the due ("Eu só saio do trabalho às 19h")."""
+    clocks = [m for m in clocks if not _writers_own(text, m, patterns, request, asking, hours=True)]
+    return [m for m in clocks if not _writers_own(text, m, patterns, request, asking)] or clocks
 
 
 def _writers_own(

@@ -48,7 +48,8 @@ def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
     unit = rf"(?:\s*(?:{said('clock_units')}|{said('hour_words')}))?"
     return re.compile(
         rf"\b(?:{said('window_from')})\s+(?:(?:{said('before_clock_number')})\s+)?"
-        rf"(?P<hour>[01]?\d|2[0-3])(?:[:.h](?P<minute>[0-5]\d))?{unit}"
+        rf"(?P<hour>[01]?\d|2[0-3])(?:(?P<sep>[:.h])(?P<minute>[0-5]\d))?"
+        rf"(?P<unit>\s*(?:{said('clock_units')}|{said('hour_words')}))?"
         rf"\s+(?:{said('window_to')})\s+(?:(?:{said('before_clock_number')})\s+)?"
         rf"(?P<last>[01]?\d|2[0-3])(?:[:.h][0-5]\d)?{unit}(?![\w:.,/]*\d)"
     )
@@ -81,7 +82,11 @@ def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[T
         if hour <= 12 and last <= 12:  # "de 2 a 6": the afternoon, unless the words say more
             if not 1 <= (last - hour) % 12 <= 8:
                 continue
-            hour = plausible_hour(hour, text, match.start(), languages)
+            # "das 7h às 8h" is written as a 24-hour time: the morning unless words say more
+            written = "h" in (match["sep"], (match["unit"] or "").strip())
+            hour = plausible_hour(
+                hour, text, match.start(), languages, afternoon_if_unsaid=not written
+            )
         elif not 1 <= last - hour <= 12:
             continue  # "von 9 bis 23" is no window of a visit
         found.append(TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0))))
