@@ -2705,3 +2705,35 @@ def test_written_hours_deadlines_after_opening_and_the_writers_return(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "Alguém pode lá ir às terças e quintas às 10 para dar uma volta com ela? Começava já "
+            "na quinta dia 26.",
+            "pt",
+            "2026-11-26T10:00",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "A onco pediu um hemograma antes do ciclo. Alguém pode levar ele na segunda-feira às "
+            "6 e meia? O laboratório abre cedo.",
+            "pt",
+            "2026-11-23T06:30",
+            None,
+        ),
+        (
+            "Il contrassegno va ritirato allo sportello, aperto dal lunedì al venerdì dalle 8:30 "
+            "alle 11:30, entro martedì 24. Qualcuno ci può andare?",
+            "it",
+            "2026-11-24",
+            None,
+        ),
+    ],
+)
+def test_starts_said_in_the_conditional_morning_errands_and_a_counters_week(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

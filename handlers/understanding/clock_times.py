@@ -309,8 +309,8 @@ def plausible_hour(
                 nearest = (distance, is_evening)
     if nearest is not None:
         return hour % 12 + 12 if nearest[1] else hour % 12
-    if hour >= EARLY_START and _morning_tasks(languages).search(text, start, end):
-        return hour
+    if hour >= EARLY_START and _morning_tasks(languages).search(text):
+        return hour  # "… ele precisa fazer hemograma … às 6 e meia?": a morning errand
     return hour + 12 if hour <= 7 and afternoon_if_unsaid else hour
 
 

@@ -73,13 +73,15 @@ def find_when(
     sentence = sentence_of(lowered, focus)
     # Where the ask starts, and the sentence it is in.
     request = (focus[0] if focus else sentence[0], *sentence)
-    rule = _asked_rule(lowered, patterns, request, (asks, needs))
-    if rule is not None and all(_place_hours(lowered, span, patterns) for span in rule.spans):
-        rule = None  # "before 6 tonight, they close early on Mondays": the shop's week
+    rule = _not_place_hours(
+        lowered, _asked_rule(lowered, patterns, request, (asks, needs)), patterns
+    )
     mentions = _mentions(lowered, now, codes, patterns, rule, text)
     if rule is None and _routine_starts(lowered, mentions, patterns):
-        rule = find_rule(
-            lowered, patterns, ((request[0], sentence[1]), sentence), routine=True
+        rule = _not_place_hours(
+            lowered,
+            find_rule(lowered, patterns, ((request[0], sentence[1]), sentence), routine=True),
+            patterns,
         ) or _started_weekday(lowered, mentions, patterns)
         if rule is not None:
             mentions = _mentions(lowered, now, codes, patterns, rule, text)
@@ -279,6 +281,14 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
         between = text[taken_back.end : meant.start]
         if len(between) <= 40 and patterns.corrected.search(between):
             taken_back.role = "corrected"  # "giovedì alle 11, anzi no, è alle 11:40"
+
+
+def _not_place_hours(text: str, rule: Rule | None, patterns: Patterns) -> Rule | None:
+    """``rule``, unless it is only a place's week: "before 6 tonight, they close early on
+    Mondays", "sportello aperto dal lunedì al venerdì … entro martedì 22"."""
+    if rule is not None and all(_place_hours(text, span, patterns) for span in rule.spans):
+        return None
+    return rule
 
 
 def _place_hours(text: str, span: tuple[int, int], patterns: Patterns) -> bool:
