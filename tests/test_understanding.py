@@ -2737,3 +2737,11 @@ def test_starts_said_in_the_conditional_morning_errands_and_a_counters_week(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+def test_a_date_said_as_the_next_session_is_no_weekly_habit() -> None:
+    text = (
+        "La prossima seduta è giovedì 26 alle 2 e mezza del pomeriggio. Io giovedì ho i "
+        "colloqui fino alle 4. Qualcuno riesce a portarla?"
+    )
+    assert_due_and_rule(text, "it", "2026-11-26T14:30", None)

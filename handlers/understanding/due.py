@@ -170,7 +170,10 @@ def _started_weekday(text: str, mentions: list[TimeMention], patterns: Patterns)
     da domenica prossima", "missa de domingo às 11h, a partir deste domingo"; or the one
     weekday said of something that starts next week ("passare il venerdì verso le tre,
     dalla settimana prossima")."""
-    started = [m.day.weekday() for m in mentions if m.day and m.role == "start"]
+    # "La prossima è giovedì 3": a date said as the start is one day, no weekday's habit
+    started = [
+        m.day.weekday() for m in mentions if m.day and m.role == "start" and m.weekday is not None
+    ]
     plain = [m for m in mentions if m.day and m.role == "plain" and m.weekday is not None]
     next_week = patterns.starts_next_week.search(text)
     if next_week and not started and len(plain) == 1:
