@@ -2745,3 +2745,17 @@ def test_a_date_said_as_the_next_session_is_no_weekly_habit() -> None:
         "colloqui fino alle 4. Qualcuno riesce a portarla?"
     )
     assert_due_and_rule(text, "it", "2026-11-26T14:30", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        ("Qualcuno può portarlo dopodomani alle 7 e 10 del mattino?", "it", "2026-11-22T07:10"),
+        ("Alguém pode levá-lo amanhã às 9 e 10?", "pt", "2026-11-21T09:10"),
+        ("¿Alguien puede llevarlo mañana entre las 8 y 10?", "es", "2026-11-21T08:00"),
+    ],
+)
+def test_minutes_in_digits_after_and_where_a_language_says_them_so(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)

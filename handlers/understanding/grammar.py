@@ -152,6 +152,8 @@ class _Grammar:
     moved: re.Pattern[str]  # "la pasaron del lunes 7 al viernes 11": a date moved, no span
     duration_after: re.Pattern[str]  # "(about 4 hrs)": how long, not when
     counted_after: re.Pattern[str]  # "à trois séances", "3 fois": a count
+    joined_minutes: bool  # "alle 7 e 10" is 7:10
+    window_from: re.Pattern[str]  # "tra le 8 e 10": a span opened before the hours
     after_clock_word: re.Pattern[str]  # "um 10.10" is a time
     hour_word: re.Pattern[str]  # words before an hour alone: "um 10.10" is a time
     before_day: re.Pattern[str]  # "am 10.12", "le 5.10": an article or "day" says a date
@@ -451,6 +453,10 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 if unit in ("minute", "hour", "day", "week")
             )
             + rf"|{_joined(languages, 'clock', 'journey')})(?!\w)"
+        ),
+        joined_minutes=any(section(code, "clock").get("joined_minutes") for code in languages),
+        window_from=re.compile(
+            rf"\b(?:{_joined(languages, 'clock', 'window_from')})\s+(?:(?:{articles}) )?$"
         ),
         counted_after=re.compile(rf"\s*(?:{_joined(languages, 'clock', 'counted')})(?!\w)"),
         after_clock_word=re.compile(rf"\b(?:{prefix})\s+$"),
@@ -792,8 +798,12 @@ def _said_as_time(grammar: _Grammar, match: re.Match[str], text: str) -> bool:
     small = bool(match["minword"]) and (grammar.numbers.value(match["minword"]) or 0) < 10
     if match["and"]:
         if match["min"] and not match["hourword"]:
-            # "zwischen 8 und 12": two hours; "às 9 e 20", said as a time, is 9:20
-            return marked and int(match["min"]) > 12
+            # "zwischen 8 und 12": two hours; "às 9 e 20", said as a time, is 9:20, and so is
+            # "alle 7 e 10" where minutes are said so, unless a span is opened before it
+            hour_at = match.start("hour") if match["hour"] else match.start()
+            between = grammar.window_from.search(text, max(0, hour_at - 14), hour_at)
+            joined = grammar.joined_minutes and not between
+            return marked and (joined or int(match["min"]) > 12)
         return marked or not small  # "las tres y cinco" is 3:05; "entre midi et deux" a span
     separator = (match["sep"] or "").strip()
     if separator == "." and not (marked or match["unit"]):
