@@ -2759,3 +2759,33 @@ def test_minutes_in_digits_after_and_where_a_language_says_them_so(
     text: str, language: str, due: str
 ) -> None:
     assert_task_due(text, language, due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        (
+            "As decided yesterday, we're splitting the nights. Can someone do Mondays and "
+            "Thursdays from 9pm?",
+            "en",
+            Kind.TASK,
+        ),
+        (
+            "Wie gestern beschlossen teilen wir die Nächte auf. Kann jemand montags ab 21 Uhr "
+            "bei Opa schlafen?",
+            "de",
+            Kind.TASK,
+        ),
+        (
+            "Come da decisione di ieri, organizziamo le notti. Qualcuno può dormire dal nonno "
+            "ogni lunedì?",
+            "it",
+            Kind.TASK,
+        ),
+        ("As decided, Mum moves downstairs next week.", "en", Kind.DECISION),
+    ],
+)
+def test_a_decision_taken_before_and_an_ask_is_a_request(
+    text: str, language: str, kind: Kind
+) -> None:
+    assert read(text, languages=(language,)).kind == kind

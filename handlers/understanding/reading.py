@@ -227,16 +227,32 @@ def _claims_first(text: str, languages: tuple[str, ...], first_ask: int) -> bool
     return claim is not None and claim.start() < sentence_of(text, (0, 0))[1]
 
 
+def _decided_before(text: str, decided: re.Match[str], languages: tuple[str, ...]) -> bool:
+    """Whether the decision is one taken before, referred to: "Come da decisione di ieri,
+    organizziamo le notti … qualcuno può …?" asks."""
+    before = text[max(0, decided.start() - 30) : decided.start()]
+    return bool(_as_decided(languages).search(before))
+
+
+@cache
+def _as_decided(languages: tuple[str, ...]) -> re.Pattern[str]:
+    words = locales.alternation(languages, "cues", "as_decided")
+    return re.compile(rf"(?:^|[^\w])(?:{words})\s+(?:\w+\s+)?$")
+
+
 def _cued_kind(text: str, languages: tuple[str, ...]) -> tuple[Kind, tuple[int, int] | None, bool]:
     """The kind of act the hand-written cues recognise, with the span of a request's ask, and
     whether the cues are sure (step 1 of ``_with_model``: the model is not asked)."""
     if numbered := numbered_act(text):
         return (Kind.DONE if numbered[1] else Kind.CLAIM), None, True
-    if cue("decision", languages).search(text):
-        return Kind.DECISION, None, True
+    decided = cue("decision", languages).search(text)
     # "Qu'on m'ouvre la porte, je ne peux pas la lâcher !!": can't, in a cry for help, is no
     # hand-back.
     requests = list(cue("request", languages).finditer(text))
+    if decided and _decided_before(text, decided, languages) and requests:
+        return Kind.TASK, requests[-1].span(), True  # a decision taken before, and an ask
+    if decided:
+        return Kind.DECISION, None, True
     not_an_act = cue("not_an_act", languages).search(text)
     # "Is anyone free this week to put the rail up? … I'd do it myself but I've got the kids":
     # what the writer would do, said after the ask, takes nothing from it
