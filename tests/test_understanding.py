@@ -2751,3 +2751,16 @@ def test_a_decision_taken_before_and_an_ask_is_a_request(
 )
 def test_now_in_news_or_in_what_a_routine_has_become_is_no_hurry(text: str, due: str) -> None:
     assert_task_due(text, "pt", due)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Forse domenica ce la faccio io, ma non è sicuro. Vi dico domani.", "it"),
+        ("Talvez eu consiga no sábado de manhã, confirmo amanhã.", "pt"),
+        ("I might manage Saturday, I'll let you know tonight.", "en"),
+        ("Vielleicht kann ich am Samstag, ich sag euch morgen Bescheid.", "de"),
+    ],
+)
+def test_a_tentative_offer_claims_nothing(text: str, language: str) -> None:
+    assert read(text, languages=(language,)).kind == Kind.NONE
