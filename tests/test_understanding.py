@@ -2764,3 +2764,22 @@ def test_now_in_news_or_in_what_a_routine_has_become_is_no_hurry(text: str, due:
 )
 def test_a_tentative_offer_claims_nothing(text: str, language: str) -> None:
     assert read(text, languages=(language,)).kind == Kind.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind"),
+    [
+        ("He's home and fine. #3 sorted — thank you Jen ❤️", "en", Kind.DONE),
+        (
+            "Die Kopie des Ausweises muss jemand persönlich im Büro abgeben, spätestens am 27. "
+            "Wer ist diese Woche in der Stadt?",
+            "de",
+            Kind.TASK,
+        ),
+        ("Ich muss den Donnerstag leider wieder abgeben.", "de", Kind.UNCLAIM),
+    ],
+)
+def test_a_numbered_task_sorted_and_a_document_handed_in(
+    text: str, language: str, kind: Kind
+) -> None:
+    assert read(text, languages=(language,)).kind == kind
