@@ -2783,3 +2783,12 @@ def test_a_numbered_task_sorted_and_a_document_handed_in(
     text: str, language: str, kind: Kind
 ) -> None:
     assert read(text, languages=(language,)).kind == kind
+
+
+def test_an_until_said_before_a_routine_starts_is_no_end_of_it() -> None:
+    text = (
+        "O adesivo tem de ser trocado todas as manhãs. Esta semana faço eu, estou de férias até "
+        "domingo. Mas a partir de segunda, dia 23, precisava que alguém passasse nos dias úteis "
+        "às 8h30."
+    )
+    assert_due_and_rule(text, "pt", "2026-11-23T08:30", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")

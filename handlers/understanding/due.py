@@ -570,6 +570,8 @@ def _recurring(
     due: date | datetime = (
         datetime.combine(first, clocks[0], tzinfo=now.tzinfo) if clocks else first
     )
+    if until is not None and until < first:
+        until = None  # "estou de férias até domingo … a partir de segunda": the writer's span
     if clocks and until is not None and rule.count is None:
         # UNTIL goes only with a day-long due; with a time, the last day is a count ("chaque
         # soir à 19h, du 19 au 31 décembre": 13 evenings).
