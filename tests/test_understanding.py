@@ -2792,3 +2792,36 @@ def test_an_until_said_before_a_routine_starts_is_no_end_of_it() -> None:
         "às 8h30."
     )
     assert_due_and_rule(text, "pt", "2026-11-23T08:30", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "O médico acha que ele sai sábado. Alguém que manja de furadeira consegue instalar a "
+            "barra antes de sábado?",
+            "pt",
+            "2026-11-21",
+            None,
+        ),
+        (
+            "A neuro vai avaliar na consulta de dia 27 se continua. Alguém pode ligar pra ele "
+            "todo dia às 9 da noite? Dá pra começar hoje mesmo.",
+            "pt",
+            "2026-11-20T21:00",
+            "FREQ=DAILY",
+        ),
+        (
+            "A nutricionista falou que é importante ele comer sentado com alguém do lado, sem "
+            "pressa. Dava pra gente fazer um rodízio? Alguém passa lá todo domingo ao meio-dia "
+            "e almoça com ele. Os sábados eu seguro.",
+            "pt",
+            "2026-11-22T12:00",
+            "FREQ=WEEKLY;BYDAY=SU",
+        ),
+    ],
+)
+def test_long_portuguese_asks_their_starts_and_the_writers_own_days(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

@@ -389,8 +389,8 @@ def _writers_clause(
 ) -> bool:
     """Whether days are said in a clause of the writer's own that asks for nobody ("Eu fico
     com os domingos")."""
-    start, _ = _clause_of(text, span)
-    return bool(patterns.first_person.search(text, start, span[0])) and not _clause_asks(
+    start, end = _clause_of(text, span)  # "Os sábados eu seguro": the writer may come after
+    return bool(patterns.first_person.search(text, start, end)) and not _clause_asks(
         text, span, asks
     )
 
@@ -443,10 +443,12 @@ def _resolve(
     urgent: bool,
     asking: Callable[[TimeMention], bool],
 ) -> tuple[date | datetime | None, str | None]:
+    _, start, end = request
     vague = patterns.vague.search(text)
     if vague and patterns.contrast_after.match(text, vague.end()):
         vague = None  # "niente di urgente, ma il tecnico arriva fra un'ora": not urgent, but timed
-    _, start, end = request
+    if vague and _said_of_something_else(text, vague.span(), start):
+        vague = None  # "… comer sentado à mesa com alguém do lado, sem pressa. … Alguém passa …?"
     if vague and not any(
         # a routine's stated start: "reprend après les fêtes … à partir du mardi 29"
         (m.role == "plain" or (rule is not None and m.role == "start"))
@@ -479,6 +481,17 @@ def _resolve(
     if passed and clock.hour < 12 and not patterns.morning.search(text):
         return moment + timedelta(hours=12), None  # "today before 8", said at ten: the evening
     return moment, None
+
+
+# A sentence this short before the request that says "no rush" says it of the request ("Sin
+# prisa. ¿Alguien …?"); in a longer one it is said of something else.
+VAGUE_SENTENCE = 30
+
+
+def _said_of_something_else(text: str, span: tuple[int, int], request_start: int) -> bool:
+    """Whether "no rush" is said in a longer sentence before the request's, of another thing."""
+    said_start, said_end = sentence_of(text, span)
+    return said_end <= request_start and said_end - said_start > VAGUE_SENTENCE
 
 
 def _recurring(
