@@ -2825,3 +2825,36 @@ def test_long_portuguese_asks_their_starts_and_the_writers_own_days(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "Ela entra amanhã às 14h. Eu hoje trabalho até às 19h. Alguém podia ir a casa dela "
+            "hoje à noite fazer a mala?",
+            "pt",
+            "2026-11-20",
+        ),
+        (
+            "A cesta fica pronta hoje depois das 14h, mas a padaria fecha às 5 da tarde e amanhã "
+            "nem abre. Alguém consegue pegar?",
+            "pt",
+            "2026-11-20T17:00",
+        ),
+        ("Alguém pode ficar com ela amanhã desde as 9 até as 12?", "pt", "2026-11-21T09:00"),
+    ],
+)
+def test_portuguese_could_closed_tomorrow_and_a_window_from_until(
+    text: str, language: str, due: str
+) -> None:
+    assert_task_due(text, language, due)
+
+
+def test_a_time_something_began_is_no_due_of_an_emergency() -> None:
+    text = (
+        "ela tem falta de ar desde as 7 e está branca, dói o peito quando respira. ALGUÉM "
+        "VENHA AGORA"
+    )
+    intent = read(text, languages=("pt",))
+    assert (intent.is_urgent, due_as_text(intent.due)) == (True, "2026-11-20")

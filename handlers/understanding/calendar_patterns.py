@@ -57,6 +57,8 @@ class Patterns:
     day_list: GuardedPattern  # "the 24th, 25th and 26th": days one after another
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
+    since_time: re.Pattern[str]  # "desde as 7": a time gone by, when it began
+    until_next: re.Pattern[str]  # "desde as 9 até as 12": a span, not a time gone by
     available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
     after_own: re.Pattern[str]  # a time's own first word making it an availability
     first_person: GuardedPattern  # the writer's own day ("I don't finish work till 9")
@@ -198,6 +200,8 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|\b(?:{said('spans', 'after')})\s+$"
             rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
         ),
+        since_time=re.compile(rf"\b(?:{said('spans', 'since_time')})\s+$"),
+        until_next=re.compile(rf"\s*(?:{said('recurrence', 'until')})\b"),
         available_after=re.compile(
             rf"(?:\s+[\w']+){{0,3}}?\s+"
             rf"(?:{said('spans', 'available')}|{said('spans', 'closed')})"

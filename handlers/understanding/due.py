@@ -633,6 +633,12 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
         available = None  # "qqn de costaud dispo demain ?": the person asked for is free
     if available or (mention.clock and patterns.after_own.match(own)):
         return "available"
+    if (
+        mention.clock
+        and patterns.since_time.search(before)
+        and not patterns.until_next.match(text, mention.end)
+    ):
+        return "available"  # "falta de ar desde as 7": when it began, not when to act
     if patterns.closed_before.search(before) or patterns.closed_before.search(
         before + own.split(" ")[0] + " "
     ):
@@ -661,6 +667,10 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     return "plain"
 
 
+# A start and an end this close are one window ("from 9 until 12"), due at its start.
+_WINDOW_GAP = 8
+
+
 def _pick(
     mentions: list[TimeMention],
     request: tuple[int, int, int],
@@ -684,9 +694,16 @@ def _pick(
     )
     if urgent:  # "come now — Marcos only gets off work at 6": other times are other people's day
         usable = [m for m in usable if not m.clock or start <= m.start < end]
-    if any(m.role == "start" for m in usable) and any(
+    starts = [m for m in usable if m.role == "start"]
+    if starts and any(
         _after_deadline_words(text, m, patterns)
-        or (m.role == "until" and m.clock and _may_be_due(m, request, text, patterns))
+        or (
+            m.role == "until"
+            and m.clock
+            and _may_be_due(m, request, text, patterns)
+            # "desde as 9 até as 12" is a window, due at its start
+            and not any(0 <= m.start - start.end < _WINDOW_GAP for start in starts)
+        )
         for m in usable
     ):  # "in farmacia da martedì ma vanno ritirate entro sabato 12", "chega amanhã a partir
         # das 11h e eles guardam até às 18h": the deadline wins
