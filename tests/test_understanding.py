@@ -2858,3 +2858,42 @@ def test_a_time_something_began_is_no_due_of_an_emergency() -> None:
     )
     intent = read(text, languages=("pt",))
     assert (intent.is_urgent, due_as_text(intent.due)) == (True, "2026-11-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "O médico falou que ela tem que ser avaliada o quanto antes. A fono tem horário quarta "
+            "às 4 da tarde. Eu quarta trabalho até as 18h. Alguém consegue estar lá na quarta?",
+            "pt",
+            "2026-11-25T16:00",
+            None,
+        ),
+        (
+            "Feliz Natal adiantado, família! A loja hoje só abre até a 1 da tarde. Dava pra alguém "
+            "passar lá antes de fechar?",
+            "pt",
+            "2026-11-20T13:00",
+            None,
+        ),
+        (
+            "A hidroginástica é terça e quinta às 7h. Alguém consegue levar ela terça e quinta? "
+            "A primeira aula já seria essa terça.",
+            "pt",
+            "2026-11-24T07:00",
+            "FREQ=WEEKLY;BYDAY=TU,TH",
+        ),
+        (
+            "Era bom juntar uns primos amanhã às 6 e meia, antes do calor apertar, para limpar o "
+            "quintal. Quem alinha?",
+            "pt",
+            "2026-11-21T06:30",
+            None,
+        ),
+    ],
+)
+def test_asap_wishes_opening_until_first_lessons_and_the_cool_of_the_morning(
+    text: str, language: str, due: str, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

@@ -70,6 +70,7 @@ class Patterns:
     otherwise: re.Pattern[str]  # "… or he runs out over the weekend": what happens if not
     because_of: re.Pattern[str]  # "por causa do Natal": a day that is the reason, not the due
     place_before: re.Pattern[str]  # "Avenida 24 de Julho": a date naming a street
+    greeting_before: re.Pattern[str]  # "Feliz Natal": a wish, not a day
     dialled: re.Pattern[str]  # before a number that was called, not a day ("appelé le 15")
     day_number_after_weekday: re.Pattern[str]  # "Friday 5th", "Freitag, den 5."
     deadline: re.Pattern[str]  # "at the latest", "spätestens": a time to meet, not news
@@ -221,6 +222,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         until_then=GuardedPattern(rf"(?<!\w)(?:{said('spans', 'until_then')})(?!\w)"),
         from_then=GuardedPattern(rf"(?<!\w)(?:{said('spans', 'from_then')})(?!\w)"),
         otherwise=re.compile(rf"\b(?:{said('spans', 'otherwise')})\b"),
+        greeting_before=re.compile(rf"\b(?:{said('calendar', 'holiday_greetings')})\s+$"),
         place_before=re.compile(
             rf"\b(?:{said('calendar', 'place_before')})\s+"
             rf"(?:(?:{said('calendar', 'articles')}) )?$"

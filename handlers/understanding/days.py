@@ -37,6 +37,8 @@ def days_said(
     for pattern, month, number in patterns.holidays:
         for match in pattern.finditer(text):
             start, end = match.span()
+            if patterns.greeting_before.search(text, max(0, start - 12), start):
+                continue  # "Feliz Natal adiantado, família!": a wish
             day = _next_date_of(today, month, number)
             # "the day before Christmas Eve", "la veille du jour de l'An"
             for shift, days in ((before, -1), (after, 1)):

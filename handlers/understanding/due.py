@@ -626,6 +626,8 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     own = text[mention.start : mention.end]
     if mention.clock and patterns.closes_at.search(before):
         return "plain"  # "fica pronto amanhã … e a loja fecha às 13h": the time to be there by
+    if mention.clock and patterns.until_before.search(before):
+        return "until"  # "hoje só abre até a 1 da tarde": open until then, the time to be there by
     available = patterns.available.search(before)
     if available and patterns.someone.search(
         before, max(0, available.start() - _SOMEONE_BEFORE), available.start()

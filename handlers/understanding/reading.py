@@ -137,7 +137,7 @@ def _task(
         now,
         languages,
         focus=focus,
-        urgent=urgent or pressing,
+        urgent=urgent or (pressing and _pressed_for_the_ask(lowered, languages, focus)),
         asks=asks,
         needs=cue("need", languages),
         cannot=cue("cannot", languages),
@@ -149,6 +149,24 @@ def _task(
         recurrence=when.recurrence,
         is_urgent=urgent,
     )
+
+
+# A sentence this short that presses ("ASAP.", "Urgente!") presses the ask beside it.
+PRESSING_SENTENCE = 30
+
+
+def _pressed_for_the_ask(
+    lowered: str, languages: tuple[str, ...], focus: tuple[int, int] | None
+) -> bool:
+    """Whether "ASAP" is said of the ask: in its sentence, or in a short one of its own, not
+    of something else ("ela tem que ser avaliada o quanto antes. … Alguém consegue estar lá
+    na quarta?")."""
+    asked = sentence_of(lowered, focus)
+    for pressed in cue("urgent", languages).finditer(lowered):
+        start, end = sentence_of(lowered, pressed.span())
+        if (start, end) == asked or end - start <= PRESSING_SENTENCE or focus is None:
+            return True
+    return False
 
 
 def _where_it_asks(lowered: str, languages: tuple[str, ...]) -> tuple[int, int] | None:
