@@ -2897,3 +2897,48 @@ def test_asap_wishes_opening_until_first_lessons_and_the_cool_of_the_morning(
     text: str, language: str, due: str, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due", "rule"),
+    [
+        (
+            "La confezione è pronta in farmacia ma il carer finisce il turno tra un'ora e un "
+            "quarto. Qualcuno la ritira prima?",
+            "it",
+            "2026-11-20T11:15",
+            None,
+        ),
+        (
+            "Qualcuno può passare per dieci sere alle 22?",
+            "it",
+            "2026-11-21T22:00",
+            "FREQ=DAILY;COUNT=10",
+        ),
+        (
+            "Vi scrivo da Salerno, qui sono le tre e mezza del pomeriggio. Il certificato va "
+            "consegnato entro il 27. Qualcuno ci va?",
+            "it",
+            "2026-11-27",
+            None,
+        ),
+        (
+            "Il pranzo con la tombola è un giovedì sì e uno no, a mezzogiorno. Adesso si fermano "
+            "e riprendono giovedì 10 dicembre. Qualcuno dovrebbe portarla.",
+            "it",
+            "2026-12-10T12:00",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH",
+        ),
+        (
+            "Servirebbe una lucina notturna. Non è urgentissimo, ma qualcuno nei prossimi giorni "
+            "dovrebbe passare a ordinarla.",
+            "it",
+            None,
+            None,
+        ),
+    ],
+)
+def test_italian_quarters_evenings_the_time_it_is_resuming_and_no_rush(
+    text: str, language: str, due: str | None, rule: str | None
+) -> None:
+    assert_due_and_rule(text, language, due, rule)

@@ -34,6 +34,7 @@ class Patterns:
     all_but: re.Pattern[str]  # "… except", "… außer": days left out, said right after
     for_weeks: GuardedPattern
     for_days: GuardedPattern
+    day_unit: re.Pattern[str]  # "days", "giorni": a count of days may be a supply
     for_sessions: GuardedPattern
     every_other_day: GuardedPattern
     every_week: GuardedPattern
@@ -58,6 +59,7 @@ class Patterns:
     numbers: dict[str, int]  # numbers said as words, for counts and intervals
     available: re.Pattern[str]  # "ready … from Thursday after 3": when it becomes possible
     since_time: re.Pattern[str]  # "desde as 7": a time gone by, when it began
+    time_now: re.Pattern[str]  # "qui sono le tre": what time it is now
     until_next: re.Pattern[str]  # "desde as 9 até as 12": a span, not a time gone by
     available_after: re.Pattern[str]  # "ab 10 fertig,", "Mittwoch ist geschlossen."
     after_own: re.Pattern[str]  # a time's own first word making it an availability
@@ -153,6 +155,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         all_but=re.compile(rf"\s*,?\s*(?:{said('recurrence', 'except_days')})\s+"),
         for_weeks=GuardedPattern(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
         for_days=GuardedPattern(rf"\b(?:{said('recurrence', 'for_days')})\b"),
+        day_unit=re.compile(rf"\b(?:{_unit(languages, 'day')})\b"),
         for_sessions=GuardedPattern(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
         every_other_day=GuardedPattern(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
         every_week=GuardedPattern(rf"\b(?:{said('recurrence', 'every_week')})\b"),
@@ -202,6 +205,10 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
             rf"|\b(?:{said('spans', 'since')})\s+(?:{said('spans', 'since_articles')})?$"
         ),
         since_time=re.compile(rf"\b(?:{said('spans', 'since_time')})\s+$"),
+        time_now=re.compile(
+            rf"(?:^|[,;]\s*|\b(?:{said('clock', 'here')})\s+(?:\w+\s+){{0,2}}?)"
+            rf"(?:{said('clock', 'time_now')})\s+$"
+        ),
         until_next=re.compile(rf"\s*(?:{said('recurrence', 'until')})\b"),
         available_after=re.compile(
             rf"(?:\s+[\w']+){{0,3}}?\s+"
@@ -260,6 +267,12 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
 def _day_number(said: Callable[[str, str], str]) -> str:
     """A day of the month as a number, with its language's ending ("24th", "24.", "24")."""
     return rf"\d{{1,2}}(?:{said('calendar', 'day_suffix')}|\.(?!\d))?"
+
+
+def _unit(languages: tuple[str, ...], unit: str) -> str:
+    """The words for one unit of time ("day": "days|day", "giorni|giorno")."""
+    units = (locales.section(code, "offsets").get("units", {}) for code in languages)
+    return "|".join(said for table in units if (said := table.get(unit))) or locales.NEVER
 
 
 def _durations(languages: tuple[str, ...]) -> str:

@@ -610,6 +610,10 @@ def _occurrences(rule: Rule, first: date, last: date) -> int:
 _BARE_NUMBER = re.compile(r"(?:[^\W\d]+\s)?\d+")
 
 
+# A time said with the word for "at" is when something is ("é às 10h", "è alle 9").
+_SAID_AT = re.compile(r"(?:às |alle |all'|a las |a la |à |um |at )")
+
+
 # How close before a word of availability the one looked for stands when it is they who are
 # free, not a thing that is ready ("anyone strong free", "qqn de costaud dispo").
 _SOMEONE_BEFORE = 20
@@ -624,6 +628,10 @@ def _role(text: str, mention: TimeMention, patterns: Patterns, starts: list[int]
     # "the paperwork is nearly ready. By Friday someone must…": a cue ends with its sentence.
     before = text[max(sentence_start, mention.start - 70) : mention.start]
     own = text[mention.start : mention.end]
+    if mention.clock and patterns.time_now.search(before) and not _SAID_AT.match(own):
+        # "qui in Italia è quasi mezzanotte": the time it is, not a due ("é às 10h" is a time
+        # something is at)
+        return "available"
     if mention.clock and patterns.closes_at.search(before):
         return "plain"  # "fica pronto amanhã … e a loja fecha às 13h": the time to be there by
     if mention.clock and patterns.until_before.search(before):

@@ -390,7 +390,8 @@ def grammar_for(languages: tuple[str, ...]) -> _Grammar:
                 rf"\b(?:(?:{_joined(languages, 'offsets', 'before')})\s+"
                 rf"(?:{_joined(languages, 'offsets', 'articles')})?"
                 rf"(?P<n>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit>{units.pattern})"
-                rf"(?:\s+(?P<andhalf>{_joined(languages, 'offsets', 'and_half')}))?"
+                rf"(?:\s+(?:(?P<andhalf>{_joined(languages, 'offsets', 'and_half')})"
+                rf"|(?P<andquarter>{_joined(languages, 'offsets', 'and_quarter')})))?"
                 rf"|(?P<n2>\d{{1,3}}|{numbers.pattern}|{amounts.pattern})\s*(?P<unit2>"
                 rf"{units.pattern}|(?P<counted>{weekdays.pattern})s?)\s+"
                 rf"(?:{_joined(languages, 'offsets', 'after')})"
@@ -677,6 +678,8 @@ def _offset(grammar: _Grammar, match: re.Match[str], today: date, text: str) -> 
             amount = grammar.amounts.value(said)
         if amount is not None and match["andhalf"]:  # "in an hour and a half"
             amount += 0.5
+        elif amount is not None and match["andquarter"]:  # "tra un'ora e un quarto"
+            amount += 0.25
     if amount is None or unit is None:
         return None
     said_unit = match["unit"] or match["unit2"] or match["unit3"] or ""

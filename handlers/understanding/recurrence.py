@@ -173,7 +173,10 @@ def _counted(text: str, patterns: Patterns, start: int, end: int) -> Rule | None
             asked.spans.append(weeks.span())
             return asked
     days = patterns.for_days.search(text, start, end)
-    if days and days.group(days.lastindex or 1).isdigit():  # "pour deux jours" may be a supply
+    # "pour deux jours" may be a supply; "per dieci sere", "for 3 days" repeat
+    if days and (
+        days.group(days.lastindex or 1).isdigit() or not patterns.day_unit.search(days.group())
+    ):
         return Rule("DAILY", spans=[days.span()])
     return None
 
