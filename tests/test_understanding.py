@@ -2942,3 +2942,30 @@ def test_italian_quarters_evenings_the_time_it_is_resuming_and_no_rush(
     text: str, language: str, due: str | None, rule: str | None
 ) -> None:
     assert_due_and_rule(text, language, due, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "due"),
+    [
+        (
+            "O adesivo só chega amanhã depois das três da tarde, e eles só guardam a encomenda "
+            "até sábado. Alguém consegue ir lá levantar?",
+            "pt",
+            "2026-11-21",
+        ),
+        (
+            "Le boîtier arrive mardi après 14h. Qui peut passer le chercher ?",
+            "fr",
+            None,
+        ),
+        (
+            "Alguém precisa ficar com ele no dia 24, das 8 às 6 da tarde. Quem pode?",
+            "pt",
+            "2026-11-24T08:00",
+        ),
+    ],
+)
+def test_a_day_said_with_when_it_is_ready_and_a_window_into_the_afternoon(
+    text: str, language: str, due: str | None
+) -> None:
+    assert_task_due(text, language, due)

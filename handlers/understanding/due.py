@@ -232,8 +232,36 @@ def _mentions(
     starts = [m.start for m in found]
     for mention in found:
         mention.role = _role(text, mention, patterns, starts)
+    for day in found:  # "só chega amanhã depois das três": the day it becomes possible
+        if (
+            day.day
+            and day.role == "plain"
+            and any(
+                clock.role == "available"
+                and clock.day is None
+                and _said_with(text, day, clock, patterns)
+                for clock in found
+            )
+        ):
+            day.role = "available"
     _mark_corrected(text, found, patterns)
     return found + _said_again(text, found, patterns)
+
+
+def _said_with(text: str, day: TimeMention, clock: TimeMention, patterns: Patterns) -> bool:
+    """Whether a time follows a day at once, or with only "after" between ("amanhã depois das
+    três")."""
+    gap = clock.start - day.end
+    between = text[day.end : clock.start]
+    return 0 <= gap <= 2 or (
+        gap <= _AFTER_GAP
+        and not any(mark in between for mark in ",;.!?")
+        and bool(patterns.available.search(text, day.end, clock.start))
+    )
+
+
+# The most characters of "after" words between a day and a time said with it.
+_AFTER_GAP = 14
 
 
 def _said_again(text: str, mentions: list[TimeMention], patterns: Patterns) -> list[TimeMention]:

@@ -55,6 +55,16 @@ def _said_window(languages: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@cache
+def _afternoon(languages: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{locales.alternation(languages, 'clock', 'pm')})\b")
+
+
+def _afternoon_after(text: str, position: int, languages: tuple[str, ...]) -> bool:
+    """Whether the last hour of a window is said to be the afternoon ("… às 6 da tarde")."""
+    return bool(_afternoon(languages).match(text, position))
+
+
 def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[TimeMention]:
     """ "Monday 2-4", "Friday afternoons 2 to 4": a window said after a day or a part of the
     day, or on its own after a question, is due at its start."""
@@ -80,6 +90,12 @@ def windows(text: str, languages: tuple[str, ...], patterns: Patterns) -> list[T
         if any(m.start < match.end() and match.start() < m.end for m in found):
             continue
         if hour <= 12 and last <= 12:  # "de 2 a 6": the afternoon, unless the words say more
+            if hour > last and _afternoon_after(text, match.end(), languages):
+                # "das 8 às 6 da tarde": from the morning to the afternoon
+                found.append(
+                    TimeMention(*match.span(), clock=time(hour, int(match["minute"] or 0)))
+                )
+                continue
             if not 1 <= (last - hour) % 12 <= 8:
                 continue
             # "das 7h às 8h" is written as a 24-hour time: the morning unless words say more
