@@ -217,22 +217,31 @@ def _mentions(
     spans = [*taken, *((m.start, m.end) for m in read)]
     older = days_said(text, now.date(), patterns, spans) + clock_mentions(text, now, languages)
     found = read + [m for m in older if not any(m.start < r.end and r.start < m.end for r in read)]
-    # "na loja da 24 de Julho", "via XX Settembre": a date that names a street is no day
-    found = [
-        m
-        for m in found
-        if not (
-            m.day
-            and text[m.start].isdigit()
-            and patterns.place_before.search(text, max(0, m.start - 20), m.start)
-        )
-    ]
+    found = [m for m in found if not _names_a_street(text, m, patterns)]
     if len(original) == len(text):
         grammar.in_zone(found, original, now)
     starts = [m.start for m in found]
     for mention in found:
         mention.role = _role(text, mention, patterns, starts)
-    for day in found:  # "só chega amanhã depois das três": the day it becomes possible
+    _mark_ready_days(text, found, patterns)
+    _mark_corrected(text, found, patterns)
+    _mark_corrected_times(text, found, patterns)
+    return found + _said_again(text, found, patterns)
+
+
+def _names_a_street(text: str, mention: TimeMention, patterns: Patterns) -> bool:
+    """ "na loja da 24 de Julho", "via XX Settembre": a date that names a street is no day."""
+    return bool(
+        mention.day
+        and text[mention.start].isdigit()
+        and patterns.place_before.search(text, max(0, mention.start - 20), mention.start)
+    )
+
+
+def _mark_ready_days(text: str, mentions: list[TimeMention], patterns: Patterns) -> None:
+    """ "só chega amanhã depois das três": the day said with when something becomes possible
+    is that too."""
+    for day in mentions:
         if (
             day.day
             and day.role == "plain"
@@ -240,12 +249,10 @@ def _mentions(
                 clock.role == "available"
                 and clock.day is None
                 and _said_with(text, day, clock, patterns)
-                for clock in found
+                for clock in mentions
             )
         ):
             day.role = "available"
-    _mark_corrected(text, found, patterns)
-    return found + _said_again(text, found, patterns)
 
 
 def _said_with(text: str, day: TimeMention, clock: TimeMention, patterns: Patterns) -> bool:
@@ -300,8 +307,12 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
         elif len(between) <= 20 and between.rstrip().endswith("("):
             # "am 4. Advent (20.12.)", "Friday (the 11th)": the date in brackets is exact
             taken_back.role = "corrected"
+
+
+def _mark_corrected_times(text: str, mentions: list[TimeMention], patterns: Patterns) -> None:
+    """ "é às 14h30, não às 14h": an hour ruled out is not meant, wherever it is said; "alle 11,
+    anzi no, è alle 11:40": nor is one taken back for another."""
     clocks = sorted((m for m in mentions if m.clock and not m.day), key=lambda m: m.start)
-    # "é às 14h30, não às 14h": that hour is not meant, wherever it is said
     ruled_out = {
         m.clock for m in clocks if patterns.not_this.search(text, max(0, m.start - 8), m.start)
     }
@@ -311,7 +322,7 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
     for taken_back, meant in pairwise(m for m in clocks if m.role != "corrected"):
         between = text[taken_back.end : meant.start]
         if len(between) <= 40 and patterns.corrected.search(between):
-            taken_back.role = "corrected"  # "giovedì alle 11, anzi no, è alle 11:40"
+            taken_back.role = "corrected"
 
 
 def _not_place_hours(text: str, rule: Rule | None, patterns: Patterns) -> Rule | None:
