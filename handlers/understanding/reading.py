@@ -161,10 +161,12 @@ def _pressed_for_the_ask(
     """Whether "ASAP" is said of the ask: in its sentence, or in a short one of its own, not
     of something else ("ela tem que ser avaliada o quanto antes. … Alguém consegue estar lá
     na quarta?")."""
+    if focus is None:
+        return True
     asked = sentence_of(lowered, focus)
     for pressed in cue("urgent", languages).finditer(lowered):
         start, end = sentence_of(lowered, pressed.span())
-        if (start, end) == asked or end - start <= PRESSING_SENTENCE or focus is None:
+        if (start, end) == asked or end - start <= PRESSING_SENTENCE:
             return True
     return False
 
