@@ -155,7 +155,7 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
         all_but=re.compile(rf"\s*,?\s*(?:{said('recurrence', 'except_days')})\s+"),
         for_weeks=GuardedPattern(rf"\b(?:{said('recurrence', 'for_weeks')})\b"),
         for_days=GuardedPattern(rf"\b(?:{said('recurrence', 'for_days')})\b"),
-        day_unit=re.compile(rf"\b(?:{_unit(languages, 'day')})\b"),
+        day_unit=re.compile(rf"\b(?:{locales.unit_words(languages, 'day')})\b"),
         for_sessions=GuardedPattern(rf"\b(?:{said('recurrence', 'for_sessions')})\b"),
         every_other_day=GuardedPattern(rf"\b(?:{said('recurrence', 'every_other_day')})\b"),
         every_week=GuardedPattern(rf"\b(?:{said('recurrence', 'every_week')})\b"),
@@ -267,12 +267,6 @@ def patterns_for(languages: tuple[str, ...]) -> Patterns:
 def _day_number(said: Callable[[str, str], str]) -> str:
     """A day of the month as a number, with its language's ending ("24th", "24.", "24")."""
     return rf"\d{{1,2}}(?:{said('calendar', 'day_suffix')}|\.(?!\d))?"
-
-
-def _unit(languages: tuple[str, ...], unit: str) -> str:
-    """The words for one unit of time ("day": "days|day", "giorni|giorno")."""
-    units = (locales.section(code, "offsets").get("units", {}) for code in languages)
-    return "|".join(said for table in units if (said := table.get(unit))) or locales.NEVER
 
 
 def _durations(languages: tuple[str, ...]) -> str:

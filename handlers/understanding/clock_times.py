@@ -71,15 +71,9 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
     def said(concern: str, key: str) -> str:
         return locales.alternation(languages, concern, key)
 
-    units = [locales.section(code, "offsets").get("units", {}) for code in languages]
-
-    def of_unit(*kinds: str) -> str:
-        return (
-            "|".join(dict.fromkeys(f for u in units for k in kinds if (f := u.get(k))))
-            or locales.NEVER
-        )
-
-    counts = of_unit("minute", "hour", "day", "week", "month", "year")
+    counts = locales.unit_words(languages, "minute", "hour", "day", "week", "month", "year")
+    minute_units = locales.unit_words(languages, "minute")
+    hour_units = locales.unit_words(languages, "hour")
     clock_units = said("clock", "clock_units")
     journey = said("clock", "journey")  # "1h de route": how long, not when
     clock = (
@@ -125,7 +119,7 @@ def _clocks(languages: tuple[str, ...]) -> _Clocks:
         how_often=re.compile(rf"(?:{said('clock', 'how_often')})\s*$"),
         offset=re.compile(
             rf"\b(?:{said('offsets', 'before')})\s+(?:{said('offsets', 'articles')})?"
-            rf"(?P<n>\d{{1,3}}|{amount})?\s*(?:(?P<minutes>{of_unit('minute')})|(?P<hours>{of_unit('hour')}))\b"
+            rf"(?P<n>\d{{1,3}}|{amount})?\s*(?:(?P<minutes>{minute_units})|(?P<hours>{hour_units}))\b"
         ),
         amounts=amounts,
     )
@@ -157,11 +151,10 @@ def _spoken(languages: tuple[str, ...]) -> _Spoken:
     before = locales.merged(languages, "clock", "before_hour")
     hour = "|".join([*sorted(hours, key=len, reverse=True), r"\d{1,2}"])
     prepositions = locales.alternation(languages, "clock", "hour_prepositions")
-    units = [locales.section(code, "offsets").get("units", {}) for code in languages]
     # "on passe à trois séances", "à cinq minutes d'ici": how many, not when
     counts = "|".join(
         [
-            *(said for u in units for k in ("minute", "day", "week") if (said := u.get(k))),
+            locales.unit_words(languages, "minute", "day", "week"),
             locales.alternation(languages, "clock", "counted"),
         ]
     )

@@ -299,7 +299,7 @@ def _mark_corrected(text: str, mentions: list[TimeMention], patterns: Patterns) 
             mention.role = "corrected"
     for taken_back, meant in pairwise(days):
         between = text[taken_back.end : meant.start]
-        if len(between) <= 40 and patterns.corrected.search(between):
+        if _taken_back(between, patterns):
             taken_back.role = "corrected"
             for clock in mentions:  # "não é mais dia 12 às 10h, agora é dia 14 às 11h"
                 if clock.day is None and taken_back.end <= clock.start < meant.start:
@@ -320,9 +320,13 @@ def _mark_corrected_times(text: str, mentions: list[TimeMention], patterns: Patt
         if clock.clock in ruled_out:
             clock.role = "corrected"
     for taken_back, meant in pairwise(m for m in clocks if m.role != "corrected"):
-        between = text[taken_back.end : meant.start]
-        if len(between) <= 40 and patterns.corrected.search(between):
+        if _taken_back(text[taken_back.end : meant.start], patterns):
             taken_back.role = "corrected"
+
+
+def _taken_back(between: str, patterns: Patterns) -> bool:
+    """Whether the words between two days or times take the first back ("— no wait,")."""
+    return len(between) <= 40 and bool(patterns.corrected.search(between))
 
 
 def _not_place_hours(text: str, rule: Rule | None, patterns: Patterns) -> Rule | None:

@@ -57,6 +57,13 @@ def alternation(languages: tuple[str, ...], concern: str, key: str) -> str:
     return "|".join(dict.fromkeys(f for f in listed(languages, concern, key) if f)) or NEVER
 
 
+def unit_words(languages: tuple[str, ...], *kinds: str) -> str:
+    """One alternation of the words for units of time of ``kinds`` ("minute", "day" …) in
+    ``languages`` (``[offsets] units``), or ``NEVER``."""
+    tables = [section(code, "offsets").get("units", {}) for code in languages]
+    return "|".join(dict.fromkeys(f for t in tables for k in kinds if (f := t.get(k)))) or NEVER
+
+
 def merged(languages: tuple[str, ...], concern: str, key: str) -> dict:
     """A table key (word = value) of ``languages`` as one table; later languages win."""
     table: dict = {}
