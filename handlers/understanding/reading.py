@@ -41,6 +41,7 @@ _SURE_URGENT_MARGIN = 0.2
 _PRESSING_MARGIN = -0.5  # "ASAP" makes a task urgent only with some sign of danger
 _KINDS = tuple(Kind)
 _WORDS = str.maketrans({"’": "'", "‘": "'"})
+_DIGIT = re.compile(r"\d")
 _KIND_OF_COMMAND = {
     "task": Kind.TASK,
     "todo": Kind.TASK,
@@ -81,9 +82,11 @@ def understand_with(
         # emergency (anything else is left to the cues, and the circle hears how to add it).
         foreign = reads_as_other(text, codes)
         kind, request = _with_model(kind, request, margins, lowered, foreign=foreign)
-    ref = _ref_in(lowered)
     if kind is Kind.NONE:  # "Alguém sabe se pro #1 ele precisa ir em jejum?" names task 1
+        # most chat holds no digit, and a task is named by one: it is looked for no further
+        ref = _ref_in(lowered) if _DIGIT.search(lowered) else None
         return Intent(kind, ref=ref) if ref is not None else NOTHING
+    ref = _ref_in(lowered)
     if kind is not Kind.TASK:
         return Intent(kind, ref=ref)
     pressing = bool(cue("urgent", codes).search(lowered))
